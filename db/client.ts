@@ -1,0 +1,35 @@
+// Drizzle over one region's D1 database, built once per binding per isolate.
+
+import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
+import * as schema from './schema';
+
+export type Db = DrizzleD1Database<typeof schema>;
+export type BatchItem = Parameters<Db['batch']>[0][number];
+
+const instances = new WeakMap<D1Database, Db>();
+
+export function dbFor(d1: D1Database): Db {
+  let db = instances.get(d1);
+  if (!db) {
+    db = drizzle(d1, { schema });
+    instances.set(d1, db);
+  }
+  return db;
+}
+
+/** Runs statements as one D1 batch (one transaction); a no-op for an empty list. */
+export async function runBatch(db: Db, items: BatchItem[]): Promise<void> {
+  if (items.length === 0) return;
+  await db.batch(items as [BatchItem, ...BatchItem[]]);
+}
+
+/** D1 allows 100 bound parameters per statement: rows per multi-row insert for `columns` columns. */
+export function rowsPerInsert(columns: number): number {
+  return Math.max(1, Math.floor(100 / columns));
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,129 @@
+// The consent log: append-only events, each hashed over its content and the previous event's
+// hash of the same subscriber; the subscriber row keeps the head, so an edit, a deletion in the
+// middle and a deletion of the newest event are all detectable by verifyConsentChain.
+
+import { and, asc, eq } from 'drizzle-orm';
+import { canonicalJson } from '../shared/canonical-json';
+import { encryptField, type SubscriberKey } from '../shared/crypto/envelope';
+import { sha256Hex } from '../shared/encoding';
+import type { Geo } from '../shared/geo';
+import { newId } from '../shared/regions';
+import type { BatchItem, Db } from './client';
+import { consentEvents, subscribers } from './schema';
+
+export type ConsentEvent = typeof consentEvents.$inferSelect;
+export type ConsentKind = ConsentEvent['kind'];
+export type ConsentSource = { type: ConsentEvent['sourceType']; id?: string | null; url?: string | null };
+
+export type ConsentEvidence = {
+  kind: ConsentKind;
+  listId: string | null;
+  occurredAt: Date;
+  geo: Pick<Geo, 'country' | 'region' | 'isEU'>;
+  ip: string | null;
+  userAgent: string | null;
+  notice: { id: string; version: number; hash: string } | null;
+  language: string | null;
+  source: ConsentSource;
+};
+
+/** The chain position the next event of a subscriber takes. */
+export type ChainHead = { seq: number; hash: string | null };
+
+const HASHED_FIELDS = [
+  'id', 'tenantId', 'subscriberId', 'seq', 'listId', 'kind', 'occurredAt', 'country', 'geoRegion', 'isEu', 'ipCt', 'userAgentCt',
+  'noticeId', 'noticeVersion', 'noticeHash', 'language', 'sourceType', 'sourceId', 'sourceUrl', 'prevHash',
+] as const;
+
+/** The hash that chains an event: over every field but `hash` itself and bookkeeping. */
+export function eventHash(event: Omit<ConsentEvent, 'hash' | 'createdAt'>): Promise<string> {
+  const content: Record<string, unknown> = {};
+  for (const f of HASHED_FIELDS) {
+    const v = event[f];
+    content[f] = v instanceof Date ? v.getTime() : v;
+  }
+  return sha256Hex(canonicalJson(content));
+}
+
+/**
+ * Builds the events (encrypted IP and user agent) that continue a subscriber's chain from
+ * `head`, and the statements that insert them and move the head. Put them in the same batch as
+ * the state change they record.
+ */
+export async function prepareConsentEvents(
+  db: Db,
+  key: SubscriberKey,
+  head: ChainHead,
+  evidence: ConsentEvidence[],
+): Promise<{ events: ConsentEvent[]; head: ChainHead; queries: BatchItem[] }> {
+  const events: ConsentEvent[] = [];
+  let { seq, hash: prevHash } = head;
+  for (const e of evidence) {
+    seq += 1;
+    const draft = {
+      id: newId('cev'),
+      tenantId: key.tenantId,
+      subscriberId: key.subscriberId,
+      seq,
+      listId: e.listId,
+      kind: e.kind,
+      occurredAt: e.occurredAt,
+      country: e.geo.country,
+      geoRegion: e.geo.region,
+      isEu: e.geo.isEU,
+      ipCt: e.ip ? await encryptField(key, 'ip', e.ip) : null,
+      userAgentCt: e.userAgent ? await encryptField(key, 'user_agent', e.userAgent) : null,
+      noticeId: e.notice?.id ?? null,
+      noticeVersion: e.notice?.version ?? null,
+      noticeHash: e.notice?.hash ?? null,
+      language: e.language,
+      sourceType: e.source.type,
+      sourceId: e.source.id ?? null,
+      sourceUrl: e.source.url ?? null,
+      prevHash,
+    };
+    const hash = await eventHash(draft);
+    events.push({ ...draft, hash, createdAt: new Date() });
+    prevHash = hash;
+  }
+  if (events.length === 0) return { events, head, queries: [] };
+  const queries: BatchItem[] = [
+    db.insert(consentEvents).values(events),
+    // Moves the head only from where we read it: a concurrent append hits the unique
+    // (tenant, subscriber, seq) index and the whole batch fails rather than forking the chain.
+    db.update(subscribers)
+      .set({ consentSeq: seq, consentHead: prevHash, updatedAt: new Date() })
+      .where(and(eq(subscribers.tenantId, key.tenantId), eq(subscribers.id, key.subscriberId))),
+  ];
+  return { events, head: { seq, hash: prevHash }, queries };
+}
+
+export type ChainVerdict =
+  | { ok: true; events: number; head: string | null }
+  | { ok: false; events: number; brokenAt: number; reason: 'edited' | 'missing' | 'head_mismatch' };
+
+/** Recomputes a subscriber's chain from the first event to the head stored on the subscriber. */
+export async function verifyConsentChain(db: Db, tenantId: string, subscriberId: string): Promise<ChainVerdict> {
+  const [sub] = await db
+    .select({ seq: subscribers.consentSeq, head: subscribers.consentHead })
+    .from(subscribers)
+    .where(and(eq(subscribers.tenantId, tenantId), eq(subscribers.id, subscriberId)));
+  const rows = await db
+    .select()
+    .from(consentEvents)
+    .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.subscriberId, subscriberId)))
+    .orderBy(asc(consentEvents.seq));
+  let prev: string | null = null;
+  let expectedSeq = 1;
+  for (const row of rows) {
+    if (row.seq !== expectedSeq || row.prevHash !== prev) return { ok: false, events: rows.length, brokenAt: expectedSeq, reason: 'missing' };
+    const { hash, createdAt: _createdAt, ...rest } = row;
+    if ((await eventHash(rest)) !== hash) return { ok: false, events: rows.length, brokenAt: row.seq, reason: 'edited' };
+    prev = hash;
+    expectedSeq++;
+  }
+  if (sub && (sub.seq !== rows.length || sub.head !== prev)) {
+    return { ok: false, events: rows.length, brokenAt: rows.length + 1, reason: 'head_mismatch' };
+  }
+  return { ok: true, events: rows.length, head: prev };
+}

@@ -1,0 +1,46 @@
+// Consent notices: versioned texts per tenant, key and language. Publishing a changed text makes
+// a new version; events keep pointing at the version the person saw.
+
+import { and, desc, eq } from 'drizzle-orm';
+import { sha256Hex } from '../shared/encoding';
+import { newId } from '../shared/regions';
+import type { Db } from './client';
+import { consentNotices } from './schema';
+
+export type Notice = typeof consentNotices.$inferSelect;
+
+export async function currentNotice(db: Db, tenantId: string, key: string, language: string): Promise<Notice | undefined> {
+  return db.query.consentNotices.findFirst({
+    where: and(eq(consentNotices.tenantId, tenantId), eq(consentNotices.key, key), eq(consentNotices.language, language)),
+    orderBy: desc(consentNotices.version),
+  });
+}
+
+export async function findNoticeVersion(db: Db, tenantId: string, key: string, language: string, version: number) {
+  return db.query.consentNotices.findFirst({
+    where: and(eq(consentNotices.tenantId, tenantId), eq(consentNotices.key, key), eq(consentNotices.language, language), eq(consentNotices.version, version)),
+  });
+}
+
+/** All languages of the newest versions of a notice key. */
+export async function noticeLanguages(db: Db, tenantId: string, key: string): Promise<Notice[]> {
+  const rows = await db.query.consentNotices.findMany({
+    where: and(eq(consentNotices.tenantId, tenantId), eq(consentNotices.key, key)),
+    orderBy: desc(consentNotices.version),
+  });
+  const newest = new Map<string, Notice>();
+  for (const r of rows) if (!newest.has(r.language)) newest.set(r.language, r);
+  return [...newest.values()];
+}
+
+/** Publishes `text` as the current version; an unchanged text returns the existing version. */
+export async function publishNotice(db: Db, tenantId: string, key: string, language: string, text: string): Promise<Notice> {
+  const textHash = await sha256Hex(text);
+  const current = await currentNotice(db, tenantId, key, language);
+  if (current && current.textHash === textHash) return current;
+  const [row] = await db
+    .insert(consentNotices)
+    .values({ id: newId('ntc'), tenantId, key, language, version: (current?.version ?? 0) + 1, text, textHash })
+    .returning();
+  return row!;
+}

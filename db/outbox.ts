@@ -1,0 +1,71 @@
+// Transactional outbox: `outboxInsert` returns the insert to put in the same D1 batch as the
+// state change it announces; `dispatchOutbox` hands rows not yet dispatched to the queue, right
+// after a request and again from `scheduled` for anything left behind.
+
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { newId, type Region } from '../shared/regions';
+import type { QueueMessage } from '../shared/schemas/queue';
+import type { Db } from './client';
+import { outboxEvents } from './schema';
+
+export type OutboxEventInput = {
+  tenantId: string;
+  /** Dotted event type, e.g. `privacy_request.created`. */
+  type: string;
+  subjectType: string;
+  subjectId: string;
+  /** Ids and facts only: never personal data. */
+  payload: Record<string, unknown>;
+  occurredAt?: Date;
+};
+
+export function outboxInsert(db: Db, event: OutboxEventInput) {
+  const id = newId('evt');
+  const query = db.insert(outboxEvents).values({
+    id,
+    tenantId: event.tenantId,
+    type: event.type,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    payload: event.payload,
+    occurredAt: event.occurredAt ?? new Date(),
+  });
+  return Object.assign(query, { eventId: id });
+}
+
+const DISPATCH_LIMIT = 500;
+const QUEUE_BATCH = 100;
+
+/**
+ * Sends undispatched events of one region to the queue and marks them dispatched. Two dispatchers
+ * racing may both send an event: the consumer is idempotent, so that is harmless.
+ */
+export async function dispatchOutbox(db: Db, queue: Queue<QueueMessage>, region: Region, limit = DISPATCH_LIMIT): Promise<number> {
+  const rows = await db
+    .select({ id: outboxEvents.id, tenantId: outboxEvents.tenantId, type: outboxEvents.type })
+    .from(outboxEvents)
+    .where(isNull(outboxEvents.dispatchedAt))
+    .orderBy(asc(outboxEvents.occurredAt))
+    .limit(limit);
+  for (let i = 0; i < rows.length; i += QUEUE_BATCH) {
+    const slice = rows.slice(i, i + QUEUE_BATCH);
+    await queue.sendBatch(
+      slice.map((r) => ({ body: { type: 'outbox-event', region, tenantId: r.tenantId, eventId: r.id, eventType: r.type } })),
+    );
+    await db
+      .update(outboxEvents)
+      .set({ dispatchedAt: new Date() })
+      .where(and(inArray(outboxEvents.id, slice.map((r) => r.id)), isNull(outboxEvents.dispatchedAt)));
+  }
+  return rows.length;
+}
+
+/** Marks an event received by the consumer; returns false when it already was (a redelivery). */
+export async function markOutboxReceived(db: Db, eventId: string): Promise<boolean> {
+  const res = await db
+    .update(outboxEvents)
+    .set({ receivedAt: new Date() })
+    .where(and(eq(outboxEvents.id, eventId), isNull(outboxEvents.receivedAt)))
+    .returning({ id: outboxEvents.id });
+  return res.length > 0;
+}

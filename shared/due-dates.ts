@@ -1,0 +1,25 @@
+// Due-date arithmetic of privacy requests: the product's N-day rule (45 by default) and the
+// GDPR Art. 12(3) "one month" date (same day of the next month, clamped to its last day).
+
+const DAY_MS = 86_400_000;
+
+export const DEFAULT_DUE_DAYS = 45;
+
+export function addDays(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * DAY_MS);
+}
+
+/** One calendar month later in UTC: 31 Jan → 28/29 Feb, 15 Mar → 15 Apr. */
+export function addCalendarMonths(at: Date, months: number): Date {
+  const d = new Date(at.getTime());
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return d;
+}
+
+export function dueDates(receivedAt: Date, dueDays: number): { dueAt: Date; monthDueAt: Date } {
+  return { dueAt: addDays(receivedAt, dueDays), monthDueAt: addCalendarMonths(receivedAt, 1) };
+}

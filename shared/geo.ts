@@ -1,0 +1,31 @@
+// Geolocation of a request: country, region and EU membership from `request.cf`, with the
+// development-only `x-dev-geo: <ISO country>` override that production never enables.
+
+export type Geo = {
+  country: string | null;
+  region: string | null;
+  isEU: boolean | null;
+  source: 'cf' | 'dev-override' | 'none';
+};
+
+/** EU member states (ISO 3166-1 alpha-2), for the override, where `cf.isEUCountry` is absent. */
+export const EU_COUNTRIES: ReadonlySet<string> = new Set([
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV',
+  'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+]);
+
+type CfLike = { country?: unknown; region?: unknown; regionCode?: unknown; isEUCountry?: unknown } | undefined;
+
+const COUNTRY = /^[A-Z]{2}$/;
+
+export function geolocate(cf: CfLike, devHeader: string | null | undefined, allowDevOverride: boolean): Geo {
+  if (allowDevOverride && devHeader) {
+    const country = devHeader.trim().toUpperCase();
+    if (COUNTRY.test(country)) return { country, region: null, isEU: EU_COUNTRIES.has(country), source: 'dev-override' };
+  }
+  const country = typeof cf?.country === 'string' && COUNTRY.test(cf.country) ? cf.country : null;
+  if (!country) return { country: null, region: null, isEU: null, source: 'none' };
+  const region = typeof cf?.region === 'string' && cf.region ? cf.region : null;
+  const isEU = cf?.isEUCountry === '1' || cf?.isEUCountry === true ? true : EU_COUNTRIES.has(country);
+  return { country, region, isEU, source: 'cf' };
+}

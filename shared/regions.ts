@@ -1,0 +1,53 @@
+// Regions and the ids that carry them: every id the outside sees names its home region, so the
+// edge can pick the right database without a global lookup.
+
+export const REGIONS = ['eu', 'us'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export function isRegion(value: unknown): value is Region {
+  return value === 'eu' || value === 'us';
+}
+
+const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+const ID_BODY = /^[0-9abcdefghjkmnpqrstvwxyz]{20}$/;
+
+/** A random 20-character body (100 bits) in Crockford's lower-case base32. */
+export function randomIdBody(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(20));
+  let out = '';
+  for (const b of bytes) out += ID_ALPHABET[b & 31];
+  return out;
+}
+
+/** An opaque id with a type prefix, e.g. `sub_…`; region-free ids live inside one tenant. */
+export function newId(prefix: string): string {
+  return `${prefix}_${randomIdBody()}`;
+}
+
+/** Tenant ids look like `ten_eu_<20 chars>`: the region is part of the id. */
+export function newTenantId(region: Region): string {
+  return `ten_${region}_${randomIdBody()}`;
+}
+
+const TENANT_ID = /^ten_(eu|us)_([0-9abcdefghjkmnpqrstvwxyz]{20})$/;
+
+export function parseTenantId(value: string): { region: Region; id: string } | null {
+  const m = TENANT_ID.exec(value);
+  if (!m) return null;
+  return { region: m[1] as Region, id: value };
+}
+
+export function isIdBody(value: string): boolean {
+  return ID_BODY.test(value);
+}
+
+/** The one-letter region mark that prefixes tokens and API keys. */
+export function regionMark(region: Region): 'e' | 'u' {
+  return region === 'eu' ? 'e' : 'u';
+}
+
+export function regionFromMark(mark: string): Region | null {
+  if (mark === 'e') return 'eu';
+  if (mark === 'u') return 'us';
+  return null;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { DecryptError } from '../../shared/crypto/aead';
+import {
+  createSubscriberKey, createTenantKey, decryptField, encryptField, rewrapTenantKey,
+  tenantKeyVersion, unwrapSubscriberKey, unwrapTenantKey,
+} from '../../shared/crypto/envelope';
+import { importMasterKeyring } from '../../shared/crypto/keyring';
+import { fromBase64, toBase64 } from '../../shared/encoding';
+
+const K1 = toBase64(new Uint8Array(32).fill(1));
+const K2 = toBase64(new Uint8Array(32).fill(2));
+
+async function setup() {
+  const ring = await importMasterKeyring(`v1:${K1}`);
+  const wrapped = await createTenantKey(ring, 'ten_eu_a');
+  const tenant = await unwrapTenantKey(ring, 'ten_eu_a', wrapped);
+  const { key, wrapped: dek } = await createSubscriberKey(tenant, 'sub_1');
+  return { ring, wrapped, tenant, key, dek };
+}
+
+function flipBit(ct: string): string {
+  const [prefix, b64] = ct.split('.') as [string, string];
+  const bytes = fromBase64(b64);
+  bytes[bytes.length - 5]! ^= 0x01;
+  return `${prefix}.${toBase64(bytes)}`;
+}
+
+describe('envelope encryption', () => {
+  it('round-trips a field, with a version prefix and a fresh IV each time', async () => {
+    const { key } = await setup();
+    const a = await encryptField(key, 'email', 'anna@example.org');
+    const b = await encryptField(key, 'email', 'anna@example.org');
+    expect(a).toMatch(/^f1\./);
+    expect(a).not.toBe(b);
+    expect(await decryptField(key, 'email', a)).toBe('anna@example.org');
+    expect(await decryptField(key, 'name', await encryptField(key, 'name', ''))).toBe('');
+    expect(await decryptField(key, 'name', await encryptField(key, 'name', 'Zoë Ñúñez 🌍'))).toBe('Zoë Ñúñez 🌍');
+  });
+
+  it('detects a flipped bit', async () => {
+    const { key } = await setup();
+    const ct = await encryptField(key, 'email', 'anna@example.org');
+    await expect(decryptField(key, 'email', flipBit(ct))).rejects.toBeInstanceOf(DecryptError);
+  });
+
+  it('refuses a ciphertext moved to another field', async () => {
+    const { key } = await setup();
+    const ct = await encryptField(key, 'email', 'anna@example.org');
+    await expect(decryptField(key, 'name', ct)).rejects.toBeInstanceOf(DecryptError);
+  });
+
+  it('refuses a ciphertext moved to another subscriber, even with that subscriber key', async () => {
+    const { tenant, key } = await setup();
+    const ct = await encryptField(key, 'email', 'anna@example.org');
+    const other = await createSubscriberKey(tenant, 'sub_2');
+    await expect(decryptField(other.key, 'email', ct)).rejects.toBeInstanceOf(DecryptError);
+    // Even the right key material under another subscriber id fails: the id is in the additional data.
+    await expect(decryptField({ ...key, subscriberId: 'sub_2' }, 'email', ct)).rejects.toBeInstanceOf(DecryptError);
+  });
+
+  it('refuses a data key or tenant key unwrapped under the wrong tenant', async () => {
+    const { ring, wrapped, dek } = await setup();
+    await expect(unwrapTenantKey(ring, 'ten_eu_b', wrapped)).rejects.toBeInstanceOf(DecryptError);
+    const otherTenant = await unwrapTenantKey(ring, 'ten_eu_b', await createTenantKey(ring, 'ten_eu_b'));
+    await expect(unwrapSubscriberKey(otherTenant, 'sub_1', dek)).rejects.toBeInstanceOf(DecryptError);
+  });
+
+  it('rotates the master key by re-wrapping tenant keys, leaving subscriber data readable', async () => {
+    const { wrapped, tenant, dek } = await setup();
+    const original = await unwrapSubscriberKey(tenant, 'sub_1', dek);
+    const ct = await encryptField(original, 'email', 'anna@example.org');
+
+    const both = await importMasterKeyring(`v2:${K2} v1:${K1}`);
+    expect(both.current).toBe(2);
+    const rewrapped = await rewrapTenantKey(both, 'ten_eu_a', wrapped);
+    expect(tenantKeyVersion(wrapped)).toBe(1);
+    expect(tenantKeyVersion(rewrapped)).toBe(2);
+
+    const onlyNew = await importMasterKeyring(`v2:${K2}`);
+    await expect(unwrapTenantKey(onlyNew, 'ten_eu_a', wrapped)).rejects.toBeInstanceOf(DecryptError);
+    const tenantAfter = await unwrapTenantKey(onlyNew, 'ten_eu_a', rewrapped);
+    const keyAfter = await unwrapSubscriberKey(tenantAfter, 'sub_1', dek);
+    expect(await decryptField(keyAfter, 'email', ct)).toBe('anna@example.org');
+  });
+
+  it('shreds: without the wrapped data key nothing of the subscriber decrypts', async () => {
+    const { tenant, key } = await setup();
+    const ct = await encryptField(key, 'email', 'anna@example.org');
+    // The only copy of the data key is the wrapped one; a new key for the same id is a different key.
+    const replacement = await createSubscriberKey(tenant, 'sub_1');
+    await expect(decryptField(replacement.key, 'email', ct)).rejects.toBeInstanceOf(DecryptError);
+  });
+
+  it('rejects malformed master keys without echoing them', async () => {
+    await expect(importMasterKeyring(undefined)).rejects.toThrow('MASTER_KEY is not set');
+    await expect(importMasterKeyring('short')).rejects.toThrow(/malformed/);
+    await expect(importMasterKeyring(`v1:${K1} v1:${K2}`)).rejects.toThrow(/twice/);
+    await expect(importMasterKeyring('secret-value-123')).rejects.not.toThrow(/secret-value-123/);
+  });
+});

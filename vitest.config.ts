@@ -1,0 +1,32 @@
+// Tests run inside workerd through the Cloudflare vitest plugin, with real D1, Durable Objects,
+// Queues and email bindings from wrangler.toml. Migrations reach the setup file as a binding.
+
+import path from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export const TEST_MASTER_KEY = 'v1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            RUNTIME: 'local',
+            MASTER_KEY: TEST_MASTER_KEY,
+            PUBLIC_ORIGIN: 'https://privacy.test',
+          },
+        },
+      }),
+    ],
+    test: {
+      include: ['tests/{unit,http,queue,durable,email,scheduled}/**/*.test.ts'],
+      setupFiles: ['./tests/support/apply-migrations.ts'],
+      testTimeout: 20_000,
+    },
+  };
+});

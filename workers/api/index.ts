@@ -1,0 +1,35 @@
+// The client API: `/api/v1/*` behind API-key auth, one sub-app per resource, and the OpenAPI
+// document generated from the routes' zod schemas at `GET /api/openapi.json`.
+
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../../shared/errors';
+import type { AppEnv } from '../env';
+import { validationHook } from '../http/errors';
+import { apiKeyAuth } from './auth';
+import { tenantRoutes } from './tenant';
+
+/** Largest accepted API body: bulk imports of thousands of rows fit; anything bigger is refused. */
+export const API_BODY_LIMIT = 8 * 1024 * 1024;
+
+export const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+v1.use('*', apiKeyAuth);
+v1.use('*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large', 'The request body is too large.'); } }));
+v1.route('/tenant', tenantRoutes);
+
+export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+api.route('/v1', v1);
+api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+  type: 'http',
+  scheme: 'bearer',
+  description: 'An API key of the tenant, `tm_e_…` (EU) or `tm_u_…` (US).',
+});
+api.doc31('/openapi.json', {
+  openapi: '3.1.0',
+  info: {
+    title: 'TailoredMail Privacy API',
+    version: '1.0.0',
+    description: 'Consent capture and evidence, privacy requests and webhooks. Errors are `{"error":{"code","message"}}`; lists are `{"data":[...],"nextCursor":...}`.',
+  },
+  servers: [{ url: '/api' }],
+});

@@ -1,0 +1,24 @@
+// GET /api/v1/tenant: which tenant an API key belongs to, its region and settings.
+
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { errorResponses, Region } from '../../shared/schemas/common';
+import type { AppEnv } from '../env';
+import { validationHook } from '../http/errors';
+
+const Tenant = z
+  .object({ id: z.string(), slug: z.string(), name: z.string(), region: Region, settings: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'Tenant' });
+
+const getTenant = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Tenant'],
+  summary: 'The tenant of the calling API key',
+  security: [{ apiKey: [] }],
+  responses: { 200: { description: 'The tenant', content: { 'application/json': { schema: Tenant } } }, ...errorResponses() },
+});
+
+export const tenantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getTenant, (c) => {
+  const t = c.get('tenant');
+  return c.json({ id: t.id, slug: t.slug, name: t.name, region: t.region, settings: t.settings }, 200);
+});

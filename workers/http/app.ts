@@ -1,0 +1,16 @@
+// The `fetch` entry point: public edge routes, the client API and the health check, with one
+// error vocabulary for all of them.
+
+import { Hono } from 'hono';
+import { api } from '../api';
+import type { AppEnv } from '../env';
+import { notFound, onError } from './errors';
+import { health } from './health';
+import { requestContext } from './request-context';
+
+export const app = new Hono<AppEnv>();
+app.use('*', requestContext);
+app.route('/health', health);
+app.route('/api', api);
+app.notFound(notFound);
+app.onError(onError);

@@ -1,0 +1,16 @@
+// The Worker: a table of contents. Every entry point is wired to its module here and nowhere else.
+
+import { handleEmail } from './email/inbound';
+import type { Bindings } from './env';
+import { app } from './http/app';
+import { handleQueue } from './queue/consumer';
+import { handleScheduled } from './scheduled';
+
+export { ErasureClock } from './durable/erasure-clock';
+
+export default {
+  fetch: app.fetch,
+  email: (message, env) => handleEmail(message, env),
+  queue: (batch, env) => handleQueue(batch, env),
+  scheduled: (controller, env) => handleScheduled(controller, env),
+} satisfies ExportedHandler<Bindings>;

@@ -1,0 +1,25 @@
+// The `scheduled` entry point: hourly sweeps in both regions. Each sweep is independent, so one
+// failing region or task does not stop the others.
+
+import { REGIONS, type Region } from '../../shared/regions';
+import { describeError, log } from '../../shared/log';
+import type { Bindings } from '../env';
+import { dispatchAllPending } from '../http/request-context';
+
+export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Date) => Promise<unknown> };
+
+/** Sweeps run every hour in every region; capabilities add theirs here. */
+export const SWEEPS: Sweep[] = [{ name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) }];
+
+export async function handleScheduled(controller: ScheduledController, env: Bindings): Promise<void> {
+  const now = new Date(controller.scheduledTime);
+  for (const region of REGIONS) {
+    for (const sweep of SWEEPS) {
+      try {
+        await sweep.run(env, region, now);
+      } catch (err) {
+        log('error', 'sweep.failed', { sweep: sweep.name, region, ...describeError(err) });
+      }
+    }
+  }
+}
