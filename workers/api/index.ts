@@ -7,6 +7,9 @@ import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { apiKeyAuth } from './auth';
+import { complianceReportRoutes } from './compliance-report';
+import { privacyRequestRoutes } from './privacy-requests';
+import { privacySettingsRoutes, privacyTemplateRoutes } from './privacy-settings';
 import { tenantRoutes } from './tenant';
 
 /** Largest accepted API body: bulk imports of thousands of rows fit; anything bigger is refused. */
@@ -16,6 +19,10 @@ export const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 v1.use('*', apiKeyAuth);
 v1.use('*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large', 'The request body is too large.'); } }));
 v1.route('/tenant', tenantRoutes);
+v1.route('/privacy-requests', privacyRequestRoutes);
+v1.route('/privacy-settings', privacySettingsRoutes);
+v1.route('/privacy-templates', privacyTemplateRoutes);
+v1.route('/reports/compliance', complianceReportRoutes);
 
 export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 api.route('/v1', v1);

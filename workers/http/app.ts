@@ -6,11 +6,13 @@ import { api } from '../api';
 import type { AppEnv } from '../env';
 import { notFound, onError } from './errors';
 import { health } from './health';
+import { privacyLinks } from './privacy-links';
 import { requestContext } from './request-context';
 
 export const app = new Hono<AppEnv>();
 app.use('*', requestContext);
 app.route('/health', health);
 app.route('/api', api);
+app.route('/', privacyLinks);
 app.notFound(notFound);
 app.onError(onError);

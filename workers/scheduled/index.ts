@@ -5,11 +5,16 @@ import { REGIONS, type Region } from '../../shared/regions';
 import { describeError, log } from '../../shared/log';
 import type { Bindings } from '../env';
 import { dispatchAllPending } from '../http/request-context';
+import { reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
 
 export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Date) => Promise<unknown> };
 
 /** Sweeps run every hour in every region; capabilities add theirs here. */
-export const SWEEPS: Sweep[] = [{ name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) }];
+export const SWEEPS: Sweep[] = [
+  { name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) },
+  { name: 'privacy-reminders', run: sendDueReminders },
+  { name: 'erasure-clock-reconcile', run: reconcileErasureClocks },
+];
 
 export async function handleScheduled(controller: ScheduledController, env: Bindings): Promise<void> {
   const now = new Date(controller.scheduledTime);
