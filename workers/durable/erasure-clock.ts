@@ -69,16 +69,17 @@ export class ErasureClock extends DurableObject<Bindings> {
   }
 
   /**
-   * Benchmarks only (RUNTIME=local): runs every due chunk back to back, exactly as successive
-   * alarms would, and reports how many erasures ran.
+   * Benchmarks only (RUNTIME=local): runs every chunk due at `asOf` back to back, exactly as
+   * successive alarms would, and reports how many erasures ran and how long it took.
    */
-  async drain(): Promise<{ executed: number; skipped: number; ms: number }> {
+  async drain(input: { asOf: number }): Promise<{ executed: number; skipped: number; ms: number }> {
     if (!isLocalRuntime(this.env)) throw new Error('drain is available in a local runtime only');
+    const asOf = z.number().int().parse(input.asOf);
     const started = Date.now();
     let executed = 0;
     let skipped = 0;
     for (;;) {
-      const r = await this.runDue(Date.now(), ALARM_CHUNK);
+      const r = await this.runDue(asOf, ALARM_CHUNK);
       executed += r.executed;
       skipped += r.skipped;
       if (r.handled === 0) break;

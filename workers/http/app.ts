@@ -3,6 +3,7 @@
 
 import { Hono } from 'hono';
 import { api } from '../api';
+import { devBench } from '../dev/bench-erasure';
 import type { AppEnv } from '../env';
 import { notFound, onError } from './errors';
 import { health } from './health';
@@ -14,5 +15,6 @@ app.use('*', requestContext);
 app.route('/health', health);
 app.route('/api', api);
 app.route('/', privacyLinks);
+app.route('/__dev', devBench);
 app.notFound(notFound);
 app.onError(onError);
