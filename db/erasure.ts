@@ -91,9 +91,8 @@ export async function executeErasure(db: Db, keys: TenantKeys, requestId: string
   const sub = request.subscriberId
     ? await findSubscriber(db, tenantId, request.subscriberId)
     : request.subjectIndex ? await findSubscriberByBlindIndex(db, tenantId, request.subjectIndex) : undefined;
-  const key = sub ? await loadSubscriberKey(db, keys, sub.id) : null;
+  const [key, counts] = await Promise.all([sub ? loadSubscriberKey(db, keys, sub.id) : null, countsFor(db, tenantId, sub)]);
   const requesterEmail = sub && key ? (await decryptSubscriber(key, sub)).email : await storedRequester(keys, request);
-  const counts = await countsFor(db, tenantId, sub);
   const index = sub?.emailIndex ?? request.subjectIndex;
   const samePerson: SQL[] = [];
   if (sub) samePerson.push(eq(privacyRequests.subscriberId, sub.id));

@@ -20,7 +20,7 @@ import type { AppEnv } from '../env';
 import { clockFor } from '../privacy/clock';
 
 const Seed = z.object({ tenantId: z.string().optional(), n: z.number().int().min(1).max(1000), offset: z.number().int().min(0) });
-const Drain = z.object({ tenantId: z.string(), asOf: z.number().int() });
+const Drain = z.object({ tenantId: z.string(), asOf: z.number().int(), budgetMs: z.number().int().min(100).max(120_000).default(20_000) });
 
 export const devBench = new Hono<AppEnv>();
 
@@ -70,5 +70,5 @@ devBench.post('/bench/erasure/seed', async (c) => {
 devBench.post('/bench/erasure/drain', async (c) => {
   const input = Drain.parse(await c.req.json());
   regionalForTenant(c.env, input.tenantId);
-  return c.json(await clockFor(c.env, input.tenantId).drain({ asOf: input.asOf }));
+  return c.json(await clockFor(c.env, input.tenantId).drain({ asOf: input.asOf, budgetMs: input.budgetMs }));
 });

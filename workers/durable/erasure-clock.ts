@@ -69,22 +69,24 @@ export class ErasureClock extends DurableObject<Bindings> {
   }
 
   /**
-   * Benchmarks only (RUNTIME=local): runs every chunk due at `asOf` back to back, exactly as
-   * successive alarms would, and reports how many erasures ran and how long it took.
+   * Benchmarks only (RUNTIME=local): runs the chunks due at `asOf` back to back, exactly as
+   * successive alarms would, for at most `budgetMs`; reports what ran, how long, and what is left.
    */
-  async drain(input: { asOf: number }): Promise<{ executed: number; skipped: number; ms: number }> {
+  async drain(input: { asOf: number; budgetMs: number }): Promise<{ executed: number; skipped: number; ms: number; remaining: number }> {
     if (!isLocalRuntime(this.env)) throw new Error('drain is available in a local runtime only');
-    const asOf = z.number().int().parse(input.asOf);
+    const { asOf, budgetMs } = z.object({ asOf: z.number().int(), budgetMs: z.number().int().positive() }).parse(input);
     const started = Date.now();
     let executed = 0;
     let skipped = 0;
-    for (;;) {
+    let handled = 1;
+    while (handled > 0 && Date.now() - started < budgetMs) {
       const r = await this.runDue(asOf, ALARM_CHUNK);
       executed += r.executed;
       skipped += r.skipped;
-      if (r.handled === 0) break;
+      handled = r.handled;
     }
-    return { executed, skipped, ms: Date.now() - started };
+    const remaining = this.ctx.storage.sql.exec<{ n: number }>('select count(*) as n from due where due_at <= ?', asOf).one().n;
+    return { executed, skipped, ms: Date.now() - started, remaining };
   }
 
   private async runDue(now: number, limit: number): Promise<{ handled: number; executed: number; skipped: number }> {
