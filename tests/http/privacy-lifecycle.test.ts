@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { createApiKey } from '../../db/api-keys';
 import { regional } from '../../db/regions';
 import { body, seedSubscriber } from '../support/privacy';
-import { api, countRows, seedTenant } from '../support/seed';
+import { api, call, countRows, seedTenant } from '../support/seed';
 
 const { d1 } = regional(env, 'eu');
 const post = (key: string, path: string, json: unknown = {}) => api(key, path, { method: 'POST', json });
@@ -142,5 +143,24 @@ describe('refused input changes nothing', () => {
     expect((await post(apiKey, '/privacy-requests', { kind: 'forget_me', subscriberId: sub.id })).status).toBe(400);
     expect((await post(apiKey, '/privacy-requests', { kind: 'erasure', email: 'not an address' })).status).toBe(400);
     expect((await post(apiKey, `/privacy-requests/${id}/extend`, { days: 400, reason: 'long' })).status).toBe(400);
+  });
+});
+
+describe('privacy request API surface', () => {
+  it('actions take an empty body, and the OpenAPI document lists the routes', async () => {
+    const { apiKey, id } = await setup('objection');
+    const res = await api(apiKey, `/privacy-requests/${id}/pause`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    const doc = await body(await call('/api/openapi.json'));
+    const paths = Object.keys(doc.paths as Record<string, unknown>);
+    for (const p of ['/v1/privacy-requests', '/v1/privacy-requests/{id}', '/v1/privacy-requests/{id}/confirm', '/v1/privacy-requests/{id}/reject',
+      '/v1/privacy-settings', '/v1/privacy-templates/{stage}/{language}', '/v1/reports/compliance']) expect(paths).toContain(p);
+  });
+
+  it('an API key without the privacy_requests scope is refused', async () => {
+    const { tenant } = await seedTenant('eu');
+    const { key } = await createApiKey(regional(env, 'eu').db, tenant, { name: 'reports only', scopes: ['reports'] });
+    expect((await api(key, '/privacy-requests')).status).toBe(403);
+    expect((await api(key, '/reports/compliance')).status).toBe(200);
   });
 });

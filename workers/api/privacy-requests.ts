@@ -29,10 +29,11 @@ const ctxOf = (c: Context<AppEnv>): PrivacyCtx => ({ env: c.env, store: c.get('s
 const actorOf = (c: Context<AppEnv>) => `api_key:${c.get('principal').apiKeyId}`;
 const load = (c: Context<AppEnv>, id: string) => getPrivacyRequest(c.get('store').db, c.get('tenant').id, id);
 
+/** An action on one request; a body that only carries an optional note may be left out. */
 function action<B extends z.ZodType>(path: string, summary: string, schema: B, ok: z.ZodType = PrivacyRequest) {
   return createRoute({
     method: 'post', path, tags, security, summary,
-    request: { params: RequestIdParam, ...body(schema) },
+    request: { params: RequestIdParam, body: { content: { 'application/json': { schema } }, required: schema !== NoteBody } },
     responses: { 200: json(ok, 'The request after the change'), ...errorResponses(404, 409) },
   } satisfies RouteConfig);
 }
@@ -84,7 +85,7 @@ privacyRequestRoutes
     return c.json(presentRequest(request, await requestHistory(c.get('store').db, request.tenantId, request.id)), 200);
   })
   .openapi(action('/{id}/confirm', 'Carry the request out now (erasure, access, portability)', NoteBody, Confirmation), async (c) => {
-    const done = await confirmPrivacyRequest(ctxOf(c), await load(c, c.req.valid('param').id), actorOf(c), c.req.valid('json').note);
+    const done = await confirmPrivacyRequest(ctxOf(c), await load(c, c.req.valid('param').id), actorOf(c), c.req.valid('json')?.note);
     dispatchAfterResponse(c, c.get('region'));
     return c.json({ request: presentRequest(done.request), export: done.export && { url: done.export.url, expiresAt: done.export.expiresAt.toISOString() }, erased: done.erased }, 200);
   })
@@ -101,17 +102,17 @@ privacyRequestRoutes
     return c.json(presentRequest(done), 200);
   })
   .openapi(action('/{id}/pause', 'Stop the clock (e.g. waiting for information from the requester)', NoteBody), async (c) => {
-    const done = await pausePrivacyRequest(ctxOf(c), await load(c, c.req.valid('param').id), actorOf(c), c.req.valid('json').note);
+    const done = await pausePrivacyRequest(ctxOf(c), await load(c, c.req.valid('param').id), actorOf(c), c.req.valid('json')?.note);
     dispatchAfterResponse(c, c.get('region'));
     return c.json(presentRequest(done), 200);
   })
   .openapi(action('/{id}/resume', 'Start the clock again; due dates move by the pause', NoteBody), async (c) => {
-    const done = await resumePrivacyRequest(ctxOf(c), await load(c, c.req.valid('param').id), actorOf(c), c.req.valid('json').note);
+    const done = await resumePrivacyRequest(ctxOf(c), await load(c, c.req.valid('param').id), actorOf(c), c.req.valid('json')?.note);
     dispatchAfterResponse(c, c.get('region'));
     return c.json(presentRequest(done), 200);
   })
   .openapi(action('/{id}/complete', 'Mark done a request the client fulfilled itself', NoteBody), async (c) => {
-    const done = await completePrivacyRequest(ctxOf(c), await load(c, c.req.valid('param').id), actorOf(c), c.req.valid('json').note);
+    const done = await completePrivacyRequest(ctxOf(c), await load(c, c.req.valid('param').id), actorOf(c), c.req.valid('json')?.note);
     dispatchAfterResponse(c, c.get('region'));
     return c.json(presentRequest(done), 200);
   });
