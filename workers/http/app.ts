@@ -5,6 +5,8 @@ import { Hono } from 'hono';
 import { api } from '../api';
 import type { AppEnv } from '../env';
 import { notFound, onError } from './errors';
+import { confirmRoutes } from './confirm';
+import { formRoutes } from './forms';
 import { health } from './health';
 import { requestContext } from './request-context';
 
@@ -12,5 +14,7 @@ export const app = new Hono<AppEnv>();
 app.use('*', requestContext);
 app.route('/health', health);
 app.route('/api', api);
+app.route('/f', formRoutes);
+app.route('/c', confirmRoutes);
 app.notFound(notFound);
 app.onError(onError);

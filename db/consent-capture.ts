@@ -1,0 +1,148 @@
+// Consent capture: one person, one or more lists, one piece of evidence. Finds or creates the
+// subscriber, subscribes without ever downgrading a confirmed subscription, appends the events
+// to the subscriber's hash chain and writes the outbox events, all in one D1 batch.
+
+import { and, eq, inArray } from 'drizzle-orm';
+import type { TenantKeys } from '../shared/crypto/envelope';
+import { AppError } from '../shared/errors';
+import type { Geo } from '../shared/geo';
+import { forbiddenValues } from '../shared/privacy/special-categories';
+import { runBatch, type BatchItem, type Db } from './client';
+import { prepareConsentEvents, type ChainHead, type ConsentEvidence, type ConsentSource } from './consent-log';
+import type { ListRow } from './lists';
+import type { Notice } from './notices';
+import { outboxInsert } from './outbox';
+import { retryOnConflict } from './retry';
+import { subscribers, subscriptions } from './schema';
+import {
+  addressIndex, fillHomeRegion, findSubscriberByBlindIndex, isSuppressed, loadSubscriberKey, prepareSubscriber,
+  type HomeRegionSource, type Subscriber,
+} from './subscribers';
+
+export type SubscriptionRow = typeof subscriptions.$inferSelect;
+
+export type CaptureInput = {
+  email: string;
+  name?: string | null;
+  language?: string | null;
+  profile?: Record<string, string | number | boolean> | null;
+  lists: ListRow[];
+  occurredAt: Date;
+  geo: Pick<Geo, 'country' | 'region' | 'isEU'>;
+  ip: string | null;
+  userAgent: string | null;
+  notice: Notice | null;
+  source: ConsentSource;
+  homeRegionSource: HomeRegionSource;
+  /** The client ran double opt-in itself at this time (API only): record a confirmation too. */
+  confirmedAt?: Date | null;
+};
+
+export type CaptureResult = {
+  subscriber: Subscriber;
+  created: boolean;
+  subscriptions: SubscriptionRow[];
+  eventIds: string[];
+  /** Lists waiting for the double opt-in click. */
+  awaitingConfirmation: string[];
+};
+
+/** Refuses card numbers and IBANs in any profile value, naming the field. */
+export function assertAllowedValues(values: Record<string, unknown> | null | undefined): void {
+  const found = forbiddenValues({ ...(values ?? {}) });
+  if (found.length) {
+    const what = found[0]!.kind === 'card_number' ? 'a payment card number' : 'an IBAN';
+    throw new AppError('special_category', `The value of "${found[0]!.field}" looks like ${what}. Payment data is never stored in profiles: remove it.`, found);
+  }
+}
+
+export function needsConfirmation(list: ListRow): boolean {
+  return list.lawfulBasis === 'consent' && list.doubleOptIn;
+}
+
+/** Records an opt-in. Throws `suppressed` for an erased address, `special_category` for payment data. */
+export async function captureConsent(db: Db, keys: TenantKeys, input: CaptureInput): Promise<CaptureResult> {
+  assertAllowedValues(input.profile);
+  const { email, index } = await addressIndex(keys, input.email);
+  if (await isSuppressed(db, keys.tenantId, index)) {
+    throw new AppError('suppressed', 'This address was erased at its owner\'s request and cannot be subscribed again.');
+  }
+  return retryOnConflict(() => captureOnce(db, keys, input, email, index));
+}
+
+async function captureOnce(db: Db, keys: TenantKeys, input: CaptureInput, email: string, index: string): Promise<CaptureResult> {
+  const now = new Date();
+  const existing = await findSubscriberByBlindIndex(db, keys.tenantId, index);
+  const queries: BatchItem[] = [];
+  let subscriber: Subscriber;
+  let key;
+  let head: ChainHead;
+  if (existing) {
+    key = await loadSubscriberKey(db, keys, existing.id);
+    if (!key) throw new AppError('conflict', 'This subscriber is being erased.');
+    subscriber = existing;
+    head = { seq: existing.consentSeq, hash: existing.consentHead };
+  } else {
+    const prepared = await prepareSubscriber(db, keys, {
+      email, emailIndex: index, name: input.name, profile: input.profile, language: input.language,
+      homeRegion: input.geo.isEU === null ? 'unknown' : input.geo.isEU ? 'eu' : 'non_eu',
+      homeRegionSource: input.geo.isEU === null ? null : input.homeRegionSource, homeCountry: input.geo.country,
+    });
+    queries.push(...prepared.queries);
+    ({ key } = prepared);
+    subscriber = prepared.row;
+    head = { seq: 0, hash: null };
+  }
+  const listIds = input.lists.map((l) => l.id);
+  const current = existing
+    ? await db.select().from(subscriptions).where(and(eq(subscriptions.subscriberId, existing.id), inArray(subscriptions.listId, listIds)))
+    : [];
+  const base = { occurredAt: input.occurredAt, geo: input.geo, ip: input.ip, userAgent: input.userAgent, language: input.language ?? null, source: input.source };
+  const notice = input.notice ? { id: input.notice.id, version: input.notice.version, hash: input.notice.textHash } : null;
+  const evidence: ConsentEvidence[] = [];
+  for (const list of input.lists) {
+    evidence.push({ ...base, kind: 'opt_in', listId: list.id, notice });
+    if (input.confirmedAt && needsConfirmation(list)) evidence.push({ ...base, kind: 'confirmation', listId: list.id, notice, occurredAt: input.confirmedAt });
+  }
+  const chain = await prepareConsentEvents(db, key, head, evidence);
+  const rows: SubscriptionRow[] = [];
+  const awaitingConfirmation: string[] = [];
+  for (const list of input.lists) {
+    const before = current.find((s) => s.listId === list.id);
+    const lastEvent = chain.events.filter((e) => e.listId === list.id).at(-1)!;
+    const waits = needsConfirmation(list) && !input.confirmedAt;
+    // Never a downgrade: a confirmed subscription stays confirmed when the form is posted again.
+    const keepsConfirmed = before?.status === 'confirmed' && before.consent === 'given';
+    const status = keepsConfirmed || !waits ? 'confirmed' : before?.status === 'confirmed' ? 'confirmed' : 'pending';
+    const consent = keepsConfirmed || !waits ? 'given' : before?.consent === 'unknown' ? 'unknown' : 'given';
+    if (waits && !keepsConfirmed) awaitingConfirmation.push(list.id);
+    const row: SubscriptionRow = {
+      tenantId: keys.tenantId, subscriberId: subscriber.id, listId: list.id, status, consent, consentEventId: lastEvent.id,
+      createdAt: before?.createdAt ?? now, updatedAt: now,
+    };
+    rows.push(row);
+    queries.push(db.insert(subscriptions).values(row).onConflictDoUpdate({
+      target: [subscriptions.subscriberId, subscriptions.listId],
+      set: { status, consent, consentEventId: row.consentEventId, updatedAt: now },
+    }));
+  }
+  queries.push(...chain.queries);
+  const active = rows.some((r) => r.status === 'confirmed') || subscriber.status === 'active';
+  const status = active ? 'active' : 'pending';
+  if (status !== subscriber.status) {
+    queries.push(db.update(subscribers).set({ status }).where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.id, subscriber.id))));
+  }
+  if (existing) {
+    const fill = fillHomeRegion(db, existing, input.geo, input.homeRegionSource);
+    if (fill) queries.push(fill);
+  }
+  if (!existing) {
+    queries.push(outboxInsert(db, { tenantId: keys.tenantId, type: 'subscriber.created', subjectType: 'subscriber', subjectId: subscriber.id, payload: { subscriberId: subscriber.id, source: input.source.type } }));
+  }
+  queries.push(outboxInsert(db, {
+    tenantId: keys.tenantId, type: 'consent.recorded', subjectType: 'subscriber', subjectId: subscriber.id,
+    payload: { subscriberId: subscriber.id, eventIds: chain.events.map((e) => e.id), listIds, kinds: chain.events.map((e) => e.kind), source: input.source.type, awaitingConfirmation },
+  }));
+  await runBatch(db, queries);
+  return { subscriber: { ...subscriber, status, consentSeq: chain.head.seq, consentHead: chain.head.hash }, created: !existing, subscriptions: rows, eventIds: chain.events.map((e) => e.id), awaitingConfirmation };
+}
