@@ -36,6 +36,8 @@ export type CaptureInput = {
   homeRegionSource: HomeRegionSource;
   /** The client ran double opt-in itself at this time (API only): record a confirmation too. */
   confirmedAt?: Date | null;
+  /** An imported subscriber without evidence: subscribed with consent unknown (recaptured later). */
+  consentUnknown?: boolean;
 };
 
 export type CaptureResult = {
@@ -58,6 +60,28 @@ export function assertAllowedValues(values: Record<string, unknown> | null | und
 
 export function needsConfirmation(list: ListRow): boolean {
   return list.lawfulBasis === 'consent' && list.doubleOptIn;
+}
+
+export type SubscriptionDecision = { status: SubscriptionRow['status']; consent: SubscriptionRow['consent']; awaits: boolean };
+
+/**
+ * What a new opt-in (or an import without evidence) does to one subscription. Never a
+ * downgrade: a confirmed subscription stays confirmed when a form is posted again, given consent
+ * never becomes "unknown", and an import without evidence does not resubscribe anyone.
+ */
+export function decideSubscription(
+  list: ListRow,
+  before: Pick<SubscriptionRow, 'status' | 'consent'> | undefined,
+  opts: { consentUnknown: boolean; confirmed: boolean },
+): SubscriptionDecision {
+  if (opts.consentUnknown) {
+    if (before && (before.consent === 'given' || before.status === 'unsubscribed')) return { status: before.status, consent: before.consent, awaits: false };
+    return { status: 'confirmed', consent: 'unknown', awaits: false };
+  }
+  const waits = needsConfirmation(list) && !opts.confirmed;
+  if (!waits || (before?.status === 'confirmed' && before.consent === 'given')) return { status: 'confirmed', consent: 'given', awaits: false };
+  if (before?.status === 'confirmed') return { status: 'confirmed', consent: before.consent, awaits: true };
+  return { status: 'pending', consent: 'given', awaits: true };
 }
 
 /** Records an opt-in. Throws `suppressed` for an erased address, `special_category` for payment data. */
@@ -101,7 +125,7 @@ async function captureOnce(db: Db, keys: TenantKeys, input: CaptureInput, email:
   const notice = input.notice ? { id: input.notice.id, version: input.notice.version, hash: input.notice.textHash } : null;
   const evidence: ConsentEvidence[] = [];
   for (const list of input.lists) {
-    evidence.push({ ...base, kind: 'opt_in', listId: list.id, notice });
+    evidence.push({ ...base, kind: input.consentUnknown ? 'import' : 'opt_in', listId: list.id, notice });
     if (input.confirmedAt && needsConfirmation(list)) evidence.push({ ...base, kind: 'confirmation', listId: list.id, notice, occurredAt: input.confirmedAt });
   }
   const chain = await prepareConsentEvents(db, key, head, evidence);
@@ -110,20 +134,16 @@ async function captureOnce(db: Db, keys: TenantKeys, input: CaptureInput, email:
   for (const list of input.lists) {
     const before = current.find((s) => s.listId === list.id);
     const lastEvent = chain.events.filter((e) => e.listId === list.id).at(-1)!;
-    const waits = needsConfirmation(list) && !input.confirmedAt;
-    // Never a downgrade: a confirmed subscription stays confirmed when the form is posted again.
-    const keepsConfirmed = before?.status === 'confirmed' && before.consent === 'given';
-    const status = keepsConfirmed || !waits ? 'confirmed' : before?.status === 'confirmed' ? 'confirmed' : 'pending';
-    const consent = keepsConfirmed || !waits ? 'given' : before?.consent === 'unknown' ? 'unknown' : 'given';
-    if (waits && !keepsConfirmed) awaitingConfirmation.push(list.id);
+    const decision = decideSubscription(list, before, { consentUnknown: Boolean(input.consentUnknown), confirmed: Boolean(input.confirmedAt) });
+    if (decision.awaits) awaitingConfirmation.push(list.id);
     const row: SubscriptionRow = {
-      tenantId: keys.tenantId, subscriberId: subscriber.id, listId: list.id, status, consent, consentEventId: lastEvent.id,
-      createdAt: before?.createdAt ?? now, updatedAt: now,
+      tenantId: keys.tenantId, subscriberId: subscriber.id, listId: list.id, status: decision.status, consent: decision.consent,
+      consentEventId: lastEvent.id, createdAt: before?.createdAt ?? now, updatedAt: now,
     };
     rows.push(row);
     queries.push(db.insert(subscriptions).values(row).onConflictDoUpdate({
       target: [subscriptions.subscriberId, subscriptions.listId],
-      set: { status, consent, consentEventId: row.consentEventId, updatedAt: now },
+      set: { status: row.status, consent: row.consent, consentEventId: row.consentEventId, updatedAt: now },
     }));
   }
   queries.push(...chain.queries);
