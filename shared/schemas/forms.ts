@@ -17,8 +17,7 @@ const Origin = z
     }
   }, 'an origin such as "https://www.example.com" (scheme, host and port only)');
 
-export const FormInput = z
-  .object({
+const FormFields = {
     name: z.string().trim().min(1).max(200),
     listIds: z.array(z.string().max(40)).min(1).max(20),
     fields: z.array(FieldKey).max(30).default([]).meta({ description: 'Keys of profile fields the form collects' }),
@@ -30,11 +29,16 @@ export const FormInput = z
     thankYouUrl: HttpsUrl,
     errorUrl: HttpsUrl.nullable().optional(),
     allowedOrigins: z.array(Origin).max(20).default([]),
-  })
-  .meta({ id: 'FormInput' });
+};
+
+export const FormInput = z.object(FormFields).meta({ id: 'FormInput' });
 export type FormInput = z.infer<typeof FormInput>;
 
-export const FormPatch = FormInput.partial().meta({ id: 'FormPatch' });
+/** Only what is sent changes (no defaults: a patch never resets a field it does not name). */
+export const FormPatch = z
+  .object({ ...FormFields, fields: z.array(FieldKey).max(30), allowedOrigins: z.array(Origin).max(20) })
+  .partial()
+  .meta({ id: 'FormPatch' });
 export type FormPatch = z.infer<typeof FormPatch>;
 
 export const Form = z

@@ -16,7 +16,8 @@ export const ListInput = z
   .meta({ id: 'ListInput' });
 export type ListInput = z.infer<typeof ListInput>;
 
-export const ListPatch = ListInput.partial().meta({ id: 'ListPatch' });
+/** Only what is sent changes (no defaults: a patch never resets a field it does not name). */
+export const ListPatch = ListInput.extend({ lawfulBasis: LawfulBasis, doubleOptIn: z.boolean() }).partial().meta({ id: 'ListPatch' });
 export type ListPatch = z.infer<typeof ListPatch>;
 
 export const List = z
