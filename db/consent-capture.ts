@@ -42,6 +42,8 @@ export type CaptureInput = {
 
 export type CaptureResult = {
   subscriber: Subscriber;
+  /** The normalised address, for the confirmation mail. */
+  email: string;
   created: boolean;
   subscriptions: SubscriptionRow[];
   eventIds: string[];
@@ -164,5 +166,5 @@ async function captureOnce(db: Db, keys: TenantKeys, input: CaptureInput, email:
     payload: { subscriberId: subscriber.id, eventIds: chain.events.map((e) => e.id), listIds, kinds: chain.events.map((e) => e.kind), source: input.source.type, awaitingConfirmation },
   }));
   await runBatch(db, queries);
-  return { subscriber: { ...subscriber, status, consentSeq: chain.head.seq, consentHead: chain.head.hash }, created: !existing, subscriptions: rows, eventIds: chain.events.map((e) => e.id), awaitingConfirmation };
+  return { email, subscriber: { ...subscriber, status, consentSeq: chain.head.seq, consentHead: chain.head.hash }, created: !existing, subscriptions: rows, eventIds: chain.events.map((e) => e.id), awaitingConfirmation };
 }

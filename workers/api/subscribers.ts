@@ -52,7 +52,7 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
     const r = await insertSubscriber(db, keys, input, c.get('principal').apiKeyId);
     if (r.awaitingConfirmation.length) {
       await sendConfirmationOrQueue(c.env, {
-        region, tenant, subscriberId: r.subscriber.id, email: input.email.trim(), lists: r.lists.filter((l) => r.awaitingConfirmation.includes(l.id)),
+        region, tenant, subscriberId: r.subscriber.id, email: r.email, lists: r.lists.filter((l) => r.awaitingConfirmation.includes(l.id)),
         language: r.subscriber.language, formId: null,
       });
     }

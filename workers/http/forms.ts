@@ -61,7 +61,7 @@ async function submit(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, orig
     });
     if (result.awaitingConfirmation.length) {
       await sendConfirmationOrQueue(c.env, {
-        region: ctx.store.region, tenant: ctx.tenant, subscriberId: result.subscriber.id, email: submission.email.trim(),
+        region: ctx.store.region, tenant: ctx.tenant, subscriberId: result.subscriber.id, email: result.email,
         lists: result.lists.filter((l) => result.awaitingConfirmation.includes(l.id)), language: ctx.form.language, formId: ctx.form.id,
       });
     }
