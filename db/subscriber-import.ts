@@ -10,8 +10,8 @@ import { AppError } from '../shared/errors';
 import { forbiddenValues } from '../shared/privacy/special-categories';
 import { newId } from '../shared/regions';
 import type { ImportInput, ImportReport, ImportRow } from '../shared/schemas/subscribers';
-import { bulkInsert } from './bulk-insert';
-import { chunk, runBatch, type Db } from './client';
+import { bulkInsert, runStatements, statementOf } from './bulk-insert';
+import { chunk, type Db } from './client';
 import { captureConsent, decideSubscription, type SubscriptionRow } from './consent-capture';
 import { prepareConsentEvents, type ConsentEvent } from './consent-log';
 import { evidenceGeo, resolveEvidenceNotice } from './evidence';
@@ -30,7 +30,8 @@ type Ready = { index: number; row: ImportRow; email: string; emailIndex: string;
 
 export type ImportOutcome = ImportReport & { awaitingConfirmation: { subscriberId: string; listIds: string[]; language: string | null }[] };
 
-export async function importSubscribers(db: Db, keys: TenantKeys, input: ImportInput, apiKeyId: string): Promise<ImportOutcome> {
+/** `d1` is the same database as `db`, for the json_each bulk statements. */
+export async function importSubscribers(db: Db, d1: D1Database, keys: TenantKeys, input: ImportInput): Promise<ImportOutcome> {
   const batchId = newId('imp');
   const allListIds = [...new Set([...input.listIds, ...input.rows.flatMap((r) => r.listIds ?? [])])];
   const lists = new Map((await requireLists(db, keys.tenantId, allListIds)).map((l) => [l.id, l]));
@@ -61,7 +62,7 @@ export async function importSubscribers(db: Db, keys: TenantKeys, input: ImportI
   let created = 0;
   for (const part of chunk(fresh, ROWS_PER_BATCH)) {
     try {
-      await insertFresh(db, keys, part, batchId, awaiting);
+      await insertFresh(db, d1, keys, part, batchId, awaiting);
       created += part.length;
     } catch (err) {
       // Another writer added one of these addresses meanwhile: fall back to one capture per row.
@@ -82,10 +83,6 @@ export async function importSubscribers(db: Db, keys: TenantKeys, input: ImportI
     }
   }
   refused.sort((a, b) => a.row - b.row);
-  await runBatch(db, [outboxInsert(db, {
-    tenantId: keys.tenantId, type: 'subscribers.imported', subjectType: 'import', subjectId: batchId,
-    payload: { batchId, apiKeyId, received: input.rows.length, created, updated, refused: refused.length },
-  })]);
   return { batchId, received: input.rows.length, created, updated, refused, awaitingConfirmation: awaiting };
 }
 
@@ -143,7 +140,7 @@ function captureInput(r: Ready, batchId: string) {
   };
 }
 
-async function insertFresh(db: Db, keys: TenantKeys, rows: Ready[], batchId: string, awaiting: ImportOutcome['awaitingConfirmation']) {
+async function insertFresh(db: Db, d1: D1Database, keys: TenantKeys, rows: Ready[], batchId: string, awaiting: ImportOutcome['awaitingConfirmation']) {
   const subs: Subscriber[] = [];
   const wrapped: (typeof subscriberKeys.$inferInsert)[] = [];
   const subscriptionRows: SubscriptionRow[] = [];
@@ -175,10 +172,14 @@ async function insertFresh(db: Db, keys: TenantKeys, rows: Ready[], batchId: str
     wrapped.push({ subscriberId: prepared.id, tenantId: keys.tenantId, wrappedKey: prepared.wrappedKey });
     if (waiting.length) awaiting.push({ subscriberId: prepared.id, listIds: waiting, language: input.language });
   }
-  await runBatch(db, [
-    bulkInsert(db, subscriberKeys, wrapped),
-    bulkInsert(db, subscribers, subs),
-    bulkInsert(db, subscriptions, subscriptionRows),
-    ...chunk(events, ROWS_PER_BATCH).map((part) => bulkInsert(db, consentEvents, part)),
+  await runStatements(d1, [
+    bulkInsert(d1, subscriberKeys, wrapped),
+    bulkInsert(d1, subscribers, subs),
+    bulkInsert(d1, subscriptions, subscriptionRows),
+    ...chunk(events, ROWS_PER_BATCH).map((part) => bulkInsert(d1, consentEvents, part)),
+    statementOf(d1, outboxInsert(db, {
+      tenantId: keys.tenantId, type: 'subscribers.imported', subjectType: 'import', subjectId: batchId,
+      payload: { batchId, subscriberIds: subs.map((x) => x.id), events: events.length },
+    })),
   ]);
 }

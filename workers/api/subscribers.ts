@@ -69,11 +69,11 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
 }
 
 async function runImport(c: Context<AppEnv>, input: ImportInput) {
-  const { db, region } = c.get('store');
+  const { db, d1, region } = c.get('store');
   const tenant = c.get('tenant');
   const keys = await tenantKeys(c.env.MASTER_KEY, tenant);
   return withIdempotency(db, keys, c.req.header('idempotency-key'), { method: 'POST', path: '/subscribers/import', body: input }, async () => {
-    const { awaitingConfirmation, ...report } = await importSubscribers(db, keys, input, c.get('principal').apiKeyId);
+    const { awaitingConfirmation, ...report } = await importSubscribers(db, d1, keys, input);
     // Confirmation mails for double opt-in lists go through the queue: ids only, sent by the consumer.
     for (const part of chunk(awaitingConfirmation, 100)) {
       await c.env.EVENTS.sendBatch(part.map((a) => ({ body: { type: 'confirmation-mail' as const, region, tenantId: tenant.id, subscriberId: a.subscriberId, listIds: a.listIds, language: a.language, formId: null } })));
