@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { createScheduledController } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { handleScheduled } from '../../workers/scheduled';
 import { confirmationLinkIn, formFixture, postForm, postJson } from '../support/consent';
@@ -92,7 +92,7 @@ describe('double opt-in', () => {
     await env.DB_EU.prepare("update subscriptions set updated_at = ? where status = 'pending' and tenant_id in (?, ?)").bind(old, f.tenant.id, doiOnly.tenant.id).run();
     await postJson(doiOnly.formId, { email: 'recent@example.org' });
 
-    await handleScheduled(createScheduledController({ scheduledTime: Date.now(), cron: '17 * * * *' }), env);
+    await handleScheduled(createScheduledController({ scheduledTime: Date.now(), cron: '17 * * * *' }), env, createExecutionContext());
 
     expect(await countRows(env.DB_EU, 'subscribers', 'tenant_id = ?', doiOnly.tenant.id)).toBe(1);
     expect(await countRows(env.DB_EU, 'subscriber_keys', 'tenant_id = ?', doiOnly.tenant.id)).toBe(1);
@@ -110,7 +110,7 @@ describe('double opt-in', () => {
     await postJson(f.formId, { email: 'late@example.org' });
     const link = confirmationLinkIn((await mail.messages())[0]?.parsed.text);
     await env.DB_EU.prepare("update subscriptions set updated_at = ? where tenant_id = ?").bind(Date.now() - 30 * 86_400_000, f.tenant.id).run();
-    await handleScheduled(createScheduledController({ scheduledTime: Date.now(), cron: '17 * * * *' }), env);
+    await handleScheduled(createScheduledController({ scheduledTime: Date.now(), cron: '17 * * * *' }), env, createExecutionContext());
     const res = await call(path(link));
     expect(res.status).toBe(410);
   });

@@ -3,6 +3,7 @@
 
 import { Hono } from 'hono';
 import { api } from '../api';
+import { devRoutes } from '../dev/routes';
 import type { AppEnv } from '../env';
 import { notFound, onError } from './errors';
 import { confirmRoutes } from './confirm';
@@ -16,5 +17,6 @@ app.route('/health', health);
 app.route('/api', api);
 app.route('/f', formRoutes);
 app.route('/c', confirmRoutes);
+app.route('/__dev', devRoutes);
 app.notFound(notFound);
 app.onError(onError);

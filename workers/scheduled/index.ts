@@ -18,7 +18,7 @@ export const SWEEPS: Sweep[] = [
   { name: 'idempotency-keys', run: (env, region, now) => purgeIdempotencyKeys(regional(env, region).db, now) },
 ];
 
-export async function handleScheduled(controller: ScheduledController, env: Bindings): Promise<void> {
+export async function handleScheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {
   const now = new Date(controller.scheduledTime);
   for (const region of REGIONS) {
     for (const sweep of SWEEPS) {
