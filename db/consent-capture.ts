@@ -11,11 +11,11 @@ import { runBatch, type BatchItem, type Db } from './client';
 import { prepareConsentEvents, type ChainHead, type ConsentEvidence, type ConsentSource } from './consent-log';
 import type { ListRow } from './lists';
 import type { Notice } from './notices';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef } from './outbox';
 import { retryOnConflict } from './retry';
-import { subscribers, subscriptions } from './schema';
+import { subscribers, subscriptions, suppressions } from './schema';
 import {
-  addressIndex, fillHomeRegion, findSubscriberByBlindIndex, isSuppressed, loadSubscriberKey, prepareSubscriber,
+  addressIndex, fillHomeRegion, findSubscriberByBlindIndex, loadSubscriberKey, prepareSubscriber,
   type HomeRegionSource, type Subscriber,
 } from './subscribers';
 
@@ -49,6 +49,8 @@ export type CaptureResult = {
   eventIds: string[];
   /** Lists waiting for the double opt-in click. */
   awaitingConfirmation: string[];
+  /** The outbox events written with the change, for dispatch. */
+  outbox: OutboxRef[];
 };
 
 /** Refuses card numbers and IBANs in any profile value, naming the field. */
@@ -90,15 +92,23 @@ export function decideSubscription(
 export async function captureConsent(db: Db, keys: TenantKeys, input: CaptureInput): Promise<CaptureResult> {
   assertAllowedValues(input.profile);
   const { email, index } = await addressIndex(keys, input.email);
-  if (await isSuppressed(db, keys.tenantId, index)) {
+  // One round trip for both reads; a retry after a lost race reads the subscriber again.
+  const [suppressed, first] = await db.batch([
+    db.select({ i: suppressions.emailIndex }).from(suppressions).where(and(eq(suppressions.tenantId, keys.tenantId), eq(suppressions.emailIndex, index))).limit(1),
+    db.select().from(subscribers).where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.emailIndex, index))).limit(1),
+  ]);
+  if (suppressed.length) {
     throw new AppError('suppressed', 'This address was erased at its owner\'s request and cannot be subscribed again.');
   }
-  return retryOnConflict(() => captureOnce(db, keys, input, email, index));
+  let attempt = 0;
+  return retryOnConflict(async () => {
+    const existing = attempt++ === 0 ? first[0] : await findSubscriberByBlindIndex(db, keys.tenantId, index);
+    return captureOnce(db, keys, input, email, index, existing);
+  });
 }
 
-async function captureOnce(db: Db, keys: TenantKeys, input: CaptureInput, email: string, index: string): Promise<CaptureResult> {
+async function captureOnce(db: Db, keys: TenantKeys, input: CaptureInput, email: string, index: string, existing: Subscriber | undefined): Promise<CaptureResult> {
   const now = new Date();
-  const existing = await findSubscriberByBlindIndex(db, keys.tenantId, index);
   const queries: BatchItem[] = [];
   let subscriber: Subscriber;
   let key;
@@ -158,13 +168,16 @@ async function captureOnce(db: Db, keys: TenantKeys, input: CaptureInput, email:
     const fill = fillHomeRegion(db, existing, input.geo, input.homeRegionSource);
     if (fill) queries.push(fill);
   }
-  if (!existing) {
-    queries.push(outboxInsert(db, { tenantId: keys.tenantId, type: 'subscriber.created', subjectType: 'subscriber', subjectId: subscriber.id, payload: { subscriberId: subscriber.id, source: input.source.type } }));
-  }
-  queries.push(outboxInsert(db, {
-    tenantId: keys.tenantId, type: 'consent.recorded', subjectType: 'subscriber', subjectId: subscriber.id,
-    payload: { subscriberId: subscriber.id, eventIds: chain.events.map((e) => e.id), listIds, kinds: chain.events.map((e) => e.kind), source: input.source.type, awaitingConfirmation },
-  }));
+  const outbox: OutboxRef[] = [];
+  const announce = (type: string, payload: Record<string, unknown>) => {
+    const insert = outboxInsert(db, { tenantId: keys.tenantId, type, subjectType: 'subscriber', subjectId: subscriber.id, payload });
+    outbox.push({ id: insert.eventId, tenantId: keys.tenantId, type });
+    queries.push(insert);
+  };
+  if (!existing) announce('subscriber.created', { subscriberId: subscriber.id, source: input.source.type });
+  announce('consent.recorded', {
+    subscriberId: subscriber.id, eventIds: chain.events.map((e) => e.id), listIds, kinds: chain.events.map((e) => e.kind), source: input.source.type, awaitingConfirmation,
+  });
   await runBatch(db, queries);
-  return { email, subscriber: { ...subscriber, status, consentSeq: chain.head.seq, consentHead: chain.head.hash }, created: !existing, subscriptions: rows, eventIds: chain.events.map((e) => e.id), awaitingConfirmation };
+  return { email, subscriber: { ...subscriber, status, consentSeq: chain.head.seq, consentHead: chain.head.hash }, created: !existing, subscriptions: rows, eventIds: chain.events.map((e) => e.id), awaitingConfirmation, outbox };
 }

@@ -8,7 +8,7 @@ import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import { chunk, runBatch, type BatchItem, type Db } from './client';
 import { prepareConsentEvents, type ConsentEvidence } from './consent-log';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef } from './outbox';
 import { retryOnConflict } from './retry';
 import { consentEvents, lists, subscriberKeys, subscribers, subscriptions, tenants } from './schema';
 import { decryptSubscriber, fillHomeRegion, findSubscriber, loadSubscriberKey, type Subscriber } from './subscribers';
@@ -18,7 +18,7 @@ export const DEFAULT_UNCONFIRMED_PURGE_DAYS = 14;
 
 export type ConfirmationClick = { occurredAt: Date; geo: Pick<Geo, 'country' | 'region' | 'isEU'>; ip: string | null; userAgent: string | null; formId: string | null };
 
-export type ConfirmOutcome = { subscriber: Subscriber; confirmed: string[]; alreadyConfirmed: boolean };
+export type ConfirmOutcome = { subscriber: Subscriber; confirmed: string[]; alreadyConfirmed: boolean; outbox: OutboxRef[] };
 
 /** Confirms the named lists of a subscriber; idempotent (a second click changes nothing). */
 export function confirmSubscriptions(db: Db, keys: TenantKeys, subscriberId: string, listIds: string[], click: ConfirmationClick): Promise<ConfirmOutcome> {
@@ -31,7 +31,7 @@ export function confirmSubscriptions(db: Db, keys: TenantKeys, subscriberId: str
     const open = rows.filter((r) => r.status === 'pending' || (r.status === 'confirmed' && r.consent === 'unknown'));
     if (open.length === 0) {
       if (rows.length === 0) throw new AppError('gone', 'This sign-up has expired or was removed. Please subscribe again.');
-      return { subscriber, confirmed: [], alreadyConfirmed: true };
+      return { subscriber, confirmed: [], alreadyConfirmed: true, outbox: [] };
     }
     const evidence: ConsentEvidence[] = open.map((r) => ({
       kind: 'confirmation', listId: r.listId, occurredAt: click.occurredAt, geo: click.geo, ip: click.ip, userAgent: click.userAgent,
@@ -48,12 +48,14 @@ export function confirmSubscriptions(db: Db, keys: TenantKeys, subscriberId: str
     const fill = fillHomeRegion(db, subscriber, click.geo, 'click_geo');
     if (fill) queries.push(fill);
     const confirmed = open.map((r) => r.listId);
-    queries.push(outboxInsert(db, {
+    const announce = outboxInsert(db, {
       tenantId: keys.tenantId, type: 'consent.confirmed', subjectType: 'subscriber', subjectId: subscriberId,
       payload: { subscriberId, listIds: confirmed, eventIds: chain.events.map((e) => e.id) },
-    }));
+    });
+    queries.push(announce);
     await runBatch(db, queries);
-    return { subscriber: { ...subscriber, status: 'active' }, confirmed, alreadyConfirmed: false };
+    const outbox = [{ id: announce.eventId, tenantId: keys.tenantId, type: 'consent.confirmed' }];
+    return { subscriber: { ...subscriber, status: 'active' }, confirmed, alreadyConfirmed: false, outbox };
   });
 }
 

@@ -9,7 +9,7 @@ import type { FormInput, FormPatch } from '../shared/schemas/forms';
 import type { Db } from './client';
 import { pageByCreated, requireLists, requireProfileFields } from './lists';
 import { currentNotice, publishNotice, type Notice } from './notices';
-import { forms } from './schema';
+import { forms, tenants } from './schema';
 
 export type FormRow = typeof forms.$inferSelect;
 
@@ -58,4 +58,10 @@ export function listForms(db: Db, tenantId: string, cursor: string | undefined, 
   return pageByCreated((after, n) => db.select().from(forms)
     .where(and(eq(forms.tenantId, tenantId), after ? or(lt(forms.createdAt, new Date(after.k)), and(eq(forms.createdAt, new Date(after.k)), lt(forms.id, after.id))) : undefined))
     .orderBy(desc(forms.createdAt), desc(forms.id)).limit(n), cursor, limit);
+}
+
+/** A form and its tenant in one query (the edge path of every submission). */
+export async function findFormWithTenant(db: Db, id: string) {
+  const [row] = await db.select({ form: forms, tenant: tenants }).from(forms).innerJoin(tenants, eq(tenants.id, forms.tenantId)).where(eq(forms.id, id)).limit(1);
+  return row;
 }

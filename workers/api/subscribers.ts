@@ -14,6 +14,7 @@ import { errorResponses, ListOf, PageQuery } from '../../shared/schemas/common';
 import { ImportInput, ImportReport, SubscriberCreated, SubscriberInput, SubscriberView } from '../../shared/schemas/subscribers';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
+import { dispatchEventsAfterResponse } from '../http/dispatch-events';
 import { dispatchAfterResponse } from '../http/request-context';
 import { sendConfirmationOrQueue } from '../mail/confirmation';
 import { requireScope } from './auth';
@@ -61,10 +62,10 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
       subscriber: subscriberView(r.subscriber, who), created: r.created, eventIds: r.eventIds,
       subscriptions: r.subscriptions.map((s) => subscriptionView(s, r.lists.find((l) => l.id === s.listId))),
     };
+    dispatchEventsAfterResponse(c, region, r.outbox);
     return { status: r.created ? 201 : 200, body };
   });
-  if (!answer.replayed) dispatchAfterResponse(c, region);
-  else c.header('idempotent-replayed', 'true');
+  if (answer.replayed) c.header('idempotent-replayed', 'true');
   return answer;
 }
 

@@ -12,7 +12,8 @@ import { confirmationPageWords } from '../../shared/forms/confirmation-page';
 import { openToken } from '../../shared/tokens';
 import type { AppEnv } from '../env';
 import { messagePage } from './pages';
-import { clientIp, dispatchAfterResponse, requestGeo } from './request-context';
+import { dispatchEventsAfterResponse } from './dispatch-events';
+import { clientIp, requestGeo } from './request-context';
 
 type ConfirmPayload = { t: string; s: string; l: string[]; f: string | null };
 
@@ -34,7 +35,7 @@ export const confirmRoutes = new Hono<AppEnv>().get('/:token', async (c) => {
   const outcome = await confirmSubscriptions(store.db, await tenantKeys(c.env.MASTER_KEY, tenant), p.s, p.l, {
     occurredAt: new Date(), geo: requestGeo(c), ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, formId: p.f,
   });
-  if (!outcome.alreadyConfirmed) dispatchAfterResponse(c, store.region);
+  dispatchEventsAfterResponse(c, store.region, outcome.outbox);
   const words = confirmationPageWords(outcome.subscriber.language);
   c.header('cache-control', 'no-store');
   c.header('referrer-policy', 'no-referrer');

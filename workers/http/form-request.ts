@@ -2,9 +2,9 @@
 // may post, the body as urlencoded or JSON (anything else is 415), and the CORS headers.
 
 import type { Context } from 'hono';
-import { findForm, type FormRow } from '../../db/forms';
+import { findFormWithTenant, type FormRow } from '../../db/forms';
 import { regional, type RegionalStore } from '../../db/regions';
-import { findTenant, tenantKeys, type Tenant } from '../../db/tenants';
+import { tenantKeys, type Tenant } from '../../db/tenants';
 import type { TenantKeys } from '../../shared/crypto/envelope';
 import { AppError } from '../../shared/errors';
 import { formIdRegion } from '../../shared/form-ids';
@@ -20,10 +20,9 @@ export async function loadForm(c: Context<AppEnv>, formId: string): Promise<Form
   const region = formIdRegion(formId);
   if (!region) throw new AppError('not_found', UNKNOWN);
   const store = regional(c.env, region);
-  const form = await findForm(store.db, null, formId);
-  const tenant = form && (await findTenant(store.db, form.tenantId));
-  if (!form || !tenant) throw new AppError('not_found', UNKNOWN);
-  return { form, tenant, keys: await tenantKeys(c.env.MASTER_KEY, tenant), store };
+  const found = await findFormWithTenant(store.db, formId);
+  if (!found) throw new AppError('not_found', UNKNOWN);
+  return { ...found, keys: await tenantKeys(c.env.MASTER_KEY, found.tenant), store };
 }
 
 /** The request's Origin when the form allows it; null when the request has none (not a browser). */

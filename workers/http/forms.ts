@@ -15,7 +15,8 @@ import { sendConfirmationOrQueue } from '../mail/confirmation';
 import { embedResponse } from './embed';
 import { bodyKind, checkOrigin, corsHeaders, loadForm, readSubmission, type BodyKind, type FormContext } from './form-request';
 import { messagePage } from './pages';
-import { clientIp, dispatchAfterResponse, requestGeo } from './request-context';
+import { dispatchEventsAfterResponse } from './dispatch-events';
+import { clientIp, requestGeo } from './request-context';
 
 /** A sign-up is a few hundred bytes; anything near this is not a person filling in a form. */
 export const FORM_BODY_LIMIT = 16 * 1024;
@@ -65,7 +66,7 @@ async function submit(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, orig
         lists: result.lists.filter((l) => result.awaitingConfirmation.includes(l.id)), language: ctx.form.language, formId: ctx.form.id,
       });
     }
-    dispatchAfterResponse(c, ctx.store.region);
+    dispatchEventsAfterResponse(c, ctx.store.region, result.outbox);
     return success(c, ctx, kind, origin, result.awaitingConfirmation.length ? 'pending' : 'confirmed');
   } catch (err) {
     // An erased address is not re-subscribed, and a website visitor is not told it was erased.
