@@ -26,8 +26,8 @@ export async function createForm(db: Db, tenant: { id: string; region: Region },
   return { form: form!, notice };
 }
 
-export async function findForm(db: Db, tenantId: string | null, id: string): Promise<FormRow | undefined> {
-  return db.query.forms.findFirst({ where: tenantId ? and(eq(forms.tenantId, tenantId), eq(forms.id, id)) : eq(forms.id, id) });
+export async function findForm(db: Db, tenantId: string, id: string): Promise<FormRow | undefined> {
+  return db.query.forms.findFirst({ where: and(eq(forms.tenantId, tenantId), eq(forms.id, id)) });
 }
 
 /** The notice version the form shows now. */
