@@ -6,6 +6,8 @@ import { api } from '../api';
 import { devRoutes } from '../dev/routes';
 import type { AppEnv } from '../env';
 import { notFound, onError } from './errors';
+import { confirmRoutes } from './confirm';
+import { formRoutes } from './forms';
 import { health } from './health';
 import { requestContext } from './request-context';
 
@@ -13,6 +15,8 @@ export const app = new Hono<AppEnv>();
 app.use('*', requestContext);
 app.route('/health', health);
 app.route('/api', api);
+app.route('/f', formRoutes);
+app.route('/c', confirmRoutes);
 app.route('/__dev', devRoutes);
 app.notFound(notFound);
 app.onError(onError);

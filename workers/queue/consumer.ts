@@ -7,6 +7,7 @@ import { markOutboxReceived } from '../../db/outbox';
 import { describeError, log } from '../../shared/log';
 import { QueueMessage } from '../../shared/schemas/queue';
 import type { Bindings } from '../env';
+import { resendConfirmation } from '../mail/confirmation';
 
 export const DEAD_LETTER_QUEUE = 'tm-privacy-events-dlq';
 
@@ -44,5 +45,8 @@ async function handleMessage(msg: QueueMessage, env: Bindings): Promise<void> {
       log('info', 'outbox.received', { eventId: msg.eventId, eventType: msg.eventType, redelivery: !first });
       return;
     }
+    case 'confirmation-mail':
+      await resendConfirmation(env, msg);
+      return;
   }
 }

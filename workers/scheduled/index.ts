@@ -5,11 +5,18 @@ import { REGIONS, type Region } from '../../shared/regions';
 import { describeError, log } from '../../shared/log';
 import type { Bindings } from '../env';
 import { dispatchAllPending } from '../http/request-context';
+import { purgeIdempotencyKeys } from '../../db/idempotency';
+import { regional } from '../../db/regions';
+import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
 
 export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Date) => Promise<unknown> };
 
 /** Sweeps run every hour in every region; capabilities add theirs here. */
-export const SWEEPS: Sweep[] = [{ name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) }];
+export const SWEEPS: Sweep[] = [
+  { name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) },
+  { name: 'unconfirmed-purge', run: (env, region, now) => purgeUnconfirmedSignUps(env, region, now) },
+  { name: 'idempotency-keys', run: (env, region, now) => purgeIdempotencyKeys(regional(env, region).db, now) },
+];
 
 export async function handleScheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {
   const now = new Date(controller.scheduledTime);
