@@ -13,5 +13,17 @@ export const OutboxEventMessage = z.object({
 });
 export type OutboxEventMessage = z.infer<typeof OutboxEventMessage>;
 
-export const QueueMessage = z.discriminatedUnion('type', [OutboxEventMessage]);
+/** A double opt-in mail whose first send failed: ids only, the address is read from the database. */
+export const ConfirmationMailMessage = z.object({
+  type: z.literal('confirmation-mail'),
+  region: Region,
+  tenantId: z.string().min(1),
+  subscriberId: z.string().min(1),
+  listIds: z.array(z.string()).min(1),
+  language: z.string().nullable(),
+  formId: z.string().nullable(),
+});
+export type ConfirmationMailMessage = z.infer<typeof ConfirmationMailMessage>;
+
+export const QueueMessage = z.discriminatedUnion('type', [OutboxEventMessage, ConfirmationMailMessage]);
 export type QueueMessage = z.infer<typeof QueueMessage>;

@@ -1,4 +1,4 @@
-import { createScheduledController } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { regional } from '../../db/regions';
@@ -16,13 +16,13 @@ describe('privacy sweeps', () => {
     const soon = await body(await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'objection', subscriberId: sub.id } }));
     const later = await body(await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'access', subscriberId: sub.id } }));
     const now = Date.now();
-    await handleScheduled(createScheduledController({ scheduledTime: now, cron: '17 * * * *' }), env);
-    await handleScheduled(createScheduledController({ scheduledTime: now + 3_600_000, cron: '17 * * * *' }), env);
+    await handleScheduled(createScheduledController({ scheduledTime: now, cron: '17 * * * *' }), env, createExecutionContext());
+    await handleScheduled(createScheduledController({ scheduledTime: now + 3_600_000, cron: '17 * * * *' }), env, createExecutionContext());
     expect(await countRows(d1, 'outbox_events', `subject_id = ? and type = 'privacy_request.due_soon'`, soon.id)).toBe(1);
     expect(await countRows(d1, 'outbox_events', `subject_id = ? and type = 'privacy_request.due_soon'`, later.id)).toBe(0);
     // An extension sets a new due date, and so a new reminder.
     await api(apiKey, `/privacy-requests/${soon.id}/extend`, { method: 'POST', json: { days: 1, reason: 'Waiting for the department' } });
-    await handleScheduled(createScheduledController({ scheduledTime: now + 7_200_000, cron: '17 * * * *' }), env);
+    await handleScheduled(createScheduledController({ scheduledTime: now + 7_200_000, cron: '17 * * * *' }), env, createExecutionContext());
     expect(await countRows(d1, 'outbox_events', `subject_id = ? and type = 'privacy_request.due_soon'`, soon.id)).toBe(2);
   });
 
@@ -33,7 +33,7 @@ describe('privacy sweeps', () => {
     const clock = clockFor(env, tenant.id);
     await clock.cancel({ requestId: filed.id as string });
     expect(await clock.pending()).toEqual([]);
-    await handleScheduled(createScheduledController({ scheduledTime: Date.now() + 86_400_000 - 3_600_000, cron: '17 * * * *' }), env);
+    await handleScheduled(createScheduledController({ scheduledTime: Date.now() + 86_400_000 - 3_600_000, cron: '17 * * * *' }), env, createExecutionContext());
     expect((await clock.pending()).map((p) => p.requestId)).toEqual([filed.id]);
   });
 });

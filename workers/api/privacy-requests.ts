@@ -33,7 +33,7 @@ const load = (c: Context<AppEnv>, id: string) => getPrivacyRequest(c.get('store'
 function action<B extends z.ZodType>(path: string, summary: string, schema: B, ok: z.ZodType = PrivacyRequest) {
   return createRoute({
     method: 'post', path, tags, security, summary,
-    request: { params: RequestIdParam, body: { content: { 'application/json': { schema } }, required: schema !== NoteBody } },
+    request: { params: RequestIdParam, body: { content: { 'application/json': { schema } }, required: (schema as z.ZodType) !== NoteBody } },
     responses: { 200: json(ok, 'The request after the change'), ...errorResponses(404, 409) },
   } satisfies RouteConfig);
 }

@@ -5,6 +5,9 @@ import { REGIONS, type Region } from '../../shared/regions';
 import { describeError, log } from '../../shared/log';
 import type { Bindings } from '../env';
 import { dispatchAllPending } from '../http/request-context';
+import { purgeIdempotencyKeys } from '../../db/idempotency';
+import { regional } from '../../db/regions';
+import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
 import { reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
 
 export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Date) => Promise<unknown> };
@@ -12,11 +15,13 @@ export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Da
 /** Sweeps run every hour in every region; capabilities add theirs here. */
 export const SWEEPS: Sweep[] = [
   { name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) },
+  { name: 'unconfirmed-purge', run: (env, region, now) => purgeUnconfirmedSignUps(env, region, now) },
+  { name: 'idempotency-keys', run: (env, region, now) => purgeIdempotencyKeys(regional(env, region).db, now) },
   { name: 'privacy-reminders', run: sendDueReminders },
   { name: 'erasure-clock-reconcile', run: reconcileErasureClocks },
 ];
 
-export async function handleScheduled(controller: ScheduledController, env: Bindings): Promise<void> {
+export async function handleScheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {
   const now = new Date(controller.scheduledTime);
   for (const region of REGIONS) {
     for (const sweep of SWEEPS) {
