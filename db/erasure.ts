@@ -4,16 +4,17 @@
 // counts only, and complete the request: one D1 batch, so it happens entirely or not at all.
 // The request's status in D1 is the authority: a late or repeated call never erases twice.
 
-import { and, asc, count, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { TenantKeys } from '../shared/crypto/envelope';
+import { and, asc, count, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { decryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
-import type { BatchItem, Db } from './client';
+import { chunk, type BatchItem, type Db } from './client';
+import { IDEMPOTENCY_TTL_MS } from './idempotency';
 import { outboxInsert } from './outbox';
 import { findPrivacyRequest, storedRequester, type PrivacyRequest } from './privacy-requests';
 import { finishExecution, startExecution } from './privacy-transitions';
 import {
-  auditLog, clicks, consentEvents, erasureRecords, messageRecipients, outboxEvents, privacyRequests, subscriberKeys,
+  auditLog, clicks, consentEvents, erasureRecords, idempotencyKeys, messageRecipients, outboxEvents, privacyRequests, subscriberKeys,
   subscribers, subscriptions, suppressions, webhookDeliveries,
 } from './schema';
 import { decryptSubscriber, findSubscriberByBlindIndex, findSubscriber, loadSubscriberKey, type Subscriber } from './subscribers';
@@ -75,6 +76,21 @@ function deletions(db: Db, tenantId: string, sub: Subscriber, requestId: string)
 }
 
 /**
+ * Stored API answers (Idempotency-Key replays, kept 24 hours, encrypted with the tenant key)
+ * that mention the person: they would still decrypt after the shredding, so they go too.
+ */
+async function idempotencyAnswersAbout(db: Db, keys: TenantKeys, sub: Subscriber, email: string | null, now: Date): Promise<BatchItem[]> {
+  const rows = await db.select({ key: idempotencyKeys.key, body: idempotencyKeys.body }).from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.tenantId, keys.tenantId), ne(idempotencyKeys.status, 0), gte(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS - 3_600_000))));
+  const about: string[] = [];
+  for (const row of rows) {
+    const text = await decryptTenantField(keys, `idem:${row.key}`, 'answer', row.body).catch(() => '');
+    if (text.includes(sub.id) || (email !== null && text.toLowerCase().includes(email))) about.push(row.key);
+  }
+  return chunk(about, 90).map((part) => db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.tenantId, keys.tenantId), inArray(idempotencyKeys.key, part))));
+}
+
+/**
  * Executes the erasure request `requestId` if, in D1, it is an erasure that is open (or whose
  * execution was interrupted) and, for the clock, due. Anything else is reported, not done.
  */
@@ -100,6 +116,7 @@ export async function executeErasure(db: Db, keys: TenantKeys, requestId: string
 
   const extra: BatchItem[] = [
     ...(sub ? deletions(db, tenantId, sub, request.id) : []),
+    ...(sub ? await idempotencyAnswersAbout(db, keys, sub, requesterEmail, now) : []),
     ...(index ? [db.insert(suppressions).values({ tenantId, emailIndex: index, reason: 'erasure', requestId: request.id })
       .onConflictDoUpdate({ target: [suppressions.tenantId, suppressions.emailIndex], set: { reason: 'erasure', requestId: request.id } })] : []),
     ...(samePerson.length ? [db.update(privacyRequests).set({ requesterCt: null })

@@ -6,6 +6,7 @@ import { tenantKeys } from '../../db/tenants';
 import { decryptField, decryptTenantField, type SubscriberKey } from '../../shared/crypto/envelope';
 import { blindIndex } from '../../shared/crypto/blind-index';
 import { clockFor } from '../../workers/privacy/clock';
+import { createList } from '../support/consent';
 import { body, seedSubscriber } from '../support/privacy';
 import { api, countRows, seedTenant } from '../support/seed';
 
@@ -13,11 +14,11 @@ const { d1, db } = regional(env, 'eu');
 const FIELDS = ['email', 'name', 'profile', 'ip', 'user_agent', 'requester'];
 
 /** Every user table of the database, read whole. */
-async function everyCell(): Promise<{ table: string; column: string; value: string }[]> {
-  const tables = await d1.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name not like 'd1_%'`).all<{ name: string }>();
+async function everyCell(database: D1Database = d1): Promise<{ table: string; column: string; value: string }[]> {
+  const tables = await database.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name not like 'd1_%'`).all<{ name: string }>();
   const cells: { table: string; column: string; value: string }[] = [];
   for (const { name } of tables.results) {
-    const rows = await d1.prepare(`select * from "${name}"`).all<Record<string, unknown>>();
+    const rows = await database.prepare(`select * from "${name}"`).all<Record<string, unknown>>();
     for (const row of rows.results) {
       for (const [column, value] of Object.entries(row)) if (typeof value === 'string') cells.push({ table: name, column, value });
     }
@@ -97,6 +98,28 @@ describe('executing an erasure', () => {
     expect(eventsAfter.ever).toEqual(eventsBefore.ever);
     expect(eventsAfter.live.opt_in).toBe(1);
     expect(after.erasures).toBe(1);
+  });
+
+  it('also removes what the subscribers API left: the stored Idempotency-Key answer that holds the address', async () => {
+    const { tenant, apiKey } = await seedTenant('us');
+    const keys = await tenantKeys(env.MASTER_KEY, tenant);
+    const list = await createList(apiKey, { doubleOptIn: false });
+    const created = await api(apiKey, '/subscribers', {
+      method: 'POST', headers: { 'idempotency-key': 'signup-1' },
+      json: { email: 'Api.Person@example.org', listIds: [list], evidence: { occurredAt: '2026-11-20T09:30:00Z', ip: '203.0.113.77', userAgent: 'ApiAgent/3', country: 'US', notice: { text: 'Yes to news.', language: 'en' } } },
+    });
+    expect(created.status).toBe(201);
+    const subscriberId = ((await created.json()) as { subscriber: { id: string } }).subscriber.id;
+    const us = regional(env, 'us');
+    const key = (await loadSubscriberKey(us.db, keys, subscriberId))!;
+    const filed = await body(await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', subscriberId } }));
+    expect((await api(apiKey, `/privacy-requests/${filed.id}/confirm`, { method: 'POST', json: {} })).status).toBe(200);
+    expect(await countRows(us.d1, 'idempotency_keys', 'tenant_id = ?', tenant.id)).toBe(0);
+    const cells = await everyCell(us.d1);
+    for (const c of cells) {
+      for (const n of ['api.person@example.org', 'Api.Person', '203.0.113.77', 'ApiAgent']) expect(`${c.table}.${c.column}: ${c.value}`).not.toContain(n);
+      expect(await decrypts(key, c.value), `${c.table}.${c.column} still decrypts`).toBe(false);
+    }
   });
 
   it('confirming twice erases once', async () => {
