@@ -120,6 +120,12 @@ describe('executing an erasure', () => {
       for (const n of ['api.person@example.org', 'Api.Person', '203.0.113.77', 'ApiAgent']) expect(`${c.table}.${c.column}: ${c.value}`).not.toContain(n);
       expect(await decrypts(key, c.value), `${c.table}.${c.column} still decrypts`).toBe(false);
     }
+    // The suppression keeps the erased address from coming back through the API.
+    const again = await api(apiKey, '/subscribers', {
+      method: 'POST', json: { email: 'api.person@example.org', listIds: [list], evidence: { occurredAt: '2026-11-21T09:30:00Z', country: 'US', notice: { text: 'Yes to news.', language: 'en' } } },
+    });
+    expect(again.status).toBe(422);
+    expect((await body(again)).error?.code).toBe('suppressed');
   });
 
   it('confirming twice erases once', async () => {
