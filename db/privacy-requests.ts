@@ -1,22 +1,25 @@
 // Privacy requests: the one domain function that files a request, whatever the channel
 // (preference centre, unsubscribe page, link intercept, inbound email, API, admin). It merges a
 // duplicate of an open request, sets the due dates, and writes the request, its history and
-// its outbox event in one batch.
+// its outbox event in one batch. Lookups and listings of requests live here too.
 
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { encryptTenantField, decryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
 import { DEFAULT_DUE_DAYS, dueDates } from '../shared/due-dates';
+import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
+import { OPEN_STATUSES } from '../shared/request-lifecycle';
 import { runBatch, type Db } from './client';
 import { outboxInsert } from './outbox';
+import { verifyRequest } from './privacy-transitions';
 import { privacyRequestHistory, privacyRequests, type TenantSettings } from './schema';
 
 export type PrivacyRequest = typeof privacyRequests.$inferSelect;
+export type RequestHistoryEntry = typeof privacyRequestHistory.$inferSelect;
 export type RequestKind = PrivacyRequest['kind'];
 export type RequestChannel = PrivacyRequest['channel'];
 export type RequestStatus = PrivacyRequest['status'];
-
-/** Statuses in which a request is still open, and so absorbs duplicates. */
-export const OPEN_STATUSES: RequestStatus[] = ['awaiting_verification', 'open', 'paused', 'executing'];
+export { OPEN_STATUSES };
 
 export type NewPrivacyRequest = {
   tenantId: string;
@@ -26,6 +29,11 @@ export type NewPrivacyRequest = {
   subscriberId?: string | null;
   /** Blind index of the requester's address, when known. */
   subjectIndex?: string | null;
+  /**
+   * The requester's normalised address when no subscriber holds it (a request by someone the
+   * tenant does not know): kept encrypted on the request so that they can be answered.
+   */
+  requester?: { email: string; keys: TenantKeys } | null;
   /** What created it (message id, token kind, API key id…): never personal data. */
   evidence?: Record<string, unknown>;
   language?: string | null;
@@ -44,26 +52,23 @@ export function dueDaysFor(settings: TenantSettings, kind: RequestKind, fallback
 }
 
 export async function findOpenDuplicate(db: Db, input: Pick<NewPrivacyRequest, 'tenantId' | 'kind' | 'subscriberId' | 'subjectIndex'>) {
-  const subject = input.subscriberId
-    ? eq(privacyRequests.subscriberId, input.subscriberId)
-    : input.subjectIndex
-      ? eq(privacyRequests.subjectIndex, input.subjectIndex)
-      : null;
-  if (!subject) return undefined;
+  const subjects: SQL[] = [];
+  if (input.subscriberId) subjects.push(eq(privacyRequests.subscriberId, input.subscriberId));
+  if (input.subjectIndex) subjects.push(eq(privacyRequests.subjectIndex, input.subjectIndex));
+  if (subjects.length === 0) return undefined;
   return db.query.privacyRequests.findFirst({
-    where: and(eq(privacyRequests.tenantId, input.tenantId), eq(privacyRequests.kind, input.kind), inArray(privacyRequests.status, OPEN_STATUSES), subject),
+    where: and(eq(privacyRequests.tenantId, input.tenantId), eq(privacyRequests.kind, input.kind), inArray(privacyRequests.status, [...OPEN_STATUSES]), or(...subjects)),
   });
 }
 
+export type FiledRequest = { request: PrivacyRequest; merged: boolean; verifiedNow: boolean };
+
 /**
  * Files a request, or returns the open request of the same kind and subject it duplicates
- * (recording the duplicate in that request's history).
+ * (recording the duplicate in that request's history). A verified duplicate of a request still
+ * awaiting confirmation confirms it: the requester has now proven who they are.
  */
-export async function createPrivacyRequest(
-  db: Db,
-  settings: TenantSettings,
-  input: NewPrivacyRequest,
-): Promise<{ request: PrivacyRequest; merged: boolean }> {
+export async function createPrivacyRequest(db: Db, settings: TenantSettings, input: NewPrivacyRequest): Promise<FiledRequest> {
   const now = input.receivedAt ?? new Date();
   const duplicate = await findOpenDuplicate(db, input);
   if (duplicate) {
@@ -77,11 +82,16 @@ export async function createPrivacyRequest(
         payload: { requestId: duplicate.id, kind: duplicate.kind, channel: input.channel }, occurredAt: now,
       }),
     ]);
-    return { request: duplicate, merged: true };
+    if (input.verified && duplicate.status === 'awaiting_verification') {
+      const verified = await verifyRequest(db, duplicate, { actor: input.actor, note: `verified by a request via ${input.channel}` });
+      return { request: verified, merged: true, verifiedNow: true };
+    }
+    return { request: duplicate, merged: true, verifiedNow: false };
   }
+  const id = newId('prq');
   const { dueAt, monthDueAt } = dueDates(now, dueDaysFor(settings, input.kind));
   const request: PrivacyRequest = {
-    id: newId('prq'),
+    id,
     tenantId: input.tenantId,
     subscriberId: input.subscriberId ?? null,
     subjectIndex: input.subjectIndex ?? null,
@@ -101,6 +111,8 @@ export async function createPrivacyRequest(
     rejectNote: null,
     resolvedAt: null,
     reminderSentAt: null,
+    pausedMs: 0,
+    requesterCt: input.requester && !input.subscriberId ? await encryptTenantField(input.requester.keys, id, 'requester', input.requester.email) : null,
     updatedAt: now,
   };
   await runBatch(db, [
@@ -115,5 +127,56 @@ export async function createPrivacyRequest(
       occurredAt: now,
     }),
   ]);
-  return { request, merged: false };
+  return { request, merged: false, verifiedNow: false };
+}
+
+export async function findPrivacyRequest(db: Db, tenantId: string, requestId: string): Promise<PrivacyRequest | undefined> {
+  return db.query.privacyRequests.findFirst({ where: and(eq(privacyRequests.tenantId, tenantId), eq(privacyRequests.id, requestId)) });
+}
+
+/** The request, or a 404 that says nothing about other tenants' requests. */
+export async function getPrivacyRequest(db: Db, tenantId: string, requestId: string): Promise<PrivacyRequest> {
+  const found = await findPrivacyRequest(db, tenantId, requestId);
+  if (!found) throw new AppError('not_found', 'No privacy request with this id.');
+  return found;
+}
+
+export async function requestHistory(db: Db, tenantId: string, requestId: string): Promise<RequestHistoryEntry[]> {
+  return db.query.privacyRequestHistory.findMany({
+    where: and(eq(privacyRequestHistory.tenantId, tenantId), eq(privacyRequestHistory.requestId, requestId)),
+    orderBy: (h, { asc }) => [asc(h.at), asc(h.id)],
+  });
+}
+
+export type RequestFilter = {
+  status?: RequestStatus;
+  kind?: RequestKind;
+  channel?: RequestChannel;
+  dueBefore?: Date;
+  /** Page position: requests received before (at, id), newest first. */
+  after?: { at: number; id: string } | null;
+  limit: number;
+};
+
+/** One page of a tenant's requests, newest first; `next` positions the following page. */
+export async function listPrivacyRequests(db: Db, tenantId: string, f: RequestFilter) {
+  const where: SQL[] = [eq(privacyRequests.tenantId, tenantId)];
+  if (f.status) where.push(eq(privacyRequests.status, f.status));
+  if (f.kind) where.push(eq(privacyRequests.kind, f.kind));
+  if (f.channel) where.push(eq(privacyRequests.channel, f.channel));
+  if (f.dueBefore) where.push(lt(privacyRequests.dueAt, f.dueBefore));
+  if (f.after) {
+    const at = new Date(f.after.at);
+    where.push(or(lt(privacyRequests.receivedAt, at), and(eq(privacyRequests.receivedAt, at), lt(privacyRequests.id, f.after.id)))!);
+  }
+  const rows = await db.select().from(privacyRequests).where(and(...where))
+    .orderBy(desc(privacyRequests.receivedAt), desc(privacyRequests.id)).limit(f.limit + 1);
+  const page = rows.slice(0, f.limit);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > f.limit && last ? { at: last.receivedAt.getTime(), id: last.id } : null };
+}
+
+/** The address kept on a request filed by someone without a subscriber row, or null. */
+export async function storedRequester(keys: TenantKeys, request: Pick<PrivacyRequest, 'id' | 'requesterCt'>): Promise<string | null> {
+  return request.requesterCt ? decryptTenantField(keys, request.id, 'requester', request.requesterCt) : null;
 }

@@ -230,12 +230,20 @@ export const privacyRequests = sqliteTable('privacy_requests', {
   rejectNote: text('reject_note'),
   resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
   reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp_ms' }),
+  /** Total time the request's clock stood still (paused, or waiting for identity confirmation). */
+  pausedMs: integer('paused_ms').notNull().default(0),
+  /**
+   * The requester's address, encrypted with the tenant data key (owner: the request id), kept only
+   * while the request is open and only when no subscriber row holds it; wiped on resolution.
+   */
+  requesterCt: text('requester_ct'),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 }, (t) => [
   index('privacy_requests_tenant_status_due').on(t.tenantId, t.status, t.dueAt),
   index('privacy_requests_subject').on(t.tenantId, t.subjectIndex, t.kind, t.status),
   index('privacy_requests_subscriber').on(t.tenantId, t.subscriberId),
   index('privacy_requests_received').on(t.tenantId, t.receivedAt),
+  index('privacy_requests_reminder').on(t.status, t.reminderSentAt, t.dueAt),
 ]);
 
 export const privacyRequestHistory = sqliteTable('privacy_request_history', {
@@ -385,3 +393,13 @@ export const usedNonces = sqliteTable('used_nonces', {
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.nonce] }), index('used_nonces_expiry').on(t.expiresAt)]);
+
+/** A tenant's own wording of a requester notification, per stage and language (else the built-in text). */
+export const privacyNoticeTemplates = sqliteTable('privacy_notice_templates', {
+  tenantId: text('tenant_id').notNull().references(() => tenants.id),
+  stage: text('stage', { enum: ['verify', 'received', 'verified', 'extended', 'completed', 'rejected', 'export_ready'] }).notNull(),
+  language: text('language').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.stage, t.language] })]);

@@ -23,3 +23,28 @@ export function addCalendarMonths(at: Date, months: number): Date {
 export function dueDates(receivedAt: Date, dueDays: number): { dueAt: Date; monthDueAt: Date } {
   return { dueAt: addDays(receivedAt, dueDays), monthDueAt: addCalendarMonths(receivedAt, 1) };
 }
+
+/** Art. 12(3): the one-month period may be extended by two further months, once. */
+export const EXTENSION_MONTHS = 2;
+export const MAX_EXTENSION_DAYS = 60;
+
+export type DueState = { receivedAt: Date; dueAt: Date; monthDueAt: Date; pausedMs: number };
+
+/**
+ * Due dates after an extension by `days`: the product's date moves by `days`; the GDPR date
+ * becomes three calendar months after receipt, shifted by the time the clock stood still.
+ */
+export function extendedDueDates(state: DueState, days: number): { dueAt: Date; monthDueAt: Date } {
+  const monthDueAt = new Date(addCalendarMonths(state.receivedAt, 1 + EXTENSION_MONTHS).getTime() + state.pausedMs);
+  return { dueAt: addDays(state.dueAt, days), monthDueAt };
+}
+
+/** Due dates when a stopped clock starts again: both move by the time it stood still. */
+export function resumedDueDates(state: DueState, stoppedAt: Date, now: Date): { dueAt: Date; monthDueAt: Date; pausedMs: number } {
+  const stood = Math.max(0, now.getTime() - stoppedAt.getTime());
+  return {
+    dueAt: new Date(state.dueAt.getTime() + stood),
+    monthDueAt: new Date(state.monthDueAt.getTime() + stood),
+    pausedMs: state.pausedMs + stood,
+  };
+}

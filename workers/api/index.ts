@@ -11,6 +11,9 @@ import { consentRoutes } from './consent';
 import { formApiRoutes } from './forms';
 import { listRoutes } from './lists';
 import { subscriberRoutes } from './subscribers';
+import { complianceReportRoutes } from './compliance-report';
+import { privacyRequestRoutes } from './privacy-requests';
+import { privacySettingsRoutes, privacyTemplateRoutes } from './privacy-settings';
 import { tenantRoutes } from './tenant';
 
 /** Largest accepted API body: bulk imports of thousands of rows fit; anything bigger is refused. */
@@ -24,6 +27,10 @@ v1.route('/', listRoutes);
 v1.route('/', formApiRoutes);
 v1.route('/', consentRoutes);
 v1.route('/', subscriberRoutes);
+v1.route('/privacy-requests', privacyRequestRoutes);
+v1.route('/privacy-settings', privacySettingsRoutes);
+v1.route('/privacy-templates', privacyTemplateRoutes);
+v1.route('/reports/compliance', complianceReportRoutes);
 
 export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 api.route('/v1', v1);

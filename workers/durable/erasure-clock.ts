@@ -1,45 +1,144 @@
-// ErasureClock: a SQLite-backed Durable Object that holds the alarm of one tenant's pending
-// erasures. It keeps due times in its own storage and fires its alarm at the earliest one.
+// ErasureClock: a SQLite-backed Durable Object per tenant holding the due times of its open
+// erasure requests in an ordered table, with one alarm at the earliest. An alarm executes at
+// most ALARM_CHUNK due erasures, one after another, and re-arms for the rest, so 100,000 due
+// requests become a steady stream instead of a stampede on D1. D1 stays the authority: each
+// execution re-reads the request there, so a repeated or late alarm never erases twice.
 
 import { DurableObject } from 'cloudflare:workers';
+import { z } from 'zod';
+import { isLocalRuntime } from '../../db/regions';
+import { describeError, log } from '../../shared/log';
+import { parseTenantId } from '../../shared/regions';
+import { dispatchAllPending } from '../http/request-context';
 import type { Bindings } from '../env';
+import { runDueErasure } from '../privacy/erasure';
+
+/** Erasures per alarm invocation: bounded work per wake-up, bounded load on D1. */
+export const ALARM_CHUNK = 25;
+/** Pause between chunks when more are due: lets other D1 traffic through. */
+export const CHUNK_GAP_MS = 50;
+const MAX_BACKOFF_MS = 3_600_000;
+
+const Schedule = z.object({ tenantId: z.string().min(1), requestId: z.string().min(1), dueAt: z.number().int().nonnegative() });
+const ScheduleMany = z.object({ tenantId: z.string().min(1), items: z.array(z.object({ requestId: z.string().min(1), dueAt: z.number().int().nonnegative() })).max(10_000) });
+const Cancel = z.object({ requestId: z.string().min(1) });
+
+type DueRow = { request_id: string; due_at: number; attempts: number };
 
 export class ErasureClock extends DurableObject<Bindings> {
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
-      ctx.storage.sql.exec('create table if not exists due (request_id text primary key, due_at integer not null)');
+      ctx.storage.sql.exec('create table if not exists due (request_id text primary key, due_at integer not null, attempts integer not null default 0)');
       ctx.storage.sql.exec('create index if not exists due_by_time on due (due_at)');
+      ctx.storage.sql.exec('create table if not exists meta (key text primary key, value text not null)');
     });
   }
 
   /** Records (or moves) the due time of one request and arms the alarm at the earliest. */
-  async schedule(requestId: string, dueAt: number): Promise<void> {
-    this.ctx.storage.sql.exec('insert into due (request_id, due_at) values (?, ?) on conflict (request_id) do update set due_at = excluded.due_at', requestId, dueAt);
+  async schedule(input: z.input<typeof Schedule>): Promise<void> {
+    const { tenantId, requestId, dueAt } = Schedule.parse(input);
+    this.remember(tenantId);
+    this.upsert(requestId, dueAt);
     await this.arm();
   }
 
-  async cancel(requestId: string): Promise<void> {
-    this.ctx.storage.sql.exec('delete from due where request_id = ?', requestId);
+  /** Many at once (the reconcile sweep, bulk filing). */
+  async scheduleMany(input: z.input<typeof ScheduleMany>): Promise<number> {
+    const { tenantId, items } = ScheduleMany.parse(input);
+    this.remember(tenantId);
+    for (const item of items) this.upsert(item.requestId, item.dueAt);
+    await this.arm();
+    return items.length;
+  }
+
+  async cancel(input: z.input<typeof Cancel>): Promise<void> {
+    this.ctx.storage.sql.exec('delete from due where request_id = ?', Cancel.parse(input).requestId);
     await this.arm();
   }
 
-  async pending(): Promise<{ requestId: string; dueAt: number }[]> {
+  async pending(): Promise<{ requestId: string; dueAt: number; attempts: number }[]> {
     return this.ctx.storage.sql
-      .exec<{ request_id: string; due_at: number }>('select request_id, due_at from due order by due_at')
+      .exec<DueRow>('select request_id, due_at, attempts from due order by due_at, request_id')
       .toArray()
-      .map((r) => ({ requestId: r.request_id, dueAt: r.due_at }));
+      .map((r) => ({ requestId: r.request_id, dueAt: r.due_at, attempts: r.attempts }));
   }
 
   override async alarm(): Promise<void> {
-    const now = Date.now();
-    this.ctx.storage.sql.exec('delete from due where due_at <= ?', now);
-    await this.arm();
+    await this.runDue(Date.now(), ALARM_CHUNK);
   }
 
-  private async arm(): Promise<void> {
-    const next = this.ctx.storage.sql.exec<{ due_at: number }>('select min(due_at) as due_at from due').one().due_at;
+  /**
+   * Benchmarks only (RUNTIME=local): runs the chunks due at `asOf` back to back, exactly as
+   * successive alarms would, for at most `budgetMs`; reports what ran, how long, and what is left.
+   */
+  async drain(input: { asOf: number; budgetMs: number }): Promise<{ executed: number; skipped: number; ms: number; remaining: number }> {
+    if (!isLocalRuntime(this.env)) throw new Error('drain is available in a local runtime only');
+    const { asOf, budgetMs } = z.object({ asOf: z.number().int(), budgetMs: z.number().int().positive() }).parse(input);
+    const started = Date.now();
+    let executed = 0;
+    let skipped = 0;
+    let handled = 1;
+    while (handled > 0 && Date.now() - started < budgetMs) {
+      const r = await this.runDue(asOf, ALARM_CHUNK);
+      executed += r.executed;
+      skipped += r.skipped;
+      handled = r.handled;
+    }
+    const remaining = this.ctx.storage.sql.exec<{ n: number }>('select count(*) as n from due where due_at <= ?', asOf).one().n;
+    return { executed, skipped, ms: Date.now() - started, remaining };
+  }
+
+  private async runDue(now: number, limit: number): Promise<{ handled: number; executed: number; skipped: number }> {
+    const tenantId = this.tenantId();
+    const due = this.ctx.storage.sql.exec<DueRow>('select request_id, due_at, attempts from due where due_at <= ? order by due_at limit ?', now, limit).toArray();
+    let executed = 0;
+    let skipped = 0;
+    for (const row of due) {
+      if (!tenantId) break;
+      try {
+        const outcome = await runDueErasure(this.env, tenantId, row.request_id, new Date(now));
+        if (outcome.status === 'not_due') {
+          // D1 says later (an extension or a pause moved it): follow D1.
+          this.upsert(row.request_id, outcome.dueAt.getTime());
+          continue;
+        }
+        this.ctx.storage.sql.exec('delete from due where request_id = ?', row.request_id);
+        if (outcome.status === 'executed') executed++;
+        else skipped++;
+      } catch (err) {
+        const backoff = Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** row.attempts);
+        this.ctx.storage.sql.exec('update due set due_at = ?, attempts = attempts + 1 where request_id = ?', now + backoff, row.request_id);
+        log('error', 'erasure_clock.execution_failed', { requestId: row.request_id, attempts: row.attempts + 1, ...describeError(err) });
+      }
+    }
+    if (!tenantId && due.length) this.ctx.storage.sql.exec('delete from due');
+    // One hand-over of this chunk's events to the queue (the hourly catch-up covers a failure).
+    const region = tenantId ? parseTenantId(tenantId)?.region : undefined;
+    if (executed > 0 && region) await dispatchAllPending(this.env, region);
+    await this.arm(due.length === limit ? Date.now() + CHUNK_GAP_MS : undefined);
+    return { handled: due.length, executed, skipped };
+  }
+
+  private upsert(requestId: string, dueAt: number): void {
+    this.ctx.storage.sql.exec(
+      'insert into due (request_id, due_at) values (?, ?) on conflict (request_id) do update set due_at = excluded.due_at, attempts = 0',
+      requestId, dueAt,
+    );
+  }
+
+  private remember(tenantId: string): void {
+    this.ctx.storage.sql.exec("insert into meta (key, value) values ('tenant', ?) on conflict (key) do nothing", tenantId);
+  }
+
+  private tenantId(): string | null {
+    return this.ctx.storage.sql.exec<{ value: string }>("select value from meta where key = 'tenant'").toArray()[0]?.value ?? null;
+  }
+
+  /** Arms the alarm at `at`, or at the earliest due time; clears it when nothing is left. */
+  private async arm(at?: number): Promise<void> {
+    const next = this.ctx.storage.sql.exec<{ due_at: number | null }>('select min(due_at) as due_at from due').one().due_at;
     if (next === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(next);
+    else await this.ctx.storage.setAlarm(at === undefined ? next : Math.max(at, next));
   }
 }

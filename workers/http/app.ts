@@ -4,11 +4,13 @@
 import { Hono } from 'hono';
 import { api } from '../api';
 import { devRoutes } from '../dev/routes';
+import { devBench } from '../dev/bench-erasure';
 import type { AppEnv } from '../env';
 import { notFound, onError } from './errors';
 import { confirmRoutes } from './confirm';
 import { formRoutes } from './forms';
 import { health } from './health';
+import { privacyLinks } from './privacy-links';
 import { requestContext } from './request-context';
 
 export const app = new Hono<AppEnv>();
@@ -18,5 +20,7 @@ app.route('/api', api);
 app.route('/f', formRoutes);
 app.route('/c', confirmRoutes);
 app.route('/__dev', devRoutes);
+app.route('/', privacyLinks);
+app.route('/__dev', devBench);
 app.notFound(notFound);
 app.onError(onError);

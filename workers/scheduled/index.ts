@@ -8,6 +8,7 @@ import { dispatchAllPending } from '../http/request-context';
 import { purgeIdempotencyKeys } from '../../db/idempotency';
 import { regional } from '../../db/regions';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
+import { reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
 
 export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Date) => Promise<unknown> };
 
@@ -16,6 +17,8 @@ export const SWEEPS: Sweep[] = [
   { name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) },
   { name: 'unconfirmed-purge', run: (env, region, now) => purgeUnconfirmedSignUps(env, region, now) },
   { name: 'idempotency-keys', run: (env, region, now) => purgeIdempotencyKeys(regional(env, region).db, now) },
+  { name: 'privacy-reminders', run: sendDueReminders },
+  { name: 'erasure-clock-reconcile', run: reconcileErasureClocks },
 ];
 
 export async function handleScheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {

@@ -1,0 +1,65 @@
+// Tenant-owned wording of requester notifications (per stage and language), falling back to the
+// built-in texts, and the per-stage switches in the tenant settings.
+
+import { and, eq } from 'drizzle-orm';
+import { builtInNotice, noticeLanguage, type NoticeStage } from '../shared/privacy-notices';
+import type { Db } from './client';
+import { AppError } from '../shared/errors';
+import { privacyNoticeTemplates, tenants, type TenantSettings } from './schema';
+
+export type NoticeTemplate = typeof privacyNoticeTemplates.$inferSelect;
+
+export async function listNoticeTemplates(db: Db, tenantId: string): Promise<NoticeTemplate[]> {
+  return db.query.privacyNoticeTemplates.findMany({ where: eq(privacyNoticeTemplates.tenantId, tenantId) });
+}
+
+export async function putNoticeTemplate(db: Db, tenantId: string, t: { stage: NoticeStage; language: string; subject: string; body: string }): Promise<NoticeTemplate> {
+  const row = { tenantId, ...t, updatedAt: new Date() };
+  await db.insert(privacyNoticeTemplates).values(row)
+    .onConflictDoUpdate({ target: [privacyNoticeTemplates.tenantId, privacyNoticeTemplates.stage, privacyNoticeTemplates.language], set: { subject: t.subject, body: t.body, updatedAt: row.updatedAt } });
+  return row;
+}
+
+/** Removes an override; returns whether there was one. */
+export async function deleteNoticeTemplate(db: Db, tenantId: string, stage: NoticeStage, language: string): Promise<boolean> {
+  const gone = await db.delete(privacyNoticeTemplates)
+    .where(and(eq(privacyNoticeTemplates.tenantId, tenantId), eq(privacyNoticeTemplates.stage, stage), eq(privacyNoticeTemplates.language, language)))
+    .returning({ stage: privacyNoticeTemplates.stage });
+  return gone.length > 0;
+}
+
+/**
+ * The text for a stage: the tenant's template in the requester's exact language, then in its
+ * base language, then the built-in text in the closest built-in language.
+ */
+export async function noticeText(db: Db, tenantId: string, stage: NoticeStage, language: string | null) {
+  const wanted = (language ?? 'en').toLowerCase();
+  const candidates = [...new Set([wanted, wanted.split(/[-_]/)[0]!, noticeLanguage(wanted)])];
+  const rows = await db.query.privacyNoticeTemplates.findMany({ where: and(eq(privacyNoticeTemplates.tenantId, tenantId), eq(privacyNoticeTemplates.stage, stage)) });
+  for (const lang of candidates) {
+    const own = rows.find((r) => r.language === lang);
+    if (own) return { subject: own.subject, body: own.body, language: lang };
+  }
+  const lang = noticeLanguage(wanted);
+  return { ...builtInNotice(stage, lang), language: lang };
+}
+
+/** Whether the tenant wants mail at this stage (default: yes; links the requester needs always go). */
+export function stageEnabled(settings: TenantSettings, stage: NoticeStage): boolean {
+  if (stage === 'verify' || stage === 'export_ready') return true;
+  return settings.notify?.[stage] ?? true;
+}
+
+/** Merges the privacy part of the tenant settings (due days, reminder lead time, notifications). */
+export async function updatePrivacySettings(db: Db, tenantId: string, patch: Pick<TenantSettings, 'dueDays' | 'reminderDays' | 'notify'>): Promise<TenantSettings> {
+  const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
+  if (!tenant) throw new AppError('unknown_tenant', 'Unknown tenant.');
+  const settings: TenantSettings = {
+    ...tenant.settings,
+    ...(patch.dueDays ? { dueDays: { ...tenant.settings.dueDays, ...patch.dueDays } } : {}),
+    ...(patch.reminderDays !== undefined ? { reminderDays: patch.reminderDays } : {}),
+    ...(patch.notify ? { notify: { ...tenant.settings.notify, ...patch.notify } } : {}),
+  };
+  await db.update(tenants).set({ settings }).where(eq(tenants.id, tenantId));
+  return settings;
+}

@@ -1,0 +1,127 @@
+// Moving a privacy request through its state machine (shared/request-lifecycle.ts): every change
+// writes the new state, a history row and the outbox event in one batch, behind a guard that
+// fails the whole batch when the request changed since it was read (no lost updates, no
+// transition from a state the request has already left).
+
+import { and, eq, ne, or, sql } from 'drizzle-orm';
+import { extendedDueDates, resumedDueDates } from '../shared/due-dates';
+import { AppError } from '../shared/errors';
+import { newId } from '../shared/regions';
+import { nextStatus, type RejectReason, type RequestAction } from '../shared/request-lifecycle';
+import { runBatch, type BatchItem, type Db } from './client';
+import { outboxInsert } from './outbox';
+import type { PrivacyRequest } from './privacy-requests';
+import { privacyRequestHistory, privacyRequests } from './schema';
+
+const EVENT: Record<RequestAction, string> = {
+  verify: 'verified', pause: 'paused', resume: 'resumed', extend: 'extended', start: 'executing',
+  finish: 'completed', reject: 'rejected', complete: 'completed',
+};
+
+export type TransitionInput = {
+  /** `api_key:<id>`, `subscriber`, `system`, `clock`, `admin:<id>`. */
+  actor: string;
+  note?: string | null;
+  now?: Date;
+  /** Columns to change besides status and updatedAt. */
+  patch?: Partial<Omit<PrivacyRequest, 'id' | 'tenantId' | 'status'>>;
+  /** Facts added to the outbox payload (ids and codes only). */
+  payload?: Record<string, unknown>;
+  /** More statements for the same batch (an erasure's deletions). */
+  extra?: BatchItem[];
+};
+
+/**
+ * A statement that fails when the request is no longer in the state it was read in: it sets a
+ * NOT NULL column to null on exactly that condition, and the constraint error aborts the batch.
+ */
+function guard(db: Db, request: PrivacyRequest) {
+  return db.update(privacyRequests)
+    .set({ kind: sql`null` })
+    .where(and(eq(privacyRequests.id, request.id), or(ne(privacyRequests.status, request.status), ne(privacyRequests.updatedAt, request.updatedAt))));
+}
+
+const isGuardFailure = (err: unknown) => err instanceof Error && /NOT NULL constraint failed: privacy_requests\.kind/.test(`${err.message} ${String(err.cause ?? '')}`);
+
+/** Applies `action`, or throws `illegal_transition` (409) / `conflict` (409) and writes nothing. */
+export async function transitionRequest(db: Db, request: PrivacyRequest, action: RequestAction, input: TransitionInput): Promise<PrivacyRequest> {
+  const verdict = nextStatus(request.status, action, { kind: request.kind, extended: request.extendedAt !== null });
+  if (!verdict.ok) throw new AppError('illegal_transition', verdict.reason, { status: request.status, action });
+  let now = input.now ?? new Date();
+  if (now.getTime() <= request.updatedAt.getTime()) now = new Date(request.updatedAt.getTime() + 1);
+  const next: PrivacyRequest = { ...request, ...input.patch, status: verdict.to, updatedAt: now };
+  const { id: _id, tenantId: _tenantId, ...changes } = next;
+  const type = `privacy_request.${EVENT[action]}`;
+  try {
+    await runBatch(db, [
+      guard(db, request),
+      db.update(privacyRequests).set(changes).where(and(eq(privacyRequests.tenantId, request.tenantId), eq(privacyRequests.id, request.id))),
+      db.insert(privacyRequestHistory).values({
+        id: newId('rqh'), tenantId: request.tenantId, requestId: request.id, fromStatus: request.status, toStatus: next.status,
+        action, actor: input.actor, note: input.note ?? null, at: now,
+      }),
+      outboxInsert(db, {
+        tenantId: request.tenantId, type, subjectType: 'privacy_request', subjectId: request.id, occurredAt: now,
+        payload: { requestId: request.id, kind: request.kind, status: next.status, dueAt: next.dueAt.toISOString(), ...input.payload },
+      }),
+      ...(input.extra ?? []),
+    ]);
+  } catch (err) {
+    if (isGuardFailure(err)) throw new AppError('conflict', 'The request changed while this was being done; read it again and retry.');
+    throw err;
+  }
+  return next;
+}
+
+type Actor = Pick<TransitionInput, 'actor' | 'note' | 'now'>;
+
+/** Identity confirmed (Art. 12(6)): the clock, stopped since receipt, starts now. */
+export function verifyRequest(db: Db, request: PrivacyRequest, by: Actor) {
+  const now = by.now ?? new Date();
+  const moved = resumedDueDates(request, request.receivedAt, now);
+  return transitionRequest(db, request, 'verify', { ...by, now, patch: { ...moved, verifiedAt: now } });
+}
+
+export function pauseRequest(db: Db, request: PrivacyRequest, by: Actor) {
+  const now = by.now ?? new Date();
+  return transitionRequest(db, request, 'pause', { ...by, now, patch: { pausedAt: now } });
+}
+
+/** The clock runs again; both due dates move by the time it stood still. */
+export function resumeRequest(db: Db, request: PrivacyRequest, by: Actor) {
+  const now = by.now ?? new Date();
+  const moved = resumedDueDates(request, request.pausedAt ?? now, now);
+  return transitionRequest(db, request, 'resume', { ...by, now, patch: { ...moved, pausedAt: null } });
+}
+
+export function extendRequest(db: Db, request: PrivacyRequest, by: Actor & { days: number; reason: string }) {
+  const now = by.now ?? new Date();
+  const moved = extendedDueDates(request, by.days);
+  return transitionRequest(db, request, 'extend', {
+    ...by, now, note: by.reason, patch: { ...moved, extendedAt: now, extensionReason: by.reason, reminderSentAt: null }, payload: { days: by.days },
+  });
+}
+
+export function rejectRequest(db: Db, request: PrivacyRequest, by: Actor & { reason: RejectReason; text?: string | null }) {
+  const now = by.now ?? new Date();
+  return transitionRequest(db, request, 'reject', {
+    ...by, now, note: by.text ?? null, payload: { reason: by.reason },
+    patch: { rejectReason: by.reason, rejectNote: by.text ?? null, resolvedAt: now, pausedAt: null, requesterCt: null },
+  });
+}
+
+/** A kind the client fulfils itself, done. */
+export function completeRequest(db: Db, request: PrivacyRequest, by: Actor) {
+  const now = by.now ?? new Date();
+  return transitionRequest(db, request, 'complete', { ...by, now, patch: { resolvedAt: now, pausedAt: null, requesterCt: null } });
+}
+
+/** Claims a request for execution; a second claimant gets `conflict`. */
+export function startExecution(db: Db, request: PrivacyRequest, by: Actor) {
+  return transitionRequest(db, request, 'start', by);
+}
+
+export function finishExecution(db: Db, request: PrivacyRequest, by: Actor & { extra?: BatchItem[]; payload?: Record<string, unknown> }) {
+  const now = by.now ?? new Date();
+  return transitionRequest(db, request, 'finish', { ...by, now, patch: { resolvedAt: now, requesterCt: null } });
+}

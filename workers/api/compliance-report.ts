@@ -1,0 +1,28 @@
+// GET /api/v1/reports/compliance: aggregate counts of the tenant (no person appears in it).
+
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { complianceReport } from '../../db/compliance-report';
+import { errorResponses } from '../../shared/schemas/common';
+import type { AppEnv } from '../env';
+import { validationHook } from '../http/errors';
+import { requireScope } from './auth';
+
+const Counts = z.record(z.string(), z.number());
+const ComplianceReport = z.object({
+  generatedAt: z.string(),
+  subscribers: z.object({ total: z.number(), byRegion: Counts, byStatus: Counts, erased: z.number(), erasedByRegion: Counts, everByRegion: Counts }),
+  consentEvents: z.object({ live: Counts, erased: Counts, ever: Counts, total: z.number() }),
+  privacyRequests: z.object({ byKind: Counts, byStatus: Counts, overdue: z.number() }),
+  erasures: z.number(),
+  suppressions: Counts,
+}).meta({ id: 'ComplianceReport' });
+
+const report = createRoute({
+  method: 'get', path: '/', tags: ['Reports'], security: [{ apiKey: [] }],
+  summary: 'Subscribers by region and status, consent events, privacy requests and erasures; erased people stay in the totals as counts',
+  responses: { 200: { description: 'The report', content: { 'application/json': { schema: ComplianceReport } } }, ...errorResponses(403) },
+});
+
+export const complianceReportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+complianceReportRoutes.use('*', requireScope('reports'));
+complianceReportRoutes.openapi(report, async (c) => c.json(await complianceReport(c.get('store').db, c.get('tenant').id), 200));
