@@ -18,7 +18,9 @@ export function headerValues(headers: readonly MailHeader[], name: string): stri
 
 /** Lower case, no diacritics, single spaces: the form subject rules are written against. */
 export function foldText(value: string): string {
-  return value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+    .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/œ/g, 'oe')
+    .replace(/\s+/g, ' ').trim();
 }
 
 /**
