@@ -3,6 +3,7 @@
 
 import { Hono } from 'hono';
 import { api } from '../api';
+import { devRoutes } from '../dev/routes';
 import type { AppEnv } from '../env';
 import { notFound, onError } from './errors';
 import { health } from './health';
@@ -12,5 +13,6 @@ export const app = new Hono<AppEnv>();
 app.use('*', requestContext);
 app.route('/health', health);
 app.route('/api', api);
+app.route('/__dev', devRoutes);
 app.notFound(notFound);
 app.onError(onError);

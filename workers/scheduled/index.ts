@@ -11,7 +11,7 @@ export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Da
 /** Sweeps run every hour in every region; capabilities add theirs here. */
 export const SWEEPS: Sweep[] = [{ name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) }];
 
-export async function handleScheduled(controller: ScheduledController, env: Bindings): Promise<void> {
+export async function handleScheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {
   const now = new Date(controller.scheduledTime);
   for (const region of REGIONS) {
     for (const sweep of SWEEPS) {
