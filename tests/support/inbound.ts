@@ -2,6 +2,7 @@
 // the Worker did with it (setReject, forward, reply), a raw-message builder, a subscriber seed,
 // and the call into the Worker's own `email` entry point.
 
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { runBatch } from '../../db/client';
 import { regional } from '../../db/regions';
@@ -42,7 +43,9 @@ export function inboundMessage(raw: string | Uint8Array, envelope: { from: strin
 
 /** Delivers a message to the Worker's `email` handler, as Email Routing would. */
 export async function deliver(message: RecordedMessage): Promise<void> {
-  await worker.email(message, env);
+  const ctx = createExecutionContext();
+  await worker.email(message, env, ctx);
+  await waitOnExecutionContext(ctx);
 }
 
 export type RawMail = {
