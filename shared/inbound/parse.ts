@@ -18,7 +18,8 @@ function partText(content: ArrayBuffer | Uint8Array | string): string {
 function isoDate(value: string | undefined): string | null {
   if (!value) return null;
   const t = Date.parse(value);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
+  // Dates outside 1970–2199 are forged or broken: keep none rather than reject the message.
+  return Number.isNaN(t) || t < 0 || t >= Date.UTC(2200, 0, 1) ? null : new Date(t).toISOString();
 }
 
 export function toInboundMail(email: Email): InboundMail {
