@@ -1,0 +1,34 @@
+// Hard bounces: the address is undeliverable, so the subscriber is marked `bounced` and its
+// blind index joins the suppression list (reason `hard_bounce`), with the outbox event, in one
+// batch. An existing suppression (an erasure, say) is left as it is.
+
+import { and, eq, ne } from 'drizzle-orm';
+import { runBatch, type BatchItem, type Db } from './client';
+import { outboxInsert } from './outbox';
+import { subscribers, suppressions } from './schema';
+
+export type HardBounceInput = {
+  tenantId: string;
+  /** The subscriber, when known; a bounce for an address we hold no subscriber for only suppresses. */
+  subscriberId: string | null;
+  emailIndex: string;
+  /** Enhanced status code from the report (`5.1.1`), when there was one. */
+  status: string | null;
+};
+
+export async function recordHardBounce(db: Db, input: HardBounceInput, now = new Date()): Promise<void> {
+  const items: BatchItem[] = [
+    db.insert(suppressions).values({ tenantId: input.tenantId, emailIndex: input.emailIndex, reason: 'hard_bounce', createdAt: now }).onConflictDoNothing(),
+  ];
+  if (input.subscriberId) {
+    items.push(
+      db.update(subscribers).set({ status: 'bounced', updatedAt: now })
+        .where(and(eq(subscribers.tenantId, input.tenantId), eq(subscribers.id, input.subscriberId), ne(subscribers.status, 'bounced'))),
+      outboxInsert(db, {
+        tenantId: input.tenantId, type: 'subscriber.bounced', subjectType: 'subscriber', subjectId: input.subscriberId,
+        payload: { subscriberId: input.subscriberId, reason: 'hard_bounce', status: input.status }, occurredAt: now,
+      }),
+    );
+  }
+  await runBatch(db, items);
+}
