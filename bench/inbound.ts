@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { classifyIntent, type IntentInput } from '../shared/intent/classify';
-import { htmlToText } from '../shared/intent/html';
+import { htmlToText } from '../shared/inbound/html-text';
 import { stripQuotedReply } from '../shared/intent/quoted';
 
 const WARMUP_MS = 500;

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { classifyIntent } from '../shared/intent/classify';
-import { htmlToText } from '../shared/intent/html';
+import { htmlToText } from '../shared/inbound/html-text';
 import { stripQuotedReply } from '../shared/intent/quoted';
 
 interface Message {

@@ -39,9 +39,9 @@ describe('sealed tokens', () => {
 
   it('opens tokens of an older master key version during rotation', async () => {
     const old = await ring();
-    const token = await sealToken(old, 'eu', 'pref', { s: 'x' }, 60);
+    const token = await sealToken(old, 'eu', 'form', { s: 'x' }, 60);
     const rotated = await importMasterKeyring(`v2:${toBase64(new Uint8Array(32).fill(3))} v1:${toBase64(new Uint8Array(32).fill(9))}`);
-    await expect(openToken(rotated, token, 'pref')).resolves.toMatchObject({ payload: { s: 'x' } });
-    expect(await sealToken(rotated, 'eu', 'pref', {}, 60)).toMatch(/^e2\./);
+    await expect(openToken(rotated, token, 'form')).resolves.toMatchObject({ payload: { s: 'x' } });
+    expect(await sealToken(rotated, 'eu', 'form', {}, 60)).toMatch(/^e2\./);
   });
 });

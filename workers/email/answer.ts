@@ -4,6 +4,7 @@
 // merged duplicate, so we cannot loop with another robot.
 
 import type { PrivacyRequest } from '../../db/privacy-requests';
+import type { RegionalStore } from '../../db/regions';
 import type { Tenant } from '../../db/tenants';
 import { ackLanguage, acknowledgementText } from '../../shared/inbound/acknowledgement';
 import type { RobotVerdict } from '../../shared/inbound/auto-reply';
@@ -11,11 +12,13 @@ import { describeError, log } from '../../shared/log';
 import { privacyAddress } from '../../shared/reply-address';
 import type { Bindings } from '../env';
 import { sendMail, systemSender } from '../mail/send';
+import { verificationLink } from '../privacy/service';
 import type { Requester } from './requester';
 import { robotHeaders, sendRequestVerification } from './verification';
 
 export type AnswerInput = {
   tenant: Tenant;
+  store: RegionalStore;
   request: PrivacyRequest;
   merged: boolean;
   requester: Requester;
@@ -37,7 +40,8 @@ export async function answerRequester(env: Bindings, input: AnswerInput): Promis
   const replyTo = privacyAddress(tenant, env.MAIL_DOMAIN);
   const language = input.language ?? requester.subscriber?.language ?? null;
   if (request.status === 'awaiting_verification') {
-    await sendRequestVerification(env, { tenant, request, to: requester.mailTo, language, replyTo, inReplyTo: input.messageId });
+    const link = await verificationLink({ env, store: input.store, tenant }, request);
+    await sendRequestVerification(env, { tenant, request, link, to: requester.mailTo, language, replyTo, inReplyTo: input.messageId });
     return 'verification';
   }
   if (input.merged || !tenant.settings.acknowledgeInbound) return 'none';

@@ -4,7 +4,7 @@
 // dropped unseen: what fits nothing is forwarded to the tenant's inbox or kept for review.
 
 import { recordHardBounce } from '../../db/bounces';
-import { createPrivacyRequest, type PrivacyRequest } from '../../db/privacy-requests';
+import type { PrivacyRequest } from '../../db/privacy-requests';
 import { addressIndex, findSubscriberByBlindIndex } from '../../db/subscribers';
 import { tenantKeys } from '../../db/tenants';
 import { detectRobot } from '../../shared/inbound/auto-reply';
@@ -15,6 +15,7 @@ import { parseInbound } from '../../shared/inbound/parse';
 import { describeError, log } from '../../shared/log';
 import type { InboundMail } from '../../shared/schemas/inbound';
 import type { Bindings } from '../env';
+import { filePrivacyRequest } from '../privacy/service';
 import { answerRequester } from './answer';
 import { identifyRequester } from './requester';
 import { routeRecipient, type InboundTarget } from './route';
@@ -68,8 +69,10 @@ async function fileRequest(env: Bindings, target: InboundTarget, mail: InboundMa
     reviewReason: 'reviewReason' in decision ? decision.reviewReason : undefined,
   });
   const language = decision.classification?.language ?? null;
-  const { request, merged } = await createPrivacyRequest(target.store.db, tenant.settings, {
-    tenantId: tenant.id,
+  const keys = await tenantKeys(env.MASTER_KEY, tenant);
+  // Through the privacy service, so an erasure goes on the clock; this channel answers in the
+  // sender's thread itself (answerRequester), never to robots.
+  const { request, merged } = await filePrivacyRequest({ env, store: target.store, tenant }, {
     kind: decision.kind,
     channel: 'email',
     subscriberId: requester.subscriber?.id ?? null,
@@ -77,10 +80,11 @@ async function fileRequest(env: Bindings, target: InboundTarget, mail: InboundMa
     evidence,
     language,
     verified,
+    requester: !requester.subscriber && requester.mailTo ? { email: requester.mailTo, keys } : null,
     actor: 'subscriber',
     receivedAt: new Date(),
-  });
-  const answer = target.route === 'unsubscribe' ? 'none' : await answerRequester(env, { tenant, request, merged, requester, robot, language, messageId: mail.messageId });
+  }, { answer: 'caller' });
+  const answer = target.route === 'unsubscribe' ? 'none' : await answerRequester(env, { tenant, store: target.store, request, merged, requester, robot, language, messageId: mail.messageId });
   logFiled(target, request, merged, answer, evidence);
   return { action: 'accept', code: merged ? 'merged' : 'filed', requestId: request.id };
 }

@@ -36,11 +36,17 @@ export async function exportLink(ctx: PrivacyCtx, request: PrivacyRequest, now =
   return { url: `${ctx.env.PUBLIC_ORIGIN}/x/${token}`, expiresAt: new Date(now + EXPORT_TTL_SECONDS * 1000) };
 }
 
-/** Files a request from any channel, puts an erasure on the clock, and writes to the requester. */
-export async function filePrivacyRequest(ctx: PrivacyCtx, input: Omit<NewPrivacyRequest, 'tenantId'>) {
+/**
+ * Files a request from any channel, puts an erasure on the clock, and writes to the requester.
+ * A channel that answers the requester itself (inbound mail answers in the thread, and never
+ * writes to robots) passes `answer: 'caller'` and sends the verification link from
+ * `verificationLink`.
+ */
+export async function filePrivacyRequest(ctx: PrivacyCtx, input: Omit<NewPrivacyRequest, 'tenantId'>, opts: { answer?: 'service' | 'caller' } = {}) {
   const filed = await createPrivacyRequest(ctx.store.db, ctx.tenant.settings, { ...input, tenantId: ctx.tenant.id });
   const r = filed.request;
   if (!filed.merged || filed.verifiedNow) await scheduleErasure(ctx.env, r);
+  if (opts.answer === 'caller') return filed;
   if (!filed.merged) {
     if (r.status === 'awaiting_verification') await notifyRequester(ctx, r, 'verify', { link: await verificationLink(ctx, r) });
     else await notifyRequester(ctx, r, 'received');
