@@ -13,5 +13,22 @@ export const OutboxEventMessage = z.object({
 });
 export type OutboxEventMessage = z.infer<typeof OutboxEventMessage>;
 
-export const QueueMessage = z.discriminatedUnion('type', [OutboxEventMessage]);
+/** A tracked-link click, recorded after the redirect so the click itself never waits on a write. */
+export const ClickRecordedMessage = z.object({
+  type: z.literal('click-recorded'),
+  region: Region,
+  tenantId: z.string().min(1),
+  clickId: z.string().min(1),
+  subscriberId: z.string().min(1),
+  messageId: z.string().min(1).nullable(),
+  listId: z.string().min(1),
+  clickedAt: z.number().int().positive(),
+  country: z.string().length(2).nullable(),
+  isEu: z.boolean().nullable(),
+  outcome: z.enum(['redirect', 'consent_page']),
+  automated: z.boolean(),
+});
+export type ClickRecordedMessage = z.infer<typeof ClickRecordedMessage>;
+
+export const QueueMessage = z.discriminatedUnion('type', [OutboxEventMessage, ClickRecordedMessage]);
 export type QueueMessage = z.infer<typeof QueueMessage>;

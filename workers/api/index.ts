@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { apiKeyAuth } from './auth';
+import { linkRoutes } from './links';
 import { tenantRoutes } from './tenant';
 
 /** Largest accepted API body: bulk imports of thousands of rows fit; anything bigger is refused. */
@@ -16,6 +17,7 @@ export const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 v1.use('*', apiKeyAuth);
 v1.use('*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large', 'The request body is too large.'); } }));
 v1.route('/tenant', tenantRoutes);
+v1.route('/links', linkRoutes);
 
 export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 api.route('/v1', v1);

@@ -6,11 +6,13 @@ import { api } from '../api';
 import type { AppEnv } from '../env';
 import { notFound, onError } from './errors';
 import { health } from './health';
+import { intercept } from './intercept';
 import { requestContext } from './request-context';
 
 export const app = new Hono<AppEnv>();
 app.use('*', requestContext);
 app.route('/health', health);
 app.route('/api', api);
+app.route('/l', intercept);
 app.notFound(notFound);
 app.onError(onError);

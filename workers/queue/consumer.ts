@@ -3,6 +3,7 @@
 // Messages on the dead-letter queue are recorded in the log and acked.
 
 import { regional } from '../../db/regions';
+import { recordClick } from '../../db/link-clicks';
 import { markOutboxReceived } from '../../db/outbox';
 import { describeError, log } from '../../shared/log';
 import { QueueMessage } from '../../shared/schemas/queue';
@@ -42,6 +43,11 @@ async function handleMessage(msg: QueueMessage, env: Bindings): Promise<void> {
     case 'outbox-event': {
       const first = await markOutboxReceived(regional(env, msg.region).db, msg.eventId);
       log('info', 'outbox.received', { eventId: msg.eventId, eventType: msg.eventType, redelivery: !first });
+      return;
+    }
+    case 'click-recorded': {
+      const written = await recordClick(regional(env, msg.region).db, msg);
+      if (!written) log('info', 'click.dropped', { clickId: msg.clickId, reason: 'subscriber_gone' });
       return;
     }
   }

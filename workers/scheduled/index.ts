@@ -1,6 +1,8 @@
 // The `scheduled` entry point: hourly sweeps in both regions. Each sweep is independent, so one
 // failing region or task does not stop the others.
 
+import { regional } from '../../db/regions';
+import { purgeExpiredNonces } from '../../db/used-nonces';
 import { REGIONS, type Region } from '../../shared/regions';
 import { describeError, log } from '../../shared/log';
 import type { Bindings } from '../env';
@@ -9,7 +11,10 @@ import { dispatchAllPending } from '../http/request-context';
 export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Date) => Promise<unknown> };
 
 /** Sweeps run every hour in every region; capabilities add theirs here. */
-export const SWEEPS: Sweep[] = [{ name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) }];
+export const SWEEPS: Sweep[] = [
+  { name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) },
+  { name: 'used-nonces-expiry', run: (env, region, now) => purgeExpiredNonces(regional(env, region).db, now) },
+];
 
 export async function handleScheduled(controller: ScheduledController, env: Bindings): Promise<void> {
   const now = new Date(controller.scheduledTime);
