@@ -121,8 +121,9 @@ export function acceptedLanguages(header: string | null | undefined): string[] {
     if (!/^[a-z]{1,8}$/.test(tag)) return;
     let q = 1;
     for (const p of params) {
+      if (!/^\s*q\s*=/i.test(p)) continue;
       const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(p);
-      if (m) q = Number(m[1]);
+      q = m ? Number(m[1]) : -1;
     }
     if (q > 0 && q <= 1) ranked.push({ tag, q, at });
   });

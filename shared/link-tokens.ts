@@ -4,6 +4,7 @@
 
 import { AppError } from './errors';
 import type { MasterKeyring } from './crypto/keyring';
+import { packIdBodies, unpackIdBodies } from './id-packing';
 import { isIdBody, parseTenantId, type Region } from './regions';
 import { openToken, sealToken } from './tokens';
 
@@ -43,18 +44,48 @@ export function parseDestination(value: string): string | null {
   return url.href;
 }
 
-// Compact payload keys; tenant and subscriber ids travel as their 20-character bodies because
-// the region mark and the `sub_` prefix are implied.
-type Packed = { t: string; s: string; l: string; m?: string; d: string };
+// Compact payload. When every id has its usual shape (`<prefix>_<20-char body>` with the prefixes
+// below) the bodies travel packed as bytes in `i` (tenant, subscriber, list[, message]);
+// otherwise each id travels whole under its own key. `d` drops a leading `https://`.
+type Packed = { i?: string; t?: string; s?: string; l?: string; m?: string; d: string };
 
-const SUBSCRIBER_PREFIX = 'sub_';
+const PREFIX = { subscriber: 'sub_', list: 'lst_', message: 'msg_' } as const;
 
-function packSubscriber(id: string): string {
-  const body = id.startsWith(SUBSCRIBER_PREFIX) ? id.slice(SUBSCRIBER_PREFIX.length) : '';
-  return isIdBody(body) ? body : id;
+function bodyOf(id: string | null, prefix: string): string | null {
+  if (!id?.startsWith(prefix)) return null;
+  const body = id.slice(prefix.length);
+  return isIdBody(body) ? body : null;
 }
 
-const unpackSubscriber = (value: string) => (isIdBody(value) ? `${SUBSCRIBER_PREFIX}${value}` : value);
+function packClaims(tenantBody: string, claims: Pick<LinkClaims, 'subscriberId' | 'listId' | 'messageId' | 'destination'>): Packed {
+  const d = claims.destination.startsWith('https://') ? claims.destination.slice('https://'.length) : claims.destination;
+  const s = bodyOf(claims.subscriberId, PREFIX.subscriber);
+  const l = bodyOf(claims.listId, PREFIX.list);
+  const m = bodyOf(claims.messageId, PREFIX.message);
+  if (s && l) {
+    const packed: Packed = { i: packIdBodies(m ? [tenantBody, s, l, m] : [tenantBody, s, l]), d };
+    if (claims.messageId && !m) packed.m = claims.messageId;
+    return packed;
+  }
+  const loose: Packed = { t: tenantBody, s: claims.subscriberId, l: claims.listId, d };
+  if (claims.messageId) loose.m = claims.messageId;
+  return loose;
+}
+
+const isText = (v: unknown, max = 256): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+
+function unpackIds(p: Partial<Packed>): { t: string; s: string; l: string; m: string | null } | null {
+  if (p.m !== undefined && !isText(p.m)) return null;
+  if (p.i !== undefined) {
+    if (typeof p.i !== 'string') return null;
+    const bodies = unpackIdBodies(p.i, 4) ?? unpackIdBodies(p.i, 3);
+    if (!bodies) return null;
+    const [t, s, l, m] = bodies as [string, string, string, string?];
+    return { t, s: PREFIX.subscriber + s, l: PREFIX.list + l, m: m ? PREFIX.message + m : (p.m ?? null) };
+  }
+  if (!isText(p.t) || !isText(p.s) || !isText(p.l)) return null;
+  return { t: p.t, s: p.s, l: p.l, m: p.m ?? null };
+}
 
 /** Mints a link token; throws `validation_failed` for a destination we would never redirect to. */
 export async function mintLinkToken(
@@ -71,13 +102,10 @@ export async function mintLinkToken(
   if (ttlSeconds <= 0 || ttlSeconds > MAX_LINK_TTL_DAYS * 86_400) {
     throw new AppError('validation_failed', `The expiry must be in the future and at most ${MAX_LINK_TTL_DAYS} days away.`);
   }
-  const payload: Packed = { t: tenant.id.slice(-20), s: packSubscriber(claims.subscriberId), l: claims.listId, d: destination };
-  if (claims.messageId) payload.m = claims.messageId;
+  const payload = packClaims(tenant.id.slice(-20), { ...claims, messageId: claims.messageId ?? null, destination });
   const token = await sealToken(ring, tenant.region, 'link', payload, ttlSeconds, now);
   return { token, region: tenant.region, expiresAt: (Math.floor(now / 1000) + ttlSeconds) * 1000 };
 }
-
-const isText = (v: unknown, max = 256): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 
 /**
  * Opens a link token. Throws `invalid_token` for anything malformed, tampered, expired, of another
@@ -86,20 +114,12 @@ const isText = (v: unknown, max = 256): v is string => typeof v === 'string' && 
 export async function readLinkToken(ring: MasterKeyring, token: string, now = Date.now()): Promise<OpenedLinkClaims> {
   const { region, payload } = await openToken(ring, token, 'link', now);
   const p = payload as Partial<Packed> & { exp: number };
-  const destination = isText(p.d, MAX_DESTINATION_LENGTH) ? parseDestination(p.d) : null;
-  const tenantId = isText(p.t) ? `ten_${region}_${p.t}` : '';
-  if (!destination || !parseTenantId(tenantId) || !isText(p.s) || !isText(p.l) || (p.m !== undefined && !isText(p.m))) {
-    throw new AppError('invalid_token', 'This link is not valid or has expired.');
-  }
-  return {
-    region,
-    tenantId,
-    subscriberId: unpackSubscriber(p.s),
-    listId: p.l,
-    messageId: p.m ?? null,
-    destination,
-    expiresAt: p.exp * 1000,
-  };
+  const ids = unpackIds(p);
+  const raw = isText(p.d, MAX_DESTINATION_LENGTH) ? (p.d.startsWith('http://') ? p.d : `https://${p.d}`) : null;
+  const destination = raw ? parseDestination(raw) : null;
+  const tenantId = ids ? `ten_${region}_${ids.t}` : '';
+  if (!ids || !destination || !parseTenantId(tenantId)) throw new AppError('invalid_token', 'This link is not valid or has expired.');
+  return { region, tenantId, subscriberId: ids.s, listId: ids.l, messageId: ids.m, destination, expiresAt: p.exp * 1000 };
 }
 
 /** The public URL of a link token. */

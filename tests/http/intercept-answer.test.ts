@@ -163,7 +163,8 @@ describe('POST /l/:token', () => {
   it('sends a scanner that submits the form on, recording nothing and leaving the page answerable', async () => {
     const { tenant, subscriber, token, answerToken } = await openPage();
     const before = await rowCounts(tenant.id);
-    for (const headers of [{ 'user-agent': 'Mimecast-URL-Protect/1.0' }, { 'sec-purpose': 'prefetch' }, { 'user-agent': '' }]) {
+    const scanners: Record<string, string>[] = [{ 'user-agent': 'Mimecast-URL-Protect/1.0' }, { 'sec-purpose': 'prefetch' }, { 'user-agent': '' }];
+    for (const headers of scanners) {
       const res = await answer(token, { answer: 'no', answer_token: answerToken }, headers);
       expect(res.status).toBe(303);
     }

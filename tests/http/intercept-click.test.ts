@@ -172,7 +172,8 @@ describe('GET /l/:token', () => {
     const { tenant, subscriber, token } = await setup();
     const queued = captureQueue();
     const before = await rowCounts(tenant.id);
-    for (const headers of [{ 'sec-purpose': 'prefetch' }, { purpose: 'prefetch' }, { 'user-agent': 'Mozilla/5.0 (compatible; Barracuda Sentinel)' }]) {
+    const scanners: Record<string, string>[] = [{ 'sec-purpose': 'prefetch' }, { purpose: 'prefetch' }, { 'user-agent': 'Mozilla/5.0 (compatible; Barracuda Sentinel)' }];
+    for (const headers of scanners) {
       const res = await click(token, EU_CF, headers);
       expect(res.status).toBe(200);
     }
