@@ -10,7 +10,7 @@ export { ErasureClock } from './durable/erasure-clock';
 
 export default {
   fetch: app.fetch,
-  email: (message, env) => handleEmail(message, env),
-  queue: (batch, env) => handleQueue(batch, env),
-  scheduled: (controller, env) => handleScheduled(controller, env),
+  email: (message, env, ctx) => handleEmail(message, env, ctx),
+  queue: (batch, env, ctx) => handleQueue(batch, env, ctx),
+  scheduled: (controller, env, ctx) => handleScheduled(controller, env, ctx),
 } satisfies ExportedHandler<Bindings>;

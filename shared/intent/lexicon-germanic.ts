@@ -2,7 +2,7 @@
 // "~" in a pattern is a short gap inside one sentence; patterns match folded text.
 // Written from general usage of each language, not from any particular letter template.
 
-import type { LanguageLexicon } from './lexicon.ts';
+import type { LanguageLexicon } from './lexicon';
 
 const r = String.raw;
 
@@ -77,7 +77,7 @@ export const EN: LanguageLexicon = {
       ['out-of-office', 4, r`\b(out of (the )?office|auto(matic|mated)?[- ]?reply|away from (the )?office|on (annual |parental )?leave|limited access to (my )?e-?mail|i am (currently )?away|back in the office)\b`],
     ],
   },
-  request: r`\b(please|pls|kindly|hereby|i (would like|want|wish|ask|request|demand|require|need|expect|insist)|i'd like|i am (hereby )?(requesting|asking|exercising)|can you|could you|would you|requesting)\b`,
+  request: r`\b(please|pls|kindly|hereby|i (would like|want|wish|ask|request|demand|require|need|expect|insist)|i'd like|i am (hereby )?(requesting|asking|exercising)|exercis(e|ing) my right|can you|could you|would you|requesting)\b`,
   conditional: r`\b(if|in case|unless|otherwise|reserve the right|in the event|should you|provided that)\b`,
   rights: r`\brights?\b`,
   negation: r`\b(not|don't|do not|never|no need)\b`,
@@ -90,7 +90,7 @@ export const DE: LanguageLexicon = {
     erasure: [
       ['loschen+daten', 3, r`\blosch\w*\b~\b(daten|angaben|konto|account|kundenkonto|profil|informationen|datensatz|datensatze|alles)\b`, true],
       ['daten+loschen', 3, r`\b(daten|angaben|konto|account|kundenkonto|profil)\b~\blosch(en|t)\b`, true],
-      ['antrag+loschung', 3, r`\b(verlange|fordere|beantrage|antrag auf|bitte um|ersuche um)\b~\blosch\w*`, true],
+      ['antrag+loschung', 3, r`\b(verlange|verlangen|fordere|fordern|beantrage|beantragen|antrag auf|bitte um|bitten um|ersuche um)\b~\blosch\w*`, true],
       ['loschung', 1.5, r`\blosch\w*`],
       ['vergessenwerden', 1.5, r`\b(recht auf vergessen\w*|vergessenwerden)\b`],
       ['vergessen-sie-mich', 3, r`\bvergessen sie mich\b`, true],
@@ -136,7 +136,7 @@ export const DE: LanguageLexicon = {
     ],
     reminder: [
       ['mahnung', 3, r`\b(mahnung|erinnerung|nachfrage)\b`],
-      ['keine-antwort', 3, r`\b(keine|noch keine|bisher keine|bislang keine)\b (antwort|ruckmeldung|reaktion|ruckantwort)\b|\bkeine antwort\b|\bnicht (geantwortet|reagiert)\b`],
+      ['keine-antwort', 3, r`\b(keine|noch keine|bisher keine|bislang keine)\b (antwort|ruckmeldung|reaktion|ruckantwort)\b|\bnicht (geantwortet|reagiert|beantwortet)\b|\bunbeantwortet\b`],
       ['erneut', 2, r`\b(erneut|nochmals|noch einmal|wiederholt)\b`],
       ['frist-abgelaufen', 2.5, r`\bfrist\w*\b~\b(uberschritten|abgelaufen|verstrichen)\b`],
       ['fruhere-anfrage', 2, r`\b(meine|eine) (anfrage|e-?mail|nachricht|schreiben|antrag) vom\b|\bhatte ich\b~\b(anfrage|antrag|ersuchen)\b`],
@@ -150,11 +150,11 @@ export const DE: LanguageLexicon = {
       ['abwesend', 4, r`\b(abwesenheitsnotiz|abwesend|nicht im buro|automatische antwort|im urlaub|ausser haus)\b`],
     ],
   },
-  request: r`\b(bitte|hiermit|ich (verlange|fordere|beantrage|mochte|ersuche|bitte|will|erbitte|wunsche)|ersuche|antrag|fordere|verlange)\b`,
+  request: r`\b(bitte|bitten|hiermit|wir (bitten|mochten|verlangen|fordern)|ich (verlange|fordere|beantrage|mochte|ersuche|bitte|will|erbitte|wunsche)|mache ich\b~\brecht\b~\bgebrauch|ersuche|antrag|fordere|verlange)\b`,
   conditional: r`\b(falls|sofern|wenn|sollte|sollten|soweit|andernfalls|ansonsten|anderenfalls|behalte (ich )?mir)\b`,
   rights: r`\b(recht|rechte)\b`,
   negation: r`\b(nicht|kein|keine|keinen|nie|niemals)\b`,
-  stopwords: 'ich und die der sie mich meine bitte nicht ist mit von daten zu den das ihre ihnen ein eine auf fur',
+  stopwords: 'ich und die der sie mich meine bitte nicht ist mit von daten zu den das ihre ihnen ein eine auf fur wir unser unsere um dem',
 };
 
 export const NL: LanguageLexicon = {
@@ -213,7 +213,7 @@ export const NL: LanguageLexicon = {
       ['afwezig', 4, r`\b(afwezig\w*|automatisch antwoord|buiten kantoor|met vakantie)\b`],
     ],
   },
-  request: r`\b(graag|verzoek\w*|hierbij|ik (wil|vraag|verzoek|eis|wens)|wil ik|gelieve|wilt u|alstublieft|aub|vragen (u|jullie))\b`,
+  request: r`\b(graag|verzoek\w*|hierbij|ik (wil|vraag|verzoek|eis|wens)|wil ik|gelieve|wilt u|alstublieft|aub|vragen (u|jullie)|maak (ik )?gebruik van (mijn|het) recht)\b`,
   conditional: r`\b(als|indien|mocht|mochten|tenzij|anders|zo niet|behoud ik mij|voorbehoud)\b`,
   rights: r`\b(recht|rechten)\b`,
   negation: r`\b(niet|geen|nooit)\b`,
@@ -276,7 +276,7 @@ export const SV: LanguageLexicon = {
       ['franvarande', 4, r`\b(franvarande|autosvar|automatiskt svar|ej pa kontoret|inte pa kontoret)\b`],
     ],
   },
-  request: r`\b(begar|vanligen|harmed|jag vill|vill jag|jag ber|ber jag|snalla|jag onskar|ber er|ber om)\b`,
+  request: r`\b(begar|vanligen|harmed|jag vill|vill jag|jag ber|ber jag|snalla|jag onskar|ber er|ber om|utnyttjar|utovar)\b`,
   conditional: r`\b(om (ni|jag|du|det|detta|ert|er|min)|ifall|i handelse|annars|forbehaller|savida)\b`,
   rights: r`\b(ratt|rattigheter|ratten)\b`,
   negation: r`\b(inte|ej|aldrig)\b`,
@@ -300,11 +300,13 @@ export const DA: LanguageLexicon = {
       ['hvilke-oplysninger', 3, r`\bhvilke (person)?oplysninger\b`, true],
     ],
     portability: [
+      ['dataportabilitet', 2.5, r`\b(dataportabilitet|portabilitet)\b`],
       ['maskinlaesbar', 1.5, r`\bmaskinlaesbar\w*`],
     ],
     rectification: [
       ['berigtigelse', 2.5, r`\b(berigtig\w*|korriger\w*|rettelse)\b`],
       ['aendre+oplysninger', 2.5, r`\b(aendr|opdater|korriger)\w*\b~\b(navn|adresse|e-?mail\w*|oplysninger|fodselsdato|telefonnummer)\b`, true],
+      ['ret-min', 3, r`\bret (venligst )?(min|mit|mine)\b`, true],
       ['forkert', 1, r`\b(forkert|urigtig|ufuldstaendig)\w*`],
     ],
     objection: [
@@ -335,7 +337,7 @@ export const DA: LanguageLexicon = {
       ['fravaerende', 4, r`\b(fravaerende|autosvar|automatisk svar|pa ferie|ikke pa kontoret)\b`],
     ],
   },
-  request: r`\b(anmoder|venligst|beder|jeg onsker|hermed|jeg vil gerne|vil du|vil i)\b`,
+  request: r`\b(anmoder|venligst|beder|jeg onsker|hermed|jeg vil gerne|vil du|vil i|gor (hermed )?brug af)\b`,
   conditional: r`\b(hvis|i tilfaelde|forbeholder|ellers|medmindre)\b`,
   rights: r`\b(ret|rettigheder|retten)\b`,
   negation: r`\b(ikke|ingen|aldrig|intet)\b`,

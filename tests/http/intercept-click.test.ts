@@ -141,14 +141,14 @@ describe('GET /l/:token', () => {
     await click(token, US_CF);
     const batch = createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })));
     const ctx = createExecutionContext();
-    await handleQueue(batch, env);
+    await handleQueue(batch, env, ctx);
     expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(1);
     const row = await env.DB_EU.prepare('select home_region, home_region_source, home_country from subscribers where id = ?').bind(subscriber.id).first();
     expect(row).toEqual({ home_region: 'non_eu', home_region_source: 'click_geo', home_country: 'US' });
     expect(await countRows(env.DB_EU, 'clicks', 'tenant_id = ? and outcome = ?', tenant.id, 'redirect')).toBe(1);
     expect(await countRows(env.DB_EU, 'outbox_events', 'tenant_id = ? and type = ?', tenant.id, 'subscriber.home_region_set')).toBe(1);
     // Redelivery records nothing twice.
-    await handleQueue(createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `r${i}`, timestamp: new Date(), attempts: 2, body }))), env);
+    await handleQueue(createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `r${i}`, timestamp: new Date(), attempts: 2, body }))), env, createExecutionContext());
     expect(await countRows(env.DB_EU, 'clicks', 'tenant_id = ?', tenant.id)).toBe(1);
     expect(await countRows(env.DB_EU, 'outbox_events', 'tenant_id = ? and type = ?', tenant.id, 'subscriber.home_region_set')).toBe(1);
   });
@@ -182,7 +182,7 @@ describe('GET /l/:token', () => {
     expect(await rowCounts(tenant.id)).toBe(before);
     expect(queued).toHaveLength(4);
     expect(queued.every((m) => m.type === 'click-recorded' && m.automated)).toBe(true);
-    await handleQueue(createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `s${i}`, timestamp: new Date(), attempts: 1, body }))), env);
+    await handleQueue(createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `s${i}`, timestamp: new Date(), attempts: 1, body }))), env, createExecutionContext());
     const row = await env.DB_EU.prepare('select home_region from subscribers where id = ?').bind(subscriber.id).first();
     expect(row).toEqual({ home_region: 'unknown' });
     expect(await countRows(env.DB_EU, 'consent_events', 'subscriber_id = ?', subscriber.id)).toBe(0);

@@ -7,7 +7,7 @@ import type { Bindings } from '../env';
 
 export const MAX_INBOUND_BYTES = 25 * 1024 * 1024;
 
-export async function handleEmail(message: ForwardableEmailMessage, env: Bindings): Promise<void> {
+export async function handleEmail(message: ForwardableEmailMessage, env: Bindings, _ctx: ExecutionContext): Promise<void> {
   if (message.rawSize > MAX_INBOUND_BYTES) {
     message.setReject('Message too large for the privacy inbox (25 MB limit).');
     return;

@@ -3,6 +3,7 @@
 
 import { Hono } from 'hono';
 import { api } from '../api';
+import { devRoutes } from '../dev/routes';
 import type { AppEnv } from '../env';
 import { notFound, onError } from './errors';
 import { health } from './health';
@@ -14,5 +15,6 @@ app.use('*', requestContext);
 app.route('/health', health);
 app.route('/api', api);
 app.route('/l', intercept);
+app.route('/__dev', devRoutes);
 app.notFound(notFound);
 app.onError(onError);

@@ -14,7 +14,7 @@ export const DEAD_LETTER_QUEUE = 'tm-privacy-events-dlq';
 /** Exponential backoff for a retried message: 10 s, 20 s, 40 s … capped at 15 minutes. */
 export const retryDelaySeconds = (attempts: number) => Math.min(900, 10 * 2 ** Math.max(0, attempts - 1));
 
-export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
+export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings, _ctx: ExecutionContext): Promise<void> {
   for (const message of batch.messages) {
     if (batch.queue === DEAD_LETTER_QUEUE) {
       log('error', 'queue.dead_letter', { messageId: message.id, attempts: message.attempts });

@@ -16,7 +16,7 @@ export const SWEEPS: Sweep[] = [
   { name: 'used-nonces-expiry', run: (env, region, now) => purgeExpiredNonces(regional(env, region).db, now) },
 ];
 
-export async function handleScheduled(controller: ScheduledController, env: Bindings): Promise<void> {
+export async function handleScheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {
   const now = new Date(controller.scheduledTime);
   for (const region of REGIONS) {
     for (const sweep of SWEEPS) {

@@ -1,0 +1,35 @@
+// `npm run dev`: local databases migrated, demo tenants seeded, credentials written to
+// .dev/credentials.json, and the whole Worker served by `wrangler dev` on http://127.0.0.1:8787.
+
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { applyLocalMigrations, newMasterKey, ROOT, seedDemo, startLocalWorker, type DemoTenant } from './lib/local-worker';
+
+const PORT = Number(process.env.PORT ?? 8787);
+const devDir = path.join(ROOT, '.dev');
+const credentialsFile = path.join(devDir, 'credentials.json');
+const devVars = path.join(ROOT, '.dev.vars');
+
+mkdirSync(devDir, { recursive: true });
+if (!existsSync(devVars)) {
+  // Local-only settings: a random master key, the local runtime (no jurisdiction pinning), and
+  // the x-dev-geo override. Production sets none of these.
+  writeFileSync(devVars, `MASTER_KEY="${newMasterKey()}"\nRUNTIME="local"\nALLOW_DEV_GEO="1"\n`);
+}
+if (!existsSync(credentialsFile)) {
+  // Without the credentials the demo API keys are lost (only hashes are stored): start afresh.
+  rmSync(path.join(ROOT, '.wrangler', 'state'), { recursive: true, force: true });
+}
+
+applyLocalMigrations();
+const worker = await startLocalWorker({ port: PORT, inheritOutput: true });
+const created = await seedDemo(worker.url);
+const previous: { tenants: DemoTenant[] } = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : { tenants: [] };
+const tenants = [...previous.tenants.filter((t) => !created.some((c) => c.slug === t.slug)), ...created];
+writeFileSync(credentialsFile, JSON.stringify({ url: worker.url, tenants }, null, 2) + '\n');
+console.log(`\nTailoredMail Privacy is running on ${worker.url}\nDemo credentials: ${path.relative(ROOT, credentialsFile)} (${tenants.map((t) => t.slug).join(', ')})\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void worker.stop().then(() => process.exit(0)));
+}
+worker.process.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,363 @@
+// Decides what a person wants from an inbound privacy email (erasure, access, unsubscribe …)
+// from weighted multilingual phrase matches, telling requests apart from mere mentions.
+// Pure and synchronous: no I/O, no bindings; runs in Cloudflare Workers as is.
+
+import type { Signal } from './lexicon';
+import { ARTICLE_SIGNALS } from './lexicon';
+import { normaliseText, splitSentences } from './normalise';
+import { getRules, GREEK_RE, type CompiledMarkers, type CompiledRules } from './rules';
+
+export const INTENT_KINDS = [
+  'erasure',
+  'access',
+  'portability',
+  'rectification',
+  'objection',
+  'unsubscribe',
+  'review',
+] as const;
+
+export type IntentKind = (typeof INTENT_KINDS)[number];
+
+export interface IntentInput {
+  subject?: string;
+  text: string;
+}
+
+export interface IntentResult {
+  kind: IntentKind;
+  /** 0..1: how clearly the winner beats the runner-up. */
+  confidence: number;
+  /** ISO 639-1 guess, null when nothing recognisable. */
+  language: string | null;
+  /** Identifiers of the rules that fired (never text copied from the message). */
+  matched: string[];
+}
+
+const MIN_SCORE = 2;
+// The worst error is erasing someone who asked for something else: erasure needs a real
+// request and a clear lead, otherwise the runner-up (or a human) gets the message.
+const ERASURE_REQUEST_EVIDENCE = 2.5;
+const ERASURE_LEAD_RATIO = 0.6;
+
+const CONTEXT_MENTION = 0.35;
+const CONTEXT_CONDITIONAL = 0.25;
+const CONTEXT_RIGHTS = 0.4;
+const CONTEXT_FOOTER = 0.1;
+const CONTEXT_NEGATED = 0.1;
+const NEGATION_WINDOW = 24;
+const MAX_MATCHED = 12;
+
+const REPLY_PREFIX_RE = /^(?:(?:re|aw|sv|vs|antw|antwort|wg|fw|fwd|tr|rv|r|odp|enc|res|ref|rif|σχετ|απ)\s*(?:\[\d+\])?\s*:\s*)+/u;
+
+interface Sentence {
+  start: number;
+  end: number;
+  inSubject: boolean;
+  request: boolean;
+  rights: boolean;
+  footer: boolean;
+  /** Offset of the first conditional marker, or Infinity. */
+  conditionalAt: number;
+}
+
+interface Contribution {
+  id: string;
+  lang: string | null;
+  signal: Signal;
+  value: number;
+  requested: boolean;
+}
+
+const KIND_OF_SIGNAL: Record<Signal, IntentKind> = {
+  erasure: 'erasure',
+  access: 'access',
+  portability: 'portability',
+  rectification: 'rectification',
+  objection: 'objection',
+  unsubscribe: 'unsubscribe',
+  reminder: 'review',
+  complaint: 'review',
+  autoreply: 'review',
+};
+
+export function classifyIntent(input: IntentInput): IntentResult {
+  const rules = getRules();
+  const rawSubject = normaliseText(input.subject ?? '');
+  const isReply = REPLY_PREFIX_RE.test(rawSubject);
+  const subject = rawSubject.replace(REPLY_PREFIX_RE, '').trim();
+  const body = normaliseText(input.text ?? '');
+  const bodyStart = subject.length > 0 ? subject.length + 2 : 0;
+  const doc = subject.length > 0 ? `${subject}\n\n${body}` : body;
+
+  if (doc.trim().length === 0) {
+    return { kind: 'review', confidence: 0, language: null, matched: [] };
+  }
+
+  const stopwordHits = countStopwords(doc, rules);
+  const active = activeMarkers(stopwordHits, rules);
+  const sentences = buildSentences(doc, bodyStart, active, rules);
+  const contributions = scoreRules(doc, bodyStart, isReply, sentences, active, rules);
+
+  const totals = aggregate(contributions);
+  const language = guessLanguage(stopwordHits, contributions);
+  return decide(totals, language);
+}
+
+function countStopwords(doc: string, rules: CompiledRules): Map<string, number> {
+  const hits = new Map<string, number>();
+  let greek = 0;
+  for (const token of doc.split(/[^\p{L}]+/u)) {
+    if (token.length === 0) continue;
+    const langs = rules.stopwords.get(token);
+    if (langs) for (const lang of langs) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+    else if (/[\u0370-\u03ff]/u.test(token)) greek++;
+  }
+  if (greek > 0) hits.set('el', (hits.get('el') ?? 0) + greek);
+  return hits;
+}
+
+function activeMarkers(hits: Map<string, number>, rules: CompiledRules): CompiledMarkers[] {
+  const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]);
+  const best = ranked[0]?.[1] ?? 0;
+  if (best === 0) return [...rules.markers.values()];
+  const langs = new Set(['en']);
+  for (const [lang, count] of ranked.slice(0, 3)) {
+    if (count >= best * 0.34) langs.add(lang);
+  }
+  return [...langs].flatMap((lang) => {
+    const m = rules.markers.get(lang);
+    return m ? [m] : [];
+  });
+}
+
+function buildSentences(
+  doc: string,
+  bodyStart: number,
+  active: CompiledMarkers[],
+  rules: CompiledRules,
+): Sentence[] {
+  return splitSentences(doc).map(({ start, end }) => {
+    const text = doc.slice(start, end);
+    let conditionalAt = Number.POSITIVE_INFINITY;
+    let request = false;
+    let rights = false;
+    for (const m of active) {
+      if (!request && m.request.test(text)) request = true;
+      if (!rights && m.rights.test(text)) rights = true;
+      const c = m.conditional.exec(text);
+      if (c && start + c.index < conditionalAt) conditionalAt = start + c.index;
+    }
+    return {
+      start,
+      end,
+      inSubject: start < bodyStart,
+      request,
+      rights,
+      footer: rules.footer.test(text),
+      conditionalAt,
+    };
+  });
+}
+
+function findSentence(sentences: Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+function positionFactor(s: Sentence, offset: number, bodyStart: number, isReply: boolean): number {
+  if (s.inSubject) return isReply ? 0.6 : 2;
+  const pos = offset - bodyStart;
+  if (pos < 200) return 1.6;
+  if (pos < 500) return 1.25;
+  return 1;
+}
+
+function isNegated(doc: string, s: Sentence, offset: number, active: CompiledMarkers[]): boolean {
+  const from = Math.max(s.start, offset - NEGATION_WINDOW);
+  const window = doc.slice(from, offset);
+  return active.some((m) => m.negation.test(window));
+}
+
+interface MatchContext {
+  doc: string;
+  bodyStart: number;
+  isReply: boolean;
+  sentences: Sentence[];
+  active: CompiledMarkers[];
+}
+
+// Reminders, complaints and auto-replies are often phrased negatively ("no reply yet"), so a
+// negation before them is part of the signal rather than a reversal of it.
+const NEGATION_IMMUNE: ReadonlySet<Signal> = new Set<Signal>(['reminder', 'complaint', 'autoreply']);
+
+function contextFactor(
+  ctx: MatchContext,
+  offset: number,
+  isRequestPhrase: boolean,
+  signal: Signal,
+): { factor: number; requested: boolean } | null {
+  const s = findSentence(ctx.sentences, offset);
+  if (!s) return null;
+  let factor = positionFactor(s, offset, ctx.bodyStart, ctx.isReply);
+  const asked = isRequestPhrase || s.request || s.inSubject;
+  if (!asked) factor *= CONTEXT_MENTION;
+  const conditional = s.conditionalAt < offset;
+  if (conditional) factor *= CONTEXT_CONDITIONAL;
+  if (s.rights && !s.request && !isRequestPhrase) factor *= CONTEXT_RIGHTS;
+  if (s.footer) factor *= CONTEXT_FOOTER;
+  const negated = !NEGATION_IMMUNE.has(signal) && isNegated(ctx.doc, s, offset, ctx.active);
+  if (negated) factor *= CONTEXT_NEGATED;
+  return { factor, requested: asked && !conditional && !negated && !s.footer };
+}
+
+function scoreRules(
+  doc: string,
+  bodyStart: number,
+  isReply: boolean,
+  sentences: Sentence[],
+  active: CompiledMarkers[],
+  rules: CompiledRules,
+): Contribution[] {
+  const ctx: MatchContext = { doc, bodyStart, isReply, sentences, active };
+  const out: Contribution[] = [];
+  const hasGreek = GREEK_RE.test(doc);
+  for (const rule of rules.rules) {
+    if (rule.greek && !hasGreek) continue;
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(doc); m !== null; m = rule.re.exec(doc)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const c = contextFactor(ctx, m.index, rule.request, rule.signal);
+      if (!c) continue;
+      out.push({
+        id: rule.id,
+        lang: rule.lang,
+        signal: rule.signal,
+        value: rule.weight * c.factor,
+        requested: c.requested,
+      });
+    }
+  }
+  rules.article.lastIndex = 0;
+  for (let m = rules.article.exec(doc); m !== null; m = rules.article.exec(doc)) {
+    const n = Number(m[1]);
+    const target = ARTICLE_SIGNALS.get(n);
+    if (!target) continue;
+    const c = contextFactor(ctx, m.index, false, target[0]);
+    if (!c) continue;
+    out.push({ id: `art${n}`, lang: null, signal: target[0], value: target[1] * c.factor, requested: c.requested });
+  }
+  return out;
+}
+
+interface Totals {
+  bySignal: Map<Signal, number>;
+  requested: Map<Signal, number>;
+  byRule: Map<string, number>;
+}
+
+// Repeats of one rule add less and less, so a long letter that says "erasure" ten times
+// does not outweigh a shorter, explicit request for something else.
+function aggregate(contributions: Contribution[]): Totals {
+  const perRule = new Map<string, Contribution[]>();
+  for (const c of contributions) {
+    const list = perRule.get(c.id);
+    if (list) list.push(c);
+    else perRule.set(c.id, [c]);
+  }
+  const bySignal = new Map<Signal, number>();
+  const requested = new Map<Signal, number>();
+  const byRule = new Map<string, number>();
+  for (const [id, list] of perRule) {
+    list.sort((a, b) => b.value - a.value);
+    let sum = 0;
+    let req = 0;
+    list.forEach((c, i) => {
+      const damp = 1 / 2 ** i;
+      sum += c.value * damp;
+      if (c.requested) req += c.value * damp;
+    });
+    const signal = list[0]!.signal;
+    bySignal.set(signal, (bySignal.get(signal) ?? 0) + sum);
+    requested.set(signal, (requested.get(signal) ?? 0) + req);
+    byRule.set(id, sum);
+  }
+  return { bySignal, requested, byRule };
+}
+
+function guessLanguage(hits: Map<string, number>, contributions: Contribution[]): string | null {
+  const votes = new Map<string, number>(hits);
+  for (const c of contributions) {
+    if (c.lang && c.lang !== 'en') votes.set(c.lang, (votes.get(c.lang) ?? 0) + c.value * 0.5);
+    else if (c.lang === 'en') votes.set('en', (votes.get('en') ?? 0) + c.value * 0.5);
+  }
+  let best: string | null = null;
+  let bestVotes = 0;
+  for (const [lang, v] of votes) {
+    if (v > bestVotes) {
+      best = lang;
+      bestVotes = v;
+    }
+  }
+  return best;
+}
+
+function squash(x: number, scale: number): number {
+  return 1 - Math.exp(-Math.max(0, x) / scale);
+}
+
+function decide(totals: Totals, language: string | null): IntentResult {
+  const scores = new Map<IntentKind, number>();
+  for (const [signal, value] of totals.bySignal) {
+    const kind = KIND_OF_SIGNAL[signal];
+    scores.set(kind, (scores.get(kind) ?? 0) + value);
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  const matched = [...totals.byRule.entries()]
+    .filter(([, v]) => v >= 0.2)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_MATCHED)
+    .map(([id]) => id);
+
+  const [first, second] = ranked;
+  if (!first || first[1] < MIN_SCORE) {
+    const top = first?.[1] ?? 0;
+    return { kind: 'review', confidence: round(0.2 * squash(MIN_SCORE - top, 2)), language, matched };
+  }
+
+  let winner = first;
+  let runnerUp = second;
+  let demoted = false;
+  if (winner[0] === 'erasure') {
+    const requested = totals.requested.get('erasure') ?? 0;
+    const close = runnerUp !== undefined && runnerUp[1] >= winner[1] * ERASURE_LEAD_RATIO;
+    if (requested < ERASURE_REQUEST_EVIDENCE || close) {
+      demoted = true;
+      const fallback = ranked.find(([kind, v]) => kind !== 'erasure' && v >= MIN_SCORE);
+      winner = fallback ?? ['review', 0];
+      runnerUp = first;
+    }
+  }
+
+  const top = winner[1];
+  const next = runnerUp?.[1] ?? 0;
+  let confidence = squash(top - next, 3) * squash(top, 2.5);
+  if (demoted) confidence = 0.4 * squash(top, 2.5);
+  if (top === 0) confidence = 0.1;
+  return { kind: winner[0], confidence: round(confidence), language, matched };
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+}

@@ -1,0 +1,111 @@
+// Compiles the phrase tables of every language into regular expressions once per isolate.
+// Patterns use "\b" and "\w" for readability; JavaScript only knows ASCII word characters, so
+// they are rewritten to Unicode-aware equivalents (needed for Greek and any unfolded letter).
+
+import { ARTICLE_PATTERN, FOOTER_PATTERN, type LanguageLexicon, type Signal } from './lexicon';
+import { DA, DE, EN, NL, SV } from './lexicon-germanic';
+import { EL, CS, HR, PL } from './lexicon-other';
+import { ES, FR, IT, PT, RO } from './lexicon-romance';
+
+export const LEXICONS: readonly LanguageLexicon[] = [EN, DE, FR, NL, ES, IT, PL, SV, PT, DA, CS, EL, HR, RO];
+
+export const GREEK_RE = /[\u0370-\u03ff\u1f00-\u1fff]/u;
+const WORD = String.raw`[\p{L}\p{N}]`;
+const WORD_START = `(?<!${WORD})`;
+const WORD_END = `(?!${WORD})`;
+// A gap of a few words that stays inside one sentence; a full stop followed by a digit or
+// glued to the next character ("art. 17", "12.03.2024") does not end the sentence.
+const GAP = String.raw`(?:[^!?;\n.]|\.(?=\S|\s\d)){0,48}`;
+
+/**
+ * Folded Latin text is plain ASCII, where the engine's own fast "\b" is right; only patterns
+ * with other scripts (Greek) pay for Unicode-aware boundaries.
+ */
+export function compilePattern(source: string, flags = 'gm'): RegExp {
+  if (/^[\x00-\x7f]*$/.test(source)) return new RegExp(source.replace(/~/g, GAP), flags);
+  // A "\b" in front of a word (or group) opens it, any other "\b" closes one.
+  const expanded = source
+    .replace(/\\b(?=[(\[\p{L}\\])/gu, WORD_START)
+    .replace(/\\b/g, WORD_END)
+    .replace(/\\w/g, WORD)
+    .replace(/~/g, GAP);
+  return new RegExp(expanded, flags.includes('u') ? flags : `${flags}u`);
+}
+
+export interface CompiledRule {
+  readonly id: string;
+  readonly lang: string;
+  readonly signal: Signal;
+  readonly weight: number;
+  readonly request: boolean;
+  /** Greek patterns can only match text that contains Greek letters. */
+  readonly greek: boolean;
+  readonly re: RegExp;
+}
+
+export interface CompiledMarkers {
+  readonly lang: string;
+  readonly request: RegExp;
+  readonly conditional: RegExp;
+  readonly rights: RegExp;
+  readonly negation: RegExp;
+}
+
+export interface CompiledRules {
+  readonly rules: readonly CompiledRule[];
+  readonly markers: ReadonlyMap<string, CompiledMarkers>;
+  /** Frequent word -> languages it is typical of. */
+  readonly stopwords: ReadonlyMap<string, readonly string[]>;
+  readonly article: RegExp;
+  readonly footer: RegExp;
+}
+
+// Reminders, complaints and auto-replies describe a situation rather than ask for a right,
+// so they count in full without a request verb in the sentence.
+const SITUATION_SIGNALS: ReadonlySet<Signal> = new Set<Signal>(['reminder', 'complaint', 'autoreply']);
+
+let cache: CompiledRules | null = null;
+
+export function getRules(): CompiledRules {
+  if (cache) return cache;
+  const rules: CompiledRule[] = [];
+  const markers = new Map<string, CompiledMarkers>();
+  for (const lex of LEXICONS) {
+    for (const [signal, tuples] of Object.entries(lex.phrases) as [Signal, LanguageLexicon['phrases'][Signal]][]) {
+      for (const [id, weight, pattern, request] of tuples ?? []) {
+        rules.push({
+          id: `${lex.lang}:${id}`,
+          lang: lex.lang,
+          signal,
+          weight,
+          request: request === true || SITUATION_SIGNALS.has(signal),
+          greek: GREEK_RE.test(pattern),
+          re: compilePattern(pattern),
+        });
+      }
+    }
+    markers.set(lex.lang, {
+      lang: lex.lang,
+      request: compilePattern(lex.request, ''),
+      conditional: compilePattern(lex.conditional, ''),
+      rights: compilePattern(lex.rights, ''),
+      negation: compilePattern(lex.negation, ''),
+    });
+  }
+  const stopwords = new Map<string, string[]>();
+  for (const lex of LEXICONS) {
+    for (const word of lex.stopwords.split(' ')) {
+      const langs = stopwords.get(word);
+      if (langs) langs.push(lex.lang);
+      else stopwords.set(word, [lex.lang]);
+    }
+  }
+  cache = {
+    rules,
+    markers,
+    stopwords,
+    article: compilePattern(ARTICLE_PATTERN),
+    footer: compilePattern(FOOTER_PATTERN, ''),
+  };
+  return cache;
+}

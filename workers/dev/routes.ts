@@ -1,0 +1,27 @@
+// Local-only routes under `/__dev`: demo seeding for `npm run dev` and the browser tests, and the
+// in-runtime crypto measurements of `bench/crypto`. Every request answers 404 unless the
+// configuration says the runtime is local, which production configuration never does.
+
+import { Hono } from 'hono';
+import { isLocalRuntime } from '../../db/regions';
+import { AppError } from '../../shared/errors';
+import type { AppEnv } from '../env';
+import { cryptoBench } from './crypto-bench';
+import { interceptFixtures } from './intercept-fixtures';
+import { seedDemoTenant } from './seed';
+
+export const devRoutes = new Hono<AppEnv>();
+
+devRoutes.use('*', async (c, next) => {
+  if (!isLocalRuntime(c.env)) throw new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`);
+  await next();
+});
+
+devRoutes.post('/seed', async (c) => {
+  const tenants = [await seedDemoTenant(c.env, 'eu'), await seedDemoTenant(c.env, 'us')];
+  return c.json({ created: tenants.filter((t) => t !== null) });
+});
+
+devRoutes.post('/bench/crypto', async (c) => c.json(await cryptoBench(c.env, c.req.query('op') ?? '', Number(c.req.query('n') ?? '100'))));
+
+devRoutes.route('/intercept', interceptFixtures);
