@@ -54,6 +54,9 @@ describe('GET /l/:token', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('location')).toBeNull();
     expect(res.headers.get('cache-control')).toBe('no-store');
+    // Under no-referrer, browsers would post the answer with `Origin: null`, which CSRF refuses.
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
     const html = await res.text();
     expect(html).toContain('lang="de"');
     expect(html).toContain('Monatliche Angebote per E-Mail.');

@@ -8,13 +8,24 @@ import { copyFor, negotiate, PAGE_LANGUAGES, type PageLanguage } from '../../sha
 import type { ShownNotice } from '../../shared/intercept-answer';
 import { escapeHtml, messagePage, page } from './pages';
 
-/** Headers of every intercept answer: never cached, never framed, never leaking the token onwards. */
+/**
+ * Headers of the intercept pages: never cached, never framed. Their referrer policy is
+ * `same-origin`, because under `no-referrer` browsers send `Origin: null` with the form's POST,
+ * which the CSRF check must refuse.
+ */
 export const INTERCEPT_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin',
   'x-robots-tag': 'noindex, nofollow',
   'x-frame-options': 'DENY',
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+};
+
+/** Headers of the redirects onwards: the destination never sees the link token as referrer. */
+export const REDIRECT_HEADERS: Record<string, string> = {
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex, nofollow',
 };
 
 export const pageLanguage = (acceptLanguage: string | undefined): PageLanguage => negotiate(acceptLanguage, PAGE_LANGUAGES, 'en');

@@ -21,7 +21,7 @@ import { newId } from '../../shared/regions';
 import { InterceptAnswerForm } from '../../shared/schemas/links';
 import type { ClickRecordedMessage } from '../../shared/schemas/queue';
 import type { AppEnv } from '../env';
-import { chooseNotice, consentPage, INTERCEPT_HEADERS, invalidLinkPage, pageLanguage, staleAnswerPage } from './intercept-page';
+import { chooseNotice, consentPage, INTERCEPT_HEADERS, invalidLinkPage, pageLanguage, REDIRECT_HEADERS, staleAnswerPage } from './intercept-page';
 import { clientIp, dispatchAfterResponse, requestGeo } from './request-context';
 
 type C = Context<AppEnv, '/:token'>;
@@ -50,7 +50,7 @@ function queueClick(c: C, link: OpenedLink, clickId: string, geo: Geo, outcome: 
   c.executionCtx.waitUntil(c.env.EVENTS.send(message).catch((err) => log('warn', 'click.enqueue_failed', { clickId, ...describeError(err) })));
 }
 
-const redirect = (c: C, destination: string, status: 302 | 303) => c.body(null, status, { ...INTERCEPT_HEADERS, location: destination });
+const redirect = (c: C, destination: string, status: 302 | 303) => c.body(null, status, { ...REDIRECT_HEADERS, location: destination });
 
 export const intercept = new Hono<AppEnv>();
 
