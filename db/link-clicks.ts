@@ -4,10 +4,11 @@
 
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { ClickRecordedMessage } from '../shared/schemas/queue';
-import { runBatch, type BatchItem, type Db } from './client';
+import type { BatchItem, Db } from './client';
 import { consentValidityQueries, isConsentValid } from './consent-validity';
 import { outboxInsert } from './outbox';
-import { clicks, consentNotices, lists, subscribers } from './schema';
+import { newId } from '../shared/regions';
+import { consentNotices, lists, subscribers } from './schema';
 import { fillHomeRegion } from './subscribers';
 
 export type InterceptSubscriber = Pick<typeof subscribers.$inferSelect, 'id' | 'tenantId' | 'homeRegion' | 'consentSeq' | 'consentHead'>;
@@ -67,29 +68,44 @@ export async function loadInterceptContext(
 }
 
 /**
- * Records a click from the queue, idempotently (the click id is the key). A person's click (not
- * a scanner's) sets an unknown home region from its geolocation, with source `click_geo` and an
- * outbox event in the same batch. Clicks of subscribers who no longer exist are dropped.
- * Returns whether anything was written.
+ * Records a click from the queue in one D1 round trip, idempotently (the click id is the key),
+ * and only while the subscriber still exists (clicks of an erased subscriber are dropped). A
+ * person's click (not a scanner's) sets an unknown home region from its geolocation, with source
+ * `click_geo` and an outbox event; both are conditional in SQL, so a redelivery changes nothing.
+ * Plain SQL on the D1 binding, because insert-if-exists has no query-builder form. Returns
+ * whether a click row was written.
  */
-export async function recordClick(db: Db, msg: ClickRecordedMessage): Promise<boolean> {
-  const [subscriber] = await db
-    .select({ id: subscribers.id, tenantId: subscribers.tenantId, homeRegion: subscribers.homeRegion })
-    .from(subscribers)
-    .where(and(eq(subscribers.tenantId, msg.tenantId), eq(subscribers.id, msg.subscriberId)))
-    .limit(1);
-  if (!subscriber) return false;
-  const clickedAt = new Date(msg.clickedAt);
-  const items: BatchItem[] = [
-    db.insert(clicks).values({
-      id: msg.clickId, tenantId: msg.tenantId, subscriberId: msg.subscriberId, messageId: msg.messageId, listId: msg.listId,
-      clickedAt, country: msg.country, isEu: msg.isEu, outcome: msg.outcome, automated: msg.automated,
-    }).onConflictDoNothing(),
+export async function recordClick(d1: D1Database, msg: ClickRecordedMessage): Promise<boolean> {
+  const statements = [
+    d1.prepare(INSERT_CLICK).bind(
+      msg.clickId, msg.tenantId, msg.subscriberId, msg.messageId, msg.listId, msg.clickedAt, msg.country,
+      msg.isEu === null ? null : Number(msg.isEu), msg.outcome, Number(msg.automated), msg.tenantId, msg.subscriberId,
+    ),
   ];
-  if (!msg.automated) items.push(...homeRegionFromClick(db, subscriber, { country: msg.country, isEU: msg.isEu }, msg.clickId, clickedAt));
-  await runBatch(db, items);
-  return true;
+  if (!msg.automated && msg.isEu !== null) {
+    const homeRegion = msg.isEu ? 'eu' : 'non_eu';
+    const payload = JSON.stringify({ subscriberId: msg.subscriberId, homeRegion, country: msg.country, source: 'click_geo', clickId: msg.clickId });
+    // The event first: it is written only if the update after it is about to change the row.
+    statements.push(
+      d1.prepare(INSERT_REGION_EVENT).bind(newId('evt'), msg.tenantId, msg.subscriberId, payload, msg.clickedAt, msg.tenantId, msg.subscriberId),
+      d1.prepare(FILL_REGION).bind(homeRegion, msg.country, Date.now(), msg.tenantId, msg.subscriberId),
+    );
+  }
+  const [inserted] = await d1.batch(statements);
+  return (inserted?.meta.changes ?? 0) > 0;
 }
+
+const INSERT_CLICK = `insert into clicks (id, tenant_id, subscriber_id, message_id, list_id, clicked_at, country, is_eu, outcome, automated)
+  select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+  where exists (select 1 from subscribers where tenant_id = ? and id = ?)
+  on conflict (id) do nothing`;
+
+const INSERT_REGION_EVENT = `insert into outbox_events (id, tenant_id, type, subject_type, subject_id, payload, occurred_at)
+  select ?, ?, 'subscriber.home_region_set', 'subscriber', ?, ?, ?
+  from subscribers where tenant_id = ? and id = ? and home_region = 'unknown'`;
+
+const FILL_REGION = `update subscribers set home_region = ?, home_region_source = 'click_geo', home_country = ?, updated_at = ?
+  where tenant_id = ? and id = ? and home_region = 'unknown'`;
 
 /** The update that fills an unknown home region from a click, and its event; empty otherwise. */
 export function homeRegionFromClick(

@@ -156,6 +156,22 @@ describe('GET /l/:token', () => {
     expect(await countRows(env.DB_EU, 'outbox_events', 'tenant_id = ? and type = ?', tenant.id, 'subscriber.home_region_set')).toBe(1);
   });
 
+  it('drops the queued click of a subscriber who no longer exists', async () => {
+    const { tenant, subscriber, token } = await setup();
+    const queued = captureQueue();
+    await click(token, US_CF);
+    await env.DB_EU.batch([
+      env.DB_EU.prepare('delete from subscriber_keys where subscriber_id = ?').bind(subscriber.id),
+      env.DB_EU.prepare('delete from subscribers where id = ?').bind(subscriber.id),
+    ]);
+    const batch = createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `g${i}`, timestamp: new Date(), attempts: 1, body })));
+    const ctx = createExecutionContext();
+    await handleQueue(batch, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(1);
+    expect(await countRows(env.DB_EU, 'clicks', 'tenant_id = ?', tenant.id)).toBe(0);
+    expect(await countRows(env.DB_EU, 'outbox_events', 'tenant_id = ?', tenant.id)).toBe(0);
+  });
+
   it('never asks when the tenant switched the intercept off, even in the EU', async () => {
     const { token } = await setup({ intercept: 'off' });
     expect((await click(token, EU_CF)).status).toBe(302);

@@ -50,7 +50,14 @@ function queueClick(c: C, link: OpenedLink, clickId: string, geo: Geo, outcome: 
   c.executionCtx.waitUntil(c.env.EVENTS.send(message).catch((err) => log('warn', 'click.enqueue_failed', { clickId, ...describeError(err) })));
 }
 
-const redirect = (c: C, destination: string, status: 302 | 303) => c.body(null, status, { ...REDIRECT_HEADERS, location: destination });
+/**
+ * The redirect onwards. A direct redirect writes no access log line: every click is recorded as
+ * a click row, and at campaign scale one log line per click is cost without information.
+ */
+function redirect(c: C, destination: string, status: 302 | 303) {
+  if (status === 302) c.set('quietAccess', true);
+  return c.body(null, status, { ...REDIRECT_HEADERS, location: destination });
+}
 
 export const intercept = new Hono<AppEnv>();
 

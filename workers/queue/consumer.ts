@@ -46,8 +46,8 @@ async function handleMessage(msg: QueueMessage, env: Bindings): Promise<void> {
       return;
     }
     case 'click-recorded': {
-      const written = await recordClick(regional(env, msg.region).db, msg);
-      if (!written) log('info', 'click.dropped', { clickId: msg.clickId, reason: 'subscriber_gone' });
+      const written = await recordClick(regional(env, msg.region).d1, msg);
+      if (!written) log('info', 'click.not_recorded', { clickId: msg.clickId, reason: 'redelivery_or_subscriber_gone' });
       return;
     }
   }
