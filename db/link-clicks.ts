@@ -68,21 +68,23 @@ export async function loadInterceptContext(
 }
 
 /**
- * Records a click from the queue in one D1 round trip, idempotently (the click id is the key),
- * and only while the subscriber still exists (clicks of an erased subscriber are dropped). A
- * person's click (not a scanner's) sets an unknown home region from its geolocation, with source
- * `click_geo` and an outbox event; both are conditional in SQL, so a redelivery changes nothing.
- * Plain SQL on the D1 binding, because insert-if-exists has no query-builder form. Returns
- * whether a click row was written.
+ * Records clicks from the queue in one D1 batch (one transaction, one round trip), idempotently
+ * (the click id is the key), and only while the subscriber still exists (clicks of an erased
+ * subscriber are dropped). A person's click (not a scanner's) sets an unknown home region from
+ * its geolocation, with source `click_geo` and an outbox event; both are conditional in SQL, so a
+ * redelivery changes nothing. Plain SQL on the D1 binding, because insert-if-exists has no
+ * query-builder form. Returns how many click rows were written.
  */
-export async function recordClick(d1: D1Database, msg: ClickRecordedMessage): Promise<boolean> {
-  const statements = [
-    d1.prepare(INSERT_CLICK).bind(
+export async function recordClicks(d1: D1Database, messages: readonly ClickRecordedMessage[]): Promise<number> {
+  const statements: D1PreparedStatement[] = [];
+  const inserts: number[] = [];
+  for (const msg of messages) {
+    inserts.push(statements.length);
+    statements.push(d1.prepare(INSERT_CLICK).bind(
       msg.clickId, msg.tenantId, msg.subscriberId, msg.messageId, msg.listId, msg.clickedAt, msg.country,
       msg.isEu === null ? null : Number(msg.isEu), msg.outcome, Number(msg.automated), msg.tenantId, msg.subscriberId,
-    ),
-  ];
-  if (!msg.automated && msg.isEu !== null) {
+    ));
+    if (msg.automated || msg.isEu === null) continue;
     const homeRegion = msg.isEu ? 'eu' : 'non_eu';
     const payload = JSON.stringify({ subscriberId: msg.subscriberId, homeRegion, country: msg.country, source: 'click_geo', clickId: msg.clickId });
     // The event first: it is written only if the update after it is about to change the row.
@@ -91,8 +93,9 @@ export async function recordClick(d1: D1Database, msg: ClickRecordedMessage): Pr
       d1.prepare(FILL_REGION).bind(homeRegion, msg.country, Date.now(), msg.tenantId, msg.subscriberId),
     );
   }
-  const [inserted] = await d1.batch(statements);
-  return (inserted?.meta.changes ?? 0) > 0;
+  if (statements.length === 0) return 0;
+  const results = await d1.batch(statements);
+  return inserts.reduce((n, i) => n + ((results[i]?.meta.changes ?? 0) > 0 ? 1 : 0), 0);
 }
 
 const INSERT_CLICK = `insert into clicks (id, tenant_id, subscriber_id, message_id, list_id, clicked_at, country, is_eu, outcome, automated)

@@ -223,3 +223,22 @@ describe('GET /l/:token', () => {
     expect(await countRows(env.DB_EU, 'privacy_requests', 'subscriber_id = ?', subscriber.id)).toBe(0);
   });
 });
+
+describe('click recording', () => {
+  it('writes the clicks of one queue batch together, acks them all, and leaves other messages to the loop', async () => {
+    const { tenant } = await seedTenant('eu');
+    const subscribers = await Promise.all([1, 2, 3].map(() => seedSubscriber(tenant)));
+    const list = await seedList(tenant);
+    const queued = captureQueue();
+    for (const s of subscribers) {
+      await click(await mintLink({ tenantId: tenant.id, subscriberId: s.id, listId: list.id }), EU_CF, { 'sec-purpose': 'prefetch' });
+    }
+    const bodies = [...queued, { type: 'outbox-event', region: 'eu', tenantId: tenant.id, eventId: 'evt_none', eventType: 'x.y' }, { type: 'nonsense' }];
+    const batch = createMessageBatch('tm-privacy-events', bodies.map((body, i) => ({ id: `b${i}`, timestamp: new Date(), attempts: 1, body })));
+    const ctx = createExecutionContext();
+    await handleQueue(batch, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks.sort()).toEqual(['b0', 'b1', 'b2', 'b3', 'b4']);
+    expect(await countRows(env.DB_EU, 'clicks', 'tenant_id = ? and automated = 1 and outcome = ?', tenant.id, 'consent_page')).toBe(3);
+  });
+});
