@@ -14,7 +14,7 @@ import { tenantKeys } from '../../db/tenants';
 import { eq } from 'drizzle-orm';
 import { call, countRows, seedTenant } from '../support/seed';
 import {
-  BROWSER_UA, EU_CF, US_CF, captureQueue, giveConsent, mintLink, rowCounts, seedList, seedSubscriber,
+  BROWSER_UA, EU_CF, US_CF, captureQueue, giveConsent, mintLink, rowCounts, seedList, seedSubscriber, waitForQueued,
 } from '../support/intercept';
 
 /** How many D1 statements `run` sends to DB_EU. */
@@ -118,7 +118,7 @@ describe('GET /l/:token', () => {
     expect(res.headers.get('location')).toBe('https://shop.example.com/spring?x=1');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(await rowCounts(tenant.id)).toBe(before);
-    expect(queued).toEqual([expect.objectContaining({
+    expect(await waitForQueued(queued, 1)).toEqual([expect.objectContaining({
       type: 'click-recorded', region: 'eu', tenantId: tenant.id, subscriberId: subscriber.id, listId: list.id,
       messageId: 'msg_spring', country: 'US', isEu: false, outcome: 'redirect', automated: false,
     })]);
@@ -142,6 +142,7 @@ describe('GET /l/:token', () => {
     const { tenant, subscriber, token } = await setup();
     const queued = captureQueue();
     await click(token, US_CF);
+    await waitForQueued(queued, 1);
     const batch = createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })));
     const ctx = createExecutionContext();
     await handleQueue(batch, env, ctx);
@@ -160,6 +161,7 @@ describe('GET /l/:token', () => {
     const { tenant, subscriber, token } = await setup();
     const queued = captureQueue();
     await click(token, US_CF);
+    await waitForQueued(queued, 1);
     await env.DB_EU.batch([
       env.DB_EU.prepare('delete from subscriber_keys where subscriber_id = ?').bind(subscriber.id),
       env.DB_EU.prepare('delete from subscribers where id = ?').bind(subscriber.id),
@@ -199,7 +201,7 @@ describe('GET /l/:token', () => {
     const head = await call(`/l/${token}`, { method: 'HEAD', cf: EU_CF, headers: { 'user-agent': BROWSER_UA }, redirect: 'manual' });
     expect(head.status).toBe(200);
     expect(await rowCounts(tenant.id)).toBe(before);
-    expect(queued).toHaveLength(4);
+    expect(await waitForQueued(queued, 4)).toHaveLength(4);
     expect(queued.every((m) => m.type === 'click-recorded' && m.automated)).toBe(true);
     await handleQueue(createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `s${i}`, timestamp: new Date(), attempts: 1, body }))), env, createExecutionContext());
     const row = await env.DB_EU.prepare('select home_region from subscribers where id = ?').bind(subscriber.id).first();
@@ -233,6 +235,7 @@ describe('click recording', () => {
     for (const s of subscribers) {
       await click(await mintLink({ tenantId: tenant.id, subscriberId: s.id, listId: list.id }), EU_CF, { 'sec-purpose': 'prefetch' });
     }
+    await waitForQueued(queued, 3);
     const bodies = [...queued, { type: 'outbox-event', region: 'eu', tenantId: tenant.id, eventId: 'evt_none', eventType: 'x.y' }, { type: 'nonsense' }];
     const batch = createMessageBatch('tm-privacy-events', bodies.map((body, i) => ({ id: `b${i}`, timestamp: new Date(), attempts: 1, body })));
     const ctx = createExecutionContext();

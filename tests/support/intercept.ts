@@ -3,7 +3,7 @@
 // both databases (to show that a request wrote nothing).
 
 import { env } from 'cloudflare:workers';
-import { afterEach } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import { runBatch } from '../../db/client';
 import { publishNotice } from '../../db/notices';
 import { regional } from '../../db/regions';
@@ -70,6 +70,12 @@ export function captureQueue(): QueueMessage[] {
     (env as { EVENTS: unknown }).EVENTS = original;
   });
   return sent;
+}
+
+/** Waits until the clicks of the last few requests have left the click buffer (a short window). */
+export async function waitForQueued(queued: QueueMessage[], count: number): Promise<QueueMessage[]> {
+  await vi.waitFor(() => expect(queued.length).toBeGreaterThanOrEqual(count), { timeout: 3000, interval: 20 });
+  return queued;
 }
 
 const TABLES = [

@@ -1,7 +1,8 @@
 // `GET /l/:token` and `POST /l/:token`: the link intercept. A click is a direct 302 unless the
 // tenant's intercept applies to the clicker and the subscriber lacks valid consent for the link's
 // list; then a consent page asks, and its POSTed answer is recorded before a 303 onwards. The
-// redirect path writes nothing before answering: the click is queued after the response.
+// redirect path writes nothing before answering: the click leaves through the click buffer (one
+// queue batch per short window) and is written by the queue consumer.
 
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -16,11 +17,11 @@ import type { Geo } from '../../shared/geo';
 import { interceptApplies, openAnswerToken, sealAnswerToken } from '../../shared/intercept-answer';
 import type { PageLanguage } from '../../shared/intercept-copy';
 import { readLinkToken, type OpenedLinkClaims } from '../../shared/link-tokens';
-import { describeError, log } from '../../shared/log';
 import { newId } from '../../shared/regions';
 import { InterceptAnswerForm } from '../../shared/schemas/links';
 import type { ClickRecordedMessage } from '../../shared/schemas/queue';
 import type { AppEnv } from '../env';
+import { bufferClick } from './click-buffer';
 import { chooseNotice, consentPage, INTERCEPT_HEADERS, invalidLinkPage, pageLanguage, REDIRECT_HEADERS, staleAnswerPage } from './intercept-page';
 import { clientIp, dispatchAfterResponse, requestGeo } from './request-context';
 
@@ -39,7 +40,7 @@ async function openLink(c: C, lang: PageLanguage): Promise<OpenedLink | Response
   return { ring, token, claims, store, tenant };
 }
 
-/** Queues the click for recording once the response is on its way (never before it). */
+/** Hands the click to the buffer; it reaches the queue after the response (never before it). */
 function queueClick(c: C, link: OpenedLink, clickId: string, geo: Geo, outcome: ClickRecordedMessage['outcome']): void {
   const { claims } = link;
   const message: ClickRecordedMessage = {
@@ -47,7 +48,7 @@ function queueClick(c: C, link: OpenedLink, clickId: string, geo: Geo, outcome: 
     messageId: claims.messageId, listId: claims.listId, clickedAt: Date.now(), country: geo.country, isEu: geo.isEU, outcome,
     automated: isAutomatedRequest(c.req.method, c.req.raw.headers),
   };
-  c.executionCtx.waitUntil(c.env.EVENTS.send(message).catch((err) => log('warn', 'click.enqueue_failed', { clickId, ...describeError(err) })));
+  bufferClick(c.env.EVENTS, (p) => c.executionCtx.waitUntil(p), message);
 }
 
 /**
