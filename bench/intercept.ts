@@ -3,8 +3,10 @@
 // run with the same bounded load (a fixed number of concurrent keep-alive clients from Node).
 // Scenarios are interleaved over several rounds so drift hits all of them alike.
 // Usage: npx tsx bench/intercept.ts   (env: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_ROUNDS)
+// BENCH_APP=no-assets runs the same Worker from a copy of wrangler.toml without the [assets]
+// section, to separate the cost of wrangler dev's asset router hop from the intercept's own.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { applyLocalMigrations, newMasterKey, ROOT, seedDemo, startLocalWorker, type LocalWorker } from '../scripts/lib/local-worker';
@@ -69,6 +71,18 @@ async function consentTo(link: string, origin: string): Promise<void> {
   if (res.status !== 303) throw new Error(`answer failed: ${res.status}`);
 }
 
+/** wrangler.toml without [assets], with absolute paths, written into the state folder. */
+function configWithoutAssets(dir: string): string {
+  const original = readFileSync(path.join(ROOT, 'wrangler.toml'), 'utf8');
+  const withoutAssets = original.replace(/\n\[assets\][\s\S]*?(?=\n\[)/, '\n');
+  const absolute = withoutAssets
+    .replace('main = "workers/index.ts"', `main = "${path.join(ROOT, 'workers', 'index.ts')}"`)
+    .replaceAll('migrations_dir = "migrations"', `migrations_dir = "${path.join(ROOT, 'migrations')}"`);
+  const file = path.join(dir, 'wrangler.no-assets.toml');
+  writeFileSync(file, absolute);
+  return file;
+}
+
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 
 const state = mkdtempSync(path.join(tmpdir(), 'tm-bench-intercept-'));
@@ -76,7 +90,7 @@ const servers: LocalWorker[] = [];
 try {
   applyLocalMigrations(state);
   const app = await startLocalWorker({
-    port: PORT, persistTo: state,
+    port: PORT, persistTo: state, config: process.env.BENCH_APP === 'no-assets' ? configWithoutAssets(state) : undefined,
     vars: { RUNTIME: 'local', ALLOW_DEV_GEO: '1', MASTER_KEY: newMasterKey(), PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}` },
   });
   servers.push(app);
@@ -111,7 +125,8 @@ try {
     return { name: s.name, rps: t.requests / t.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), errors: t.errors };
   });
   const base = rows[0]!;
-  console.log(`bench/intercept: ${CONCURRENCY} concurrent clients, ${ROUNDS} rounds x ${SECONDS} s per scenario, through wrangler dev on 127.0.0.1`);
+  const variant = process.env.BENCH_APP === 'no-assets' ? ' (app without the [assets] router)' : '';
+  console.log(`bench/intercept${variant}: ${CONCURRENCY} concurrent clients, ${ROUNDS} rounds x ${SECONDS} s per scenario, through wrangler dev on 127.0.0.1`);
   console.log('scenario                        req/s   p50 ms  p99 ms | rps ratio  p50 ratio  p99 ratio  errors');
   for (const r of rows) {
     console.log(
