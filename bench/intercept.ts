@@ -94,7 +94,7 @@ try {
     vars: { RUNTIME: 'local', ALLOW_DEV_GEO: '1', MASTER_KEY: newMasterKey(), PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}` },
   });
   servers.push(app);
-  const bare = await startLocalWorker({ port: BASELINE_PORT, config: path.join(ROOT, 'bench', 'baseline', 'wrangler.toml') });
+  const bare = await startLocalWorker({ port: BASELINE_PORT, config: path.join(ROOT, 'bench', 'baseline', 'redirect.wrangler.toml') });
   servers.push(bare);
   const [eu] = (await seedDemo(app.url)).filter((t) => t.region === 'eu');
   if (!eu) throw new Error('demo tenant missing');

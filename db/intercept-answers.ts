@@ -104,10 +104,11 @@ async function appendAnswer(db: Db, input: InterceptAnswer, kind: ConsentKind, r
       })
       .onConflictDoUpdate({ target: clicks.id, set: { outcome: sql`excluded.outcome` } }),
     ...homeRegionFromClick(db, subscriber, input.geo, input.clickId, at),
+    // One event type for every consent event, whatever captured it (forms, API, import, links).
     outboxInsert(db, {
-      tenantId: tenant.id, type: given ? 'consent.given' : 'consent.refused', subjectType: 'subscriber', subjectId: subscriber.id,
+      tenantId: tenant.id, type: 'consent.recorded', subjectType: 'subscriber', subjectId: subscriber.id,
       payload: {
-        subscriberId: subscriber.id, listId: claims.listId, consentEventId: event.id, kind, channel: 'link_intercept',
+        subscriberId: subscriber.id, eventIds: [event.id], listIds: [claims.listId], kinds: [kind], source: 'link', channel: 'link_intercept',
         messageId: claims.messageId, noticeVersion: input.notice.version, requestId: requestId ?? null,
       },
       occurredAt: at,

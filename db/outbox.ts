@@ -69,3 +69,15 @@ export async function markOutboxReceived(db: Db, eventId: string): Promise<boole
     .returning({ id: outboxEvents.id });
   return res.length > 0;
 }
+
+export type OutboxRef = { id: string; tenantId: string; type: string };
+
+/**
+ * Sends just the events a request wrote (not the whole backlog, which concurrent requests would
+ * all send again) and marks them dispatched; anything that fails here is left to the sweep.
+ */
+export async function dispatchOutboxEvents(db: Db, queue: Queue<QueueMessage>, region: Region, events: OutboxRef[]): Promise<void> {
+  if (events.length === 0) return;
+  await queue.sendBatch(events.map((e) => ({ body: { type: 'outbox-event', region, tenantId: e.tenantId, eventId: e.id, eventType: e.type } })));
+  await db.update(outboxEvents).set({ dispatchedAt: new Date() }).where(and(inArray(outboxEvents.id, events.map((e) => e.id)), isNull(outboxEvents.dispatchedAt)));
+}

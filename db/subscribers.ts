@@ -57,7 +57,7 @@ export async function prepareSubscriber(
   db: Db,
   keys: TenantKeys,
   input: NewSubscriberInput,
-): Promise<{ id: string; key: SubscriberKey; row: Subscriber; queries: BatchItem[] }> {
+): Promise<{ id: string; key: SubscriberKey; wrappedKey: string; row: Subscriber; queries: BatchItem[] }> {
   const id = newId('sub');
   const { key, wrapped } = await createSubscriberKey(keys, id);
   const now = new Date();
@@ -82,6 +82,7 @@ export async function prepareSubscriber(
   return {
     id,
     key,
+    wrappedKey: wrapped,
     row,
     queries: [
       db.insert(subscriberKeys).values({ subscriberId: id, tenantId: keys.tenantId, wrappedKey: wrapped }),

@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   suppressed: 422,
   special_category: 422,
   consent_evidence_required: 422,
+  consent_required: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

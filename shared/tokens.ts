@@ -8,7 +8,7 @@ import type { MasterKeyring } from './crypto/keyring';
 import { open, seal } from './crypto/aead';
 import { regionFromMark, regionMark, type Region } from './regions';
 
-export const TOKEN_PURPOSES = ['link', 'confirm', 'pref', 'unsub', 'reply', 'verify', 'export', 'answer'] as const;
+export const TOKEN_PURPOSES = ['link', 'confirm', 'pref', 'unsub', 'reply', 'verify', 'export', 'answer', 'form'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 const keyCache = new WeakMap<MasterKeyring, Map<string, Promise<CryptoKey>>>();

@@ -30,5 +30,18 @@ export const ClickRecordedMessage = z.object({
 });
 export type ClickRecordedMessage = z.infer<typeof ClickRecordedMessage>;
 
-export const QueueMessage = z.discriminatedUnion('type', [OutboxEventMessage, ClickRecordedMessage]);
+
+/** A double opt-in mail whose first send failed: ids only, the address is read from the database. */
+export const ConfirmationMailMessage = z.object({
+  type: z.literal('confirmation-mail'),
+  region: Region,
+  tenantId: z.string().min(1),
+  subscriberId: z.string().min(1),
+  listIds: z.array(z.string()).min(1),
+  language: z.string().nullable(),
+  formId: z.string().nullable(),
+});
+export type ConfirmationMailMessage = z.infer<typeof ConfirmationMailMessage>;
+
+export const QueueMessage = z.discriminatedUnion('type', [OutboxEventMessage, ClickRecordedMessage, ConfirmationMailMessage]);
 export type QueueMessage = z.infer<typeof QueueMessage>;

@@ -68,7 +68,7 @@ describe('POST /l/:token', () => {
     const row = await env.DB_EU.prepare('select home_region, home_region_source, home_country from subscribers where id = ?').bind(subscriber.id).first();
     expect(row).toEqual({ home_region: 'eu', home_region_source: 'click_geo', home_country: 'DE' });
     const types = await env.DB_EU.prepare('select type from outbox_events where tenant_id = ? order by type').bind(tenant.id).all<{ type: string }>();
-    expect(types.results.map((r) => r.type)).toEqual(['consent.given', 'subscriber.home_region_set']);
+    expect(types.results.map((r) => r.type)).toEqual(['consent.recorded', 'subscriber.home_region_set']);
     expect(await countRows(env.DB_EU, 'clicks', 'tenant_id = ? and outcome = ?', tenant.id, 'consent_yes')).toBe(1);
     expect(await countRows(env.DB_EU, 'privacy_requests', 'tenant_id = ?', tenant.id)).toBe(0);
 
@@ -89,7 +89,7 @@ describe('POST /l/:token', () => {
     const sub = await env.DB_EU.prepare('select consent from subscriptions where subscriber_id = ?').bind(subscriber.id).first();
     expect(sub).toEqual({ consent: 'refused' });
     const types = await env.DB_EU.prepare('select type from outbox_events where tenant_id = ? order by type').bind(tenant.id).all<{ type: string }>();
-    expect(types.results.map((r) => r.type)).toEqual(['consent.refused', 'privacy_request.created', 'subscriber.home_region_set']);
+    expect(types.results.map((r) => r.type)).toEqual(['consent.recorded', 'privacy_request.created', 'subscriber.home_region_set']);
   });
 
   it('NO files an objection when the tenant chose objection', async () => {

@@ -8,6 +8,10 @@ import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { apiKeyAuth } from './auth';
 import { linkRoutes } from './links';
+import { consentRoutes } from './consent';
+import { formApiRoutes } from './forms';
+import { listRoutes } from './lists';
+import { subscriberRoutes } from './subscribers';
 import { tenantRoutes } from './tenant';
 
 /** Largest accepted API body: bulk imports of thousands of rows fit; anything bigger is refused. */
@@ -18,6 +22,10 @@ v1.use('*', apiKeyAuth);
 v1.use('*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large', 'The request body is too large.'); } }));
 v1.route('/tenant', tenantRoutes);
 v1.route('/links', linkRoutes);
+v1.route('/', listRoutes);
+v1.route('/', formApiRoutes);
+v1.route('/', consentRoutes);
+v1.route('/', subscriberRoutes);
 
 export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 api.route('/v1', v1);

@@ -4,6 +4,7 @@
 
 import { createAdminUser } from '../../db/admin-users';
 import { createApiKey } from '../../db/api-keys';
+import { createForm } from '../../db/forms';
 import { lists } from '../../db/schema';
 import { publishNotice } from '../../db/notices';
 import { regional } from '../../db/regions';
@@ -19,7 +20,11 @@ export type DemoCredentials = {
   apiKey: string;
   admin: { email: string; password: string };
   listId: string;
+  formId: string;
 };
+
+/** Pages a developer serves locally (e.g. `python3 -m http.server`) may embed the demo form. */
+const DEMO_ORIGINS = ['http://localhost:8000', 'http://127.0.0.1:8000'];
 
 const NOTICE_TEXT =
   'I agree that {tenant} may send me its newsletter by email and record this consent (time, place, address and this text) as proof. I can withdraw at any time through the link in every email.';
@@ -45,5 +50,9 @@ export async function seedDemoTenant(env: Bindings, region: Region): Promise<Dem
   await publishNotice(db, tenant.id, 'newsletter', 'en', NOTICE_TEXT.replace('{tenant}', name));
   const listId = newId('lst');
   await db.insert(lists).values({ id: listId, tenantId: tenant.id, name: 'Newsletter', purpose: 'Monthly newsletter and offers', noticeKey: 'newsletter', doubleOptIn: true });
-  return { slug, tenantId: tenant.id, region, apiKey: key, admin: { email: adminEmail, password }, listId };
+  const { form } = await createForm(db, tenant, {
+    name: 'Demo sign-up', listIds: [listId], fields: [], notice: { key: 'newsletter', language: 'en', text: NOTICE_TEXT.replace('{tenant}', name) },
+    thankYouUrl: `https://${slug}.example/thanks`, errorUrl: null, allowedOrigins: DEMO_ORIGINS,
+  });
+  return { slug, tenantId: tenant.id, region, apiKey: key, admin: { email: adminEmail, password }, listId, formId: form.id };
 }

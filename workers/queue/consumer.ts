@@ -9,6 +9,7 @@ import { describeError, log } from '../../shared/log';
 import { QueueMessage } from '../../shared/schemas/queue';
 import type { Bindings } from '../env';
 import { takeClickMessages } from './clicks';
+import { resendConfirmation } from '../mail/confirmation';
 
 export const DEAD_LETTER_QUEUE = 'tm-privacy-events-dlq';
 
@@ -50,6 +51,9 @@ async function handleMessage(msg: QueueMessage, env: Bindings): Promise<void> {
     case 'click-recorded':
       // Taken out of the loop by takeClickMessages, which writes a batch's clicks together.
       await recordClicks(regional(env, msg.region).d1, [msg]);
+      return;
+    case 'confirmation-mail':
+      await resendConfirmation(env, msg);
       return;
   }
 }

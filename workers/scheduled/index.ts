@@ -1,12 +1,14 @@
 // The `scheduled` entry point: hourly sweeps in both regions. Each sweep is independent, so one
 // failing region or task does not stop the others.
 
-import { regional } from '../../db/regions';
 import { purgeExpiredNonces } from '../../db/used-nonces';
 import { REGIONS, type Region } from '../../shared/regions';
 import { describeError, log } from '../../shared/log';
 import type { Bindings } from '../env';
 import { dispatchAllPending } from '../http/request-context';
+import { purgeIdempotencyKeys } from '../../db/idempotency';
+import { regional } from '../../db/regions';
+import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
 
 export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Date) => Promise<unknown> };
 
@@ -14,6 +16,8 @@ export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Da
 export const SWEEPS: Sweep[] = [
   { name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) },
   { name: 'used-nonces-expiry', run: (env, region, now) => purgeExpiredNonces(regional(env, region).db, now) },
+  { name: 'unconfirmed-purge', run: (env, region, now) => purgeUnconfirmedSignUps(env, region, now) },
+  { name: 'idempotency-keys', run: (env, region, now) => purgeIdempotencyKeys(regional(env, region).db, now) },
 ];
 
 export async function handleScheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {

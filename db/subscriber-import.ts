@@ -1,0 +1,185 @@
+// Bulk import of existing lists: thousands of rows per call. Each row carries evidence or is
+// marked "consent unknown"; erased addresses are refused per row. New subscribers are written
+// 500 to a D1 batch through json_each inserts (one bound parameter per table); rows that match
+// an existing subscriber continue its consent chain one capture at a time.
+
+import { and, eq, inArray } from 'drizzle-orm';
+import type { TenantKeys } from '../shared/crypto/envelope';
+import { blindIndex, normaliseEmail } from '../shared/crypto/blind-index';
+import { AppError } from '../shared/errors';
+import { forbiddenValues } from '../shared/privacy/special-categories';
+import { newId } from '../shared/regions';
+import type { ImportInput, ImportReport, ImportRow } from '../shared/schemas/subscribers';
+import { bulkInsert, runStatements, statementOf } from './bulk-insert';
+import { chunk, type Db } from './client';
+import { captureConsent, decideSubscription, type SubscriptionRow } from './consent-capture';
+import { prepareConsentEvents, type ConsentEvent } from './consent-log';
+import { evidenceGeo, resolveEvidenceNotice } from './evidence';
+import { requireLists, type ListRow } from './lists';
+import type { Notice } from './notices';
+import { outboxInsert } from './outbox';
+import { consentEvents, profileFields, subscriberKeys, subscribers, subscriptions, suppressions } from './schema';
+import { isUniqueConflict } from './retry';
+import { prepareSubscriber, type Subscriber } from './subscribers';
+
+const ROWS_PER_BATCH = 500;
+const LOOKUP_CHUNK = 90;
+
+type Refusal = ImportReport['refused'][number];
+type Ready = { index: number; row: ImportRow; email: string; emailIndex: string; lists: ListRow[]; notice: Notice | null };
+
+export type ImportOutcome = ImportReport & { awaitingConfirmation: { subscriberId: string; listIds: string[]; language: string | null }[] };
+
+/** `d1` is the same database as `db`, for the json_each bulk statements. */
+export async function importSubscribers(db: Db, d1: D1Database, keys: TenantKeys, input: ImportInput): Promise<ImportOutcome> {
+  const batchId = newId('imp');
+  const allListIds = [...new Set([...input.listIds, ...input.rows.flatMap((r) => r.listIds ?? [])])];
+  const lists = new Map((await requireLists(db, keys.tenantId, allListIds)).map((l) => [l.id, l]));
+  const fieldKeys = new Set((await db.select({ key: profileFields.key }).from(profileFields).where(eq(profileFields.tenantId, keys.tenantId))).map((f) => f.key));
+  const refused: Refusal[] = [];
+  const notices = new Map<string, Promise<Notice>>();
+  const ready: Ready[] = [];
+  const seen = new Set<string>();
+  for (const [index, row] of input.rows.entries()) {
+    try {
+      const r = await validateRow(db, keys, row, { lists, fieldKeys, notices, defaults: input.listIds });
+      if (seen.has(r.emailIndex)) throw new AppError('conflict', 'The same address appears earlier in this import.');
+      seen.add(r.emailIndex);
+      ready.push({ index, row, ...r });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      refused.push({ row: index, code: err.code, message: err.message });
+    }
+  }
+  const { existing, suppressed } = await lookup(db, keys.tenantId, ready.map((r) => r.emailIndex));
+  const fresh: Ready[] = [];
+  const known: Ready[] = [];
+  for (const r of ready) {
+    if (suppressed.has(r.emailIndex)) refused.push({ row: r.index, code: 'suppressed', message: 'This address was erased at its owner\'s request and is not re-imported.' });
+    else (existing.has(r.emailIndex) ? known : fresh).push(r);
+  }
+  const awaiting: ImportOutcome['awaitingConfirmation'] = [];
+  let created = 0;
+  for (const part of chunk(fresh, ROWS_PER_BATCH)) {
+    try {
+      await insertFresh(db, d1, keys, part, batchId, awaiting);
+      created += part.length;
+    } catch (err) {
+      // Another writer added one of these addresses meanwhile: fall back to one capture per row.
+      if (!isUniqueConflict(err)) throw err;
+      known.push(...part);
+    }
+  }
+  let updated = 0;
+  for (const r of known) {
+    try {
+      const res = await captureConsent(db, keys, captureInput(r, batchId));
+      if (res.awaitingConfirmation.length) awaiting.push({ subscriberId: res.subscriber.id, listIds: res.awaitingConfirmation, language: res.subscriber.language });
+      if (res.created) created++;
+      else updated++;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      refused.push({ row: r.index, code: err.code, message: err.message });
+    }
+  }
+  refused.sort((a, b) => a.row - b.row);
+  return { batchId, received: input.rows.length, created, updated, refused, awaitingConfirmation: awaiting };
+}
+
+async function validateRow(
+  db: Db,
+  keys: TenantKeys,
+  row: ImportRow,
+  ctx: { lists: Map<string, ListRow>; fieldKeys: Set<string>; notices: Map<string, Promise<Notice>>; defaults: string[] },
+) {
+  const email = normaliseEmail(row.email);
+  if (!email) throw new AppError('validation_failed', 'The email address is not valid.');
+  const lists = [...new Set(row.listIds?.length ? row.listIds : ctx.defaults)].map((id) => ctx.lists.get(id)!);
+  if (!row.evidence && !row.consentUnknown && lists.some((l) => l.lawfulBasis === 'consent')) {
+    throw new AppError('consent_evidence_required', 'The row has no evidence: send "evidence" or mark it "consentUnknown": true.');
+  }
+  const unknownField = Object.keys(row.profile ?? {}).find((k) => !ctx.fieldKeys.has(k));
+  if (unknownField) throw new AppError('validation_failed', `Profile field "${unknownField}" is not defined.`);
+  const bad = forbiddenValues({ ...(row.profile ?? {}) })[0];
+  if (bad) throw new AppError('special_category', `The value of "${bad.field}" looks like ${bad.kind === 'card_number' ? 'a payment card number' : 'an IBAN'}; payment data is never stored.`);
+  let notice: Notice | null = null;
+  if (row.evidence) {
+    const spec = JSON.stringify(row.evidence.notice);
+    let pending = ctx.notices.get(spec);
+    if (!pending) {
+      pending = resolveEvidenceNotice(db, keys, row.evidence.notice);
+      pending.catch(() => undefined);
+      ctx.notices.set(spec, pending);
+    }
+    notice = await pending;
+  }
+  return { email, emailIndex: await blindIndex(keys.indexKey, email), lists, notice };
+}
+
+async function lookup(db: Db, tenantId: string, indexes: string[]) {
+  const existing = new Set<string>();
+  const suppressed = new Set<string>();
+  for (const part of chunk(indexes, LOOKUP_CHUNK)) {
+    const [subs, supp] = await db.batch([
+      db.select({ i: subscribers.emailIndex }).from(subscribers).where(and(eq(subscribers.tenantId, tenantId), inArray(subscribers.emailIndex, part))),
+      db.select({ i: suppressions.emailIndex }).from(suppressions).where(and(eq(suppressions.tenantId, tenantId), inArray(suppressions.emailIndex, part))),
+    ]);
+    for (const s of subs) existing.add(s.i);
+    for (const s of supp) suppressed.add(s.i);
+  }
+  return { existing, suppressed };
+}
+
+function captureInput(r: Ready, batchId: string) {
+  const ev = r.row.evidence;
+  return {
+    email: r.email, name: r.row.name, language: r.row.language ?? r.notice?.language ?? null, profile: r.row.profile, lists: r.lists,
+    occurredAt: ev ? new Date(ev.occurredAt) : new Date(), geo: evidenceGeo(ev), ip: ev?.ip ?? null, userAgent: ev?.userAgent ?? null, notice: r.notice,
+    source: { type: 'import' as const, id: batchId, url: ev?.sourceUrl ?? null }, homeRegionSource: 'import' as const,
+    confirmedAt: ev?.confirmedAt ? new Date(ev.confirmedAt) : null, consentUnknown: !ev && Boolean(r.row.consentUnknown),
+  };
+}
+
+async function insertFresh(db: Db, d1: D1Database, keys: TenantKeys, rows: Ready[], batchId: string, awaiting: ImportOutcome['awaitingConfirmation']) {
+  const subs: Subscriber[] = [];
+  const wrapped: (typeof subscriberKeys.$inferInsert)[] = [];
+  const subscriptionRows: SubscriptionRow[] = [];
+  const events: ConsentEvent[] = [];
+  const now = new Date();
+  for (const r of rows) {
+    const input = captureInput(r, batchId);
+    const geo = input.geo;
+    const prepared = await prepareSubscriber(db, keys, {
+      email: r.email, emailIndex: r.emailIndex, name: input.name, profile: input.profile, language: input.language,
+      homeRegion: geo.isEU === null ? 'unknown' : geo.isEU ? 'eu' : 'non_eu', homeRegionSource: geo.isEU === null ? null : 'import', homeCountry: geo.country,
+    });
+    const notice = r.notice ? { id: r.notice.id, version: r.notice.version, hash: r.notice.textHash } : null;
+    const base = { occurredAt: input.occurredAt, geo, ip: input.ip, userAgent: input.userAgent, language: input.language, source: input.source, notice };
+    const evidence = r.lists.flatMap((l) => [
+      { ...base, kind: input.consentUnknown ? ('import' as const) : ('opt_in' as const), listId: l.id },
+      ...(input.confirmedAt && l.lawfulBasis === 'consent' && l.doubleOptIn ? [{ ...base, kind: 'confirmation' as const, listId: l.id, occurredAt: input.confirmedAt }] : []),
+    ]);
+    const chain = await prepareConsentEvents(db, prepared.key, { seq: 0, hash: null }, evidence);
+    events.push(...chain.events);
+    const waiting: string[] = [];
+    for (const l of r.lists) {
+      const d = decideSubscription(l, undefined, { consentUnknown: input.consentUnknown, confirmed: Boolean(input.confirmedAt) });
+      if (d.awaits) waiting.push(l.id);
+      subscriptionRows.push({ tenantId: keys.tenantId, subscriberId: prepared.id, listId: l.id, status: d.status, consent: d.consent, consentEventId: chain.events.filter((e) => e.listId === l.id).at(-1)!.id, createdAt: now, updatedAt: now });
+    }
+    const active = subscriptionRows.some((s) => s.subscriberId === prepared.id && s.status === 'confirmed');
+    subs.push({ ...prepared.row, status: active ? 'active' : 'pending', consentSeq: chain.head.seq, consentHead: chain.head.hash });
+    wrapped.push({ subscriberId: prepared.id, tenantId: keys.tenantId, wrappedKey: prepared.wrappedKey });
+    if (waiting.length) awaiting.push({ subscriberId: prepared.id, listIds: waiting, language: input.language });
+  }
+  await runStatements(d1, [
+    bulkInsert(d1, subscriberKeys, wrapped),
+    bulkInsert(d1, subscribers, subs),
+    bulkInsert(d1, subscriptions, subscriptionRows),
+    ...chunk(events, ROWS_PER_BATCH).map((part) => bulkInsert(d1, consentEvents, part)),
+    statementOf(d1, outboxInsert(db, {
+      tenantId: keys.tenantId, type: 'subscribers.imported', subjectType: 'import', subjectId: batchId,
+      payload: { batchId, subscriberIds: subs.map((x) => x.id), events: events.length },
+    })),
+  ]);
+}

@@ -1,0 +1,77 @@
+// Reading a form post at the edge: which form (its id carries the region), whether the Origin
+// may post, the body as urlencoded or JSON (anything else is 415), and the CORS headers.
+
+import type { Context } from 'hono';
+import { findFormWithTenant, type FormRow } from '../../db/forms';
+import { regional, type RegionalStore } from '../../db/regions';
+import { tenantKeys, type Tenant } from '../../db/tenants';
+import type { TenantKeys } from '../../shared/crypto/envelope';
+import { AppError } from '../../shared/errors';
+import { formIdRegion } from '../../shared/form-ids';
+import { FormSubmission } from '../../shared/schemas/forms';
+import type { AppEnv } from '../env';
+import { validationFailed } from './errors';
+
+export type FormContext = { form: FormRow; tenant: Tenant; keys: TenantKeys; store: RegionalStore };
+
+const UNKNOWN = 'This sign-up form does not exist (any more). Please let the owner of the website know.';
+
+export async function loadForm(c: Context<AppEnv>, formId: string): Promise<FormContext> {
+  const region = formIdRegion(formId);
+  if (!region) throw new AppError('not_found', UNKNOWN);
+  const store = regional(c.env, region);
+  const found = await findFormWithTenant(store.db, formId);
+  if (!found) throw new AppError('not_found', UNKNOWN);
+  return { ...found, keys: await tenantKeys(c.env.MASTER_KEY, found.tenant), store };
+}
+
+/** The request's Origin when the form allows it; null when the request has none (not a browser). */
+export function checkOrigin(c: Context<AppEnv>, form: FormRow): string | null {
+  const origin = c.req.header('origin');
+  if (origin === undefined) return null;
+  if (!form.allowedOrigins.includes(origin)) {
+    throw new AppError('forbidden', `This form does not accept submissions from ${origin.slice(0, 100)}. Add the origin to the form's allowedOrigins.`);
+  }
+  return origin;
+}
+
+export function corsHeaders(origin: string | null): Record<string, string> {
+  if (!origin) return {};
+  return { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, accept', 'access-control-max-age': '600' };
+}
+
+export type BodyKind = 'form' | 'json';
+
+export function bodyKind(c: Context<AppEnv>): BodyKind {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') return 'form';
+  if (type === 'application/json') return 'json';
+  throw new AppError('unsupported_media_type', 'Send the form as application/x-www-form-urlencoded (an HTML form) or application/json (the embed script).');
+}
+
+/** The validated submission; for HTML forms, inputs named after profile fields become `fields`. */
+export async function readSubmission(c: Context<AppEnv>, kind: BodyKind): Promise<FormSubmission> {
+  let raw: Record<string, unknown>;
+  if (kind === 'json') {
+    const parsed: unknown = await c.req.json().catch(() => {
+      throw new AppError('bad_request', 'The body is not valid JSON.');
+    });
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new AppError('bad_request', 'The body must be a JSON object.');
+    raw = parsed as Record<string, unknown>;
+  } else {
+    const body = await c.req.parseBody();
+    const own = new Set(['email', 'name', 'consent', 'tm_hp', 'tm_t', 'pageUrl']);
+    const fields: Record<string, string> = {};
+    raw = {};
+    for (const [k, v] of Object.entries(body)) {
+      if (typeof v !== 'string') continue;
+      if (own.has(k)) raw[k] = v;
+      else fields[k] = v;
+    }
+    raw.fields = fields;
+    raw.pageUrl ??= c.req.header('referer');
+  }
+  const result = FormSubmission.safeParse(raw);
+  if (!result.success) throw validationFailed(result.error);
+  return result.data;
+}
