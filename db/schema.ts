@@ -287,6 +287,8 @@ export const clicks = sqliteTable('clicks', {
   country: text('country'),
   isEu: integer('is_eu', { mode: 'boolean' }),
   outcome: text('outcome', { enum: ['redirect', 'consent_page', 'consent_yes', 'consent_no'] }).notNull(),
+  /** A prefetch, HEAD or link scanner rather than a person: counted apart, never sets a home region. */
+  automated: integer('automated', { mode: 'boolean' }).notNull().default(false),
 }, (t) => [
   index('clicks_tenant_subscriber').on(t.tenantId, t.subscriberId),
   index('clicks_tenant_message').on(t.tenantId, t.messageId),

@@ -21,5 +21,7 @@ export type AppEnv = {
     region: Region;
     store: RegionalStore;
     principal: ApiPrincipal;
+    /** Set by hot paths (link redirects) whose every hit is recorded elsewhere: no access log line. */
+    quietAccess?: boolean;
   };
 };

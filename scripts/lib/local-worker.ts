@@ -62,7 +62,7 @@ export async function startLocalWorker(opts: StartOptions): Promise<LocalWorker>
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
     try {
-      const res = await fetch(url + probe);
+      const res = await fetch(url + probe, { redirect: 'manual' });
       if (res.status < 500) return { url, process: child, stop };
     } catch {
       // not listening yet

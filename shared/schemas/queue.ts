@@ -13,6 +13,24 @@ export const OutboxEventMessage = z.object({
 });
 export type OutboxEventMessage = z.infer<typeof OutboxEventMessage>;
 
+/** A tracked-link click, recorded after the redirect so the click itself never waits on a write. */
+export const ClickRecordedMessage = z.object({
+  type: z.literal('click-recorded'),
+  region: Region,
+  tenantId: z.string().min(1),
+  clickId: z.string().min(1),
+  subscriberId: z.string().min(1),
+  messageId: z.string().min(1).nullable(),
+  listId: z.string().min(1),
+  clickedAt: z.number().int().positive(),
+  country: z.string().length(2).nullable(),
+  isEu: z.boolean().nullable(),
+  outcome: z.enum(['redirect', 'consent_page']),
+  automated: z.boolean(),
+});
+export type ClickRecordedMessage = z.infer<typeof ClickRecordedMessage>;
+
+
 /** A double opt-in mail whose first send failed: ids only, the address is read from the database. */
 export const ConfirmationMailMessage = z.object({
   type: z.literal('confirmation-mail'),
@@ -25,5 +43,5 @@ export const ConfirmationMailMessage = z.object({
 });
 export type ConfirmationMailMessage = z.infer<typeof ConfirmationMailMessage>;
 
-export const QueueMessage = z.discriminatedUnion('type', [OutboxEventMessage, ConfirmationMailMessage]);
+export const QueueMessage = z.discriminatedUnion('type', [OutboxEventMessage, ClickRecordedMessage, ConfirmationMailMessage]);
 export type QueueMessage = z.infer<typeof QueueMessage>;

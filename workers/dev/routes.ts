@@ -7,6 +7,7 @@ import { isLocalRuntime } from '../../db/regions';
 import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../env';
 import { cryptoBench } from './crypto-bench';
+import { interceptFixtures } from './intercept-fixtures';
 import { seedDemoTenant } from './seed';
 
 export const devRoutes = new Hono<AppEnv>();
@@ -22,3 +23,5 @@ devRoutes.post('/seed', async (c) => {
 });
 
 devRoutes.post('/bench/crypto', async (c) => c.json(await cryptoBench(c.env, c.req.query('op') ?? '', Number(c.req.query('n') ?? '100'))));
+
+devRoutes.route('/intercept', interceptFixtures);

@@ -10,6 +10,7 @@ import { notFound, onError } from './errors';
 import { confirmRoutes } from './confirm';
 import { formRoutes } from './forms';
 import { health } from './health';
+import { intercept } from './intercept';
 import { privacyLinks } from './privacy-links';
 import { requestContext } from './request-context';
 
@@ -17,6 +18,7 @@ export const app = new Hono<AppEnv>();
 app.use('*', requestContext);
 app.route('/health', health);
 app.route('/api', api);
+app.route('/l', intercept);
 app.route('/f', formRoutes);
 app.route('/c', confirmRoutes);
 app.route('/__dev', devRoutes);

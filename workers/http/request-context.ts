@@ -16,7 +16,7 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = Date.now();
   await next();
   c.header('x-request-id', requestId);
-  if (c.req.path !== '/health') {
+  if (c.req.path !== '/health' && !c.get('quietAccess')) {
     log('info', 'http', { requestId, method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Date.now() - started });
   }
 };

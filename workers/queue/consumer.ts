@@ -3,10 +3,12 @@
 // Messages on the dead-letter queue are recorded in the log and acked.
 
 import { regional } from '../../db/regions';
+import { recordClicks } from '../../db/link-clicks';
 import { markOutboxReceived } from '../../db/outbox';
 import { describeError, log } from '../../shared/log';
 import { QueueMessage } from '../../shared/schemas/queue';
 import type { Bindings } from '../env';
+import { takeClickMessages } from './clicks';
 import { resendConfirmation } from '../mail/confirmation';
 
 export const DEAD_LETTER_QUEUE = 'tm-privacy-events-dlq';
@@ -15,7 +17,8 @@ export const DEAD_LETTER_QUEUE = 'tm-privacy-events-dlq';
 export const retryDelaySeconds = (attempts: number) => Math.min(900, 10 * 2 ** Math.max(0, attempts - 1));
 
 export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings, _ctx: ExecutionContext): Promise<void> {
-  for (const message of batch.messages) {
+  const messages = batch.queue === DEAD_LETTER_QUEUE ? batch.messages : await takeClickMessages(batch.messages, env, retryDelaySeconds);
+  for (const message of messages) {
     if (batch.queue === DEAD_LETTER_QUEUE) {
       log('error', 'queue.dead_letter', { messageId: message.id, attempts: message.attempts });
       message.ack();
@@ -45,6 +48,10 @@ async function handleMessage(msg: QueueMessage, env: Bindings): Promise<void> {
       log('info', 'outbox.received', { eventId: msg.eventId, eventType: msg.eventType, redelivery: !first });
       return;
     }
+    case 'click-recorded':
+      // Taken out of the loop by takeClickMessages, which writes a batch's clicks together.
+      await recordClicks(regional(env, msg.region).d1, [msg]);
+      return;
     case 'confirmation-mail':
       await resendConfirmation(env, msg);
       return;

@@ -1,6 +1,7 @@
 // The `scheduled` entry point: hourly sweeps in both regions. Each sweep is independent, so one
 // failing region or task does not stop the others.
 
+import { purgeExpiredNonces } from '../../db/used-nonces';
 import { REGIONS, type Region } from '../../shared/regions';
 import { describeError, log } from '../../shared/log';
 import type { Bindings } from '../env';
@@ -15,6 +16,7 @@ export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Da
 /** Sweeps run every hour in every region; capabilities add theirs here. */
 export const SWEEPS: Sweep[] = [
   { name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) },
+  { name: 'used-nonces-expiry', run: (env, region, now) => purgeExpiredNonces(regional(env, region).db, now) },
   { name: 'unconfirmed-purge', run: (env, region, now) => purgeUnconfirmedSignUps(env, region, now) },
   { name: 'idempotency-keys', run: (env, region, now) => purgeIdempotencyKeys(regional(env, region).db, now) },
   { name: 'privacy-reminders', run: sendDueReminders },

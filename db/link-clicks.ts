@@ -1,0 +1,131 @@
+// Clicks on tracked links: what the intercept decision reads (in one round trip), and the
+// recording of a click after the redirect (queue consumer), which also fills an unknown home
+// region from a person's click.
+
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { ClickRecordedMessage } from '../shared/schemas/queue';
+import type { BatchItem, Db } from './client';
+import { consentValidityQueries, isConsentValid } from './consent-validity';
+import { outboxInsert } from './outbox';
+import { newId } from '../shared/regions';
+import { consentNotices, lists, subscribers } from './schema';
+import { fillHomeRegion } from './subscribers';
+
+export type InterceptSubscriber = Pick<typeof subscribers.$inferSelect, 'id' | 'tenantId' | 'homeRegion' | 'consentSeq' | 'consentHead'>;
+export type InterceptList = Pick<typeof lists.$inferSelect, 'id' | 'name' | 'purpose' | 'noticeKey'>;
+export type InterceptNotice = Pick<typeof consentNotices.$inferSelect, 'id' | 'language' | 'version' | 'text' | 'textHash'>;
+
+export type InterceptContext = {
+  subscriber: InterceptSubscriber;
+  list: InterceptList;
+  consentValid: boolean;
+  /** The newest version of the list's notice in each language it is published in. */
+  notices: InterceptNotice[];
+};
+
+const MAX_NOTICE_ROWS = 200;
+
+/**
+ * Everything the consent decision and page need, in one D1 batch: the subscriber and list
+ * (both scoped to the tenant), the consent verdict, and the list's notice texts. Undefined when
+ * the subscriber or list is not (or no longer) in this tenant.
+ */
+export async function loadInterceptContext(
+  db: Db,
+  claims: { tenantId: string; subscriberId: string; listId: string },
+): Promise<InterceptContext | undefined> {
+  const { tenantId, subscriberId, listId } = claims;
+  const [subscriptionQuery, eventQuery] = consentValidityQueries(db, tenantId, subscriberId, listId);
+  const [subs, listRows, subscription, event, noticeRows] = await db.batch([
+    db
+      .select({ id: subscribers.id, tenantId: subscribers.tenantId, homeRegion: subscribers.homeRegion, consentSeq: subscribers.consentSeq, consentHead: subscribers.consentHead })
+      .from(subscribers)
+      .where(and(eq(subscribers.tenantId, tenantId), eq(subscribers.id, subscriberId)))
+      .limit(1),
+    db
+      .select({ id: lists.id, name: lists.name, purpose: lists.purpose, noticeKey: lists.noticeKey })
+      .from(lists)
+      .where(and(eq(lists.tenantId, tenantId), eq(lists.id, listId)))
+      .limit(1),
+    subscriptionQuery,
+    eventQuery,
+    db
+      .select({ id: consentNotices.id, language: consentNotices.language, version: consentNotices.version, text: consentNotices.text, textHash: consentNotices.textHash })
+      .from(consentNotices)
+      .where(and(
+        eq(consentNotices.tenantId, tenantId),
+        inArray(consentNotices.key, db.select({ key: lists.noticeKey }).from(lists).where(and(eq(lists.tenantId, tenantId), eq(lists.id, listId)))),
+      ))
+      .orderBy(desc(consentNotices.version))
+      .limit(MAX_NOTICE_ROWS),
+  ]);
+  const subscriber = subs[0];
+  const list = listRows[0];
+  if (!subscriber || !list) return undefined;
+  const newest = new Map<string, InterceptNotice>();
+  for (const n of noticeRows) if (!newest.has(n.language)) newest.set(n.language, n);
+  return { subscriber, list, consentValid: isConsentValid(subscription[0], event[0], listId), notices: [...newest.values()] };
+}
+
+/**
+ * Records clicks from the queue in one D1 batch (one transaction, one round trip), idempotently
+ * (the click id is the key), and only while the subscriber still exists (clicks of an erased
+ * subscriber are dropped). A person's click (not a scanner's) sets an unknown home region from
+ * its geolocation, with source `click_geo` and an outbox event; both are conditional in SQL, so a
+ * redelivery changes nothing. Plain SQL on the D1 binding, because insert-if-exists has no
+ * query-builder form. Returns how many click rows were written.
+ */
+export async function recordClicks(d1: D1Database, messages: readonly ClickRecordedMessage[]): Promise<number> {
+  const statements: D1PreparedStatement[] = [];
+  const inserts: number[] = [];
+  for (const msg of messages) {
+    inserts.push(statements.length);
+    statements.push(d1.prepare(INSERT_CLICK).bind(
+      msg.clickId, msg.tenantId, msg.subscriberId, msg.messageId, msg.listId, msg.clickedAt, msg.country,
+      msg.isEu === null ? null : Number(msg.isEu), msg.outcome, Number(msg.automated), msg.tenantId, msg.subscriberId,
+    ));
+    if (msg.automated || msg.isEu === null) continue;
+    const homeRegion = msg.isEu ? 'eu' : 'non_eu';
+    const payload = JSON.stringify({ subscriberId: msg.subscriberId, homeRegion, country: msg.country, source: 'click_geo', clickId: msg.clickId });
+    // The event first: it is written only if the update after it is about to change the row.
+    statements.push(
+      d1.prepare(INSERT_REGION_EVENT).bind(newId('evt'), msg.tenantId, msg.subscriberId, payload, msg.clickedAt, msg.tenantId, msg.subscriberId),
+      d1.prepare(FILL_REGION).bind(homeRegion, msg.country, Date.now(), msg.tenantId, msg.subscriberId),
+    );
+  }
+  if (statements.length === 0) return 0;
+  const results = await d1.batch(statements);
+  return inserts.reduce((n, i) => n + ((results[i]?.meta.changes ?? 0) > 0 ? 1 : 0), 0);
+}
+
+const INSERT_CLICK = `insert into clicks (id, tenant_id, subscriber_id, message_id, list_id, clicked_at, country, is_eu, outcome, automated)
+  select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+  where exists (select 1 from subscribers where tenant_id = ? and id = ?)
+  on conflict (id) do nothing`;
+
+const INSERT_REGION_EVENT = `insert into outbox_events (id, tenant_id, type, subject_type, subject_id, payload, occurred_at)
+  select ?, ?, 'subscriber.home_region_set', 'subscriber', ?, ?, ?
+  from subscribers where tenant_id = ? and id = ? and home_region = 'unknown'`;
+
+const FILL_REGION = `update subscribers set home_region = ?, home_region_source = 'click_geo', home_country = ?, updated_at = ?
+  where tenant_id = ? and id = ? and home_region = 'unknown'`;
+
+/** The update that fills an unknown home region from a click, and its event; empty otherwise. */
+export function homeRegionFromClick(
+  db: Db,
+  subscriber: Pick<InterceptSubscriber, 'id' | 'tenantId' | 'homeRegion'>,
+  geo: { country: string | null; isEU: boolean | null },
+  clickId: string,
+  at: Date,
+): BatchItem[] {
+  const update = fillHomeRegion(db, subscriber, geo, 'click_geo');
+  if (!update) return [];
+  return [
+    update,
+    outboxInsert(db, {
+      tenantId: subscriber.tenantId, type: 'subscriber.home_region_set', subjectType: 'subscriber', subjectId: subscriber.id,
+      payload: { subscriberId: subscriber.id, homeRegion: geo.isEU ? 'eu' : 'non_eu', country: geo.country, source: 'click_geo', clickId },
+      occurredAt: at,
+    }),
+  ];
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `clicks` ADD `automated` integer DEFAULT false NOT NULL;

@@ -1,0 +1,126 @@
+// Tracked-link tokens: who clicked (tenant, subscriber), in which message, for which list's
+// purpose, where to, until when. Sealed (purpose `link`), so the URL reveals nothing and the
+// destination can only come from a token we minted. The API and the send pipeline both mint here.
+
+import { AppError } from './errors';
+import type { MasterKeyring } from './crypto/keyring';
+import { packIdBodies, unpackIdBodies } from './id-packing';
+import { isIdBody, parseTenantId, type Region } from './regions';
+import { openToken, sealToken } from './tokens';
+
+export type LinkClaims = {
+  tenantId: string;
+  subscriberId: string;
+  listId: string;
+  messageId: string | null;
+  destination: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+};
+
+/** The claims of an opened token, with the region its mark named. */
+export type OpenedLinkClaims = LinkClaims & { region: Region };
+
+/** Longest destination URL we sign: links must stay short enough for an email. */
+export const MAX_DESTINATION_LENGTH = 2048;
+/** Longest lifetime of a tracked link, and the default when the caller gives none. */
+export const MAX_LINK_TTL_DAYS = 400;
+export const DEFAULT_LINK_TTL_DAYS = 180;
+
+/**
+ * The destination in canonical form, or null unless it is an absolute http(s) URL with a host
+ * and without embedded credentials (`https://bank@evil.example` is a phishing classic).
+ */
+export function parseDestination(value: string): string | null {
+  if (value.length > MAX_DESTINATION_LENGTH) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (!url.hostname || url.username || url.password) return null;
+  return url.href;
+}
+
+// Compact payload. When every id has its usual shape (`<prefix>_<20-char body>` with the prefixes
+// below) the bodies travel packed as bytes in `i` (tenant, subscriber, list[, message]);
+// otherwise each id travels whole under its own key. `d` drops a leading `https://`.
+type Packed = { i?: string; t?: string; s?: string; l?: string; m?: string; d: string };
+
+const PREFIX = { subscriber: 'sub_', list: 'lst_', message: 'msg_' } as const;
+
+function bodyOf(id: string | null, prefix: string): string | null {
+  if (!id?.startsWith(prefix)) return null;
+  const body = id.slice(prefix.length);
+  return isIdBody(body) ? body : null;
+}
+
+function packClaims(tenantBody: string, claims: Pick<LinkClaims, 'subscriberId' | 'listId' | 'messageId' | 'destination'>): Packed {
+  const d = claims.destination.startsWith('https://') ? claims.destination.slice('https://'.length) : claims.destination;
+  const s = bodyOf(claims.subscriberId, PREFIX.subscriber);
+  const l = bodyOf(claims.listId, PREFIX.list);
+  const m = bodyOf(claims.messageId, PREFIX.message);
+  if (s && l) {
+    const packed: Packed = { i: packIdBodies(m ? [tenantBody, s, l, m] : [tenantBody, s, l]), d };
+    if (claims.messageId && !m) packed.m = claims.messageId;
+    return packed;
+  }
+  const loose: Packed = { t: tenantBody, s: claims.subscriberId, l: claims.listId, d };
+  if (claims.messageId) loose.m = claims.messageId;
+  return loose;
+}
+
+const isText = (v: unknown, max = 256): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+
+function unpackIds(p: Partial<Packed>): { t: string; s: string; l: string; m: string | null } | null {
+  if (p.m !== undefined && !isText(p.m)) return null;
+  if (p.i !== undefined) {
+    if (typeof p.i !== 'string') return null;
+    const bodies = unpackIdBodies(p.i, 4) ?? unpackIdBodies(p.i, 3);
+    if (!bodies) return null;
+    const [t, s, l, m] = bodies as [string, string, string, string?];
+    return { t, s: PREFIX.subscriber + s, l: PREFIX.list + l, m: m ? PREFIX.message + m : (p.m ?? null) };
+  }
+  if (!isText(p.t) || !isText(p.s) || !isText(p.l)) return null;
+  return { t: p.t, s: p.s, l: p.l, m: p.m ?? null };
+}
+
+/** Mints a link token; throws `validation_failed` for a destination we would never redirect to. */
+export async function mintLinkToken(
+  ring: MasterKeyring,
+  claims: Omit<LinkClaims, 'expiresAt'> & { expiresAt?: number },
+  now = Date.now(),
+): Promise<{ token: string; region: Region; expiresAt: number }> {
+  const tenant = parseTenantId(claims.tenantId);
+  if (!tenant) throw new AppError('unknown_tenant', 'Unknown tenant.');
+  const destination = parseDestination(claims.destination);
+  if (!destination) throw new AppError('validation_failed', 'The destination must be an absolute http(s) URL with a host.');
+  const expiresAt = claims.expiresAt ?? now + DEFAULT_LINK_TTL_DAYS * 86_400_000;
+  const ttlSeconds = Math.ceil((expiresAt - now) / 1000);
+  if (ttlSeconds <= 0 || ttlSeconds > MAX_LINK_TTL_DAYS * 86_400) {
+    throw new AppError('validation_failed', `The expiry must be in the future and at most ${MAX_LINK_TTL_DAYS} days away.`);
+  }
+  const payload = packClaims(tenant.id.slice(-20), { ...claims, messageId: claims.messageId ?? null, destination });
+  const token = await sealToken(ring, tenant.region, 'link', payload, ttlSeconds, now);
+  return { token, region: tenant.region, expiresAt: (Math.floor(now / 1000) + ttlSeconds) * 1000 };
+}
+
+/**
+ * Opens a link token. Throws `invalid_token` for anything malformed, tampered, expired, of another
+ * purpose or region, or whose destination would not pass minting today.
+ */
+export async function readLinkToken(ring: MasterKeyring, token: string, now = Date.now()): Promise<OpenedLinkClaims> {
+  const { region, payload } = await openToken(ring, token, 'link', now);
+  const p = payload as Partial<Packed> & { exp: number };
+  const ids = unpackIds(p);
+  const raw = isText(p.d, MAX_DESTINATION_LENGTH) ? (p.d.startsWith('http://') ? p.d : `https://${p.d}`) : null;
+  const destination = raw ? parseDestination(raw) : null;
+  const tenantId = ids ? `ten_${region}_${ids.t}` : '';
+  if (!ids || !destination || !parseTenantId(tenantId)) throw new AppError('invalid_token', 'This link is not valid or has expired.');
+  return { region, tenantId, subscriberId: ids.s, listId: ids.l, messageId: ids.m, destination, expiresAt: p.exp * 1000 };
+}
+
+/** The public URL of a link token. */
+export const linkUrl = (publicOrigin: string, token: string) => `${publicOrigin.replace(/\/+$/, '')}/l/${token}`;

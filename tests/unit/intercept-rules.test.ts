@@ -1,0 +1,91 @@
+// The pure rules of the intercept: language negotiation, automated clients, when to ask, and
+// what counts as valid consent.
+
+import { describe, expect, it } from 'vitest';
+import { isConsentValid } from '../../db/consent-validity';
+import { isAutomatedRequest, isScannerAgent } from '../../shared/automated-clients';
+import { interceptApplies } from '../../shared/intercept-answer';
+import { acceptedLanguages, negotiate, PAGE_LANGUAGES } from '../../shared/intercept-copy';
+
+describe('Accept-Language', () => {
+  it.each([
+    ['de-DE,de;q=0.9,en;q=0.8', ['de', 'en']],
+    ['en;q=0.1, fr;q=0.9, nl', ['nl', 'fr', 'en']],
+    ['fr;q=0, de', ['de']],
+    ['*', []],
+    ['zh-Hant-TW, EN-gb;q=0.5', ['zh', 'en']],
+    ['de;q=2, nl;q=abc, fr;q=0.5', ['fr']],
+    ['', []],
+    [';;;,,,', []],
+  ])('%j ranks %j', (header, expected) => {
+    expect(acceptedLanguages(header)).toEqual(expected);
+  });
+
+  it.each([
+    ['nl-BE', 'nl'],
+    ['ja, de;q=0.3', 'de'],
+    ['ja', 'en'],
+    [undefined, 'en'],
+    ['x'.repeat(5000), 'en'],
+  ])('negotiates %j to %j', (header, expected) => {
+    expect(negotiate(header, PAGE_LANGUAGES, 'en')).toBe(expected);
+  });
+});
+
+describe('automated clients', () => {
+  const h = (headers: Record<string, string>) => new Headers(headers);
+  const chrome = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+  it.each([
+    ['GET', { 'user-agent': chrome }, false],
+    ['POST', { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148' }, false],
+    ['HEAD', { 'user-agent': chrome }, true],
+    ['GET', { 'user-agent': chrome, 'sec-purpose': 'prefetch' }, true],
+    ['GET', { 'user-agent': chrome, 'sec-purpose': 'prefetch;prerender' }, true],
+    ['GET', { 'user-agent': chrome, purpose: 'prefetch' }, true],
+    ['GET', { 'user-agent': chrome, 'x-moz': 'prefetch' }, true],
+    ['GET', { 'user-agent': 'Mozilla/5.0 (compatible; Barracuda Sentinel (EE))' }, true],
+    ['GET', { 'user-agent': 'Mimecast-URL-Protect/2.0' }, true],
+    ['GET', { 'user-agent': 'python-requests/2.31' }, true],
+    ['GET', { 'user-agent': 'curl/8.5.0' }, true],
+    ['GET', {}, true],
+  ])('%s %j → automated %s', (method, headers, expected) => {
+    expect(isAutomatedRequest(method, h(headers))).toBe(expected);
+  });
+
+  it('does not take ordinary browsers for scanners', () => {
+    expect(isScannerAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15')).toBe(false);
+    expect(isScannerAgent('Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')).toBe(false);
+  });
+});
+
+describe('when to ask', () => {
+  it.each([
+    [undefined, true, true],
+    [undefined, false, false],
+    [undefined, null, false],
+    ['eu', true, true],
+    ['eu', false, false],
+    ['all', false, true],
+    ['all', null, true],
+    ['off', true, false],
+  ] as const)('mode %s, EU %s → %s', (mode, isEU, expected) => {
+    expect(interceptApplies(mode, { isEU })).toBe(expected);
+  });
+});
+
+describe('valid consent', () => {
+  it.each([
+    ['subscription given', { consent: 'given' }, undefined, true],
+    ['subscription given beats an older event', { consent: 'given' }, { kind: 'withdrawal', listId: 'l1' }, true],
+    ['subscription withdrawn', { consent: 'withdrawn' }, { kind: 'opt_in', listId: 'l1' }, false],
+    ['subscription refused', { consent: 'refused' }, { kind: 'confirmation', listId: 'l1' }, false],
+    ['unknown subscription, opt-in event', { consent: 'unknown' }, { kind: 'opt_in', listId: 'l1' }, true],
+    ['no subscription, confirmation event', undefined, { kind: 'confirmation', listId: 'l1' }, true],
+    ['no subscription, newest is a withdrawal', undefined, { kind: 'withdrawal', listId: 'l1' }, false],
+    ['no subscription, newest is a list-less withdrawal', undefined, { kind: 'withdrawal', listId: null }, false],
+    ['no subscription, newest is an objection', undefined, { kind: 'objection', listId: 'l1' }, false],
+    ['nothing at all', undefined, undefined, false],
+  ] as const)('%s → %s', (_name, subscription, event, expected) => {
+    expect(isConsentValid(subscription, event, 'l1')).toBe(expected);
+  });
+});

@@ -1,0 +1,116 @@
+// `GET /l/:token` and `POST /l/:token`: the link intercept. A click is a direct 302 unless the
+// tenant's intercept applies to the clicker and the subscriber lacks valid consent for the link's
+// list; then a consent page asks, and its POSTed answer is recorded before a 303 onwards. The
+// redirect path writes nothing before answering: the click leaves through the click buffer (one
+// queue batch per short window) and is written by the queue consumer.
+
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { recordInterceptAnswer } from '../../db/intercept-answers';
+import { loadInterceptContext } from '../../db/link-clicks';
+import { regional, type RegionalStore } from '../../db/regions';
+import { cachedTenant } from '../../db/tenant-cache';
+import { tenantKeys, type Tenant } from '../../db/tenants';
+import { isAutomatedRequest } from '../../shared/automated-clients';
+import { masterKeyring, type MasterKeyring } from '../../shared/crypto/keyring';
+import type { Geo } from '../../shared/geo';
+import { interceptApplies, openAnswerToken, sealAnswerToken } from '../../shared/intercept-answer';
+import type { PageLanguage } from '../../shared/intercept-copy';
+import { readLinkToken, type OpenedLinkClaims } from '../../shared/link-tokens';
+import { newId } from '../../shared/regions';
+import { InterceptAnswerForm } from '../../shared/schemas/links';
+import type { ClickRecordedMessage } from '../../shared/schemas/queue';
+import type { AppEnv } from '../env';
+import { bufferClick } from './click-buffer';
+import { chooseNotice, consentPage, INTERCEPT_HEADERS, invalidLinkPage, pageLanguage, REDIRECT_HEADERS, staleAnswerPage } from './intercept-page';
+import { clientIp, dispatchAfterResponse, requestGeo } from './request-context';
+
+type C = Context<AppEnv, '/:token'>;
+type OpenedLink = { ring: MasterKeyring; token: string; claims: OpenedLinkClaims; store: RegionalStore; tenant: Tenant };
+
+/** Opens the path's token and finds its tenant; a page (never a redirect) when either fails. */
+async function openLink(c: C, lang: PageLanguage): Promise<OpenedLink | Response> {
+  const token = c.req.param('token');
+  const ring = await masterKeyring(c.env.MASTER_KEY);
+  const claims = await readLinkToken(ring, token).catch(() => null);
+  if (!claims) return c.html(invalidLinkPage(lang), 400, INTERCEPT_HEADERS);
+  const store = regional(c.env, claims.region);
+  const tenant = await cachedTenant(store.db, claims.tenantId);
+  if (!tenant) return c.html(invalidLinkPage(lang), 404, INTERCEPT_HEADERS);
+  return { ring, token, claims, store, tenant };
+}
+
+/** Hands the click to the buffer; it reaches the queue after the response (never before it). */
+function queueClick(c: C, link: OpenedLink, clickId: string, geo: Geo, outcome: ClickRecordedMessage['outcome']): void {
+  const { claims } = link;
+  const message: ClickRecordedMessage = {
+    type: 'click-recorded', region: claims.region, tenantId: claims.tenantId, clickId, subscriberId: claims.subscriberId,
+    messageId: claims.messageId, listId: claims.listId, clickedAt: Date.now(), country: geo.country, isEu: geo.isEU, outcome,
+    automated: isAutomatedRequest(c.req.method, c.req.raw.headers),
+  };
+  bufferClick(c.env.EVENTS, (p) => c.executionCtx.waitUntil(p), message);
+}
+
+/**
+ * The redirect onwards. A direct redirect writes no access log line: every click is recorded as
+ * a click row, and at campaign scale one log line per click is cost without information.
+ */
+function redirect(c: C, destination: string, status: 302 | 303) {
+  if (status === 302) c.set('quietAccess', true);
+  return c.body(null, status, { ...REDIRECT_HEADERS, location: destination });
+}
+
+export const intercept = new Hono<AppEnv>();
+
+intercept.get('/:token', async (c) => {
+  const lang = pageLanguage(c.req.header('accept-language'));
+  const link = await openLink(c, lang);
+  if (link instanceof Response) return link;
+  const { claims, tenant } = link;
+  const geo = requestGeo(c);
+  const clickId = newId('clk');
+  if (!interceptApplies(tenant.settings.intercept, geo)) {
+    queueClick(c, link, clickId, geo, 'redirect');
+    return redirect(c, claims.destination, 302);
+  }
+  const context = await loadInterceptContext(link.store.db, claims);
+  if (!context) return c.html(invalidLinkPage(lang), 404, INTERCEPT_HEADERS);
+  if (context.consentValid) {
+    queueClick(c, link, clickId, geo, 'redirect');
+    return redirect(c, claims.destination, 302);
+  }
+  const notice = await chooseNotice(context.notices, c.req.header('accept-language'), lang, tenant.name, context.list);
+  const answerToken = await sealAnswerToken(link.ring, claims.region, link.token, { clickId, notice, language: notice.language });
+  queueClick(c, link, clickId, geo, 'consent_page');
+  const html = consentPage({ lang, linkToken: link.token, answerToken, sender: tenant.name, list: context.list, notice, destination: claims.destination });
+  return c.html(html, 200, { ...INTERCEPT_HEADERS, 'content-language': lang });
+});
+
+/** CSRF: a browser's Origin (or Sec-Fetch-Site) must say the form came from our own pages. */
+function fromOurPage(c: C): boolean {
+  const origin = c.req.header('origin');
+  if (origin !== undefined) return [new URL(c.req.url).origin, new URL(c.env.PUBLIC_ORIGIN).origin].includes(origin);
+  const site = c.req.header('sec-fetch-site');
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
+intercept.post('/:token', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Too large.', 413) }), async (c) => {
+  const lang = pageLanguage(c.req.header('accept-language'));
+  const link = await openLink(c, lang);
+  if (link instanceof Response) return link;
+  const stale = (status: 400 | 403) => c.html(staleAnswerPage(lang, link.token), status, INTERCEPT_HEADERS);
+  if (!fromOurPage(c)) return stale(403);
+  const form = InterceptAnswerForm.safeParse(await c.req.parseBody().catch(() => ({})));
+  if (!form.success) return stale(400);
+  const answer = await openAnswerToken(link.ring, form.data.answer_token, link.token).catch(() => null);
+  if (!answer) return stale(400);
+  // Scanners that submit forms are sent on like anyone else, but their "answer" is not one.
+  if (isAutomatedRequest(c.req.method, c.req.raw.headers)) return redirect(c, link.claims.destination, 303);
+  const outcome = await recordInterceptAnswer(link.store.db, {
+    tenant: link.tenant, keys: await tenantKeys(c.env.MASTER_KEY, link.tenant), claims: link.claims, answer: form.data.answer,
+    nonce: answer.nonce, nonceExpiresAt: new Date(answer.expiresAt), clickId: answer.clickId, notice: answer.notice,
+    language: answer.language, geo: requestGeo(c), ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, at: new Date(),
+  });
+  if (outcome.recorded) dispatchAfterResponse(c, link.claims.region);
+  return redirect(c, link.claims.destination, 303);
+});
