@@ -81,7 +81,7 @@ describe('bad links', () => {
     const { tenant, subscriber, list } = await validLink();
     const ring = await masterKeyring(env.MASTER_KEY);
     const payload = { t: tenant.id.slice(-20), s: subscriber.id.slice(4), l: list.id, d: 'https://evil.example/' };
-    const token = await sealToken(ring, 'eu', 'unsub', payload, 3600);
+    const token = await sealToken(ring, 'eu', 'confirm', payload, 3600);
     await expectRefused(`/l/${token}`, tenant.id, 400);
   });
 

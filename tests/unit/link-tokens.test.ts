@@ -60,7 +60,7 @@ describe('link tokens', () => {
     const { token: old } = await mintLinkToken(ring, { ...claims, expiresAt: then + 86_400_000 }, then);
     await expect(readLinkToken(ring, old)).rejects.toMatchObject({ code: 'invalid_token' });
     const { token } = await mintLinkToken(ring, claims);
-    await expect(openToken(ring, token, 'unsub')).rejects.toMatchObject({ code: 'invalid_token' });
+    await expect(openToken(ring, token, 'confirm')).rejects.toMatchObject({ code: 'invalid_token' });
     await expect(readLinkToken(ring, `u${token.slice(1)}`)).rejects.toMatchObject({ code: 'invalid_token' });
   });
 
