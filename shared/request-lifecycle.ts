@@ -26,6 +26,26 @@ export const OPEN_STATUSES: readonly RequestStatus[] = ['awaiting_verification',
 /** Statuses whose clock runs (the due time can pass). */
 export const RUNNING_STATUSES: readonly RequestStatus[] = ['open'];
 
+/** How long a confirmation link (Art. 12(6)) stays valid after it was mailed. */
+export const VERIFY_TTL_SECONDS = 30 * 86_400;
+
+/** Slack after the last link's expiry, so no link sealed a moment after its record still works. */
+export const VERIFY_GRACE_MS = 3_600_000;
+
+/**
+ * When a request still awaiting confirmation lapses: once every confirmation link it may have
+ * been sent has expired. `lastLinkAt` is the newest moment a link can have gone out (its filing,
+ * or a duplicate merged into it, which an inbound mail answers with a fresh link).
+ */
+export function verificationLapsesAt(lastLinkAt: Date): Date {
+  return new Date(lastLinkAt.getTime() + VERIFY_TTL_SECONDS * 1000 + VERIFY_GRACE_MS);
+}
+
+/** The latest `lastLinkAt` whose links have all lapsed by `now`: the inverse of `verificationLapsesAt`. */
+export function verificationLapsedBefore(now: Date): Date {
+  return new Date(now.getTime() - VERIFY_TTL_SECONDS * 1000 - VERIFY_GRACE_MS);
+}
+
 type Rule = { from: readonly RequestStatus[]; to: RequestStatus | 'same'; kinds?: readonly RequestKind[] };
 
 /**

@@ -2,6 +2,7 @@
 // from weighted multilingual phrase matches, telling requests apart from mere mentions.
 // Pure and synchronous: no I/O, no bindings; runs in Cloudflare Workers as is.
 
+import { erasureGuard } from './erasure-guards';
 import type { Signal } from './lexicon';
 import { ARTICLE_SIGNALS } from './lexicon';
 import { normaliseText, splitSentences } from './normalise';
@@ -45,6 +46,8 @@ const CONTEXT_CONDITIONAL = 0.25;
 const CONTEXT_RIGHTS = 0.4;
 const CONTEXT_FOOTER = 0.1;
 const CONTEXT_NEGATED = 0.1;
+// A hedged, questioning or post-verb-negated erasure phrase: weak, and never a request.
+const CONTEXT_UNDECIDED = 0.25;
 const NEGATION_WINDOW = 24;
 const MAX_MATCHED = 12;
 
@@ -183,7 +186,9 @@ function positionFactor(s: Sentence, offset: number, bodyStart: number, isReply:
 
 function isNegated(doc: string, s: Sentence, offset: number, active: CompiledMarkers[]): boolean {
   const from = Math.max(s.start, offset - NEGATION_WINDOW);
-  const window = doc.slice(from, offset);
+  // A negation in an earlier clause ("don't delete my account, just stop the mails") does not
+  // reach past the comma.
+  const window = doc.slice(from, offset).replace(/^.*[,:]/s, '');
   return active.some((m) => m.negation.test(window));
 }
 
@@ -202,6 +207,7 @@ const NEGATION_IMMUNE: ReadonlySet<Signal> = new Set<Signal>(['reminder', 'compl
 function contextFactor(
   ctx: MatchContext,
   offset: number,
+  end: number,
   isRequestPhrase: boolean,
   signal: Signal,
 ): { factor: number; requested: boolean } | null {
@@ -216,7 +222,15 @@ function contextFactor(
   if (s.footer) factor *= CONTEXT_FOOTER;
   const negated = !NEGATION_IMMUNE.has(signal) && isNegated(ctx.doc, s, offset, ctx.active);
   if (negated) factor *= CONTEXT_NEGATED;
-  return { factor, requested: asked && !conditional && !negated && !s.footer };
+  const undecided = signal === 'erasure' && !negated && !conditional && isUndecided(ctx, s, offset, end);
+  if (undecided) factor *= CONTEXT_UNDECIDED;
+  return { factor, requested: asked && !conditional && !negated && !undecided && !s.footer };
+}
+
+function isUndecided(ctx: MatchContext, s: Sentence, offset: number, end: number): boolean {
+  const langs = ctx.active.map((m) => m.lang);
+  const stop = Math.min(s.end, end);
+  return erasureGuard(ctx.doc.slice(s.start, s.end), ctx.doc.slice(offset, stop), ctx.doc.slice(stop, s.end), langs) !== null;
 }
 
 function scoreRules(
@@ -238,7 +252,7 @@ function scoreRules(
         rule.re.lastIndex++;
         continue;
       }
-      const c = contextFactor(ctx, m.index, rule.request, rule.signal);
+      const c = contextFactor(ctx, m.index, m.index + m[0].length, rule.request, rule.signal);
       if (!c) continue;
       out.push({
         id: rule.id,
@@ -254,7 +268,7 @@ function scoreRules(
     const n = Number(m[1]);
     const target = ARTICLE_SIGNALS.get(n);
     if (!target) continue;
-    const c = contextFactor(ctx, m.index, false, target[0]);
+    const c = contextFactor(ctx, m.index, m.index + m[0].length, false, target[0]);
     if (!c) continue;
     out.push({ id: `art${n}`, lang: null, signal: target[0], value: target[1] * c.factor, requested: c.requested });
   }

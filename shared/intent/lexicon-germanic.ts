@@ -53,6 +53,7 @@ export const EN: LanguageLexicon = {
       ['take-me-off', 3.5, r`\btake me off\b`, true],
       ['remove-me', 2.5, r`\b(remove|delete) me\b`, true],
       ['opt-out', 2.5, r`\bopt(ing)?[- ]?out\b`, true],
+      ['stop-the-mails', 3, r`\b(stop|end|cancel)\b (the|these|your|all|all the|all your) (e-?mails|mails|newsletters?|mailings|marketing( e-?mails)?|messages|spam)\b`, true],
       ['stop-sending', 3.5, r`\b(stop|quit|cease)\b (sending|emailing|e-mailing|mailing|contacting|spamming|messaging)\b`, true],
       ['no-more-mail', 3, r`\b(no|don't send( me)?|do not send( me)?) (more|further|any more|anymore|any)\b~\b(e-?mails?|mails?|newsletters?|messages|marketing|spam|offers)\b`, true],
       ['dont-want', 3, r`\b(don't|do not|no longer) (want|wish) to (receive|get)\b`, true],

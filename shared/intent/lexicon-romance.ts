@@ -43,7 +43,7 @@ export const FR: LanguageLexicon = {
       ['desabonner', 3, r`\b(desabonn\w*|desinscri\w*|desincri\w*|desabo)`, true],
       ['retirer-liste', 4, r`\b(retirez|supprimez|enlevez|effacez|rayez|otez|retirer|supprimer|enlever)[- ]?(moi|mon adresse|mon e-?mail)\b~\b(liste|listes|newsletter|fichier|diffusion)`, true],
       ['me-retirer-liste', 4, r`\bme (retirer|supprimer|desinscrire|desabonner|rayer|enlever)\b~\b(liste|listes|newsletter|fichier|diffusion)`, true],
-      ['ne-plus-recevoir', 3, r`\bne (plus|pas) recevoir\b|\bne m'envoyez plus\b|\bn'envoyez plus\b|\bplus de (mails|e-?mails|courriels|messages|newsletters?)\b|\bne (souhaite|veux) plus recevoir\b|\barretez (de m'envoyer|les (mails|e-?mails|envois))\b`, true],
+      ['ne-plus-recevoir', 3, r`\bne (plus|pas) recevoir\b|\bne m'envoyez plus\b|\bn'envoyez plus\b|\bplus de (mails|e-?mails|courriels|messages|newsletters?)\b|\bne (souhaite|veux) plus recevoir\b|\barretez (juste |simplement |seulement )?(de m'envoyer|les (mails|e-?mails|envois|newsletters?))\b`, true],
       ['newsletter', 1, r`\b(newsletter|lettre d'information|infolettre|liste de diffusion)\b`],
     ],
     reminder: [

@@ -47,6 +47,19 @@ describe('identity confirmation (Art. 12(6))', () => {
     expect((await call(path, { method: 'POST' })).status).toBe(200);
   });
 
+  it('a link to a request closed meanwhile says so and confirms nothing', async () => {
+    const mail = captureMail();
+    const { tenant, apiKey } = await seedTenant('eu');
+    const filed = await body(await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', email: 'late@example.org', verified: false } }));
+    const path = linkIn((await mail.messages())[0]?.parsed.text, 'v');
+    await api(apiKey, `/privacy-requests/${filed.id as string}/reject`, { method: 'POST', json: { reason: 'identity_not_verified' } });
+    expect(await (await call(path)).text()).toContain('Request closed');
+    const posted = await call(path, { method: 'POST' });
+    expect(posted.status).toBe(200);
+    expect(await posted.text()).toContain('Request closed');
+    expect((await findPrivacyRequest(db, tenant.id, filed.id as string))?.status).toBe('rejected');
+  });
+
   it('a tampered link is refused with a readable page', async () => {
     const res = await call('/v/e1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(res.status).toBe(400);

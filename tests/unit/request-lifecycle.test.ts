@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { nextStatus, REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction, type RequestKind, type RequestStatus } from '../../shared/request-lifecycle';
+import {
+  nextStatus, REJECT_REASON_CODES, REJECT_REASONS, REQUEST_ACTIONS, REQUEST_STATUSES, verificationLapsedBefore, verificationLapsesAt, VERIFY_TTL_SECONDS,
+  type RequestAction, type RequestKind, type RequestStatus,
+} from '../../shared/request-lifecycle';
 
 type Row = [RequestStatus, RequestAction, RequestKind, RequestStatus | null, boolean?];
 
@@ -75,5 +78,22 @@ describe('request lifecycle', () => {
     }
     expect([...reached].sort()).toEqual([...REQUEST_STATUSES].sort());
     expect([...used].sort()).toEqual([...REQUEST_ACTIONS].sort());
+  });
+
+  it('an unconfirmed request of any kind can be closed for identity_not_verified (Art. 12(6))', () => {
+    for (const kind of ['erasure', 'access', 'portability', 'rectification', 'objection', 'unsubscribe', 'review'] as const) {
+      expect(nextStatus('awaiting_verification', 'reject', { kind, extended: false })).toEqual({ ok: true, to: 'rejected' });
+    }
+    expect(REJECT_REASON_CODES).toContain('identity_not_verified');
+    expect(REJECT_REASONS.identity_not_verified).toMatch(/Art\. 12\(6\)/);
+  });
+
+  it('a confirmation request lapses one hour after its last link expires, never before', () => {
+    const sent = new Date('2026-03-01T10:00:00Z');
+    expect(VERIFY_TTL_SECONDS).toBe(30 * 86_400);
+    expect(verificationLapsesAt(sent).toISOString()).toBe('2026-03-31T11:00:00.000Z');
+    const lapsed = new Date('2026-03-31T11:00:00Z');
+    expect(verificationLapsedBefore(lapsed).getTime()).toBe(sent.getTime());
+    expect(verificationLapsedBefore(new Date(lapsed.getTime() - 1)).getTime()).toBeLessThan(sent.getTime());
   });
 });

@@ -32,6 +32,11 @@ async function fromToken(env: Bindings, token: string, purpose: TokenPurpose) {
   return { ctx, request, format: payload.data.f ?? 'json' };
 }
 
+/** A request closed without being carried out (rejected, or never confirmed in time). */
+const closedPage = (tenantName: string) => messagePage({
+  title: 'Request closed', body: `This request to ${tenantName} is closed and cannot be confirmed any more. If you still want it, make a new request.`,
+});
+
 export const privacyLinks = new Hono<AppEnv>();
 
 const privateHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -45,6 +50,7 @@ privacyLinks.use('/x/*', privateHeaders);
 
 privacyLinks.get('/v/:token', async (c) => {
   const { ctx, request } = await fromToken(c.env, c.req.param('token'), 'request_verify');
+  if (request.status === 'rejected') return c.html(closedPage(ctx.tenant.name));
   if (request.status !== 'awaiting_verification') return c.html(messagePage({ title: 'Already confirmed', body: `Your request to ${ctx.tenant.name} is confirmed. Nothing else to do.` }));
   return c.html(page({
     title: 'Confirm your request',
@@ -55,6 +61,7 @@ privacyLinks.get('/v/:token', async (c) => {
 
 privacyLinks.post('/v/:token', async (c) => {
   const { ctx, request } = await fromToken(c.env, c.req.param('token'), 'request_verify');
+  if (request.status === 'rejected') return c.html(closedPage(ctx.tenant.name));
   await verifyPrivacyRequest(ctx, request);
   dispatchAfterResponse(c, ctx.store.region);
   return c.html(messagePage({ title: 'Thank you', body: `Your request to ${ctx.tenant.name} is confirmed. You will hear from us when it has been carried out.` }));

@@ -11,7 +11,7 @@ import { addressIndex, findSubscriber, findSubscriberByBlindIndex } from '../../
 import { tenantKeys } from '../../db/tenants';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { AppError } from '../../shared/errors';
-import { nextStatus, REJECT_REASONS, type RejectReason } from '../../shared/request-lifecycle';
+import { nextStatus, REJECT_REASONS, VERIFY_TTL_SECONDS, type RejectReason } from '../../shared/request-lifecycle';
 import { sealToken } from '../../shared/tokens';
 import { cancelErasure, scheduleErasure } from './clock';
 import { runErasure } from './erasure';
@@ -19,8 +19,8 @@ import { notifyRequester, requesterOf, type PrivacyCtx } from './notify';
 
 export type { PrivacyCtx };
 
-/** How long a confirmation link and a download link stay valid. */
-export const VERIFY_TTL_SECONDS = 30 * 86_400;
+/** How long a confirmation link (the sweep `unverified-close` relies on it) and a download link stay valid. */
+export { VERIFY_TTL_SECONDS };
 export const EXPORT_TTL_SECONDS = 7 * 86_400;
 
 export async function verificationLink(ctx: PrivacyCtx, request: PrivacyRequest): Promise<string> {
