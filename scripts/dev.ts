@@ -12,17 +12,20 @@ const devVars = path.join(ROOT, '.dev.vars');
 
 mkdirSync(devDir, { recursive: true });
 if (!existsSync(devVars)) {
-  // Local-only settings: a random master key, the local runtime (no jurisdiction pinning), and
-  // the x-dev-geo override. Production sets none of these.
-  writeFileSync(devVars, `MASTER_KEY="${newMasterKey()}"\nRUNTIME="local"\nALLOW_DEV_GEO="1"\n`);
+  // The local secret: a random master key, kept across runs so local data stays readable.
+  writeFileSync(devVars, `MASTER_KEY="${newMasterKey()}"\n`);
 }
+// Local-only settings, given on the command line because wrangler loads from .dev.vars only the
+// names wrangler.toml declares: the local runtime (no jurisdiction pinning) and the x-dev-geo
+// override. Production configuration sets neither.
+const LOCAL_VARS = { RUNTIME: 'local', ALLOW_DEV_GEO: '1', PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}` };
 if (!existsSync(credentialsFile)) {
   // Without the credentials the demo API keys are lost (only hashes are stored): start afresh.
   rmSync(path.join(ROOT, '.wrangler', 'state'), { recursive: true, force: true });
 }
 
 applyLocalMigrations();
-const worker = await startLocalWorker({ port: PORT, inheritOutput: true });
+const worker = await startLocalWorker({ port: PORT, inheritOutput: true, vars: LOCAL_VARS });
 const created = await seedDemo(worker.url);
 const previous: { tenants: DemoTenant[] } = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : { tenants: [] };
 const tenants = [...previous.tenants.filter((t) => !created.some((c) => c.slug === t.slug)), ...created];
