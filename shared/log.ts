@@ -13,8 +13,22 @@ export function log(level: Level, event: string, fields: LogFields = {}): void {
   else console.log(line);
 }
 
-/** The class and message of an unknown thrown value, for logs (stack traces stay out: they may quote input). */
+/**
+ * Error messages may quote their input (`"anna@example.org" is not valid JSON`): quoted text,
+ * addresses, IPs and long digit runs are cut out before a message reaches a log line.
+ */
+export function scrubMessage(message: string): string {
+  return message
+    .replace(/"[^"]*"|'[^']*'|`[^`]*`|«[^»]*»|“[^”]*”/g, '<quoted>')
+    .replace(/[^\s@<>()"',;:]+@[^\s@<>()"',;:]+/g, '<address>')
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, '<ip>')
+    .replace(/\b(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}\b/gi, '<ip>')
+    .replace(/\d{6,}/g, '<digits>')
+    .slice(0, 200);
+}
+
+/** The class and scrubbed message of a thrown value, for logs (stack traces stay out: they quote input). */
 export function describeError(err: unknown): LogFields {
-  if (err instanceof Error) return { error: err.name, message: err.message.slice(0, 200) };
+  if (err instanceof Error) return { error: err.name, message: scrubMessage(err.message) };
   return { error: typeof err };
 }

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { createExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../workers/http/app';
+import { api as apiApp } from '../../workers/api';
 import { api, call, seedTenant } from '../support/seed';
 
 describe('health', () => {
@@ -41,6 +42,19 @@ describe('the API face', () => {
       const res = path.startsWith('/api/v1') ? await api(apiKey, '/no-such-thing') : await call(path);
       expect(res.status).toBe(404);
       expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+  });
+
+  it('documents every client API route and every public edge route', async () => {
+    const doc = await (await call('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const routes = apiApp.routes
+      .filter((r) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.path.startsWith('/v1/'))
+      .map((r) => ({ method: r.method.toLowerCase(), path: r.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')}));
+    expect(routes.length).toBeGreaterThan(30);
+    const missing = routes.filter((r) => !doc.paths[r.path]?.[r.method] && !doc.paths[`${r.path}/`]?.[r.method]);
+    expect(missing).toEqual([]);
+    for (const [path, method] of [['/f/{formId}', 'post'], ['/f/{formId}/embed.js', 'get'], ['/c/{token}', 'get'], ['/l/{token}', 'get'], ['/l/{token}', 'post'], ['/v/{token}', 'post'], ['/x/{token}', 'get']] as const) {
+      expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }
   });
 

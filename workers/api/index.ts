@@ -15,6 +15,7 @@ import { subscriberRoutes } from './subscribers';
 import { complianceReportRoutes } from './compliance-report';
 import { privacyRequestRoutes } from './privacy-requests';
 import { privacySettingsRoutes, privacyTemplateRoutes } from './privacy-settings';
+import { publicPaths } from './public-paths';
 import { tenantRoutes } from './tenant';
 
 /** Largest accepted API body: bulk imports of thousands of rows fit; anything bigger is refused. */
@@ -41,12 +42,20 @@ api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
   scheme: 'bearer',
   description: 'An API key of the tenant, `tm_e_…` (EU) or `tm_u_…` (US).',
 });
-api.doc31('/openapi.json', {
+const OPENAPI_INFO = {
   openapi: '3.1.0',
   info: {
     title: 'TailoredMail Privacy API',
     version: '1.0.0',
-    description: 'Consent capture and evidence, privacy requests and webhooks. Errors are `{"error":{"code","message"}}`; lists are `{"data":[...],"nextCursor":...}`.',
+    description: 'The client API under `/api/v1` (Bearer API key) and the public edge routes at the origin root. Errors are `{"error":{"code","message"}}`; lists are `{"data":[...],"nextCursor":...}`.',
   },
   servers: [{ url: '/api' }],
-});
+};
+
+/** The document: the API routes generated from their zod schemas, plus the public edge routes. */
+export function openApiDocument() {
+  const doc = api.getOpenAPI31Document(OPENAPI_INFO);
+  return { ...doc, paths: { ...doc.paths, ...publicPaths() } };
+}
+
+api.get('/openapi.json', (c) => c.json(openApiDocument()));
