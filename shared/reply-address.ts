@@ -9,7 +9,6 @@ import { isIdBody, isRegion, regionFromMark, regionMark, type Region } from './r
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const MAC_BYTES = 10;
-const ID_CHARS = 20;
 
 /** `r`: replies to a message we sent; `u`: the RFC 2369 mailto unsubscribe address. */
 export type AddressKind = 'r' | 'u';

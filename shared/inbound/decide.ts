@@ -11,7 +11,7 @@ export const DEFAULT_AUTO_THRESHOLD = 0.6;
 export type IntentDecision = {
   kind: IntentKind;
   classification: IntentResult | null;
-  reviewReason?: 'no_text' | 'no_intent' | 'classifier_review' | 'low_confidence';
+  reviewReason?: 'no_text' | 'no_intent' | 'classifier_review' | 'low_confidence' | 'possible_auto_reply';
   /** No intent recognised at all: forward to the tenant's inbox when set, else a review item. */
   fitsNothing: boolean;
 };

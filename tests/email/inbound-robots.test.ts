@@ -61,6 +61,22 @@ describe('email: robots never become requests', () => {
     expect(await requestsOf(s.tenant)).toHaveLength(0);
   });
 
+  it('sets aside an out-of-office by its subject, but not a request whose subject only looks like one', async () => {
+    const mail = captureMail();
+    const s = await inboundSetup('eu');
+    await deliver(inboundMessage(rawMail({ from: s.email, to: s.privacy, subject: 'Abwesenheitsnotiz',
+      body: 'Ich bin bis zum 5. Dezember nicht im Büro. In dringenden Fällen wenden Sie sich an meine Kollegin.' }), { from: s.email, to: s.privacy }));
+    expect(await requestsOf(s.tenant)).toHaveLength(0);
+
+    await deliver(inboundMessage(rawMail({ from: s.email, to: s.privacy, subject: 'Absence de consentement : suppression de mes données',
+      body: 'Je n\'ai jamais consenti. Je vous demande de supprimer toutes mes données personnelles.' }), { from: s.email, to: s.privacy }));
+    const [request, ...more] = await requestsOf(s.tenant);
+    expect(more).toHaveLength(0);
+    expect(request).toMatchObject({ kind: 'review', channel: 'email' });
+    expect(request!.ev).toMatchObject({ reviewReason: 'possible_auto_reply' });
+    expect(await mail.messages()).toHaveLength(0);
+  });
+
   it('marks a hard bounce undeliverable: subscriber bounced, hard_bounce suppression, no request, no answer', async () => {
     const mail = captureMail();
     const s = await inboundSetup('eu');
@@ -75,11 +91,14 @@ describe('email: robots never become requests', () => {
     expect(await countRows(d1, 'outbox_events', 'tenant_id = ? and type = ?', s.tenant.id, 'subscriber.bounced')).toBe(1);
   });
 
-  it('finds the bounced subscriber from the report when the bounce reaches the privacy address', async () => {
+  it('does not let a report to the public privacy address mark anyone undeliverable (anyone can forge one)', async () => {
     const s = await inboundSetup('us');
-    await deliver(inboundMessage(dsn(s.privacy, s.email.toUpperCase(), 'failed', '5.2.1'), { from: '', to: s.privacy }));
+    const msg = inboundMessage(dsn(s.privacy, s.email.toUpperCase(), 'failed', '5.2.1'), { from: '', to: s.privacy });
+    await deliver(msg);
+    expect(msg.rejected).toBeNull();
     const { d1 } = regional(env, 'us');
-    expect(await d1.prepare('select status from subscribers where id = ?').bind(s.subscriber.id).first('status')).toBe('bounced');
+    expect(await d1.prepare('select status from subscribers where id = ?').bind(s.subscriber.id).first('status')).toBe('active');
+    expect(await countRows(d1, 'suppressions', 'tenant_id = ?', s.tenant.id)).toBe(0);
     expect(await requestsOf(s.tenant)).toHaveLength(0);
   });
 

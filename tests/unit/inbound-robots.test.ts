@@ -68,3 +68,21 @@ describe('the text we classify', () => {
     expect(htmlToText('<p>Usu&#324; moje dane &#x2013; Zbyszek</p><blockquote>quoted</blockquote>')).toBe('Usuń moje dane – Zbyszek');
   });
 });
+
+describe('weak out-of-office subjects', () => {
+  it.each([
+    ['Absence de consentement : suppression de mes données', true],
+    ['Assente il consenso: cancellate i miei dati', true],
+    ['Ausencia de base legal', true],
+    ['Automatic reply: Newsletter', false],
+    ['Abwesenheitsnotiz', false],
+  ])('%j → subjectOnly %s', (subject, weak) => {
+    const verdict = detectRobot([], subject, 'person@example.org');
+    expect(verdict.autoReply).toBe(true);
+    expect(verdict.subjectOnly).toBe(weak);
+  });
+
+  it('headers make a robot whatever the subject', () => {
+    expect(detectRobot([{ key: 'auto-submitted', value: 'auto-replied' }], 'Absence', 'person@example.org').subjectOnly).toBe(false);
+  });
+});

@@ -5,7 +5,6 @@
 
 import { recordHardBounce } from '../../db/bounces';
 import type { PrivacyRequest } from '../../db/privacy-requests';
-import { addressIndex, findSubscriberByBlindIndex } from '../../db/subscribers';
 import { tenantKeys } from '../../db/tenants';
 import { detectRobot } from '../../shared/inbound/auto-reply';
 import { detectBounce, type Bounce } from '../../shared/inbound/bounce';
@@ -39,9 +38,13 @@ export async function processInbound(env: Bindings, envelope: InboundEnvelope): 
     return { action: 'reject', reason: 'The message could not be parsed as MIME; please resend it as plain text.', code: 'unparseable' };
   }
   const bounce = detectBounce({ headers: mail.headers, subject: mail.subject, from: mail.from?.address ?? null, text: mail.text, parts: mail.parts });
-  if (bounce) return handleBounce(env, target, bounce);
+  if (bounce) return handleBounce(target, bounce);
   const robot = detectRobot(mail.headers, mail.subject, mail.from?.address);
   if (robot.autoReply) {
+    // A subject alone ("Absence de consentement : suppression…") does not make a robot when the
+    // text asks for something: a person decides, and no answer goes out.
+    const asks = robot.subjectOnly && decideIntent(mail, target.tenant.settings.inboundAutoThreshold).kind !== 'review';
+    if (asks) return fileRequest(env, target, mail, robot, 'possible_auto_reply');
     log('info', 'email.auto_reply', { tenantId: target.tenant.id, route: target.route, rules: robot.rules.join(',') });
     return { action: 'accept', code: 'auto_reply' };
   }
@@ -49,11 +52,14 @@ export async function processInbound(env: Bindings, envelope: InboundEnvelope): 
   return fileRequest(env, target, mail, robot);
 }
 
-async function fileRequest(env: Bindings, target: InboundTarget, mail: InboundMail, robot: ReturnType<typeof detectRobot>): Promise<InboundOutcome> {
+async function fileRequest(
+  env: Bindings, target: InboundTarget, mail: InboundMail, robot: ReturnType<typeof detectRobot>, forceReview?: 'possible_auto_reply',
+): Promise<InboundOutcome> {
   const { tenant } = target;
-  const decision = target.route === 'unsubscribe'
+  const decided = target.route === 'unsubscribe'
     ? { kind: 'unsubscribe' as const, classification: null, fitsNothing: false }
     : decideIntent(mail, tenant.settings.inboundAutoThreshold);
+  const decision = forceReview ? { ...decided, kind: 'review' as const, reviewReason: forceReview } : decided;
   if (decision.fitsNothing && tenant.settings.inboundForwardTo) return fitsNothing(target, 'no_intent');
   const requester = await identifyRequester(env, target, mail);
   // The mailto unsubscribe address was sent only to this subscriber: like the one-click link, it suffices.
@@ -102,26 +108,19 @@ function fitsNothing(target: InboundTarget, code: string): InboundOutcome {
   return to ? { action: 'forward', to, code } : { action: 'accept', code };
 }
 
-/** A hard bounce suppresses the address and marks its subscriber; a soft one is only logged. */
-async function handleBounce(env: Bindings, target: InboundTarget, bounce: Bounce): Promise<InboundOutcome> {
+/**
+ * A hard bounce on a reply or unsubscribe address (whose token we minted for that subscriber)
+ * suppresses the address and marks the subscriber; a soft one is only logged. A report sent to
+ * the public privacy address proves nothing (anyone can write one naming any address), so it
+ * marks no one: it is logged and left alone.
+ */
+async function handleBounce(target: InboundTarget, bounce: Bounce): Promise<InboundOutcome> {
   const { tenant, store } = target;
   const status = bounce.recipients.find((r) => r.hard)?.status ?? null;
-  let marked = 0;
-  if (bounce.severity === 'hard') {
-    if (target.subscriber) {
-      await recordHardBounce(store.db, { tenantId: tenant.id, subscriberId: target.subscriber.id, emailIndex: target.subscriber.emailIndex, status });
-      marked++;
-    } else {
-      const keys = await tenantKeys(env.MASTER_KEY, tenant);
-      for (const r of bounce.recipients.filter((x) => x.hard && x.address).slice(0, 50)) {
-        const idx = await addressIndex(keys, r.address!).catch(() => null);
-        const subscriber = idx ? await findSubscriberByBlindIndex(store.db, tenant.id, idx.index) : undefined;
-        if (!idx || !subscriber) continue;
-        await recordHardBounce(store.db, { tenantId: tenant.id, subscriberId: subscriber.id, emailIndex: subscriber.emailIndex, status: r.status });
-        marked++;
-      }
-    }
+  const marked = bounce.severity === 'hard' && target.subscriber !== null;
+  if (marked && target.subscriber) {
+    await recordHardBounce(store.db, { tenantId: tenant.id, subscriberId: target.subscriber.id, emailIndex: target.subscriber.emailIndex, status });
   }
-  log('info', 'email.bounce', { tenantId: tenant.id, severity: bounce.severity, recipients: bounce.recipients.length, marked, rules: bounce.rules.join(',') });
+  log('info', 'email.bounce', { tenantId: tenant.id, route: target.route, severity: bounce.severity, recipients: bounce.recipients.length, marked, rules: bounce.rules.join(',') });
   return { action: 'accept', code: `bounce_${bounce.severity}` };
 }
