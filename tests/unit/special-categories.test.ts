@@ -13,11 +13,20 @@ describe('specialCategoryOf', () => {
     ['Trade union', 'union_membership'], ['Gewerkschaft', 'union_membership'], ['Syndicat', 'union_membership'], ['Vakbond', 'union_membership'],
     ['Criminal record', 'criminal_records'], ['Vorstrafen', 'criminal_records'], ['Casier judiciaire', 'criminal_records'], ['Strafblad', 'criminal_records'],
     ['Annual income', 'finances'], ['Gehalt', 'finances'], ['Salaire', 'finances'], ['Inkomen', 'finances'], ['creditCardNumber', 'finances'],
+    ['Religie', 'religion'], ['Religieuze overtuiging', 'religion'], ['Levensovertuiging', 'religion'], ['Religiöse Zugehörigkeit', 'religion'], ['Appartenance religieuse', 'religion'],
+    ['Hautfarbe', 'ethnicity'], ['Huidskleur', 'ethnicity'], ['Couleur de peau', 'ethnicity'], ['Skin colour', 'ethnicity'], ['skin_color', 'ethnicity'],
+    ['Race', 'ethnicity'], ['Your race', 'ethnicity'], ['Race or ethnic origin', 'ethnicity'], ['Rasse', 'ethnicity'],
+    ['Krankenkasse', 'health'], ['Krankenversicherung', 'health'], ['Zorgverzekering', 'health'], ['Mutuelle', 'health'], ['Huisarts', 'health'], ['Mental wellbeing', 'health'],
+    ['Test ADN', 'genetics'], ['DNA ancestry kit', 'genetics'], ['Who did you vote for?', 'politics'], ['Partijvoorkeur', 'politics'],
   ])('%s → %s', (text, category) => {
     expect(specialCategoryOf(text)?.category).toBe(category);
   });
 
-  it.each(['City', 'Company', 'Favourite colour', 'Headline', 'Interests', 'Geburtstag', 'Ville', 'Woonplaats', 'Language', 'Career orientation', 'Source of sign-up'])(
+  it.each([
+    'City', 'Company', 'Favourite colour', 'Headline', 'Interests', 'Geburtstag', 'Ville', 'Woonplaats', 'Language', 'Career orientation', 'Source of sign-up',
+    'Favourite race car', 'Race day t-shirt size', 'Horse race', 'Next race', 'Raceway', 'Adnan', 'Voter id', 'Team mentality', 'Arts and crafts', 'Skin type',
+    'Lieblingsfarbe', 'Kassenzettel', 'Couleur préférée', 'Rassemblement', 'Partijgrootte', 'Kleurvoorkeur',
+  ])(
     '%s is an ordinary field',
     (text) => expect(specialCategoryOf(text)).toBeNull(),
   );
