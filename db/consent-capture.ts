@@ -6,7 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
-import { forbiddenValues } from '../shared/privacy/special-categories';
+import { assertAllowedValues } from '../shared/privacy/special-categories';
 import { runBatch, type BatchItem, type Db } from './client';
 import { prepareConsentEvents, type ChainHead, type ConsentEvidence, type ConsentSource } from './consent-log';
 import type { ListRow } from './lists';
@@ -55,15 +55,6 @@ export type CaptureResult = {
   /** The outbox events written with the change, for dispatch. */
   outbox: OutboxRef[];
 };
-
-/** Refuses card numbers and IBANs in any profile value, naming the field. */
-export function assertAllowedValues(values: Record<string, unknown> | null | undefined): void {
-  const found = forbiddenValues({ ...(values ?? {}) });
-  if (found.length) {
-    const what = found[0]!.kind === 'card_number' ? 'a payment card number' : 'an IBAN';
-    throw new AppError('special_category', `The value of "${found[0]!.field}" looks like ${what}. Payment data is never stored in profiles: remove it.`, found);
-  }
-}
 
 export function needsConfirmation(list: ListRow): boolean {
   return list.lawfulBasis === 'consent' && list.doubleOptIn;

@@ -7,7 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { blindIndex, normaliseEmail } from '../shared/crypto/blind-index';
 import { AppError } from '../shared/errors';
-import { forbiddenValues } from '../shared/privacy/special-categories';
+import { assertAllowedValues } from '../shared/privacy/special-categories';
 import { newId } from '../shared/regions';
 import type { ImportInput, ImportReport, ImportRow } from '../shared/schemas/subscribers';
 import { bulkInsert, runStatements, statementOf } from './bulk-insert';
@@ -105,8 +105,7 @@ async function validateRow(
   }
   const unknownField = Object.keys(row.profile ?? {}).find((k) => !ctx.fieldKeys.has(k));
   if (unknownField) throw new AppError('validation_failed', `Profile field "${unknownField}" is not defined.`);
-  const bad = forbiddenValues({ ...(row.profile ?? {}) })[0];
-  if (bad) throw new AppError('special_category', `The value of "${bad.field}" looks like ${bad.kind === 'card_number' ? 'a payment card number' : 'an IBAN'}; payment data is never stored.`);
+  assertAllowedValues(row.profile);
   return { email, emailIndex: await blindIndex(keys.indexKey, email), lists };
 }
 

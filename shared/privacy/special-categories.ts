@@ -2,6 +2,8 @@
 // category by their key, label and description in English, German, French and Dutch, and values
 // that are payment card numbers (Luhn) or IBANs (ISO 13616 mod 97). Pure: no bindings.
 
+import { AppError } from '../errors';
+
 export const SPECIAL_CATEGORIES = [
   'health', 'finances', 'sex_life_or_orientation', 'religion', 'ethnicity', 'politics', 'biometrics', 'genetics',
   'union_membership', 'criminal_records',
@@ -165,4 +167,13 @@ export function forbiddenValues(values: Record<string, unknown>): ValueFinding[]
     else if ((text.match(/[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){11,30}/g) ?? []).some(looksLikeIban)) out.push({ field, kind: 'iban' });
   }
   return out;
+}
+
+/** Refuses card numbers and IBANs in any profile value, naming the field (every channel words it alike). */
+export function assertAllowedValues(values: Record<string, unknown> | null | undefined): void {
+  const found = forbiddenValues({ ...(values ?? {}) });
+  if (found.length) {
+    const what = found[0]!.kind === 'card_number' ? 'a payment card number' : 'an IBAN';
+    throw new AppError('special_category', `The value of "${found[0]!.field}" looks like ${what}. Payment data is never stored in profiles: remove it.`, found);
+  }
 }

@@ -54,9 +54,11 @@ describe('refused insertions change nothing, not even the notice versions', () =
     const rows = refusals.map(([, body]) => ({ ...body, evidence: evidence('Tekst die niemand accepteerde') }));
     const res = await api(t.apiKey, '/subscribers/import', { method: 'POST', json: { listIds: [list], rows } });
     expect(res.status).toBe(200);
-    const report = (await res.json()) as { created: number; updated: number; refused: { code: string }[] };
+    const report = (await res.json()) as { created: number; updated: number; refused: { code: string; message: string }[] };
     expect(report).toMatchObject({ created: 0, updated: 0 });
     expect(report.refused.map((r) => r.code)).toEqual(refusals.map(([, , code]) => code));
+    const single = await api(t.apiKey, '/subscribers', { method: 'POST', json: { listIds: [list], ...refusals[2]![1], evidence: evidence('x') } });
+    expect(report.refused[2]!.message).toBe(((await single.json()) as Err).error.message);
     expect(await snapshot(env.DB_EU)).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forbiddenValues, looksLikeCardNumber, looksLikeIban, specialCategoryOf } from '../../shared/privacy/special-categories';
+import { assertAllowedValues, forbiddenValues, looksLikeCardNumber, looksLikeIban, specialCategoryOf } from '../../shared/privacy/special-categories';
 
 describe('specialCategoryOf', () => {
   it.each([
@@ -50,5 +50,16 @@ describe('payment data in values', () => {
     expect(forbiddenValues({ a: 'my card is 4111 1111 1111 1111 thanks', b: 'iban: GB82 WEST 1234 5698 7654 32', c: 'Berlin', d: 42 })).toEqual([
       { field: 'a', kind: 'card_number' }, { field: 'b', kind: 'iban' },
     ]);
+  });
+});
+
+describe('assertAllowedValues', () => {
+  it('names the field and the kind of payment data', () => {
+    expect(() => assertAllowedValues({ city: 'Lyon', memo: 'FR76 3000 6000 0112 3456 7890 189' })).toThrow(
+      expect.objectContaining({ code: 'special_category', message: expect.stringMatching(/"memo" looks like an IBAN/) }),
+    );
+    expect(() => assertAllowedValues({ kaart: '5500 0055 5555 5559' })).toThrow(/"kaart" looks like a payment card number/);
+    expect(() => assertAllowedValues(null)).not.toThrow();
+    expect(() => assertAllowedValues({ phone: '+33 1 23 45 67 89' })).not.toThrow();
   });
 });
