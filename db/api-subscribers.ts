@@ -21,9 +21,10 @@ export async function insertSubscriber(db: Db, keys: TenantKeys, input: Subscrib
     );
   }
   await requireProfileFields(db, keys.tenantId, Object.keys(input.profile ?? {}));
-  const notice = evidence ? await resolveEvidenceNotice(db, keys, evidence.notice) : null;
+  // Published only once the capture is accepted (not suppressed, no payment data).
+  const notice = evidence ? () => resolveEvidenceNotice(db, keys, evidence.notice) : null;
   const result = await captureConsent(db, keys, {
-    email: input.email, name: input.name, language: input.language ?? notice?.language ?? null, profile: input.profile, lists,
+    email: input.email, name: input.name, language: input.language ?? evidence?.notice.language ?? null, profile: input.profile, lists,
     occurredAt: evidence ? new Date(evidence.occurredAt) : new Date(), geo: evidenceGeo(evidence), ip: evidence?.ip ?? null, userAgent: evidence?.userAgent ?? null,
     notice, source: { type: 'api', id: apiKeyId, url: evidence?.sourceUrl ?? null }, homeRegionSource: 'api',
     confirmedAt: evidence?.confirmedAt ? new Date(evidence.confirmedAt) : null,

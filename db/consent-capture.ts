@@ -6,7 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
-import { forbiddenValues } from '../shared/privacy/special-categories';
+import { assertAllowedValues } from '../shared/privacy/special-categories';
 import { runBatch, type BatchItem, type Db } from './client';
 import { prepareConsentEvents, type ChainHead, type ConsentEvidence, type ConsentSource } from './consent-log';
 import type { ListRow } from './lists';
@@ -31,7 +31,8 @@ export type CaptureInput = {
   geo: Pick<Geo, 'country' | 'region' | 'isEU'>;
   ip: string | null;
   userAgent: string | null;
-  notice: Notice | null;
+  /** The notice the person saw; a function is called only once the capture is accepted (it may publish a version). */
+  notice: Notice | null | (() => Promise<Notice>);
   source: ConsentSource;
   homeRegionSource: HomeRegionSource;
   /** The client ran double opt-in itself at this time (API only): record a confirmation too. */
@@ -39,6 +40,8 @@ export type CaptureInput = {
   /** An imported subscriber without evidence: subscribed with consent unknown (recaptured later). */
   consentUnknown?: boolean;
 };
+
+type AcceptedCapture = Omit<CaptureInput, 'notice'> & { notice: Notice | null };
 
 export type CaptureResult = {
   subscriber: Subscriber;
@@ -52,15 +55,6 @@ export type CaptureResult = {
   /** The outbox events written with the change, for dispatch. */
   outbox: OutboxRef[];
 };
-
-/** Refuses card numbers and IBANs in any profile value, naming the field. */
-export function assertAllowedValues(values: Record<string, unknown> | null | undefined): void {
-  const found = forbiddenValues({ ...(values ?? {}) });
-  if (found.length) {
-    const what = found[0]!.kind === 'card_number' ? 'a payment card number' : 'an IBAN';
-    throw new AppError('special_category', `The value of "${found[0]!.field}" looks like ${what}. Payment data is never stored in profiles: remove it.`, found);
-  }
-}
 
 export function needsConfirmation(list: ListRow): boolean {
   return list.lawfulBasis === 'consent' && list.doubleOptIn;
@@ -100,14 +94,15 @@ export async function captureConsent(db: Db, keys: TenantKeys, input: CaptureInp
   if (suppressed.length) {
     throw new AppError('suppressed', 'This address was erased at its owner\'s request and cannot be subscribed again.');
   }
+  const accepted = { ...input, notice: typeof input.notice === 'function' ? await input.notice() : input.notice };
   let attempt = 0;
   return retryOnConflict(async () => {
     const existing = attempt++ === 0 ? first[0] : await findSubscriberByBlindIndex(db, keys.tenantId, index);
-    return captureOnce(db, keys, input, email, index, existing);
+    return captureOnce(db, keys, accepted, email, index, existing);
   });
 }
 
-async function captureOnce(db: Db, keys: TenantKeys, input: CaptureInput, email: string, index: string, existing: Subscriber | undefined): Promise<CaptureResult> {
+async function captureOnce(db: Db, keys: TenantKeys, input: AcceptedCapture, email: string, index: string, existing: Subscriber | undefined): Promise<CaptureResult> {
   const now = new Date();
   const queries: BatchItem[] = [];
   let subscriber: Subscriber;

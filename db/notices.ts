@@ -3,6 +3,7 @@
 
 import { and, desc, eq } from 'drizzle-orm';
 import { sha256Hex } from '../shared/encoding';
+import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import type { Db } from './client';
 import { consentNotices } from './schema';
@@ -33,14 +34,24 @@ export async function noticeLanguages(db: Db, tenantId: string, key: string): Pr
   return [...newest.values()];
 }
 
-/** Publishes `text` as the current version; an unchanged text returns the existing version. */
+const PUBLISH_TRIES = 10;
+
+/**
+ * Publishes `text` as the current version; an unchanged text returns the existing version. Safe
+ * under concurrency: a writer that lost the race for the next version number (the unique index)
+ * reads again, and either finds its own text published by the winner or takes the next number.
+ */
 export async function publishNotice(db: Db, tenantId: string, key: string, language: string, text: string): Promise<Notice> {
   const textHash = await sha256Hex(text);
-  const current = await currentNotice(db, tenantId, key, language);
-  if (current && current.textHash === textHash) return current;
-  const [row] = await db
-    .insert(consentNotices)
-    .values({ id: newId('ntc'), tenantId, key, language, version: (current?.version ?? 0) + 1, text, textHash })
-    .returning();
-  return row!;
+  for (let attempt = 1; ; attempt++) {
+    const current = await currentNotice(db, tenantId, key, language);
+    if (current && current.textHash === textHash) return current;
+    const [row] = await db
+      .insert(consentNotices)
+      .values({ id: newId('ntc'), tenantId, key, language, version: (current?.version ?? 0) + 1, text, textHash })
+      .onConflictDoNothing()
+      .returning();
+    if (row) return row;
+    if (attempt >= PUBLISH_TRIES) throw new AppError('conflict', `Notice "${key}" (${language}) is being changed by many writers at once: try again.`);
+  }
 }

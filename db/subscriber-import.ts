@@ -7,7 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { blindIndex, normaliseEmail } from '../shared/crypto/blind-index';
 import { AppError } from '../shared/errors';
-import { forbiddenValues } from '../shared/privacy/special-categories';
+import { assertAllowedValues } from '../shared/privacy/special-categories';
 import { newId } from '../shared/regions';
 import type { ImportInput, ImportReport, ImportRow } from '../shared/schemas/subscribers';
 import { bulkInsert, runStatements, statementOf } from './bulk-insert';
@@ -38,25 +38,31 @@ export async function importSubscribers(db: Db, d1: D1Database, keys: TenantKeys
   const fieldKeys = new Set((await db.select({ key: profileFields.key }).from(profileFields).where(eq(profileFields.tenantId, keys.tenantId))).map((f) => f.key));
   const refused: Refusal[] = [];
   const notices = new Map<string, Promise<Notice>>();
-  const ready: Ready[] = [];
+  const valid: Omit<Ready, 'notice'>[] = [];
   const seen = new Set<string>();
   for (const [index, row] of input.rows.entries()) {
     try {
-      const r = await validateRow(db, keys, row, { lists, fieldKeys, notices, defaults: input.listIds });
+      const r = await validateRow(keys, row, { lists, fieldKeys, defaults: input.listIds });
       if (seen.has(r.emailIndex)) throw new AppError('conflict', 'The same address appears earlier in this import.');
       seen.add(r.emailIndex);
-      ready.push({ index, row, ...r });
+      valid.push({ index, row, ...r });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       refused.push({ row: index, code: err.code, message: err.message });
     }
   }
-  const { existing, suppressed } = await lookup(db, keys.tenantId, ready.map((r) => r.emailIndex));
+  const { existing, suppressed } = await lookup(db, keys.tenantId, valid.map((r) => r.emailIndex));
   const fresh: Ready[] = [];
   const known: Ready[] = [];
-  for (const r of ready) {
-    if (suppressed.has(r.emailIndex)) refused.push({ row: r.index, code: 'suppressed', message: 'This address was erased at its owner\'s request and is not re-imported.' });
-    else (existing.has(r.emailIndex) ? known : fresh).push(r);
+  for (const r of valid) {
+    try {
+      if (suppressed.has(r.emailIndex)) throw new AppError('suppressed', 'This address was erased at its owner\'s request and is not re-imported.');
+      const notice = await rowNotice(db, keys, r.row, notices);
+      (existing.has(r.emailIndex) ? known : fresh).push({ ...r, notice });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      refused.push({ row: r.index, code: err.code, message: err.message });
+    }
   }
   const awaiting: ImportOutcome['awaitingConfirmation'] = [];
   let created = 0;
@@ -87,10 +93,9 @@ export async function importSubscribers(db: Db, d1: D1Database, keys: TenantKeys
 }
 
 async function validateRow(
-  db: Db,
   keys: TenantKeys,
   row: ImportRow,
-  ctx: { lists: Map<string, ListRow>; fieldKeys: Set<string>; notices: Map<string, Promise<Notice>>; defaults: string[] },
+  ctx: { lists: Map<string, ListRow>; fieldKeys: Set<string>; defaults: string[] },
 ) {
   const email = normaliseEmail(row.email);
   if (!email) throw new AppError('validation_failed', 'The email address is not valid.');
@@ -100,20 +105,21 @@ async function validateRow(
   }
   const unknownField = Object.keys(row.profile ?? {}).find((k) => !ctx.fieldKeys.has(k));
   if (unknownField) throw new AppError('validation_failed', `Profile field "${unknownField}" is not defined.`);
-  const bad = forbiddenValues({ ...(row.profile ?? {}) })[0];
-  if (bad) throw new AppError('special_category', `The value of "${bad.field}" looks like ${bad.kind === 'card_number' ? 'a payment card number' : 'an IBAN'}; payment data is never stored.`);
-  let notice: Notice | null = null;
-  if (row.evidence) {
-    const spec = JSON.stringify(row.evidence.notice);
-    let pending = ctx.notices.get(spec);
-    if (!pending) {
-      pending = resolveEvidenceNotice(db, keys, row.evidence.notice);
-      pending.catch(() => undefined);
-      ctx.notices.set(spec, pending);
-    }
-    notice = await pending;
+  assertAllowedValues(row.profile);
+  return { email, emailIndex: await blindIndex(keys.indexKey, email), lists };
+}
+
+/** The row's notice, published (once per distinct notice in the import) only for an accepted row. */
+async function rowNotice(db: Db, keys: TenantKeys, row: ImportRow, notices: Map<string, Promise<Notice>>): Promise<Notice | null> {
+  if (!row.evidence) return null;
+  const spec = JSON.stringify(row.evidence.notice);
+  let pending = notices.get(spec);
+  if (!pending) {
+    pending = resolveEvidenceNotice(db, keys, row.evidence.notice);
+    pending.catch(() => undefined);
+    notices.set(spec, pending);
   }
-  return { email, emailIndex: await blindIndex(keys.indexKey, email), lists, notice };
+  return pending;
 }
 
 async function lookup(db: Db, tenantId: string, indexes: string[]) {

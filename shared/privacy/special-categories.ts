@@ -2,6 +2,8 @@
 // category by their key, label and description in English, German, French and Dutch, and values
 // that are payment card numbers (Luhn) or IBANs (ISO 13616 mod 97). Pure: no bindings.
 
+import { AppError } from '../errors';
+
 export const SPECIAL_CATEGORIES = [
   'health', 'finances', 'sex_life_or_orientation', 'religion', 'ethnicity', 'politics', 'biometrics', 'genetics',
   'union_membership', 'criminal_records',
@@ -22,20 +24,31 @@ export const CATEGORY_LABEL: Record<SpecialCategory, string> = {
   criminal_records: 'criminal convictions and offences',
 };
 
-// Stems matched at the start of a word of the normalised text (accents folded, lower case), so
-// "diabetes" matches but "headline" does not match "health"-like stems by accident.
-const STEMS: Record<SpecialCategory, string[]> = {
+// A string is a stem matched at the start of a word of the normalised text (accents folded, lower
+// case), so "diabetes" matches but "headline" does not; a RegExp runs on that text (padded with
+// spaces) for words that are only sensitive whole ("adn" but not "Adnan") or in context ("race"
+// but not "race car").
+type Pattern = string | RegExp;
+
+/** Whole words only (an optional plural "s"). */
+const whole = (...words: string[]): RegExp => new RegExp(` (?:${words.join('|')})s? `);
+
+// "race" as origin, not as a contest: not after or before the words of sport.
+const RACE_SPORT = 'car|cars|track|way|day|bike|horse|boat|team|distance|number|result|results|time|times|series|calendar|entry|category|kit|pace|fun|charity|relay|road|trail|running|drag|arms|rat|sack|motor|next|last|first|favourite|favorite';
+const RACE = new RegExp(` (?<!(?:${RACE_SPORT}) )race(?! (?:${RACE_SPORT}) )s? `);
+
+const STEMS: Record<SpecialCategory, Pattern[]> = {
   health: [
-    'health', 'medical', 'medicat', 'diagnos', 'disease', 'illness', 'disabilit', 'pregnan', 'allerg', 'diabet', 'blood type', 'mental',
-    'gesundheit', 'krankheit', 'erkrank', 'diagnose', 'behinderung', 'schwanger', 'medikament', 'blutgruppe', 'arzt',
-    'sante', 'medical', 'maladie', 'handicap', 'enceinte', 'grossesse', 'medicament', 'groupe sanguin',
-    'gezondheid', 'ziekte', 'medisch', 'handicap', 'zwanger', 'medicijn', 'bloedgroep',
+    'health', 'medical', 'medicat', 'diagnos', 'disease', 'illness', 'disabilit', 'pregnan', 'allerg', 'diabet', 'blood type', whole('mental'),
+    'gesundheit', 'krankheit', 'erkrank', 'krankenkasse', 'krankenversicherung', 'diagnose', 'behinderung', 'schwanger', 'medikament', 'blutgruppe', 'arzt',
+    'sante', 'maladie', 'mutuelle', 'handicap', 'enceinte', 'grossesse', 'medicament', 'groupe sanguin',
+    'gezondheid', 'ziekte', 'zorgverzekering', 'ziektekosten', 'huisarts', 'medisch', 'zwanger', 'medicijn', 'bloedgroep',
   ],
   finances: [
     'income', 'salary', 'credit card', 'card number', 'bank account', 'iban', 'debt', 'credit score', 'net worth', 'wealth',
     'einkommen', 'gehalt', 'kreditkarte', 'kontonummer', 'bankkonto', 'schulden', 'bonitat', 'vermogen',
     'revenu', 'salaire', 'carte bancaire', 'carte de credit', 'compte bancaire', 'dette', 'patrimoine',
-    'inkomen', 'salaris', 'creditcard', 'rekeningnummer', 'bankrekening', 'schuld', 'vermogen',
+    'inkomen', 'salaris', 'creditcard', 'rekeningnummer', 'bankrekening', 'schuld',
   ],
   sex_life_or_orientation: [
     'sexual', 'sex life', 'gay', 'lesbian', 'bisexual', 'lgbt',
@@ -44,34 +57,34 @@ const STEMS: Record<SpecialCategory, string[]> = {
     'seksuel', 'geaardheid', 'seksleven', 'homoseksu',
   ],
   religion: [
-    'religio', 'faith', 'church', 'belief', 'denomination',
-    'religion', 'konfession', 'glaube', 'kirche', 'weltanschauung',
+    'religi', 'faith', 'church', 'belief', 'denomination',
+    'konfession', 'glaube', 'kirche', 'weltanschauung',
     'croyance', 'confession', 'eglise', 'culte',
-    'godsdienst', 'geloof', 'kerk', 'levensbeschouwing',
+    'godsdienst', 'geloof', 'kerk', 'levensbeschouwing', 'levensovertuiging',
   ],
   ethnicity: [
-    'ethnic', 'race', 'racial',
-    'ethnisch', 'ethnie', 'rasse', 'abstammung',
-    'ethnique', 'origine raciale', 'origine ethnique',
-    'etnisch', 'etniciteit', 'afkomst',
+    'ethnic', RACE, 'racial', 'skin colo',
+    'ethnisch', 'ethnie', whole('rasse'), 'abstammung', 'hautfarbe',
+    'ethnique', 'origine raciale', 'origine ethnique', 'couleur de peau',
+    'etnisch', 'etniciteit', 'afkomst', 'huidskleur',
   ],
   politics: [
-    'politic', 'party affiliation', 'voting', 'vote',
+    'politic', 'party affiliation', 'voting', whole('vote', 'voted'),
     'politisch', 'partei', 'wahlverhalten',
     'politique', 'parti politique', 'opinion politique',
-    'politiek', 'partij', 'stemgedrag',
+    'politiek', 'partijvoorkeur', 'partijlid', 'stemgedrag',
   ],
   biometrics: [
     'biometric', 'fingerprint', 'face scan', 'facial', 'retina', 'iris scan',
     'biometrisch', 'fingerabdruck', 'gesichtserkennung',
     'biometrique', 'empreinte digitale', 'reconnaissance faciale',
-    'biometrisch', 'vingerafdruk', 'gezichtsherkenning',
+    'vingerafdruk', 'gezichtsherkenning',
   ],
   genetics: [
-    'genetic', 'dna', 'genome', 'genom',
+    'genetic', whole('dna', 'adn'), 'genome', 'genom',
     'genetisch', 'erbgut',
-    'genetique', 'adn', 'genome',
-    'genetisch', 'erfelijk',
+    'genetique',
+    'erfelijk',
   ],
   union_membership: [
     'trade union', 'labor union', 'labour union', 'union member',
@@ -103,8 +116,9 @@ export function foldText(text: string): string {
 export function specialCategoryOf(...texts: (string | null | undefined)[]): { category: SpecialCategory; matched: string } | null {
   const folded = foldText(texts.filter(Boolean).join(' '));
   for (const category of SPECIAL_CATEGORIES) {
-    for (const stem of STEMS[category]) {
-      if (folded.includes(` ${stem}`)) return { category, matched: stem };
+    for (const pattern of STEMS[category]) {
+      const matched = typeof pattern === 'string' ? (folded.includes(` ${pattern}`) ? pattern : null) : pattern.exec(folded)?.[0].trim();
+      if (matched) return { category, matched };
     }
   }
   return null;
@@ -153,4 +167,13 @@ export function forbiddenValues(values: Record<string, unknown>): ValueFinding[]
     else if ((text.match(/[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){11,30}/g) ?? []).some(looksLikeIban)) out.push({ field, kind: 'iban' });
   }
   return out;
+}
+
+/** Refuses card numbers and IBANs in any profile value, naming the field (every channel words it alike). */
+export function assertAllowedValues(values: Record<string, unknown> | null | undefined): void {
+  const found = forbiddenValues({ ...(values ?? {}) });
+  if (found.length) {
+    const what = found[0]!.kind === 'card_number' ? 'a payment card number' : 'an IBAN';
+    throw new AppError('special_category', `The value of "${found[0]!.field}" looks like ${what}. Payment data is never stored in profiles: remove it.`, found);
+  }
 }

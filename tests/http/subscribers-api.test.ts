@@ -63,7 +63,8 @@ describe('POST /api/v1/subscribers', () => {
     const unknown = await api(t.apiKey, '/subscribers', { method: 'POST', json: { email: 'u@example.org', listIds: ['lst_x'], evidence: evidence() } });
     expect(unknown.status).toBe(400);
     const wrongType = await api(t.apiKey, '/subscribers', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
-    expect(wrongType.status).toBeGreaterThanOrEqual(400);
+    expect(wrongType.status).toBe(415);
+    expect(((await wrongType.json()) as Err).error.code).toBe('unsupported_media_type');
     expect(await countRows(env.DB_EU, 'subscribers', 'tenant_id = ?', t.tenant.id)).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forbiddenValues, looksLikeCardNumber, looksLikeIban, specialCategoryOf } from '../../shared/privacy/special-categories';
+import { assertAllowedValues, forbiddenValues, looksLikeCardNumber, looksLikeIban, specialCategoryOf } from '../../shared/privacy/special-categories';
 
 describe('specialCategoryOf', () => {
   it.each([
@@ -13,11 +13,20 @@ describe('specialCategoryOf', () => {
     ['Trade union', 'union_membership'], ['Gewerkschaft', 'union_membership'], ['Syndicat', 'union_membership'], ['Vakbond', 'union_membership'],
     ['Criminal record', 'criminal_records'], ['Vorstrafen', 'criminal_records'], ['Casier judiciaire', 'criminal_records'], ['Strafblad', 'criminal_records'],
     ['Annual income', 'finances'], ['Gehalt', 'finances'], ['Salaire', 'finances'], ['Inkomen', 'finances'], ['creditCardNumber', 'finances'],
+    ['Religie', 'religion'], ['Religieuze overtuiging', 'religion'], ['Levensovertuiging', 'religion'], ['Religiöse Zugehörigkeit', 'religion'], ['Appartenance religieuse', 'religion'],
+    ['Hautfarbe', 'ethnicity'], ['Huidskleur', 'ethnicity'], ['Couleur de peau', 'ethnicity'], ['Skin colour', 'ethnicity'], ['skin_color', 'ethnicity'],
+    ['Race', 'ethnicity'], ['Your race', 'ethnicity'], ['Race or ethnic origin', 'ethnicity'], ['Rasse', 'ethnicity'],
+    ['Krankenkasse', 'health'], ['Krankenversicherung', 'health'], ['Zorgverzekering', 'health'], ['Mutuelle', 'health'], ['Huisarts', 'health'], ['Mental wellbeing', 'health'],
+    ['Test ADN', 'genetics'], ['DNA ancestry kit', 'genetics'], ['Who did you vote for?', 'politics'], ['Partijvoorkeur', 'politics'],
   ])('%s → %s', (text, category) => {
     expect(specialCategoryOf(text)?.category).toBe(category);
   });
 
-  it.each(['City', 'Company', 'Favourite colour', 'Headline', 'Interests', 'Geburtstag', 'Ville', 'Woonplaats', 'Language', 'Career orientation', 'Source of sign-up'])(
+  it.each([
+    'City', 'Company', 'Favourite colour', 'Headline', 'Interests', 'Geburtstag', 'Ville', 'Woonplaats', 'Language', 'Career orientation', 'Source of sign-up',
+    'Favourite race car', 'Race day t-shirt size', 'Horse race', 'Next race', 'Raceway', 'Adnan', 'Voter id', 'Team mentality', 'Arts and crafts', 'Skin type',
+    'Lieblingsfarbe', 'Kassenzettel', 'Couleur préférée', 'Rassemblement', 'Partijgrootte', 'Kleurvoorkeur',
+  ])(
     '%s is an ordinary field',
     (text) => expect(specialCategoryOf(text)).toBeNull(),
   );
@@ -41,5 +50,16 @@ describe('payment data in values', () => {
     expect(forbiddenValues({ a: 'my card is 4111 1111 1111 1111 thanks', b: 'iban: GB82 WEST 1234 5698 7654 32', c: 'Berlin', d: 42 })).toEqual([
       { field: 'a', kind: 'card_number' }, { field: 'b', kind: 'iban' },
     ]);
+  });
+});
+
+describe('assertAllowedValues', () => {
+  it('names the field and the kind of payment data', () => {
+    expect(() => assertAllowedValues({ city: 'Lyon', memo: 'FR76 3000 6000 0112 3456 7890 189' })).toThrow(
+      expect.objectContaining({ code: 'special_category', message: expect.stringMatching(/"memo" looks like an IBAN/) }),
+    );
+    expect(() => assertAllowedValues({ kaart: '5500 0055 5555 5559' })).toThrow(/"kaart" looks like a payment card number/);
+    expect(() => assertAllowedValues(null)).not.toThrow();
+    expect(() => assertAllowedValues({ phone: '+33 1 23 45 67 89' })).not.toThrow();
   });
 });

@@ -6,6 +6,7 @@ import { errorResponses } from '../../shared/schemas/common';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { requireScope } from './auth';
+import { json, security } from './openapi-helpers';
 
 const Counts = z.record(z.string(), z.number());
 const ComplianceReport = z.object({
@@ -18,9 +19,9 @@ const ComplianceReport = z.object({
 }).meta({ id: 'ComplianceReport' });
 
 const report = createRoute({
-  method: 'get', path: '/', tags: ['Reports'], security: [{ apiKey: [] }],
+  method: 'get', path: '/', tags: ['Reports'], security,
   summary: 'Subscribers by region and status, consent events, privacy requests and erasures; erased people stay in the totals as counts',
-  responses: { 200: { description: 'The report', content: { 'application/json': { schema: ComplianceReport } } }, ...errorResponses(403) },
+  responses: { 200: json(ComplianceReport, 'The report'), ...errorResponses(403) },
 });
 
 export const complianceReportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

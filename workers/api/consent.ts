@@ -15,10 +15,7 @@ import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { requireScope } from './auth';
 import { eventView, subscriptionView } from './views';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const security = [{ apiKey: [] }];
-const IdParam = z.object({ id: z.string().max(40) });
+import { IdParam, json, security } from './openapi-helpers';
 
 const eventsRoute = createRoute({
   method: 'get', path: '/consent-events', tags: ['Consent log'], summary: 'Consent events, newest first, filtered', security,

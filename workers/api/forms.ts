@@ -14,14 +14,11 @@ import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { requireScope } from './auth';
 import { formView, noticeView } from './views';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const IdParam = z.object({ id: z.string().max(40) });
-const security = [{ apiKey: [] }];
+import { IdParam, json, jsonBody, security } from './openapi-helpers';
 
 const createFormRoute = createRoute({
   method: 'post', path: '/forms', tags: ['Forms'], summary: 'Define an edge form', security,
-  request: { body: { content: { 'application/json': { schema: FormInput } }, required: true } },
+  request: { body: jsonBody(FormInput) },
   responses: { 201: json(Form, 'The form with its action and embed URLs'), ...errorResponses(403) },
 });
 const listFormsRoute = createRoute({
@@ -34,12 +31,12 @@ const getFormRoute = createRoute({
 });
 const patchFormRoute = createRoute({
   method: 'patch', path: '/forms/{id}', tags: ['Forms'], summary: 'Change a form (a changed notice text becomes a new version)', security,
-  request: { params: IdParam, body: { content: { 'application/json': { schema: FormPatch } }, required: true } },
+  request: { params: IdParam, body: jsonBody(FormPatch) },
   responses: { 200: json(Form, 'The changed form'), ...errorResponses(403, 404) },
 });
 const publishNoticeRoute = createRoute({
   method: 'post', path: '/notices', tags: ['Notices'], summary: 'Publish a notice text (an unchanged text keeps its version)', security,
-  request: { body: { content: { 'application/json': { schema: NoticeInput } }, required: true } },
+  request: { body: jsonBody(NoticeInput) },
   responses: { 200: json(Notice, 'The current version'), ...errorResponses(403) },
 });
 const listNoticesRoute = createRoute({

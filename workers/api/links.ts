@@ -9,6 +9,7 @@ import { CreatedLinks, CreateLinks } from '../../shared/schemas/links';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { requireScope } from './auth';
+import { json, jsonBody, security } from './openapi-helpers';
 
 const createLinks = createRoute({
   method: 'post',
@@ -17,11 +18,11 @@ const createLinks = createRoute({
   summary: 'Mint tracked links',
   description:
     'Mints one tracked link per destination. The token is sealed: it carries the tenant region, subscriber, message, list and destination, unreadable to whoever sees the URL. A click from the EU (or from everyone, per tenant setting `intercept`) by a subscriber without valid consent for the list shows a consent page; every other click is a direct redirect.',
-  security: [{ apiKey: [] }],
+  security,
   middleware: [requireScope('links')] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: CreateLinks } } } },
+  request: { body: jsonBody(CreateLinks) },
   responses: {
-    201: { description: 'The links, in the order of the destinations', content: { 'application/json': { schema: CreatedLinks } } },
+    201: json(CreatedLinks, 'The links, in the order of the destinations'),
     ...errorResponses(403, 404),
   },
 });

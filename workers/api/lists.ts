@@ -1,7 +1,7 @@
 // `/api/v1/lists`: what people subscribe to, its purpose, lawful basis and single or double
 // opt-in; and `/api/v1/profile-fields`, where a special-category field is refused with a 422.
 
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { createList, createProfileField, findList, listLists, listProfileFields, updateList } from '../../db/lists';
 import { errorResponses, ListOf, PageQuery } from '../../shared/schemas/common';
 import { List, ListInput, ListPatch, ProfileField, ProfileFieldInput } from '../../shared/schemas/lists';
@@ -9,14 +9,11 @@ import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { requireScope } from './auth';
 import { fieldView, listView } from './views';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const IdParam = z.object({ id: z.string().max(40) });
-const security = [{ apiKey: [] }];
+import { IdParam, json, jsonBody, security } from './openapi-helpers';
 
 const createListRoute = createRoute({
   method: 'post', path: '/lists', tags: ['Lists'], summary: 'Define a list', security,
-  request: { body: { content: { 'application/json': { schema: ListInput } }, required: true } },
+  request: { body: jsonBody(ListInput) },
   responses: { 201: json(List, 'The list'), ...errorResponses(403) },
 });
 const listListsRoute = createRoute({
@@ -29,13 +26,13 @@ const getListRoute = createRoute({
 });
 const patchListRoute = createRoute({
   method: 'patch', path: '/lists/{id}', tags: ['Lists'], summary: 'Change a list', security,
-  request: { params: IdParam, body: { content: { 'application/json': { schema: ListPatch } }, required: true } },
+  request: { params: IdParam, body: jsonBody(ListPatch) },
   responses: { 200: json(List, 'The changed list'), ...errorResponses(403, 404) },
 });
 const createFieldRoute = createRoute({
   method: 'post', path: '/profile-fields', tags: ['Profile fields'], security,
   summary: 'Define a profile field (special categories of data are refused)',
-  request: { body: { content: { 'application/json': { schema: ProfileFieldInput } }, required: true } },
+  request: { body: jsonBody(ProfileFieldInput) },
   responses: { 201: json(ProfileField, 'The field'), ...errorResponses(403, 409, 422) },
 });
 const listFieldsRoute = createRoute({

@@ -19,11 +19,10 @@ import {
 } from '../privacy/service';
 import { requireScope } from './auth';
 import { presentRequest } from './privacy-request-view';
+import { json, jsonBody, security } from './openapi-helpers';
 
 const tags = ['Privacy requests'];
-const security = [{ apiKey: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const body = <T extends z.ZodType>(schema: T) => ({ body: jsonBody(schema) });
 
 const ctxOf = (c: Context<AppEnv>): PrivacyCtx => ({ env: c.env, store: c.get('store'), tenant: c.get('tenant') });
 const actorOf = (c: Context<AppEnv>) => `api_key:${c.get('principal').apiKeyId}`;
@@ -33,7 +32,7 @@ const load = (c: Context<AppEnv>, id: string) => getPrivacyRequest(c.get('store'
 function action<B extends z.ZodType>(path: string, summary: string, schema: B, ok: z.ZodType = PrivacyRequest) {
   return createRoute({
     method: 'post', path, tags, security, summary,
-    request: { params: RequestIdParam, body: { content: { 'application/json': { schema } }, required: (schema as z.ZodType) !== NoteBody } },
+    request: { params: RequestIdParam, body: jsonBody(schema, (schema as z.ZodType) !== NoteBody) },
     responses: { 200: json(ok, 'The request after the change'), ...errorResponses(404, 409) },
   } satisfies RouteConfig);
 }

@@ -11,9 +11,8 @@ import { PrivacySettings, Template, TemplateBody, TemplateParams } from '../../s
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { requireScope } from './auth';
+import { json, jsonBody, security } from './openapi-helpers';
 
-const security = [{ apiKey: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const pick = (s: TenantSettings) => ({ dueDays: s.dueDays ?? {}, reminderDays: s.reminderDays ?? 7, notify: s.notify ?? {} });
 
 const getSettings = createRoute({
@@ -22,7 +21,7 @@ const getSettings = createRoute({
 });
 const putSettings = createRoute({
   method: 'put', path: '/', tags: ['Privacy settings'], security, summary: 'Change the privacy settings (merged)',
-  request: { body: { content: { 'application/json': { schema: PrivacySettings } }, required: true } },
+  request: { body: jsonBody(PrivacySettings) },
   responses: { 200: json(PrivacySettings, 'The settings after the change'), ...errorResponses() },
 });
 const listTemplates = createRoute({
@@ -32,7 +31,7 @@ const listTemplates = createRoute({
 const putTemplate = createRoute({
   method: 'put', path: '/{stage}/{language}', tags: ['Privacy settings'], security,
   summary: 'Set the text of one stage in one language; placeholders: {{tenant}} {{kind}} {{requestId}} {{dueDate}} {{link}} {{reason}} {{note}}',
-  request: { params: TemplateParams, body: { content: { 'application/json': { schema: TemplateBody } }, required: true } },
+  request: { params: TemplateParams, body: jsonBody(TemplateBody) },
   responses: { 200: json(Template, 'Stored'), ...errorResponses() },
 });
 const deleteTemplate = createRoute({

@@ -19,21 +19,20 @@ import { dispatchAfterResponse } from '../http/request-context';
 import { sendConfirmationOrQueue } from '../mail/confirmation';
 import { requireScope } from './auth';
 import { subscriberView, subscriptionView } from './views';
+import { json, jsonBody, security } from './openapi-helpers';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const security = [{ apiKey: [] }];
 const IdempotencyHeader = z.object({ 'idempotency-key': z.string().max(200).optional().meta({ description: 'A retry with the same key creates nothing twice' }) });
 
 const createSubscriberRoute = createRoute({
   method: 'post', path: '/subscribers', tags: ['Subscribers'], security,
   summary: 'Insert a subscriber with the consent evidence you collected (mandatory for consent-based lists)',
-  request: { headers: IdempotencyHeader, body: { content: { 'application/json': { schema: SubscriberInput } }, required: true } },
+  request: { headers: IdempotencyHeader, body: jsonBody(SubscriberInput) },
   responses: { 201: json(SubscriberCreated, 'Created'), 200: json(SubscriberCreated, 'Existing subscriber, consent recorded'), ...errorResponses(403, 409, 413, 422) },
 });
 const importRoute = createRoute({
   method: 'post', path: '/subscribers/import', tags: ['Subscribers'], security,
   summary: 'Import up to 10,000 rows, each with evidence or marked consentUnknown; erased addresses are refused per row',
-  request: { headers: IdempotencyHeader, body: { content: { 'application/json': { schema: ImportInput } }, required: true } },
+  request: { headers: IdempotencyHeader, body: jsonBody(ImportInput) },
   responses: { 200: json(ImportReport, 'What was created, updated and refused'), ...errorResponses(403, 409, 413) },
 });
 const listRoute = createRoute({

@@ -4,6 +4,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorResponses, Region } from '../../shared/schemas/common';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
+import { json, security } from './openapi-helpers';
 
 const Tenant = z
   .object({ id: z.string(), slug: z.string(), name: z.string(), region: Region, settings: z.record(z.string(), z.unknown()) })
@@ -14,8 +15,8 @@ const getTenant = createRoute({
   path: '/',
   tags: ['Tenant'],
   summary: 'The tenant of the calling API key',
-  security: [{ apiKey: [] }],
-  responses: { 200: { description: 'The tenant', content: { 'application/json': { schema: Tenant } } }, ...errorResponses() },
+  security,
+  responses: { 200: json(Tenant, 'The tenant'), ...errorResponses() },
 });
 
 export const tenantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getTenant, (c) => {

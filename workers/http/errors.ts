@@ -26,6 +26,8 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   }
   if (err instanceof HTTPException) {
     const status = err.status;
+    // The JSON validators refuse any other body type with a bare 415: name what to send instead.
+    if (status === 415) return respond(c, status, 'unsupported_media_type', 'Send the request body as JSON, with Content-Type: application/json.');
     const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 404 ? 'not_found' : 'bad_request';
     return respond(c, status, code, err.message || 'Bad request.');
   }
