@@ -1,21 +1,26 @@
 // bench/intercept: requests per second and latency (p50, p99) of the link intercept through
 // `wrangler dev`, each as a ratio to a bare Worker that only returns a 302, measured in the same
-// run with the same bounded load (a fixed number of concurrent keep-alive clients from Node).
-// Scenarios are interleaved over several rounds so drift hits all of them alike.
-// Usage: npx tsx bench/intercept.ts   (env: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_ROUNDS)
-// BENCH_APP=no-assets runs the same Worker from a copy of wrangler.toml without the [assets]
-// section, to separate the cost of wrangler dev's asset router hop from the intercept's own.
+// run with the same bounded load (a fixed number of concurrent keep-alive clients from Node, on
+// 127.0.0.1). The baseline sits behind the same `[assets]` router as the app, so both pay its hop;
+// a second bare Worker without `[assets]` shows what that hop costs. Each round cycles through the
+// scenarios in slices (order reversed every other round); figures are medians of per-round ratios
+// with their min–max. Usage: npx tsx bench/intercept.ts (env: BENCH_SECONDS, BENCH_ROUNDS,
+// BENCH_SLICES, BENCH_CONCURRENCY, BENCH_PORT). BENCH_APP=no-assets runs the app from a copy of
+// wrangler.toml without `[assets]` and takes the bare Worker without `[assets]` as its baseline.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { applyLocalMigrations, newMasterKey, ROOT, seedDemo, startLocalWorker, type LocalWorker } from '../scripts/lib/local-worker';
 
+// The app listens on BENCH_PORT, the bare Workers with and without [assets] on the next two ports.
 const PORT = Number(process.env.BENCH_PORT ?? 8821);
-const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 8822);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+// Each round gives every scenario SECONDS in SLICES turns, cycling, so a round's scenarios share its time window.
+const SLICES = Number(process.env.BENCH_SLICES ?? 4);
+const NO_ASSETS = process.env.BENCH_APP === 'no-assets';
 
 type Scenario = { name: string; url: string; headers: Record<string, string>; expect: number };
 type Sample = { latencies: number[]; requests: number; seconds: number; errors: number };
@@ -45,6 +50,25 @@ async function load(s: Scenario, seconds: number): Promise<Sample> {
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+type Stats = { rps: number; p50: number; p99: number; errors: number };
+const METRICS = ['rps', 'p50', 'p99'] as const;
+
+function stats(sample: Sample): Stats {
+  const sorted = [...sample.latencies].sort((x, y) => x - y);
+  return { rps: sample.requests / sample.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), errors: sample.errors };
+}
+
+/** Median and min–max over rounds of one scenario's metric divided by the baseline's in the same round. */
+function ratios(rounds: Map<string, Stats>[], name: string, base: string, metric: (typeof METRICS)[number]) {
+  const xs = rounds.map((r) => r.get(name)![metric] / r.get(base)![metric]);
+  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
+}
 
 async function mintLink(url: string, apiKey: string, listId: string): Promise<string> {
   const sub = await fetch(`${url}/__dev/intercept/subscriber?region=eu`, { method: 'POST' });
@@ -84,58 +108,82 @@ function configWithoutAssets(dir: string): string {
 }
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+const BARE = 'bare 302, [assets] router';
+const BARE_NO_ASSETS = 'bare 302, no [assets]';
+const DIRECT = 'direct redirect (US clicker)';
+const baselineConfig = (file: string) => path.join(ROOT, 'bench', 'baseline', file);
+
+function report(rounds: Map<string, Stats>[], names: string[], base: string): void {
+  console.log(`ratios to "${base}" (median of ${rounds.length} per-round ratios, min–max):`);
+  console.log(`${'scenario'.padEnd(32)} ${'req/s'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} | ${'req/s ratio'.padEnd(19)} ${'p50 ratio'.padEnd(19)} ${'p99 ratio'.padEnd(19)} errors`);
+  for (const name of names) {
+    const abs = (m: (typeof METRICS)[number]) => median(rounds.map((r) => r.get(name)![m]));
+    const cells = METRICS.map((m) => {
+      const r = ratios(rounds, name, base, m);
+      return `${r.median.toFixed(2)}x (${r.min.toFixed(2)}–${r.max.toFixed(2)})`.padEnd(19);
+    });
+    const errors = rounds.reduce((n, r) => n + r.get(name)!.errors, 0);
+    console.log(`${name.padEnd(32)} ${abs('rps').toFixed(0).padStart(6)} ${abs('p50').toFixed(1).padStart(7)} ${abs('p99').toFixed(1).padStart(7)} | ${cells.join(' ')} ${errors}`);
+  }
+}
 
 const state = mkdtempSync(path.join(tmpdir(), 'tm-bench-intercept-'));
 const servers: LocalWorker[] = [];
 try {
   applyLocalMigrations(state);
   const app = await startLocalWorker({
-    port: PORT, persistTo: state, config: process.env.BENCH_APP === 'no-assets' ? configWithoutAssets(state) : undefined,
+    port: PORT, persistTo: state, config: NO_ASSETS ? configWithoutAssets(state) : undefined,
     vars: { RUNTIME: 'local', ALLOW_DEV_GEO: '1', MASTER_KEY: newMasterKey(), PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}` },
   });
   servers.push(app);
-  const bare = await startLocalWorker({ port: BASELINE_PORT, config: path.join(ROOT, 'bench', 'baseline', 'redirect.wrangler.toml') });
+  const bare = await startLocalWorker({ port: PORT + 1, config: baselineConfig('redirect-assets.wrangler.toml') });
   servers.push(bare);
+  const bareNoAssets = await startLocalWorker({ port: PORT + 2, config: baselineConfig('redirect.wrangler.toml') });
+  servers.push(bareNoAssets);
   const [eu] = (await seedDemo(app.url)).filter((t) => t.region === 'eu');
   if (!eu) throw new Error('demo tenant missing');
   const link = await mintLink(app.url, eu.apiKey, eu.listId);
   const consented = await mintLink(app.url, eu.apiKey, eu.listId);
   await consentTo(consented, app.url);
+  // In this order (and reversed) the baseline runs right next to the direct path and the no-assets Worker.
   const scenarios: Scenario[] = [
-    { name: 'bare Worker 302 (baseline)', url: `${bare.url}/l/x`, headers: { 'user-agent': BROWSER }, expect: 302 },
-    { name: 'direct redirect (US clicker)', url: link, headers: { 'x-dev-geo': 'US', 'user-agent': BROWSER }, expect: 302 },
+    { name: BARE_NO_ASSETS, url: `${bareNoAssets.url}/l/x`, headers: { 'user-agent': BROWSER }, expect: 302 },
+    { name: BARE, url: `${bare.url}/l/x`, headers: { 'user-agent': BROWSER }, expect: 302 },
+    { name: DIRECT, url: link, headers: { 'x-dev-geo': 'US', 'user-agent': BROWSER }, expect: 302 },
     { name: 'direct redirect (EU, consent)', url: consented, headers: { 'x-dev-geo': 'DE', 'user-agent': BROWSER }, expect: 302 },
     { name: 'consent page (EU, no consent)', url: link, headers: { 'x-dev-geo': 'DE', 'user-agent': BROWSER, 'accept-language': 'de' }, expect: 200 },
   ];
   for (const s of scenarios) await load(s, 1);
-  const totals = new Map<string, Sample>(scenarios.map((s) => [s.name, { latencies: [], requests: 0, seconds: 0, errors: 0 }]));
+  const rounds: Map<string, Stats>[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    for (const s of scenarios) {
-      const r = await load(s, SECONDS);
-      const t = totals.get(s.name)!;
-      t.latencies.push(...r.latencies);
-      t.requests += r.requests;
-      t.seconds += r.seconds;
-      t.errors += r.errors;
+    const order = round % 2 === 0 ? scenarios : [...scenarios].reverse();
+    const samples = new Map<string, Sample>(scenarios.map((s) => [s.name, { latencies: [], requests: 0, seconds: 0, errors: 0 }]));
+    for (let slice = 0; slice < SLICES; slice++) {
+      for (const s of order) {
+        const r = await load(s, SECONDS / SLICES);
+        const t = samples.get(s.name)!;
+        t.latencies.push(...r.latencies);
+        t.requests += r.requests;
+        t.seconds += r.seconds;
+        t.errors += r.errors;
+      }
     }
+    const results = new Map<string, Stats>([...samples].map(([name, sample]) => [name, stats(sample)]));
+    rounds.push(results);
+    const direct = results.get(DIRECT)!.p50 / results.get(NO_ASSETS ? BARE_NO_ASSETS : BARE)!.p50;
+    console.error(`round ${round + 1}/${ROUNDS}: direct path p50 ${direct.toFixed(2)}x`);
   }
-  const rows = scenarios.map((s) => {
-    const t = totals.get(s.name)!;
-    const sorted = [...t.latencies].sort((a, b) => a - b);
-    return { name: s.name, rps: t.requests / t.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), errors: t.errors };
-  });
-  const base = rows[0]!;
-  const variant = process.env.BENCH_APP === 'no-assets' ? ' (app without the [assets] router)' : '';
-  console.log(`bench/intercept${variant}: ${CONCURRENCY} concurrent clients, ${ROUNDS} rounds x ${SECONDS} s per scenario, through wrangler dev on 127.0.0.1`);
-  console.log('scenario                        req/s   p50 ms  p99 ms | rps ratio  p50 ratio  p99 ratio  errors');
-  for (const r of rows) {
-    console.log(
-      `${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(6)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(7)} | ` +
-        `${(r.rps / base.rps).toFixed(2).padStart(8)}x ${(r.p50 / base.p50).toFixed(2).padStart(9)}x ${(r.p99 / base.p99).toFixed(2).padStart(9)}x ${String(r.errors).padStart(7)}`,
-    );
+  const variant = NO_ASSETS ? ' (app without the [assets] router)' : '';
+  console.log(`bench/intercept${variant}: ${CONCURRENCY} concurrent clients, ${ROUNDS} rounds x ${SECONDS} s per scenario (in ${SLICES} interleaved slices), wrangler dev on 127.0.0.1`);
+  const base = NO_ASSETS ? BARE_NO_ASSETS : BARE;
+  const names = [base, ...scenarios.map((s) => s.name).filter((n) => n !== base)];
+  report(rounds, names, base);
+  const direct = ratios(rounds, DIRECT, base, 'p50');
+  console.log(`direct path p50 latency ${direct.median.toFixed(2)}x the bare Worker (${direct.min.toFixed(2)}–${direct.max.toFixed(2)} across rounds; target <= 1.2x)`);
+  if (!NO_ASSETS) {
+    const hop = ratios(rounds, BARE, BARE_NO_ASSETS, 'p50');
+    console.log(`the [assets] router hop alone: bare Worker p50 ${hop.median.toFixed(2)}x (${hop.min.toFixed(2)}–${hop.max.toFixed(2)}) of the bare Worker without it`);
   }
-  const direct = rows[1]!;
-  console.log(`direct path p50 latency ${(direct.p50 / base.p50).toFixed(2)}x the bare Worker (target <= 1.2x)`);
 } finally {
   for (const server of servers) await server.stop();
   rmSync(state, { recursive: true, force: true });
