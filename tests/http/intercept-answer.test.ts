@@ -161,6 +161,8 @@ describe('POST /l/:token', () => {
     expect(answers.map((r) => r.status)).toEqual([303, 303, 303]);
     expect(await countRows(env.DB_EU, 'privacy_requests', 'tenant_id = ?', other.tenant.id)).toBe(1);
     expect(await countRows(env.DB_EU, 'privacy_request_history', "tenant_id = ? and action = 'duplicate_merged'", other.tenant.id)).toBe(2);
+    // Each page is a separate answer: three refusals, chained one after another.
+    expect(await eventsOf(other.subscriber.id)).toHaveLength(3);
   });
 
   it.each([
