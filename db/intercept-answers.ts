@@ -17,6 +17,7 @@ import { clicks, subscribers, subscriptions, usedNonces, type TenantSettings } f
 import { loadSubscriberKey } from './subscribers';
 
 export const ANSWER_NONCE_PURPOSE = 'intercept_answer';
+const CHAIN_ATTEMPTS = 5;
 
 export type InterceptAnswer = {
   tenant: { id: string; settings: TenantSettings };
@@ -69,8 +70,9 @@ export async function recordInterceptAnswer(db: Db, input: InterceptAnswer): Pro
       return { recorded: true, consentEventId, requestId };
     } catch (err) {
       if (await nonceSpent(db, tenant.id, input.nonce)) return { recorded: false, requestId };
-      // Another event of this subscriber took our chain position: read the head again once.
-      if (attempt >= 2 || err instanceof AppError) throw err;
+      // Another event of this subscriber took our chain position: read the head again. Each
+      // round lets one of the simultaneous answers (several open tabs) through.
+      if (attempt >= CHAIN_ATTEMPTS || err instanceof AppError) throw err;
     }
   }
 }

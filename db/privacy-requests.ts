@@ -70,24 +70,46 @@ export type FiledRequest = { request: PrivacyRequest; merged: boolean; verifiedN
  */
 export async function createPrivacyRequest(db: Db, settings: TenantSettings, input: NewPrivacyRequest): Promise<FiledRequest> {
   const now = input.receivedAt ?? new Date();
-  const duplicate = await findOpenDuplicate(db, input);
-  if (duplicate) {
-    await runBatch(db, [
-      db.insert(privacyRequestHistory).values({
-        id: newId('rqh'), tenantId: input.tenantId, requestId: duplicate.id, fromStatus: duplicate.status, toStatus: duplicate.status,
-        action: 'duplicate_merged', actor: input.actor, note: `via ${input.channel}`, at: now,
-      }),
-      outboxInsert(db, {
-        tenantId: input.tenantId, type: 'privacy_request.duplicate_merged', subjectType: 'privacy_request', subjectId: duplicate.id,
-        payload: { requestId: duplicate.id, kind: duplicate.kind, channel: input.channel }, occurredAt: now,
-      }),
-    ]);
-    if (input.verified && duplicate.status === 'awaiting_verification') {
+  for (let attempt = 1; ; attempt++) {
+    const duplicate = await findOpenDuplicate(db, input);
+    if (duplicate) return mergeDuplicate(db, duplicate, input, now);
+    try {
+      return await insertRequest(db, settings, input, now);
+    } catch (err) {
+      // A request filed at the same moment won the open-request unique index: merge into it.
+      if (!isOpenRequestConflict(err) || attempt >= 3) throw err;
+    }
+  }
+}
+
+const isOpenRequestConflict = (err: unknown) =>
+  err instanceof Error && /UNIQUE constraint failed: privacy_requests\.(tenant_id|kind)/.test(`${err.message} ${String(err.cause ?? '')}`);
+
+async function mergeDuplicate(db: Db, duplicate: PrivacyRequest, input: NewPrivacyRequest, now: Date): Promise<FiledRequest> {
+  await runBatch(db, [
+    db.insert(privacyRequestHistory).values({
+      id: newId('rqh'), tenantId: input.tenantId, requestId: duplicate.id, fromStatus: duplicate.status, toStatus: duplicate.status,
+      action: 'duplicate_merged', actor: input.actor, note: `via ${input.channel}`, at: now,
+    }),
+    outboxInsert(db, {
+      tenantId: input.tenantId, type: 'privacy_request.duplicate_merged', subjectType: 'privacy_request', subjectId: duplicate.id,
+      payload: { requestId: duplicate.id, kind: duplicate.kind, channel: input.channel }, occurredAt: now,
+    }),
+  ]);
+  if (input.verified && duplicate.status === 'awaiting_verification') {
+    try {
       const verified = await verifyRequest(db, duplicate, { actor: input.actor, note: `verified by a request via ${input.channel}` });
       return { request: verified, merged: true, verifiedNow: true };
+    } catch (err) {
+      // A simultaneous duplicate verified it first.
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+      return { request: (await findPrivacyRequest(db, duplicate.tenantId, duplicate.id)) ?? duplicate, merged: true, verifiedNow: false };
     }
-    return { request: duplicate, merged: true, verifiedNow: false };
   }
+  return { request: duplicate, merged: true, verifiedNow: false };
+}
+
+async function insertRequest(db: Db, settings: TenantSettings, input: NewPrivacyRequest, now: Date): Promise<FiledRequest> {
   const id = newId('prq');
   const { dueAt, monthDueAt } = dueDates(now, dueDaysFor(settings, input.kind));
   const request: PrivacyRequest = {

@@ -6,6 +6,7 @@ import { builtInNotice, noticeLanguage, type NoticeStage } from '../shared/priva
 import type { Db } from './client';
 import { AppError } from '../shared/errors';
 import { privacyNoticeTemplates, tenants, type TenantSettings } from './schema';
+import { forgetTenant } from './tenant-cache';
 
 export type NoticeTemplate = typeof privacyNoticeTemplates.$inferSelect;
 
@@ -61,5 +62,6 @@ export async function updatePrivacySettings(db: Db, tenantId: string, patch: Pic
     ...(patch.notify ? { notify: { ...tenant.settings.notify, ...patch.notify } } : {}),
   };
   await db.update(tenants).set({ settings }).where(eq(tenants.id, tenantId));
+  forgetTenant(tenantId);
   return settings;
 }

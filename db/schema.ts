@@ -244,6 +244,12 @@ export const privacyRequests = sqliteTable('privacy_requests', {
   index('privacy_requests_subscriber').on(t.tenantId, t.subscriberId),
   index('privacy_requests_received').on(t.tenantId, t.receivedAt),
   index('privacy_requests_reminder').on(t.status, t.reminderSentAt, t.dueAt),
+  // At most one open request per subject and kind, even when two are filed at the same moment
+  // (the statuses are OPEN_STATUSES of shared/request-lifecycle.ts); a resolved one leaves the index.
+  uniqueIndex('privacy_requests_open_subscriber').on(t.tenantId, t.kind, t.subscriberId)
+    .where(sql`subscriber_id is not null and status in ('awaiting_verification', 'open', 'paused', 'executing')`),
+  uniqueIndex('privacy_requests_open_subject').on(t.tenantId, t.kind, t.subjectIndex)
+    .where(sql`subject_index is not null and status in ('awaiting_verification', 'open', 'paused', 'executing')`),
 ]);
 
 export const privacyRequestHistory = sqliteTable('privacy_request_history', {

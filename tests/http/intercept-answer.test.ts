@@ -43,6 +43,30 @@ function answer(token: string, form: Record<string, string>, headers: Record<str
 const eventsOf = (subscriberId: string) =>
   env.DB_EU.prepare('select * from consent_events where subscriber_id = ? order by seq').bind(subscriberId).all<Record<string, unknown>>().then((r) => r.results);
 
+/**
+ * Runs `fn` while every D1 batch on DB_EU waits a moment before it commits: simultaneous submits
+ * then all read the database before any of them writes, the race two real requests can run.
+ */
+async function withSlowWrites<T>(fn: () => Promise<T>): Promise<T> {
+  const original = env.DB_EU;
+  const slow = new Proxy(original, {
+    get(target, prop) {
+      if (prop === 'batch') return async (statements: D1PreparedStatement[]) => {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return target.batch(statements);
+      };
+      const value: unknown = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  Object.assign(env, { DB_EU: slow });
+  try {
+    return await fn();
+  } finally {
+    Object.assign(env, { DB_EU: original });
+  }
+}
+
 describe('POST /l/:token', () => {
   it('YES records an opt-in with full evidence, sets consent given and the home region, then 303s to the destination', async () => {
     const { tenant, subscriber, list, token, answerToken } = await openPage();
@@ -119,6 +143,26 @@ describe('POST /l/:token', () => {
     const results = await Promise.all([1, 2, 3].map(() => answer(token, { answer: 'yes', answer_token: answerToken })));
     expect(results.map((r) => r.status)).toEqual([303, 303, 303]);
     expect(await eventsOf(subscriber.id)).toHaveLength(1);
+  });
+
+  it('files one privacy request for three concurrent NO submits, from one page or from three', async () => {
+    const { tenant, subscriber, token, answerToken } = await openPage();
+    const same = await withSlowWrites(() => Promise.all([1, 2, 3].map(() => answer(token, { answer: 'no', answer_token: answerToken }))));
+    expect(same.map((r) => r.status)).toEqual([303, 303, 303]);
+    expect(await countRows(env.DB_EU, 'privacy_requests', 'tenant_id = ? and subscriber_id = ?', tenant.id, subscriber.id)).toBe(1);
+    expect(await eventsOf(subscriber.id)).toHaveLength(1);
+
+    const other = await openPage();
+    const pages = await Promise.all([1, 2].map(async () => {
+      const page = await call(`/l/${other.token}`, { cf: EU_CF, headers: { 'user-agent': BROWSER_UA } });
+      return answerTokenOf(await page.text());
+    }));
+    const answers = await withSlowWrites(() => Promise.all([other.answerToken, ...pages].map((t) => answer(other.token, { answer: 'no', answer_token: t }))));
+    expect(answers.map((r) => r.status)).toEqual([303, 303, 303]);
+    expect(await countRows(env.DB_EU, 'privacy_requests', 'tenant_id = ?', other.tenant.id)).toBe(1);
+    expect(await countRows(env.DB_EU, 'privacy_request_history', "tenant_id = ? and action = 'duplicate_merged'", other.tenant.id)).toBe(2);
+    // Each page is a separate answer: three refusals, chained one after another.
+    expect(await eventsOf(other.subscriber.id)).toHaveLength(3);
   });
 
   it.each([

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX `privacy_requests_open_subscriber` ON `privacy_requests` (`tenant_id`,`kind`,`subscriber_id`) WHERE subscriber_id is not null and status in ('awaiting_verification', 'open', 'paused', 'executing');--> statement-breakpoint
+CREATE UNIQUE INDEX `privacy_requests_open_subject` ON `privacy_requests` (`tenant_id`,`kind`,`subject_index`) WHERE subject_index is not null and status in ('awaiting_verification', 'open', 'paused', 'executing');
