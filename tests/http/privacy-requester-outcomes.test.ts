@@ -72,7 +72,7 @@ describe('the completed mail after an erasure carried out early', () => {
 
   it('goes to a requester the tenant did not know in the language they wrote in', async () => {
     const mail = captureMail();
-    const { tenant, apiKey } = await seedTenant('eu');
+    const { apiKey } = await seedTenant('eu');
     const filed = await body(await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', email: 'Inconnu@Example.org', language: 'fr', verified: true } }));
     const before = (await mail.messages()).length;
     expect((await api(apiKey, `/privacy-requests/${filed.id as string}/confirm`, { method: 'POST', json: {} })).status).toBe(200);

@@ -8,9 +8,9 @@ import { TenantSettingsPatch, TenantSettingsView } from '../../shared/schemas/te
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { requireScope } from './auth';
+import { json, jsonBody, security } from './openapi-helpers';
 
-const security = [{ apiKey: [] }];
-const view = (description: string) => ({ description, content: { 'application/json': { schema: TenantSettingsView } } });
+const view = (description: string) => json(TenantSettingsView, description);
 
 const getSettings = createRoute({
   method: 'get', path: '/', tags: ['Tenant'], security, summary: 'The tenant\'s settings (null: the built-in default)',
@@ -19,7 +19,7 @@ const getSettings = createRoute({
 const patchSettings = createRoute({
   method: 'patch', path: '/', tags: ['Tenant'], security,
   summary: 'Change some settings; null goes back to the default. Takes effect on the next click or mail.',
-  request: { body: { content: { 'application/json': { schema: TenantSettingsPatch } }, required: true } },
+  request: { body: jsonBody(TenantSettingsPatch) },
   responses: { 200: view('The settings after the change'), ...errorResponses() },
 });
 
