@@ -12,7 +12,7 @@ import {
 } from '../../shared/schemas/privacy-requests';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
-import { dispatchAfterResponse } from '../http/request-context';
+import { dispatchAfterResponse } from '../outbox/dispatch';
 import {
   completePrivacyRequest, confirmPrivacyRequest, extendPrivacyRequest, filePrivacyRequest, pausePrivacyRequest, rejectPrivacyRequest,
   resumePrivacyRequest, subjectFor, type PrivacyCtx,

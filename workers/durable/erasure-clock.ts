@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isLocalRuntime } from '../../db/regions';
 import { describeError, log } from '../../shared/log';
 import { parseTenantId } from '../../shared/regions';
-import { dispatchAllPending } from '../http/request-context';
+import { dispatchAllPending } from '../outbox/dispatch';
 import type { Bindings } from '../env';
 import { runDueErasure } from '../privacy/erasure';
 

@@ -12,7 +12,7 @@ import { confirmationPageWords } from '../../shared/forms/confirmation-page';
 import { openToken } from '../../shared/tokens';
 import type { AppEnv } from '../env';
 import { messagePage } from './pages';
-import { dispatchEventsAfterResponse } from './dispatch-events';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { clientIp, requestGeo } from './request-context';
 
 type ConfirmPayload = { t: string; s: string; l: string[]; f: string | null };

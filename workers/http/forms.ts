@@ -15,7 +15,7 @@ import { sendConfirmationOrQueue } from '../mail/confirmation';
 import { embedResponse } from './embed';
 import { bodyKind, checkOrigin, corsHeaders, loadForm, readSubmission, type BodyKind, type FormContext } from './form-request';
 import { messagePage } from './pages';
-import { dispatchEventsAfterResponse } from './dispatch-events';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { clientIp, requestGeo } from './request-context';
 
 /** A sign-up is a few hundred bytes; anything near this is not a person filling in a form. */

@@ -23,7 +23,8 @@ import type { ClickRecordedMessage } from '../../shared/schemas/queue';
 import type { AppEnv } from '../env';
 import { bufferClick } from './click-buffer';
 import { chooseNotice, consentPage, INTERCEPT_HEADERS, invalidLinkPage, pageLanguage, REDIRECT_HEADERS, staleAnswerPage } from './intercept-page';
-import { clientIp, dispatchAfterResponse, requestGeo } from './request-context';
+import { dispatchAfterResponse } from '../outbox/dispatch';
+import { clientIp, requestGeo } from './request-context';
 
 type C = Context<AppEnv, '/:token'>;
 type OpenedLink = { ring: MasterKeyring; token: string; claims: OpenedLinkClaims; store: RegionalStore; tenant: Tenant };

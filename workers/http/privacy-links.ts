@@ -14,7 +14,7 @@ import { openToken, type TokenPurpose } from '../../shared/tokens';
 import type { AppEnv, Bindings } from '../env';
 import { verifyPrivacyRequest, type PrivacyCtx } from '../privacy/service';
 import { escapeHtml, messagePage, page } from './pages';
-import { dispatchAfterResponse } from './request-context';
+import { dispatchAfterResponse } from '../outbox/dispatch';
 
 const Payload = z.object({ t: z.string().min(1), r: z.string().min(1), f: z.enum(['json', 'zip']).optional() });
 

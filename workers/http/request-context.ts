@@ -1,13 +1,9 @@
 // Per-request plumbing: a request id (taken from `cf-ray` or made up) echoed in `x-request-id`,
-// one access log line without personal data, the request's geolocation, and the hook that
-// hands outbox events to the queue once the response is on its way.
+// one access log line without personal data, and the request's geolocation and client IP.
 
 import type { Context, MiddlewareHandler } from 'hono';
-import { dispatchOutbox } from '../../db/outbox';
-import { regional } from '../../db/regions';
 import { geolocate, type Geo } from '../../shared/geo';
-import { describeError, log } from '../../shared/log';
-import type { Region } from '../../shared/regions';
+import { log } from '../../shared/log';
 import type { AppEnv, Bindings } from '../env';
 
 export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -30,17 +26,3 @@ export function requestGeo(c: Context<AppEnv>): Geo {
 
 /** The client IP as Cloudflare reports it (personal data: store encrypted only). */
 export const clientIp = (c: Context<AppEnv>): string | null => c.req.header('cf-connecting-ip') ?? null;
-
-/** After a committed batch: dispatch that region's outbox once the response has been sent. */
-export function dispatchAfterResponse(c: Context<AppEnv>, region: Region): void {
-  c.executionCtx.waitUntil(dispatchAllPending(c.env, region));
-}
-
-export async function dispatchAllPending(env: Bindings, region: Region): Promise<void> {
-  try {
-    await dispatchOutbox(regional(env, region).db, env.EVENTS, region);
-  } catch (err) {
-    // The scheduled catch-up sends whatever this attempt left behind.
-    log('warn', 'outbox.dispatch_failed', { region, ...describeError(err) });
-  }
-}

@@ -9,7 +9,7 @@ import { closeUnverifiedRequests } from '../../db/privacy-unverified';
 import { regional } from '../../db/regions';
 import type { Region } from '../../shared/regions';
 import type { Bindings } from '../env';
-import { dispatchAllPending } from '../http/request-context';
+import { dispatchAllPending } from '../outbox/dispatch';
 import { clockFor } from './clock';
 
 const RECONCILE_HORIZON_MS = 2 * 3_600_000;

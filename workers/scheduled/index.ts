@@ -5,7 +5,7 @@ import { purgeExpiredNonces } from '../../db/used-nonces';
 import { REGIONS, type Region } from '../../shared/regions';
 import { describeError, log } from '../../shared/log';
 import type { Bindings } from '../env';
-import { dispatchAllPending } from '../http/request-context';
+import { dispatchAllPending } from '../outbox/dispatch';
 import { purgeIdempotencyKeys } from '../../db/idempotency';
 import { regional } from '../../db/regions';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';

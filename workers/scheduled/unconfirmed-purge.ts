@@ -6,7 +6,7 @@ import { regional } from '../../db/regions';
 import { log } from '../../shared/log';
 import type { Region } from '../../shared/regions';
 import type { Bindings } from '../env';
-import { dispatchAllPending } from '../http/request-context';
+import { dispatchAllPending } from '../outbox/dispatch';
 
 export async function purgeUnconfirmedSignUps(env: Bindings, region: Region, now: Date): Promise<void> {
   const purged = await purgeUnconfirmed(regional(env, region).db, now);
