@@ -382,16 +382,17 @@ describe('classifyIntent: awkward cases', () => {
 });
 
 describe('classifyIntent: result shape', () => {
-  it('exports the kinds', () => {
-    expect(INTENT_KINDS).toEqual([
-      'erasure',
-      'access',
-      'portability',
-      'rectification',
-      'objection',
-      'unsubscribe',
-      'review',
-    ]);
+  it('reaches every kind it exports', () => {
+    const samples: Record<(typeof INTENT_KINDS)[number], string> = {
+      erasure: 'Please delete all my personal data.',
+      access: 'I request a copy of all personal data you hold about me.',
+      portability: 'Please send me my data in a machine-readable format so I can move it to another provider.',
+      rectification: 'Please correct my surname in your records.',
+      objection: 'I object to the processing of my data for direct marketing and profiling.',
+      unsubscribe: 'Please unsubscribe me from this newsletter.',
+      review: 'What time does your shop open on Saturday?',
+    };
+    for (const kind of INTENT_KINDS) expect(classifyIntent({ text: samples[kind] }).kind, kind).toBe(kind);
   });
 
   it('gives clear requests a high confidence', () => {

@@ -29,15 +29,18 @@ import { clientIp, requestGeo } from './request-context';
 type C = Context<AppEnv, '/:token'>;
 type OpenedLink = { ring: MasterKeyring; token: string; claims: OpenedLinkClaims; store: RegionalStore; tenant: Tenant };
 
+/** The language of our pages for this clicker: only needed off the direct-redirect path. */
+const langOf = (c: C): PageLanguage => pageLanguage(c.req.header('accept-language'));
+
 /** Opens the path's token and finds its tenant; a page (never a redirect) when either fails. */
-async function openLink(c: C, lang: PageLanguage): Promise<OpenedLink | Response> {
+async function openLink(c: C): Promise<OpenedLink | Response> {
   const token = c.req.param('token');
   const ring = await masterKeyring(c.env.MASTER_KEY);
   const claims = await readLinkToken(ring, token).catch(() => null);
-  if (!claims) return c.html(invalidLinkPage(lang), 400, INTERCEPT_HEADERS);
+  if (!claims) return c.html(invalidLinkPage(langOf(c)), 400, INTERCEPT_HEADERS);
   const store = regional(c.env, claims.region);
   const tenant = await cachedTenant(store.db, claims.tenantId);
-  if (!tenant) return c.html(invalidLinkPage(lang), 404, INTERCEPT_HEADERS);
+  if (!tenant) return c.html(invalidLinkPage(langOf(c)), 404, INTERCEPT_HEADERS);
   return { ring, token, claims, store, tenant };
 }
 
@@ -64,8 +67,7 @@ function redirect(c: C, destination: string, status: 302 | 303) {
 export const intercept = new Hono<AppEnv>();
 
 intercept.get('/:token', async (c) => {
-  const lang = pageLanguage(c.req.header('accept-language'));
-  const link = await openLink(c, lang);
+  const link = await openLink(c);
   if (link instanceof Response) return link;
   const { claims, tenant } = link;
   const geo = requestGeo(c);
@@ -75,6 +77,7 @@ intercept.get('/:token', async (c) => {
     return redirect(c, claims.destination, 302);
   }
   const context = await loadInterceptContext(link.store.db, claims);
+  const lang = langOf(c);
   if (!context) return c.html(invalidLinkPage(lang), 404, INTERCEPT_HEADERS);
   if (context.consentValid) {
     queueClick(c, link, clickId, geo, 'redirect');
@@ -96,8 +99,8 @@ function fromOurPage(c: C): boolean {
 }
 
 intercept.post('/:token', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Too large.', 413) }), async (c) => {
-  const lang = pageLanguage(c.req.header('accept-language'));
-  const link = await openLink(c, lang);
+  const link = await openLink(c);
+  const lang = langOf(c);
   if (link instanceof Response) return link;
   const stale = (status: 400 | 403) => c.html(staleAnswerPage(lang, link.token), status, INTERCEPT_HEADERS);
   if (!fromOurPage(c)) return stale(403);
