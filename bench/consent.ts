@@ -6,7 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyLocalMigrations, newMasterKey, ROOT, seedDemo, startLocalWorker, type LocalWorker } from '../scripts/lib/local-worker';
+import {
+  applyLocalMigrations,
+  newMasterKey,
+  ROOT,
+  seedDemo,
+  startLocalWorker,
+  type LocalWorker,
+} from '../scripts/lib/local-worker';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8811);
 const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 8812);
@@ -16,22 +23,31 @@ const IMPORT_ROWS = 10_000;
 const DEMO_ORIGIN = 'http://localhost:8000';
 
 /** A bounded loop of concurrent fetches: `total` requests, `concurrency` in flight; returns requests per second. */
-async function load(total: number, concurrency: number, send: (i: number) => Promise<Response>): Promise<{ rps: number; failed: number }> {
+async function load(
+  total: number,
+  concurrency: number,
+  send: (i: number) => Promise<Response>,
+): Promise<{ rps: number; failed: number }> {
   let next = 0;
   let failed = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) {
-      const i = next++;
-      const res = await send(i);
-      if (!res.ok) failed++;
-      await res.arrayBuffer();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const res = await send(i);
+        if (!res.ok) failed++;
+        await res.arrayBuffer();
+      }
+    }),
+  );
   return { rps: total / ((performance.now() - started) / 1000), failed };
 }
 
-async function withWorker<T>(start: (state: string) => Promise<LocalWorker>, run: (w: LocalWorker) => Promise<T>): Promise<T> {
+async function withWorker<T>(
+  start: (state: string) => Promise<LocalWorker>,
+  run: (w: LocalWorker) => Promise<T>,
+): Promise<T> {
   const state = mkdtempSync(path.join(tmpdir(), 'tm-bench-consent-'));
   const worker = await start(state);
   try {
@@ -45,9 +61,19 @@ async function withWorker<T>(start: (state: string) => Promise<LocalWorker>, run
 const run = Date.now().toString(36);
 
 const baseline = await withWorker(
-  (state) => startLocalWorker({ port: BASELINE_PORT, persistTo: state, config: path.join(ROOT, 'bench', 'baseline', 'wrangler.toml') }),
+  (state) =>
+    startLocalWorker({
+      port: BASELINE_PORT,
+      persistTo: state,
+      config: path.join(ROOT, 'bench', 'baseline', 'wrangler.toml'),
+    }),
   async (w) => {
-    const post = (i: number) => fetch(w.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `b${run}.${i}@example.org` }) });
+    const post = (i: number) =>
+      fetch(w.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `b${run}.${i}@example.org` }),
+      });
     await load(100, CONCURRENCY, post);
     return load(REQUESTS, CONCURRENCY, post);
   },
@@ -56,7 +82,11 @@ const baseline = await withWorker(
 const product = await withWorker(
   async (state) => {
     applyLocalMigrations(state);
-    return startLocalWorker({ port: PORT, persistTo: state, vars: { RUNTIME: 'local', MASTER_KEY: newMasterKey(), PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}` } });
+    return startLocalWorker({
+      port: PORT,
+      persistTo: state,
+      vars: { RUNTIME: 'local', MASTER_KEY: newMasterKey(), PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}` },
+    });
   },
   async (w) => {
     const [eu] = await seedDemo(w.url);
@@ -66,42 +96,84 @@ const product = await withWorker(
     if (!token) throw new Error('no fill token in the embed script');
     await new Promise((r) => setTimeout(r, 2_100));
     const single = await fetch(`${w.url}/api/v1/lists`, {
-      method: 'POST', headers: { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Updates', purpose: 'Product updates', doubleOptIn: false }),
     }).then((r) => r.json() as Promise<{ id: string }>);
     const singleForm = await fetch(`${w.url}/api/v1/forms`, {
-      method: 'POST', headers: { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Single', listIds: [single.id], notice: { text: 'Yes, send me updates.', language: 'en' }, thankYouUrl: `${DEMO_ORIGIN}/thanks`, allowedOrigins: [DEMO_ORIGIN] }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Single',
+        listIds: [single.id],
+        notice: { text: 'Yes, send me updates.', language: 'en' },
+        thankYouUrl: `${DEMO_ORIGIN}/thanks`,
+        allowedOrigins: [DEMO_ORIGIN],
+      }),
     }).then((r) => r.json() as Promise<{ id: string }>);
     const singleScript = await (await fetch(`${w.url}/f/${singleForm.id}/embed.js`)).text();
     const singleToken = /"token":"([^"]+)"/.exec(singleScript)?.[1];
-    const submit = (prefix: string, formId = eu.formId, fillToken = token) => (i: number) => fetch(`${w.url}/f/${formId}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', origin: DEMO_ORIGIN, 'user-agent': 'bench', 'x-dev-geo': 'NL' },
-      body: JSON.stringify({ email: `${prefix}${run}.${i}@example.org`, consent: true, tm_t: fillToken, pageUrl: `${DEMO_ORIGIN}/` }),
-    });
+    const submit =
+      (prefix: string, formId = eu.formId, fillToken = token) =>
+      (i: number) =>
+        fetch(`${w.url}/f/${formId}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            origin: DEMO_ORIGIN,
+            'user-agent': 'bench',
+            'x-dev-geo': 'NL',
+          },
+          body: JSON.stringify({
+            email: `${prefix}${run}.${i}@example.org`,
+            consent: true,
+            tm_t: fillToken,
+            pageUrl: `${DEMO_ORIGIN}/`,
+          }),
+        });
     await load(100, CONCURRENCY, submit('warm'));
     const forms = await load(REQUESTS, CONCURRENCY, submit('f'));
     const singleForms = await load(REQUESTS, CONCURRENCY, submit('s', singleForm.id, singleToken));
     const rows = Array.from({ length: IMPORT_ROWS }, (_, i) => ({
       email: `imp${run}.${i}@example.org`,
-      evidence: { occurredAt: '2026-11-01T10:00:00Z', ip: '203.0.113.9', userAgent: 'Legacy CRM', country: 'NL', notice: { key: 'newsletter', language: 'en', version: 1 }, confirmedAt: '2026-11-01T10:05:00Z' },
+      evidence: {
+        occurredAt: '2026-11-01T10:00:00Z',
+        ip: '203.0.113.9',
+        userAgent: 'Legacy CRM',
+        country: 'NL',
+        notice: { key: 'newsletter', language: 'en', version: 1 },
+        confirmedAt: '2026-11-01T10:05:00Z',
+      },
     }));
     const started = performance.now();
     const res = await fetch(`${w.url}/api/v1/subscribers/import`, {
-      method: 'POST', headers: { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ listIds: [eu.listId], rows }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ listIds: [eu.listId], rows }),
     });
     const seconds = (performance.now() - started) / 1000;
     const report = (await res.json()) as { created?: number; refused?: unknown[] };
-    if (res.status !== 200 || report.created !== IMPORT_ROWS) throw new Error(`import: ${res.status} ${JSON.stringify(report).slice(0, 300)}`);
+    if (res.status !== 200 || report.created !== IMPORT_ROWS)
+      throw new Error(`import: ${res.status} ${JSON.stringify(report).slice(0, 300)}`);
     return { forms, singleForms, importSeconds: seconds };
   },
 );
 
-console.log(`bench/consent (wrangler dev on 127.0.0.1, ${CONCURRENCY} concurrent, ${REQUESTS} requests each)`);
-console.log(`bare Worker, one D1 insert        : ${baseline.rps.toFixed(0)} req/s (${baseline.failed} failed)`);
-console.log(`POST /f/:formId (double opt-in)   : ${product.forms.rps.toFixed(0)} req/s (${product.forms.failed} failed)`);
-console.log(`POST /f/:formId (single opt-in)   : ${product.singleForms.rps.toFixed(0)} req/s (${product.singleForms.failed} failed)`);
+console.log(
+  `bench/consent (wrangler dev on 127.0.0.1, ${CONCURRENCY} concurrent, ${REQUESTS} requests each)`,
+);
+console.log(
+  `bare Worker, one D1 insert        : ${baseline.rps.toFixed(0)} req/s (${baseline.failed} failed)`,
+);
+console.log(
+  `POST /f/:formId (double opt-in)   : ${product.forms.rps.toFixed(0)} req/s (${product.forms.failed} failed)`,
+);
+console.log(
+  `POST /f/:formId (single opt-in)   : ${product.singleForms.rps.toFixed(0)} req/s (${product.singleForms.failed} failed)`,
+);
 console.log(`ratio DOI form / bare insert      : ${(product.forms.rps / baseline.rps).toFixed(2)}x`);
 console.log(`ratio single opt-in / bare insert : ${(product.singleForms.rps / baseline.rps).toFixed(2)}x`);
-console.log(`bulk import, ${IMPORT_ROWS} rows in one call : ${product.importSeconds.toFixed(2)} s = ${(IMPORT_ROWS / product.importSeconds).toFixed(0)} rows/s`);
+console.log(
+  `bulk import, ${IMPORT_ROWS} rows in one call : ${product.importSeconds.toFixed(2)} s = ${(IMPORT_ROWS / product.importSeconds).toFixed(0)} rows/s`,
+);

@@ -27,7 +27,11 @@ async function timeOp(url: string, op: string, n: number): Promise<number> {
 
 const state = mkdtempSync(path.join(tmpdir(), 'tm-bench-crypto-'));
 applyLocalMigrations(state);
-const worker = await startLocalWorker({ port: PORT, persistTo: state, vars: { RUNTIME: 'local', MASTER_KEY: newMasterKey() } });
+const worker = await startLocalWorker({
+  port: PORT,
+  persistTo: state,
+  vars: { RUNTIME: 'local', MASTER_KEY: newMasterKey() },
+});
 try {
   await timeOp(worker.url, 'encrypt', 200);
   const noop = await timeOp(worker.url, 'noop', 1);
@@ -45,7 +49,9 @@ try {
   const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
   console.log('bench/crypto (median of 7 rounds, in workerd via wrangler dev)');
   console.log(`encrypt + blind index per record : ${us(encrypt)}`);
-  console.log(`decrypt per record               : ${us(decrypt)}  (ratio to encrypt ${(decrypt / encrypt).toFixed(2)}x)`);
+  console.log(
+    `decrypt per record               : ${us(decrypt)}  (ratio to encrypt ${(decrypt / encrypt).toFixed(2)}x)`,
+  );
   console.log(`D1 write, encrypted subscriber   : ${us(writeEncrypted)}`);
   console.log(`D1 write, same row in plain text : ${us(writePlain)}`);
   console.log(`ratio encrypted / plain write    : ${(writeEncrypted / writePlain).toFixed(2)}x`);

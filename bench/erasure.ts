@@ -20,13 +20,21 @@ const wrangler = path.join(root, 'node_modules', '.bin', 'wrangler');
 
 function migrate() {
   for (const db of ['DB_EU', 'DB_US']) {
-    const r = spawnSync(wrangler, ['d1', 'migrations', 'apply', db, '--local', '--persist-to', state], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    const r = spawnSync(wrangler, ['d1', 'migrations', 'apply', db, '--local', '--persist-to', state], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1' },
+    });
     if (r.status !== 0) throw new Error(`migrations failed: ${r.stderr}`);
   }
 }
 
 async function post<T>(route: string, body: unknown): Promise<T> {
-  const res = await fetch(`${ORIGIN}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${ORIGIN}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -47,7 +55,11 @@ async function run(n: number) {
   let tenantId: string | undefined;
   let dueAt = 0;
   for (let offset = 0; offset < n; offset += SEED_STEP) {
-    const seeded = await post<{ tenantId: string; dueAt: number }>('/__dev/bench/erasure/seed', { tenantId, n: Math.min(SEED_STEP, n - offset), offset });
+    const seeded = await post<{ tenantId: string; dueAt: number }>('/__dev/bench/erasure/seed', {
+      tenantId,
+      n: Math.min(SEED_STEP, n - offset),
+      offset,
+    });
     tenantId = seeded.tenantId;
     dueAt = seeded.dueAt;
   }
@@ -56,7 +68,10 @@ async function run(n: number) {
   let ms = 0;
   for (;;) {
     // The clock works in slices of 20 s of chunks, so no single request outlives HTTP timeouts.
-    const slice = await post<{ executed: number; ms: number; remaining: number }>('/__dev/bench/erasure/drain', { tenantId, asOf: dueAt + 60_000, budgetMs: 20_000 });
+    const slice = await post<{ executed: number; ms: number; remaining: number }>(
+      '/__dev/bench/erasure/drain',
+      { tenantId, asOf: dueAt + 60_000, budgetMs: 20_000 },
+    );
     executed += slice.executed;
     ms += slice.ms;
     if (slice.remaining === 0) break;
@@ -68,9 +83,29 @@ async function run(n: number) {
 
 // wrangler refuses to start without the [assets] directory (the dashboard build creates it).
 mkdirSync(path.join(root, 'public'), { recursive: true });
-const dev = spawn(wrangler, ['dev', '--port', String(PORT), '--ip', '127.0.0.1', '--persist-to', state, '--var', 'RUNTIME:local', '--var', `MASTER_KEY:${MASTER_KEY}`, '--log-level', 'warn'], {
-  cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: '1' },
-});
+const dev = spawn(
+  wrangler,
+  [
+    'dev',
+    '--port',
+    String(PORT),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    state,
+    '--var',
+    'RUNTIME:local',
+    '--var',
+    `MASTER_KEY:${MASTER_KEY}`,
+    '--log-level',
+    'warn',
+  ],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, CI: '1' },
+  },
+);
 
 try {
   migrate();
@@ -79,11 +114,15 @@ try {
   for (const n of SIZES) {
     const r = await run(n);
     results.push(r);
-    console.log(`${String(n).padStart(6)} due erasures: ${r.ms.toFixed(0)} ms in the clock (${r.wall.toFixed(0)} ms wall), ${r.perSecond.toFixed(0)} erasures/s`);
+    console.log(
+      `${String(n).padStart(6)} due erasures: ${r.ms.toFixed(0)} ms in the clock (${r.wall.toFixed(0)} ms wall), ${r.perSecond.toFixed(0)} erasures/s`,
+    );
   }
-  const [small, large] = results as [typeof results[0], typeof results[0]];
+  const [small, large] = results as [(typeof results)[0], (typeof results)[0]];
   const growth = large.ms / small.ms;
-  console.log(`time ratio ${large.n / small.n}× the work: ${growth.toFixed(2)}× the time (linear = ${large.n / small.n}.00); per-erasure cost ratio ${(growth / (large.n / small.n)).toFixed(2)}`);
+  console.log(
+    `time ratio ${large.n / small.n}× the work: ${growth.toFixed(2)}× the time (linear = ${large.n / small.n}.00); per-erasure cost ratio ${(growth / (large.n / small.n)).toFixed(2)}`,
+  );
 } finally {
   dev.kill('SIGTERM');
   rmSync(state, { recursive: true, force: true });

@@ -68,7 +68,9 @@ async function main(): Promise<void> {
   console.log(`messages: ${files.length} .eml files under ${folder} (${totalChars} chars of stripped text)`);
   console.log(`parse+strip+classify: ${full.toFixed(0)} msg/s`);
   console.log(`classify only:        ${classifyOnly.toFixed(0)} msg/s`);
-  console.log(`ratio classify-only / full: ${(classifyOnly / full).toFixed(2)}x (classification is ${((100 * full) / classifyOnly).toFixed(0)}% of the full time)`);
+  console.log(
+    `ratio classify-only / full: ${(classifyOnly / full).toFixed(2)}x (classification is ${((100 * full) / classifyOnly).toFixed(0)}% of the full time)`,
+  );
 }
 
 await main();

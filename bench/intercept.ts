@@ -11,7 +11,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyLocalMigrations, newMasterKey, ROOT, seedDemo, startLocalWorker, type LocalWorker } from '../scripts/lib/local-worker';
+import {
+  applyLocalMigrations,
+  newMasterKey,
+  ROOT,
+  seedDemo,
+  startLocalWorker,
+  type LocalWorker,
+} from '../scripts/lib/local-worker';
 
 // The app listens on BENCH_PORT, the bare Workers with and without [assets] on the next two ports.
 const PORT = Number(process.env.BENCH_PORT ?? 8821);
@@ -49,7 +56,8 @@ async function load(s: Scenario, seconds: number): Promise<Sample> {
   return { latencies, requests: latencies.length, seconds: (performance.now() - started) / 1000, errors };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((x, y) => x - y);
   const mid = Math.floor(sorted.length / 2);
@@ -61,7 +69,12 @@ const METRICS = ['rps', 'p50', 'p99'] as const;
 
 function stats(sample: Sample): Stats {
   const sorted = [...sample.latencies].sort((x, y) => x - y);
-  return { rps: sample.requests / sample.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), errors: sample.errors };
+  return {
+    rps: sample.requests / sample.seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    errors: sample.errors,
+  };
 }
 
 /** Median and min–max over rounds of one scenario's metric divided by the baseline's in the same round. */
@@ -76,7 +89,12 @@ async function mintLink(url: string, apiKey: string, listId: string): Promise<st
   const res = await fetch(`${url}/api/v1/links`, {
     method: 'POST',
     headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ subscriberId, listId, messageId: 'msg_bench', destination: 'https://shop.example.com/spring' }),
+    body: JSON.stringify({
+      subscriberId,
+      listId,
+      messageId: 'msg_bench',
+      destination: 'https://shop.example.com/spring',
+    }),
   });
   if (res.status !== 201) throw new Error(`minting failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { links: { url: string }[] }).links[0]!.url;
@@ -88,8 +106,14 @@ async function consentTo(link: string, origin: string): Promise<void> {
   const token = /name="answer_token" value="([^"]+)"/.exec(await page.text())?.[1];
   if (!token) throw new Error('no consent page');
   const res = await fetch(link, {
-    method: 'POST', redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'x-dev-geo': 'DE', 'user-agent': BROWSER },
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin,
+      'x-dev-geo': 'DE',
+      'user-agent': BROWSER,
+    },
     body: new URLSearchParams({ answer: 'yes', answer_token: token }).toString(),
   });
   if (res.status !== 303) throw new Error(`answer failed: ${res.status}`);
@@ -107,7 +131,8 @@ function configWithoutAssets(dir: string): string {
   return file;
 }
 
-const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const BARE = 'bare 302, [assets] router';
 const BARE_NO_ASSETS = 'bare 302, no [assets]';
 const DIRECT = 'direct redirect (US clicker)';
@@ -115,7 +140,9 @@ const baselineConfig = (file: string) => path.join(ROOT, 'bench', 'baseline', fi
 
 function report(rounds: Map<string, Stats>[], names: string[], base: string): void {
   console.log(`ratios to "${base}" (median of ${rounds.length} per-round ratios, min–max):`);
-  console.log(`${'scenario'.padEnd(32)} ${'req/s'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} | ${'req/s ratio'.padEnd(19)} ${'p50 ratio'.padEnd(19)} ${'p99 ratio'.padEnd(19)} errors`);
+  console.log(
+    `${'scenario'.padEnd(32)} ${'req/s'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} | ${'req/s ratio'.padEnd(19)} ${'p50 ratio'.padEnd(19)} ${'p99 ratio'.padEnd(19)} errors`,
+  );
   for (const name of names) {
     const abs = (m: (typeof METRICS)[number]) => median(rounds.map((r) => r.get(name)![m]));
     const cells = METRICS.map((m) => {
@@ -123,7 +150,9 @@ function report(rounds: Map<string, Stats>[], names: string[], base: string): vo
       return `${r.median.toFixed(2)}x (${r.min.toFixed(2)}–${r.max.toFixed(2)})`.padEnd(19);
     });
     const errors = rounds.reduce((n, r) => n + r.get(name)!.errors, 0);
-    console.log(`${name.padEnd(32)} ${abs('rps').toFixed(0).padStart(6)} ${abs('p50').toFixed(1).padStart(7)} ${abs('p99').toFixed(1).padStart(7)} | ${cells.join(' ')} ${errors}`);
+    console.log(
+      `${name.padEnd(32)} ${abs('rps').toFixed(0).padStart(6)} ${abs('p50').toFixed(1).padStart(7)} ${abs('p99').toFixed(1).padStart(7)} | ${cells.join(' ')} ${errors}`,
+    );
   }
 }
 
@@ -132,13 +161,26 @@ const servers: LocalWorker[] = [];
 try {
   applyLocalMigrations(state);
   const app = await startLocalWorker({
-    port: PORT, persistTo: state, config: NO_ASSETS ? configWithoutAssets(state) : undefined,
-    vars: { RUNTIME: 'local', ALLOW_DEV_GEO: '1', MASTER_KEY: newMasterKey(), PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}` },
+    port: PORT,
+    persistTo: state,
+    config: NO_ASSETS ? configWithoutAssets(state) : undefined,
+    vars: {
+      RUNTIME: 'local',
+      ALLOW_DEV_GEO: '1',
+      MASTER_KEY: newMasterKey(),
+      PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}`,
+    },
   });
   servers.push(app);
-  const bare = await startLocalWorker({ port: PORT + 1, config: baselineConfig('redirect-assets.wrangler.toml') });
+  const bare = await startLocalWorker({
+    port: PORT + 1,
+    config: baselineConfig('redirect-assets.wrangler.toml'),
+  });
   servers.push(bare);
-  const bareNoAssets = await startLocalWorker({ port: PORT + 2, config: baselineConfig('redirect.wrangler.toml') });
+  const bareNoAssets = await startLocalWorker({
+    port: PORT + 2,
+    config: baselineConfig('redirect.wrangler.toml'),
+  });
   servers.push(bareNoAssets);
   const [eu] = (await seedDemo(app.url)).filter((t) => t.region === 'eu');
   if (!eu) throw new Error('demo tenant missing');
@@ -150,14 +192,26 @@ try {
     { name: BARE_NO_ASSETS, url: `${bareNoAssets.url}/l/x`, headers: { 'user-agent': BROWSER }, expect: 302 },
     { name: BARE, url: `${bare.url}/l/x`, headers: { 'user-agent': BROWSER }, expect: 302 },
     { name: DIRECT, url: link, headers: { 'x-dev-geo': 'US', 'user-agent': BROWSER }, expect: 302 },
-    { name: 'direct redirect (EU, consent)', url: consented, headers: { 'x-dev-geo': 'DE', 'user-agent': BROWSER }, expect: 302 },
-    { name: 'consent page (EU, no consent)', url: link, headers: { 'x-dev-geo': 'DE', 'user-agent': BROWSER, 'accept-language': 'de' }, expect: 200 },
+    {
+      name: 'direct redirect (EU, consent)',
+      url: consented,
+      headers: { 'x-dev-geo': 'DE', 'user-agent': BROWSER },
+      expect: 302,
+    },
+    {
+      name: 'consent page (EU, no consent)',
+      url: link,
+      headers: { 'x-dev-geo': 'DE', 'user-agent': BROWSER, 'accept-language': 'de' },
+      expect: 200,
+    },
   ];
   for (const s of scenarios) await load(s, 1);
   const rounds: Map<string, Stats>[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? scenarios : [...scenarios].reverse();
-    const samples = new Map<string, Sample>(scenarios.map((s) => [s.name, { latencies: [], requests: 0, seconds: 0, errors: 0 }]));
+    const samples = new Map<string, Sample>(
+      scenarios.map((s) => [s.name, { latencies: [], requests: 0, seconds: 0, errors: 0 }]),
+    );
     for (let slice = 0; slice < SLICES; slice++) {
       for (const s of order) {
         const r = await load(s, SECONDS / SLICES);
@@ -174,15 +228,21 @@ try {
     console.error(`round ${round + 1}/${ROUNDS}: direct path p50 ${direct.toFixed(2)}x`);
   }
   const variant = NO_ASSETS ? ' (app without the [assets] router)' : '';
-  console.log(`bench/intercept${variant}: ${CONCURRENCY} concurrent clients, ${ROUNDS} rounds x ${SECONDS} s per scenario (in ${SLICES} interleaved slices), wrangler dev on 127.0.0.1`);
+  console.log(
+    `bench/intercept${variant}: ${CONCURRENCY} concurrent clients, ${ROUNDS} rounds x ${SECONDS} s per scenario (in ${SLICES} interleaved slices), wrangler dev on 127.0.0.1`,
+  );
   const base = NO_ASSETS ? BARE_NO_ASSETS : BARE;
   const names = [base, ...scenarios.map((s) => s.name).filter((n) => n !== base)];
   report(rounds, names, base);
   const direct = ratios(rounds, DIRECT, base, 'p50');
-  console.log(`direct path p50 latency ${direct.median.toFixed(2)}x the bare Worker (${direct.min.toFixed(2)}–${direct.max.toFixed(2)} across rounds; target <= 1.2x)`);
+  console.log(
+    `direct path p50 latency ${direct.median.toFixed(2)}x the bare Worker (${direct.min.toFixed(2)}–${direct.max.toFixed(2)} across rounds; target <= 1.2x)`,
+  );
   if (!NO_ASSETS) {
     const hop = ratios(rounds, BARE, BARE_NO_ASSETS, 'p50');
-    console.log(`the [assets] router hop alone: bare Worker p50 ${hop.median.toFixed(2)}x (${hop.min.toFixed(2)}–${hop.max.toFixed(2)}) of the bare Worker without it`);
+    console.log(
+      `the [assets] router hop alone: bare Worker p50 ${hop.median.toFixed(2)}x (${hop.min.toFixed(2)}–${hop.max.toFixed(2)}) of the bare Worker without it`,
+    );
   }
 } finally {
   for (const server of servers) await server.stop();

@@ -8,7 +8,16 @@ import { newId, regionFromMark, regionMark, type Region } from '../shared/region
 import type { Db } from './client';
 import { apiKeys, tenants } from './schema';
 
-export const API_SCOPES = ['subscribers', 'consent', 'links', 'messages', 'privacy_requests', 'reports', 'webhooks', 'admin'] as const;
+export const API_SCOPES = [
+  'subscribers',
+  'consent',
+  'links',
+  'messages',
+  'privacy_requests',
+  'reports',
+  'webhooks',
+  'admin',
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 const KEY_SHAPE = /^tm_([eu])_([A-Za-z0-9_-]{43})$/;
@@ -25,7 +34,13 @@ export async function createApiKey(
 ): Promise<{ id: string; key: string }> {
   const key = `tm_${regionMark(tenant.region)}_${toBase64Url(crypto.getRandomValues(new Uint8Array(32)))}`;
   const id = newId('key');
-  await db.insert(apiKeys).values({ id, tenantId: tenant.id, name: input.name, keyHash: await hashSecret(key), scopes: [...(input.scopes ?? API_SCOPES)] });
+  await db.insert(apiKeys).values({
+    id,
+    tenantId: tenant.id,
+    name: input.name,
+    keyHash: await hashSecret(key),
+    scopes: [...(input.scopes ?? API_SCOPES)],
+  });
   return { id, key };
 }
 

@@ -10,7 +10,12 @@ import { captureConsent, type CaptureResult } from './consent-capture';
 import { evidenceGeo, resolveEvidenceNotice } from './evidence';
 import { requireLists, requireProfileFields, type ListRow } from './lists';
 
-export async function insertSubscriber(db: Db, keys: TenantKeys, input: SubscriberInput, apiKeyId: string): Promise<CaptureResult & { lists: ListRow[] }> {
+export async function insertSubscriber(
+  db: Db,
+  keys: TenantKeys,
+  input: SubscriberInput,
+  apiKeyId: string,
+): Promise<CaptureResult & { lists: ListRow[] }> {
   const lists = await requireLists(db, keys.tenantId, input.listIds);
   const consentLists = lists.filter((l) => l.lawfulBasis === 'consent');
   const { evidence } = input;
@@ -24,9 +29,18 @@ export async function insertSubscriber(db: Db, keys: TenantKeys, input: Subscrib
   // Published only once the capture is accepted (not suppressed, no payment data).
   const notice = evidence ? () => resolveEvidenceNotice(db, keys, evidence.notice) : null;
   const result = await captureConsent(db, keys, {
-    email: input.email, name: input.name, language: input.language ?? evidence?.notice.language ?? null, profile: input.profile, lists,
-    occurredAt: evidence ? new Date(evidence.occurredAt) : new Date(), geo: evidenceGeo(evidence), ip: evidence?.ip ?? null, userAgent: evidence?.userAgent ?? null,
-    notice, source: { type: 'api', id: apiKeyId, url: evidence?.sourceUrl ?? null }, homeRegionSource: 'api',
+    email: input.email,
+    name: input.name,
+    language: input.language ?? evidence?.notice.language ?? null,
+    profile: input.profile,
+    lists,
+    occurredAt: evidence ? new Date(evidence.occurredAt) : new Date(),
+    geo: evidenceGeo(evidence),
+    ip: evidence?.ip ?? null,
+    userAgent: evidence?.userAgent ?? null,
+    notice,
+    source: { type: 'api', id: apiKeyId, url: evidence?.sourceUrl ?? null },
+    homeRegionSource: 'api',
     confirmedAt: evidence?.confirmedAt ? new Date(evidence.confirmedAt) : null,
   });
   return { ...result, lists };

@@ -18,15 +18,35 @@ export type HardBounceInput = {
 
 export async function recordHardBounce(db: Db, input: HardBounceInput, now = new Date()): Promise<void> {
   const items: BatchItem[] = [
-    db.insert(suppressions).values({ tenantId: input.tenantId, emailIndex: input.emailIndex, reason: 'hard_bounce', createdAt: now }).onConflictDoNothing(),
+    db
+      .insert(suppressions)
+      .values({
+        tenantId: input.tenantId,
+        emailIndex: input.emailIndex,
+        reason: 'hard_bounce',
+        createdAt: now,
+      })
+      .onConflictDoNothing(),
   ];
   if (input.subscriberId) {
     items.push(
-      db.update(subscribers).set({ status: 'bounced', updatedAt: now })
-        .where(and(eq(subscribers.tenantId, input.tenantId), eq(subscribers.id, input.subscriberId), ne(subscribers.status, 'bounced'))),
+      db
+        .update(subscribers)
+        .set({ status: 'bounced', updatedAt: now })
+        .where(
+          and(
+            eq(subscribers.tenantId, input.tenantId),
+            eq(subscribers.id, input.subscriberId),
+            ne(subscribers.status, 'bounced'),
+          ),
+        ),
       outboxInsert(db, {
-        tenantId: input.tenantId, type: 'subscriber.bounced', subjectType: 'subscriber', subjectId: input.subscriberId,
-        payload: { subscriberId: input.subscriberId, reason: 'hard_bounce', status: input.status }, occurredAt: now,
+        tenantId: input.tenantId,
+        type: 'subscriber.bounced',
+        subjectType: 'subscriber',
+        subjectId: input.subscriberId,
+        payload: { subscriberId: input.subscriberId, reason: 'hard_bounce', status: input.status },
+        occurredAt: now,
       }),
     );
   }

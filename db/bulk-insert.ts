@@ -8,20 +8,33 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /** One statement inserting `rows` (objects keyed by the table's property names) into `table`. */
-export function bulkInsert<T extends SQLiteTable>(d1: D1Database, table: T, rows: readonly T['$inferInsert'][]): D1PreparedStatement {
+export function bulkInsert<T extends SQLiteTable>(
+  d1: D1Database,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+): D1PreparedStatement {
   const columns = Object.entries(getTableColumns(table));
-  const present = columns.filter(([prop]) => rows.some((r) => (r as Record<string, unknown>)[prop] !== undefined));
-  const data = rows.map((r) => present.map(([prop, col]) => {
-    const v = (r as Record<string, unknown>)[prop];
-    return v === undefined || v === null ? null : col.mapToDriverValue(v);
-  }));
+  const present = columns.filter(([prop]) =>
+    rows.some((r) => (r as Record<string, unknown>)[prop] !== undefined),
+  );
+  const data = rows.map((r) =>
+    present.map(([prop, col]) => {
+      const v = (r as Record<string, unknown>)[prop];
+      return v === undefined || v === null ? null : col.mapToDriverValue(v);
+    }),
+  );
   const names = present.map(([, col]) => `"${col.name}"`).join(', ');
   const picks = present.map((_, i) => `json_extract(value, '$[${i}]')`).join(', ');
-  return d1.prepare(`insert into "${getTableName(table)}" (${names}) select ${picks} from json_each(?)`).bind(JSON.stringify(data));
+  return d1
+    .prepare(`insert into "${getTableName(table)}" (${names}) select ${picks} from json_each(?)`)
+    .bind(JSON.stringify(data));
 }
 
 /** A drizzle query as a plain D1 statement, to share a batch with bulk inserts. */
-export function statementOf(d1: D1Database, query: { toSQL(): { sql: string; params: unknown[] } }): D1PreparedStatement {
+export function statementOf(
+  d1: D1Database,
+  query: { toSQL(): { sql: string; params: unknown[] } },
+): D1PreparedStatement {
   const { sql, params } = query.toSQL();
   return d1.prepare(sql).bind(...params);
 }

@@ -31,8 +31,26 @@ export type ConsentEvidence = {
 export type ChainHead = { seq: number; hash: string | null };
 
 const HASHED_FIELDS = [
-  'id', 'tenantId', 'subscriberId', 'seq', 'listId', 'kind', 'occurredAt', 'country', 'geoRegion', 'isEu', 'ipCt', 'userAgentCt',
-  'noticeId', 'noticeVersion', 'noticeHash', 'language', 'sourceType', 'sourceId', 'sourceUrl', 'prevHash',
+  'id',
+  'tenantId',
+  'subscriberId',
+  'seq',
+  'listId',
+  'kind',
+  'occurredAt',
+  'country',
+  'geoRegion',
+  'isEu',
+  'ipCt',
+  'userAgentCt',
+  'noticeId',
+  'noticeVersion',
+  'noticeHash',
+  'language',
+  'sourceType',
+  'sourceId',
+  'sourceUrl',
+  'prevHash',
 ] as const;
 
 /** The hash that chains an event: over every field but `hash` itself and bookkeeping. */
@@ -91,7 +109,8 @@ export async function prepareConsentEvents(
     db.insert(consentEvents).values(events),
     // Moves the head only from where we read it: a concurrent append hits the unique
     // (tenant, subscriber, seq) index and the whole batch fails rather than forking the chain.
-    db.update(subscribers)
+    db
+      .update(subscribers)
       .set({ consentSeq: seq, consentHead: prevHash, updatedAt: new Date() })
       .where(and(eq(subscribers.tenantId, key.tenantId), eq(subscribers.id, key.subscriberId))),
   ];
@@ -103,7 +122,11 @@ export type ChainVerdict =
   | { ok: false; events: number; brokenAt: number; reason: 'edited' | 'missing' | 'head_mismatch' };
 
 /** Recomputes a subscriber's chain from the first event to the head stored on the subscriber. */
-export async function verifyConsentChain(db: Db, tenantId: string, subscriberId: string): Promise<ChainVerdict> {
+export async function verifyConsentChain(
+  db: Db,
+  tenantId: string,
+  subscriberId: string,
+): Promise<ChainVerdict> {
   const [sub] = await db
     .select({ seq: subscribers.consentSeq, head: subscribers.consentHead })
     .from(subscribers)
@@ -116,9 +139,11 @@ export async function verifyConsentChain(db: Db, tenantId: string, subscriberId:
   let prev: string | null = null;
   let expectedSeq = 1;
   for (const row of rows) {
-    if (row.seq !== expectedSeq || row.prevHash !== prev) return { ok: false, events: rows.length, brokenAt: expectedSeq, reason: 'missing' };
+    if (row.seq !== expectedSeq || row.prevHash !== prev)
+      return { ok: false, events: rows.length, brokenAt: expectedSeq, reason: 'missing' };
     const { hash, createdAt: _createdAt, ...rest } = row;
-    if ((await eventHash(rest)) !== hash) return { ok: false, events: rows.length, brokenAt: row.seq, reason: 'edited' };
+    if ((await eventHash(rest)) !== hash)
+      return { ok: false, events: rows.length, brokenAt: row.seq, reason: 'edited' };
     prev = hash;
     expectedSeq++;
   }

@@ -16,15 +16,33 @@ import { findSubscriber, isAnonymised, type Subscriber } from './subscribers';
 export type Identity = { id: string; pseudonym: string; email: string | null; anonymised: boolean };
 
 /** How subscribers are shown: the pseudonym always, the address only outside the EU. */
-export async function identities(db: Db, keys: TenantKeys, rows: Pick<Subscriber, 'id' | 'pseudonym' | 'homeRegion' | 'emailCt'>[]): Promise<Map<string, Identity>> {
+export async function identities(
+  db: Db,
+  keys: TenantKeys,
+  rows: Pick<Subscriber, 'id' | 'pseudonym' | 'homeRegion' | 'emailCt'>[],
+): Promise<Map<string, Identity>> {
   const out = new Map<string, Identity>();
   const visible = rows.filter((r) => !isAnonymised(r));
   const wrapped = visible.length
-    ? await db.select().from(subscriberKeys).where(and(eq(subscriberKeys.tenantId, keys.tenantId), inArray(subscriberKeys.subscriberId, visible.map((r) => r.id))))
+    ? await db
+        .select()
+        .from(subscriberKeys)
+        .where(
+          and(
+            eq(subscriberKeys.tenantId, keys.tenantId),
+            inArray(
+              subscriberKeys.subscriberId,
+              visible.map((r) => r.id),
+            ),
+          ),
+        )
     : [];
   for (const r of rows) {
     const w = wrapped.find((k) => k.subscriberId === r.id);
-    const email = !isAnonymised(r) && w ? await decryptField(await unwrapSubscriberKey(keys, r.id, w.wrappedKey), 'email', r.emailCt) : null;
+    const email =
+      !isAnonymised(r) && w
+        ? await decryptField(await unwrapSubscriberKey(keys, r.id, w.wrappedKey), 'email', r.emailCt)
+        : null;
     out.set(r.id, { id: r.id, pseudonym: r.pseudonym, email, anonymised: isAnonymised(r) });
   }
   return out;
@@ -37,9 +55,27 @@ export async function requireSubscriber(db: Db, tenantId: string, id: string): P
 }
 
 export function listSubscribers(db: Db, tenantId: string, cursor: string | undefined, limit: number) {
-  return pageByCreated((after, n) => db.select().from(subscribers)
-    .where(and(eq(subscribers.tenantId, tenantId), after ? or(lt(subscribers.createdAt, new Date(after.k)), and(eq(subscribers.createdAt, new Date(after.k)), lt(subscribers.id, after.id))) : undefined))
-    .orderBy(desc(subscribers.createdAt), desc(subscribers.id)).limit(n), cursor, limit);
+  return pageByCreated(
+    (after, n) =>
+      db
+        .select()
+        .from(subscribers)
+        .where(
+          and(
+            eq(subscribers.tenantId, tenantId),
+            after
+              ? or(
+                  lt(subscribers.createdAt, new Date(after.k)),
+                  and(eq(subscribers.createdAt, new Date(after.k)), lt(subscribers.id, after.id)),
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(desc(subscribers.createdAt), desc(subscribers.id))
+        .limit(n),
+    cursor,
+    limit,
+  );
 }
 
 function eventFilters(tenantId: string, q: ConsentEventQuery): SQL[] {
@@ -57,28 +93,58 @@ function eventFilters(tenantId: string, q: ConsentEventQuery): SQL[] {
 }
 
 /** Newest first; the cursor carries the last event's time and id. */
-export async function listConsentEvents(db: Db, tenantId: string, q: ConsentEventQuery, cursor: string | undefined, limit: number) {
+export async function listConsentEvents(
+  db: Db,
+  tenantId: string,
+  q: ConsentEventQuery,
+  cursor: string | undefined,
+  limit: number,
+) {
   const c = decodeCursor(cursor);
   const where = eventFilters(tenantId, q);
   if (c) {
     const at = new Date(Number(c.k));
-    where.push(or(lt(consentEvents.occurredAt, at), and(eq(consentEvents.occurredAt, at), lt(consentEvents.id, c.id)))!);
+    where.push(
+      or(
+        lt(consentEvents.occurredAt, at),
+        and(eq(consentEvents.occurredAt, at), lt(consentEvents.id, c.id)),
+      )!,
+    );
   }
   const rows = await db
-    .select({ event: consentEvents, subscriber: { id: subscribers.id, pseudonym: subscribers.pseudonym, homeRegion: subscribers.homeRegion, emailCt: subscribers.emailCt } })
+    .select({
+      event: consentEvents,
+      subscriber: {
+        id: subscribers.id,
+        pseudonym: subscribers.pseudonym,
+        homeRegion: subscribers.homeRegion,
+        emailCt: subscribers.emailCt,
+      },
+    })
     .from(consentEvents)
-    .innerJoin(subscribers, and(eq(subscribers.tenantId, consentEvents.tenantId), eq(subscribers.id, consentEvents.subscriberId)))
+    .innerJoin(
+      subscribers,
+      and(eq(subscribers.tenantId, consentEvents.tenantId), eq(subscribers.id, consentEvents.subscriberId)),
+    )
     .where(and(...where))
     .orderBy(desc(consentEvents.occurredAt), desc(consentEvents.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1)?.event;
-  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor({ k: last.occurredAt.getTime(), id: last.id }) : null };
+  return {
+    rows: page,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ k: last.occurredAt.getTime(), id: last.id }) : null,
+  };
 }
 
 /** All events of one subscriber in chain order. */
 export function subscriberEvents(db: Db, tenantId: string, subscriberId: string): Promise<ConsentEvent[]> {
-  return db.select().from(consentEvents).where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.subscriberId, subscriberId))).orderBy(consentEvents.seq);
+  return db
+    .select()
+    .from(consentEvents)
+    .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.subscriberId, subscriberId)))
+    .orderBy(consentEvents.seq);
 }
 
 /** Current status per list. */

@@ -19,32 +19,49 @@ export function consentValidityQueries(db: Db, tenantId: string, subscriberId: s
     db
       .select({ consent: subscriptions.consent })
       .from(subscriptions)
-      .where(and(eq(subscriptions.tenantId, tenantId), eq(subscriptions.subscriberId, subscriberId), eq(subscriptions.listId, listId)))
+      .where(
+        and(
+          eq(subscriptions.tenantId, tenantId),
+          eq(subscriptions.subscriberId, subscriberId),
+          eq(subscriptions.listId, listId),
+        ),
+      )
       .limit(1),
     // A withdrawal without a list (e.g. "unsubscribe from everything") undoes every list's consent.
     db
       .select({ kind: consentEvents.kind, listId: consentEvents.listId })
       .from(consentEvents)
-      .where(and(
-        eq(consentEvents.tenantId, tenantId),
-        eq(consentEvents.subscriberId, subscriberId),
-        inArray(consentEvents.kind, [...DECISIVE]),
-        or(eq(consentEvents.listId, listId), isNull(consentEvents.listId)),
-      ))
+      .where(
+        and(
+          eq(consentEvents.tenantId, tenantId),
+          eq(consentEvents.subscriberId, subscriberId),
+          inArray(consentEvents.kind, [...DECISIVE]),
+          or(eq(consentEvents.listId, listId), isNull(consentEvents.listId)),
+        ),
+      )
       .orderBy(desc(consentEvents.seq))
       .limit(1),
   ] as const;
 }
 
 /** The verdict from the rows those queries return. */
-export function isConsentValid(subscription: SubscriptionConsent, newestDecisive: DecisiveEvent, listId: string): boolean {
+export function isConsentValid(
+  subscription: SubscriptionConsent,
+  newestDecisive: DecisiveEvent,
+  listId: string,
+): boolean {
   if (subscription?.consent === 'given') return true;
   if (subscription?.consent === 'withdrawn' || subscription?.consent === 'refused') return false;
   if (!newestDecisive || newestDecisive.listId !== listId) return false;
   return (GRANTING as readonly string[]).includes(newestDecisive.kind);
 }
 
-export async function hasValidConsent(db: Db, tenantId: string, subscriberId: string, listId: string): Promise<boolean> {
+export async function hasValidConsent(
+  db: Db,
+  tenantId: string,
+  subscriberId: string,
+  listId: string,
+): Promise<boolean> {
   const [subscription, event] = await db.batch(consentValidityQueries(db, tenantId, subscriberId, listId));
   return isConsentValid(subscription[0], event[0], listId);
 }

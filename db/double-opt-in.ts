@@ -11,45 +11,104 @@ import { prepareConsentEvents, type ConsentEvidence } from './consent-log';
 import { outboxInsert, type OutboxRef } from './outbox';
 import { retryOnConflict } from './retry';
 import { consentEvents, lists, subscriberKeys, subscribers, subscriptions, tenants } from './schema';
-import { decryptSubscriber, fillHomeRegion, findSubscriber, loadSubscriberKey, type Subscriber } from './subscribers';
+import {
+  decryptSubscriber,
+  fillHomeRegion,
+  findSubscriber,
+  loadSubscriberKey,
+  type Subscriber,
+} from './subscribers';
 
 /** Days an unconfirmed sign-up is kept when the tenant sets nothing (`unconfirmedPurgeDays`). */
 export const DEFAULT_UNCONFIRMED_PURGE_DAYS = 14;
 
-export type ConfirmationClick = { occurredAt: Date; geo: Pick<Geo, 'country' | 'region' | 'isEU'>; ip: string | null; userAgent: string | null; formId: string | null };
+export type ConfirmationClick = {
+  occurredAt: Date;
+  geo: Pick<Geo, 'country' | 'region' | 'isEU'>;
+  ip: string | null;
+  userAgent: string | null;
+  formId: string | null;
+};
 
-export type ConfirmOutcome = { subscriber: Subscriber; confirmed: string[]; alreadyConfirmed: boolean; outbox: OutboxRef[] };
+export type ConfirmOutcome = {
+  subscriber: Subscriber;
+  confirmed: string[];
+  alreadyConfirmed: boolean;
+  outbox: OutboxRef[];
+};
 
 /** Confirms the named lists of a subscriber; idempotent (a second click changes nothing). */
-export function confirmSubscriptions(db: Db, keys: TenantKeys, subscriberId: string, listIds: string[], click: ConfirmationClick): Promise<ConfirmOutcome> {
+export function confirmSubscriptions(
+  db: Db,
+  keys: TenantKeys,
+  subscriberId: string,
+  listIds: string[],
+  click: ConfirmationClick,
+): Promise<ConfirmOutcome> {
   return retryOnConflict(async () => {
     const subscriber = await findSubscriber(db, keys.tenantId, subscriberId);
     const key = subscriber && (await loadSubscriberKey(db, keys, subscriberId));
-    if (!subscriber || !key) throw new AppError('gone', 'This sign-up has expired or was removed. Please subscribe again.');
-    const rows = await db.select().from(subscriptions)
-      .where(and(eq(subscriptions.tenantId, keys.tenantId), eq(subscriptions.subscriberId, subscriberId), inArray(subscriptions.listId, listIds)));
-    const open = rows.filter((r) => r.status === 'pending' || (r.status === 'confirmed' && r.consent === 'unknown'));
+    if (!subscriber || !key)
+      throw new AppError('gone', 'This sign-up has expired or was removed. Please subscribe again.');
+    const rows = await db
+      .select()
+      .from(subscriptions)
+      .where(
+        and(
+          eq(subscriptions.tenantId, keys.tenantId),
+          eq(subscriptions.subscriberId, subscriberId),
+          inArray(subscriptions.listId, listIds),
+        ),
+      );
+    const open = rows.filter(
+      (r) => r.status === 'pending' || (r.status === 'confirmed' && r.consent === 'unknown'),
+    );
     if (open.length === 0) {
-      if (rows.length === 0) throw new AppError('gone', 'This sign-up has expired or was removed. Please subscribe again.');
+      if (rows.length === 0)
+        throw new AppError('gone', 'This sign-up has expired or was removed. Please subscribe again.');
       return { subscriber, confirmed: [], alreadyConfirmed: true, outbox: [] };
     }
     const evidence: ConsentEvidence[] = open.map((r) => ({
-      kind: 'confirmation', listId: r.listId, occurredAt: click.occurredAt, geo: click.geo, ip: click.ip, userAgent: click.userAgent,
-      notice: null, language: subscriber.language, source: { type: 'confirmation', id: click.formId },
+      kind: 'confirmation',
+      listId: r.listId,
+      occurredAt: click.occurredAt,
+      geo: click.geo,
+      ip: click.ip,
+      userAgent: click.userAgent,
+      notice: null,
+      language: subscriber.language,
+      source: { type: 'confirmation', id: click.formId },
     }));
-    const chain = await prepareConsentEvents(db, key, { seq: subscriber.consentSeq, hash: subscriber.consentHead }, evidence);
+    const chain = await prepareConsentEvents(
+      db,
+      key,
+      { seq: subscriber.consentSeq, hash: subscriber.consentHead },
+      evidence,
+    );
     const now = new Date();
     const queries: BatchItem[] = [...chain.queries];
     for (const [i, r] of open.entries()) {
-      queries.push(db.update(subscriptions).set({ status: 'confirmed', consent: 'given', consentEventId: chain.events[i]!.id, updatedAt: now })
-        .where(and(eq(subscriptions.subscriberId, subscriberId), eq(subscriptions.listId, r.listId))));
+      queries.push(
+        db
+          .update(subscriptions)
+          .set({ status: 'confirmed', consent: 'given', consentEventId: chain.events[i]!.id, updatedAt: now })
+          .where(and(eq(subscriptions.subscriberId, subscriberId), eq(subscriptions.listId, r.listId))),
+      );
     }
-    queries.push(db.update(subscribers).set({ status: 'active' }).where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.id, subscriberId))));
+    queries.push(
+      db
+        .update(subscribers)
+        .set({ status: 'active' })
+        .where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.id, subscriberId))),
+    );
     const fill = fillHomeRegion(db, subscriber, click.geo, 'click_geo');
     if (fill) queries.push(fill);
     const confirmed = open.map((r) => r.listId);
     const announce = outboxInsert(db, {
-      tenantId: keys.tenantId, type: 'consent.confirmed', subjectType: 'subscriber', subjectId: subscriberId,
+      tenantId: keys.tenantId,
+      type: 'consent.confirmed',
+      subjectType: 'subscriber',
+      subjectId: subscriberId,
       payload: { subscriberId, listIds: confirmed, eventIds: chain.events.map((e) => e.id) },
     });
     queries.push(announce);
@@ -64,36 +123,84 @@ export function confirmSubscriptions(db: Db, keys: TenantKeys, subscriberId: str
  * and a subscriber left with no subscription at all is deleted with its data key (crypto-shred)
  * and its consent events. Returns how many subscriptions and subscribers were purged.
  */
-export async function purgeUnconfirmed(db: Db, now: Date, limit = 500): Promise<{ subscriptions: number; subscribers: number }> {
+export async function purgeUnconfirmed(
+  db: Db,
+  now: Date,
+  limit = 500,
+): Promise<{ subscriptions: number; subscribers: number }> {
   const tenantRows = await db.select({ id: tenants.id, settings: tenants.settings }).from(tenants);
   let subs = 0;
   let people = 0;
   for (const t of tenantRows) {
     const days = t.settings.unconfirmedPurgeDays ?? DEFAULT_UNCONFIRMED_PURGE_DAYS;
     const cutoff = new Date(now.getTime() - days * 86_400_000);
-    const stale = await db.select({ subscriberId: subscriptions.subscriberId, listId: subscriptions.listId }).from(subscriptions)
-      .where(and(eq(subscriptions.tenantId, t.id), eq(subscriptions.status, 'pending'), lt(subscriptions.updatedAt, cutoff))).limit(limit);
+    const stale = await db
+      .select({ subscriberId: subscriptions.subscriberId, listId: subscriptions.listId })
+      .from(subscriptions)
+      .where(
+        and(
+          eq(subscriptions.tenantId, t.id),
+          eq(subscriptions.status, 'pending'),
+          lt(subscriptions.updatedAt, cutoff),
+        ),
+      )
+      .limit(limit);
     if (stale.length === 0) continue;
     const ids = [...new Set(stale.map((s) => s.subscriberId))];
     for (const part of chunk(ids, 40)) {
       const queries: BatchItem[] = [];
       for (const s of stale.filter((x) => part.includes(x.subscriberId))) {
-        queries.push(db.delete(subscriptions).where(and(eq(subscriptions.subscriberId, s.subscriberId), eq(subscriptions.listId, s.listId), eq(subscriptions.status, 'pending'))));
+        queries.push(
+          db
+            .delete(subscriptions)
+            .where(
+              and(
+                eq(subscriptions.subscriberId, s.subscriberId),
+                eq(subscriptions.listId, s.listId),
+                eq(subscriptions.status, 'pending'),
+              ),
+            ),
+        );
       }
       // Only subscribers with nothing left (and never active) are removed entirely.
-      const orphan = sql`${subscribers.id} in (${sql.join(part.map((id) => sql`${id}`), sql`, `)}) and ${subscribers.status} = 'pending'
+      const orphan = sql`${subscribers.id} in (${sql.join(
+        part.map((id) => sql`${id}`),
+        sql`, `,
+      )}) and ${subscribers.status} = 'pending'
         and not exists (select 1 from ${subscriptions} where ${subscriptions.subscriberId} = ${subscribers.id})`;
-      const gone = db.select({ id: subscribers.id }).from(subscribers).where(and(eq(subscribers.tenantId, t.id), orphan));
-      queries.push(db.delete(consentEvents).where(and(eq(consentEvents.tenantId, t.id), inArray(consentEvents.subscriberId, gone))));
-      queries.push(db.delete(subscriberKeys).where(and(eq(subscriberKeys.tenantId, t.id), inArray(subscriberKeys.subscriberId, gone))));
-      const before = await db.$count(subscribers, and(eq(subscribers.tenantId, t.id), inArray(subscribers.id, part)));
+      const gone = db
+        .select({ id: subscribers.id })
+        .from(subscribers)
+        .where(and(eq(subscribers.tenantId, t.id), orphan));
+      queries.push(
+        db
+          .delete(consentEvents)
+          .where(and(eq(consentEvents.tenantId, t.id), inArray(consentEvents.subscriberId, gone))),
+      );
+      queries.push(
+        db
+          .delete(subscriberKeys)
+          .where(and(eq(subscriberKeys.tenantId, t.id), inArray(subscriberKeys.subscriberId, gone))),
+      );
+      const before = await db.$count(
+        subscribers,
+        and(eq(subscribers.tenantId, t.id), inArray(subscribers.id, part)),
+      );
       queries.push(db.delete(subscribers).where(and(eq(subscribers.tenantId, t.id), orphan)));
-      queries.push(outboxInsert(db, {
-        tenantId: t.id, type: 'subscription.unconfirmed_purged', subjectType: 'tenant', subjectId: t.id,
-        payload: { subscriberIds: part, days },
-      }));
+      queries.push(
+        outboxInsert(db, {
+          tenantId: t.id,
+          type: 'subscription.unconfirmed_purged',
+          subjectType: 'tenant',
+          subjectId: t.id,
+          payload: { subscriberIds: part, days },
+        }),
+      );
       await runBatch(db, queries);
-      const after = await db.$count(subscribers, and(eq(subscribers.tenantId, t.id), inArray(subscribers.id, part)));
+      const after = await db.$count(
+        subscribers,
+        and(eq(subscribers.tenantId, t.id), inArray(subscribers.id, part)),
+      );
       subs += queries.length - 4;
       people += before - after;
     }
@@ -102,12 +209,27 @@ export async function purgeUnconfirmed(db: Db, now: Date, limit = 500): Promise<
 }
 
 /** The address and the lists still waiting for confirmation, for (re)sending the mail; null when none are. */
-export async function pendingConfirmationTarget(db: Db, keys: TenantKeys, subscriberId: string, listIds: string[]) {
+export async function pendingConfirmationTarget(
+  db: Db,
+  keys: TenantKeys,
+  subscriberId: string,
+  listIds: string[],
+) {
   const subscriber = await findSubscriber(db, keys.tenantId, subscriberId);
   const key = subscriber && (await loadSubscriberKey(db, keys, subscriberId));
   if (!subscriber || !key || listIds.length === 0) return null;
-  const pending = await db.select({ id: lists.id, name: lists.name }).from(subscriptions).innerJoin(lists, eq(lists.id, subscriptions.listId))
-    .where(and(eq(subscriptions.tenantId, keys.tenantId), eq(subscriptions.subscriberId, subscriberId), eq(subscriptions.status, 'pending'), inArray(subscriptions.listId, listIds)));
+  const pending = await db
+    .select({ id: lists.id, name: lists.name })
+    .from(subscriptions)
+    .innerJoin(lists, eq(lists.id, subscriptions.listId))
+    .where(
+      and(
+        eq(subscriptions.tenantId, keys.tenantId),
+        eq(subscriptions.subscriberId, subscriberId),
+        eq(subscriptions.status, 'pending'),
+        inArray(subscriptions.listId, listIds),
+      ),
+    );
   if (pending.length === 0) return null;
   return { email: (await decryptSubscriber(key, subscriber)).email, lists: pending };
 }

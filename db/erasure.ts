@@ -14,15 +14,38 @@ import { outboxInsert } from './outbox';
 import { findPrivacyRequest, storedRequester, type PrivacyRequest } from './privacy-requests';
 import { finishExecution, startExecution } from './privacy-transitions';
 import {
-  auditLog, clicks, consentEvents, erasureRecords, idempotencyKeys, messageRecipients, outboxEvents, privacyRequests, subscriberKeys,
-  subscribers, subscriptions, suppressions, webhookDeliveries,
+  auditLog,
+  clicks,
+  consentEvents,
+  erasureRecords,
+  idempotencyKeys,
+  messageRecipients,
+  outboxEvents,
+  privacyRequests,
+  subscriberKeys,
+  subscribers,
+  subscriptions,
+  suppressions,
+  webhookDeliveries,
 } from './schema';
-import { decryptSubscriber, findSubscriberByBlindIndex, findSubscriber, loadSubscriberKey, type Subscriber } from './subscribers';
+import {
+  decryptSubscriber,
+  findSubscriberByBlindIndex,
+  findSubscriber,
+  loadSubscriberKey,
+  type Subscriber,
+} from './subscribers';
 
 export type ErasureTrigger = 'confirmed' | 'due' | 'admin';
 
 export type ErasureOutcome =
-  | { status: 'executed'; request: PrivacyRequest; counts: Record<string, number>; requesterEmail: string | null; language: string | null }
+  | {
+      status: 'executed';
+      request: PrivacyRequest;
+      counts: Record<string, number>;
+      requesterEmail: string | null;
+      language: string | null;
+    }
   | { status: 'not_due'; dueAt: Date }
   | { status: 'skipped'; reason: 'not_found' | 'not_erasure' | 'already_erased' | 'not_open' };
 
@@ -31,17 +54,33 @@ function prefixed(prefix: string, rows: { key: string | null; n: number }[]): Re
   return Object.fromEntries(rows.map((r) => [`${prefix}.${r.key ?? 'none'}`, r.n]));
 }
 
-async function countsFor(db: Db, tenantId: string, sub: Subscriber | undefined): Promise<Record<string, number>> {
+async function countsFor(
+  db: Db,
+  tenantId: string,
+  sub: Subscriber | undefined,
+): Promise<Record<string, number>> {
   if (!sub) return { subscribers: 0 };
   const [events, subs, clickRows, recipients] = await Promise.all([
-    db.select({ key: consentEvents.kind, n: count() }).from(consentEvents)
-      .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.subscriberId, sub.id))).groupBy(consentEvents.kind),
-    db.select({ key: subscriptions.status, n: count() }).from(subscriptions)
-      .where(and(eq(subscriptions.tenantId, tenantId), eq(subscriptions.subscriberId, sub.id))).groupBy(subscriptions.status),
-    db.select({ key: clicks.outcome, n: count() }).from(clicks)
-      .where(and(eq(clicks.tenantId, tenantId), eq(clicks.subscriberId, sub.id))).groupBy(clicks.outcome),
-    db.select({ key: messageRecipients.status, n: count() }).from(messageRecipients)
-      .where(and(eq(messageRecipients.tenantId, tenantId), eq(messageRecipients.subscriberId, sub.id))).groupBy(messageRecipients.status),
+    db
+      .select({ key: consentEvents.kind, n: count() })
+      .from(consentEvents)
+      .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.subscriberId, sub.id)))
+      .groupBy(consentEvents.kind),
+    db
+      .select({ key: subscriptions.status, n: count() })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.tenantId, tenantId), eq(subscriptions.subscriberId, sub.id)))
+      .groupBy(subscriptions.status),
+    db
+      .select({ key: clicks.outcome, n: count() })
+      .from(clicks)
+      .where(and(eq(clicks.tenantId, tenantId), eq(clicks.subscriberId, sub.id)))
+      .groupBy(clicks.outcome),
+    db
+      .select({ key: messageRecipients.status, n: count() })
+      .from(messageRecipients)
+      .where(and(eq(messageRecipients.tenantId, tenantId), eq(messageRecipients.subscriberId, sub.id)))
+      .groupBy(messageRecipients.status),
   ]);
   return {
     subscribers: 1,
@@ -56,21 +95,50 @@ async function countsFor(db: Db, tenantId: string, sub: Subscriber | undefined):
 
 /** Every statement that removes one subscriber's personal data, in dependency order. */
 function deletions(db: Db, tenantId: string, sub: Subscriber, requestId: string): BatchItem[] {
-  const aboutSubscriber = and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.subjectType, 'subscriber'), eq(outboxEvents.subjectId, sub.id));
+  const aboutSubscriber = and(
+    eq(outboxEvents.tenantId, tenantId),
+    eq(outboxEvents.subjectType, 'subscriber'),
+    eq(outboxEvents.subjectId, sub.id),
+  );
   return [
     // Crypto-shredding first: without the data key no ciphertext of theirs can be read again,
     // including copies in backups.
-    db.delete(subscriberKeys).where(and(eq(subscriberKeys.tenantId, tenantId), eq(subscriberKeys.subscriberId, sub.id))),
-    db.delete(consentEvents).where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.subscriberId, sub.id))),
-    db.delete(subscriptions).where(and(eq(subscriptions.tenantId, tenantId), eq(subscriptions.subscriberId, sub.id))),
+    db
+      .delete(subscriberKeys)
+      .where(and(eq(subscriberKeys.tenantId, tenantId), eq(subscriberKeys.subscriberId, sub.id))),
+    db
+      .delete(consentEvents)
+      .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.subscriberId, sub.id))),
+    db
+      .delete(subscriptions)
+      .where(and(eq(subscriptions.tenantId, tenantId), eq(subscriptions.subscriberId, sub.id))),
     db.delete(clicks).where(and(eq(clicks.tenantId, tenantId), eq(clicks.subscriberId, sub.id))),
-    db.delete(messageRecipients).where(and(eq(messageRecipients.tenantId, tenantId), eq(messageRecipients.subscriberId, sub.id))),
-    db.delete(webhookDeliveries).where(and(eq(webhookDeliveries.tenantId, tenantId),
-      inArray(webhookDeliveries.eventId, db.select({ id: outboxEvents.id }).from(outboxEvents).where(aboutSubscriber)))),
+    db
+      .delete(messageRecipients)
+      .where(and(eq(messageRecipients.tenantId, tenantId), eq(messageRecipients.subscriberId, sub.id))),
+    db
+      .delete(webhookDeliveries)
+      .where(
+        and(
+          eq(webhookDeliveries.tenantId, tenantId),
+          inArray(
+            webhookDeliveries.eventId,
+            db.select({ id: outboxEvents.id }).from(outboxEvents).where(aboutSubscriber),
+          ),
+        ),
+      ),
     db.delete(outboxEvents).where(aboutSubscriber),
     // The audit trail keeps that an action happened, not on whom.
-    db.update(auditLog).set({ targetId: null, details: { redactedBy: requestId } })
-      .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.targetType, 'subscriber'), eq(auditLog.targetId, sub.id))),
+    db
+      .update(auditLog)
+      .set({ targetId: null, details: { redactedBy: requestId } })
+      .where(
+        and(
+          eq(auditLog.tenantId, tenantId),
+          eq(auditLog.targetType, 'subscriber'),
+          eq(auditLog.targetId, sub.id),
+        ),
+      ),
     db.delete(subscribers).where(and(eq(subscribers.tenantId, tenantId), eq(subscribers.id, sub.id))),
   ];
 }
@@ -79,36 +147,69 @@ function deletions(db: Db, tenantId: string, sub: Subscriber, requestId: string)
  * Stored API answers (Idempotency-Key replays, kept 24 hours, encrypted with the tenant key)
  * that mention the person: they would still decrypt after the shredding, so they go too.
  */
-async function idempotencyAnswersAbout(db: Db, keys: TenantKeys, sub: Subscriber, email: string | null, now: Date): Promise<BatchItem[]> {
-  const rows = await db.select({ key: idempotencyKeys.key, body: idempotencyKeys.body }).from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.tenantId, keys.tenantId), ne(idempotencyKeys.status, 0), gte(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS - 3_600_000))));
+async function idempotencyAnswersAbout(
+  db: Db,
+  keys: TenantKeys,
+  sub: Subscriber,
+  email: string | null,
+  now: Date,
+): Promise<BatchItem[]> {
+  const rows = await db
+    .select({ key: idempotencyKeys.key, body: idempotencyKeys.body })
+    .from(idempotencyKeys)
+    .where(
+      and(
+        eq(idempotencyKeys.tenantId, keys.tenantId),
+        ne(idempotencyKeys.status, 0),
+        gte(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS - 3_600_000)),
+      ),
+    );
   const about: string[] = [];
   for (const row of rows) {
     const text = await decryptTenantField(keys, `idem:${row.key}`, 'answer', row.body).catch(() => '');
     if (text.includes(sub.id) || (email !== null && text.toLowerCase().includes(email))) about.push(row.key);
   }
-  return chunk(about, 90).map((part) => db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.tenantId, keys.tenantId), inArray(idempotencyKeys.key, part))));
+  return chunk(about, 90).map((part) =>
+    db
+      .delete(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.tenantId, keys.tenantId), inArray(idempotencyKeys.key, part))),
+  );
 }
 
 /**
  * Executes the erasure request `requestId` if, in D1, it is an erasure that is open (or whose
  * execution was interrupted) and, for the clock, due. Anything else is reported, not done.
  */
-export async function executeErasure(db: Db, keys: TenantKeys, requestId: string, trigger: ErasureTrigger, actor: string, now = new Date()): Promise<ErasureOutcome> {
+export async function executeErasure(
+  db: Db,
+  keys: TenantKeys,
+  requestId: string,
+  trigger: ErasureTrigger,
+  actor: string,
+  now = new Date(),
+): Promise<ErasureOutcome> {
   const tenantId = keys.tenantId;
   const request = await findPrivacyRequest(db, tenantId, requestId);
   if (!request) return { status: 'skipped', reason: 'not_found' };
   if (request.kind !== 'erasure') return { status: 'skipped', reason: 'not_erasure' };
   if (request.status === 'completed') return { status: 'skipped', reason: 'already_erased' };
-  if (request.status !== 'open' && request.status !== 'executing') return { status: 'skipped', reason: 'not_open' };
-  if (trigger === 'due' && request.dueAt.getTime() > now.getTime()) return { status: 'not_due', dueAt: request.dueAt };
+  if (request.status !== 'open' && request.status !== 'executing')
+    return { status: 'skipped', reason: 'not_open' };
+  if (trigger === 'due' && request.dueAt.getTime() > now.getTime())
+    return { status: 'not_due', dueAt: request.dueAt };
 
   const claimed = await startExecution(db, request, { actor, now, note: trigger });
   const sub = request.subscriberId
     ? await findSubscriber(db, tenantId, request.subscriberId)
-    : request.subjectIndex ? await findSubscriberByBlindIndex(db, tenantId, request.subjectIndex) : undefined;
-  const [key, counts] = await Promise.all([sub ? loadSubscriberKey(db, keys, sub.id) : null, countsFor(db, tenantId, sub)]);
-  const requesterEmail = sub && key ? (await decryptSubscriber(key, sub)).email : await storedRequester(keys, request);
+    : request.subjectIndex
+      ? await findSubscriberByBlindIndex(db, tenantId, request.subjectIndex)
+      : undefined;
+  const [key, counts] = await Promise.all([
+    sub ? loadSubscriberKey(db, keys, sub.id) : null,
+    countsFor(db, tenantId, sub),
+  ]);
+  const requesterEmail =
+    sub && key ? (await decryptSubscriber(key, sub)).email : await storedRequester(keys, request);
   const index = sub?.emailIndex ?? request.subjectIndex;
   const samePerson: SQL[] = [];
   if (sub) samePerson.push(eq(privacyRequests.subscriberId, sub.id));
@@ -117,33 +218,81 @@ export async function executeErasure(db: Db, keys: TenantKeys, requestId: string
   const extra: BatchItem[] = [
     ...(sub ? deletions(db, tenantId, sub, request.id) : []),
     ...(sub ? await idempotencyAnswersAbout(db, keys, sub, requesterEmail, now) : []),
-    ...(index ? [db.insert(suppressions).values({ tenantId, emailIndex: index, reason: 'erasure', requestId: request.id })
-      .onConflictDoUpdate({ target: [suppressions.tenantId, suppressions.emailIndex], set: { reason: 'erasure', requestId: request.id } })] : []),
-    ...(samePerson.length ? [db.update(privacyRequests).set({ requesterCt: null })
-      .where(and(eq(privacyRequests.tenantId, tenantId), or(...samePerson), sql`${privacyRequests.id} <> ${request.id}`))] : []),
+    ...(index
+      ? [
+          db
+            .insert(suppressions)
+            .values({ tenantId, emailIndex: index, reason: 'erasure', requestId: request.id })
+            .onConflictDoUpdate({
+              target: [suppressions.tenantId, suppressions.emailIndex],
+              set: { reason: 'erasure', requestId: request.id },
+            }),
+        ]
+      : []),
+    ...(samePerson.length
+      ? [
+          db
+            .update(privacyRequests)
+            .set({ requesterCt: null })
+            .where(
+              and(
+                eq(privacyRequests.tenantId, tenantId),
+                or(...samePerson),
+                sql`${privacyRequests.id} <> ${request.id}`,
+              ),
+            ),
+        ]
+      : []),
     // Unique per request: a second execution that got this far fails here and changes nothing.
-    db.insert(erasureRecords).values({ id: newId('era'), tenantId, requestId: request.id, requestedAt: request.receivedAt, executedAt: now, trigger, counts }),
+    db.insert(erasureRecords).values({
+      id: newId('era'),
+      tenantId,
+      requestId: request.id,
+      requestedAt: request.receivedAt,
+      executedAt: now,
+      trigger,
+      counts,
+    }),
     outboxInsert(db, {
-      tenantId, type: 'subscriber.erased', subjectType: 'privacy_request', subjectId: request.id, occurredAt: now,
+      tenantId,
+      type: 'subscriber.erased',
+      subjectType: 'privacy_request',
+      subjectId: request.id,
+      occurredAt: now,
       payload: { requestId: request.id, subscriberId: sub?.id ?? null, trigger },
     }),
   ];
   const done = await finishExecution(db, claimed, { actor, now, note: trigger, extra, payload: { trigger } });
-  return { status: 'executed', request: done, counts, requesterEmail, language: request.language ?? sub?.language ?? null };
+  return {
+    status: 'executed',
+    request: done,
+    counts,
+    requesterEmail,
+    language: request.language ?? sub?.language ?? null,
+  };
 }
 
 /** The erasure record of a request, or 404. */
 export async function getErasureRecord(db: Db, tenantId: string, requestId: string) {
-  const row = await db.query.erasureRecords.findFirst({ where: and(eq(erasureRecords.tenantId, tenantId), eq(erasureRecords.requestId, requestId)) });
+  const row = await db.query.erasureRecords.findFirst({
+    where: and(eq(erasureRecords.tenantId, tenantId), eq(erasureRecords.requestId, requestId)),
+  });
   if (!row) throw new AppError('not_found', 'No erasure record for this request.');
   return row;
 }
 
 /** Erasure requests of a region that are, or will be by `until`, due and not yet done. */
 export async function erasuresDueBy(db: Db, until: Date, limit: number) {
-  return db.select({ id: privacyRequests.id, tenantId: privacyRequests.tenantId, dueAt: privacyRequests.dueAt })
+  return db
+    .select({ id: privacyRequests.id, tenantId: privacyRequests.tenantId, dueAt: privacyRequests.dueAt })
     .from(privacyRequests)
-    .where(and(eq(privacyRequests.kind, 'erasure'), inArray(privacyRequests.status, ['open', 'executing']), lte(privacyRequests.dueAt, until)))
+    .where(
+      and(
+        eq(privacyRequests.kind, 'erasure'),
+        inArray(privacyRequests.status, ['open', 'executing']),
+        lte(privacyRequests.dueAt, until),
+      ),
+    )
     .orderBy(asc(privacyRequests.dueAt))
     .limit(limit);
 }

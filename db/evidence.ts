@@ -9,10 +9,18 @@ import type { Db } from './client';
 import { findNoticeVersion, publishNotice, type Notice } from './notices';
 
 /** The notice a piece of evidence names; 400 for a version that was never published. */
-export async function resolveEvidenceNotice(db: Db, keys: Pick<TenantKeys, 'tenantId'>, notice: EvidenceInput['notice']): Promise<Notice> {
+export async function resolveEvidenceNotice(
+  db: Db,
+  keys: Pick<TenantKeys, 'tenantId'>,
+  notice: EvidenceInput['notice'],
+): Promise<Notice> {
   if ('version' in notice) {
     const found = await findNoticeVersion(db, keys.tenantId, notice.key, notice.language, notice.version);
-    if (!found) throw new AppError('validation_failed', `Notice "${notice.key}" (${notice.language}) has no version ${notice.version}. Publish it with POST /api/v1/notices or send the exact text instead.`);
+    if (!found)
+      throw new AppError(
+        'validation_failed',
+        `Notice "${notice.key}" (${notice.language}) has no version ${notice.version}. Publish it with POST /api/v1/notices or send the exact text instead.`,
+      );
     return found;
   }
   return publishNotice(db, keys.tenantId, notice.key ?? 'api', notice.language, notice.text);

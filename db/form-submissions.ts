@@ -11,14 +11,22 @@ import { formNotice, type FormRow } from './forms';
 import { requireLists, requireProfileFields, type ListRow } from './lists';
 import type { Notice } from './notices';
 
-export type SubmissionContext = { occurredAt: Date; geo: Pick<Geo, 'country' | 'region' | 'isEU'>; ip: string | null; userAgent: string | null; pageUrl: string | null };
+export type SubmissionContext = {
+  occurredAt: Date;
+  geo: Pick<Geo, 'country' | 'region' | 'isEU'>;
+  ip: string | null;
+  userAgent: string | null;
+  pageUrl: string | null;
+};
 
 /** The page a form was posted from, without query or fragment (they may carry personal data). */
 export function cleanPageUrl(value: string | null | undefined): string | null {
   if (!value) return null;
   try {
     const u = new URL(value);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? `${u.origin}${u.pathname}`.slice(0, 500) : null;
+    return u.protocol === 'https:' || u.protocol === 'http:'
+      ? `${u.origin}${u.pathname}`.slice(0, 500)
+      : null;
   } catch {
     return null;
   }
@@ -31,18 +39,31 @@ export async function acceptFormSubmission(
   submission: FormSubmission,
   ctx: SubmissionContext,
 ): Promise<CaptureResult & { lists: ListRow[]; notice: Notice }> {
-  if (!submission.consent) throw new AppError('consent_required', 'The consent box was not ticked, so nobody was subscribed.');
+  if (!submission.consent)
+    throw new AppError('consent_required', 'The consent box was not ticked, so nobody was subscribed.');
   const defined = await requireProfileFields(db, keys.tenantId, form.fields);
   const profile: Record<string, string | number | boolean> = {};
   for (const f of defined) {
     const v = submission.fields?.[f.key];
     if (v !== undefined && v !== '') profile[f.key] = v;
   }
-  const [lists, notice] = await Promise.all([requireLists(db, keys.tenantId, form.listIds), formNotice(db, form)]);
+  const [lists, notice] = await Promise.all([
+    requireLists(db, keys.tenantId, form.listIds),
+    formNotice(db, form),
+  ]);
   const result = await captureConsent(db, keys, {
-    email: submission.email, name: submission.name, language: form.language, profile, lists,
-    occurredAt: ctx.occurredAt, geo: ctx.geo, ip: ctx.ip, userAgent: ctx.userAgent, notice,
-    source: { type: 'form', id: form.id, url: cleanPageUrl(ctx.pageUrl) }, homeRegionSource: 'form_geo',
+    email: submission.email,
+    name: submission.name,
+    language: form.language,
+    profile,
+    lists,
+    occurredAt: ctx.occurredAt,
+    geo: ctx.geo,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    notice,
+    source: { type: 'form', id: form.id, url: cleanPageUrl(ctx.pageUrl) },
+    homeRegionSource: 'form_geo',
   });
   return { ...result, lists, notice };
 }

@@ -13,16 +13,31 @@ import { forms, tenants } from './schema';
 
 export type FormRow = typeof forms.$inferSelect;
 
-export async function createForm(db: Db, tenant: { id: string; region: Region }, input: FormInput): Promise<{ form: FormRow; notice: Notice }> {
+export async function createForm(
+  db: Db,
+  tenant: { id: string; region: Region },
+  input: FormInput,
+): Promise<{ form: FormRow; notice: Notice }> {
   await requireLists(db, tenant.id, input.listIds);
   await requireProfileFields(db, tenant.id, input.fields);
   const id = newFormId(tenant.region);
   const noticeKey = input.notice.key ?? `form-${id}`;
   const notice = await publishNotice(db, tenant.id, noticeKey, input.notice.language, input.notice.text);
-  const [form] = await db.insert(forms).values({
-    id, tenantId: tenant.id, name: input.name, listIds: [...new Set(input.listIds)], fields: input.fields, noticeKey, language: input.notice.language,
-    thankYouUrl: input.thankYouUrl, errorUrl: input.errorUrl ?? null, allowedOrigins: input.allowedOrigins,
-  }).returning();
+  const [form] = await db
+    .insert(forms)
+    .values({
+      id,
+      tenantId: tenant.id,
+      name: input.name,
+      listIds: [...new Set(input.listIds)],
+      fields: input.fields,
+      noticeKey,
+      language: input.notice.language,
+      thankYouUrl: input.thankYouUrl,
+      errorUrl: input.errorUrl ?? null,
+      allowedOrigins: input.allowedOrigins,
+    })
+    .returning();
   return { form: form!, notice };
 }
 
@@ -37,7 +52,12 @@ export async function formNotice(db: Db, form: FormRow): Promise<Notice> {
   return notice;
 }
 
-export async function updateForm(db: Db, tenantId: string, id: string, patch: FormPatch): Promise<{ form: FormRow; notice: Notice }> {
+export async function updateForm(
+  db: Db,
+  tenantId: string,
+  id: string,
+  patch: FormPatch,
+): Promise<{ form: FormRow; notice: Notice }> {
   const form = await findForm(db, tenantId, id);
   if (!form) throw new AppError('not_found', `Form ${id} does not exist.`);
   if (patch.listIds) await requireLists(db, tenantId, patch.listIds);
@@ -47,21 +67,54 @@ export async function updateForm(db: Db, tenantId: string, id: string, patch: Fo
   const notice = patch.notice
     ? await publishNotice(db, tenantId, noticeKey, language, patch.notice.text)
     : await formNotice(db, form);
-  const [row] = await db.update(forms).set({
-    name: patch.name, listIds: patch.listIds ? [...new Set(patch.listIds)] : undefined, fields: patch.fields, noticeKey, language,
-    thankYouUrl: patch.thankYouUrl, errorUrl: patch.errorUrl, allowedOrigins: patch.allowedOrigins,
-  }).where(and(eq(forms.tenantId, tenantId), eq(forms.id, id))).returning();
+  const [row] = await db
+    .update(forms)
+    .set({
+      name: patch.name,
+      listIds: patch.listIds ? [...new Set(patch.listIds)] : undefined,
+      fields: patch.fields,
+      noticeKey,
+      language,
+      thankYouUrl: patch.thankYouUrl,
+      errorUrl: patch.errorUrl,
+      allowedOrigins: patch.allowedOrigins,
+    })
+    .where(and(eq(forms.tenantId, tenantId), eq(forms.id, id)))
+    .returning();
   return { form: row!, notice };
 }
 
 export function listForms(db: Db, tenantId: string, cursor: string | undefined, limit: number) {
-  return pageByCreated((after, n) => db.select().from(forms)
-    .where(and(eq(forms.tenantId, tenantId), after ? or(lt(forms.createdAt, new Date(after.k)), and(eq(forms.createdAt, new Date(after.k)), lt(forms.id, after.id))) : undefined))
-    .orderBy(desc(forms.createdAt), desc(forms.id)).limit(n), cursor, limit);
+  return pageByCreated(
+    (after, n) =>
+      db
+        .select()
+        .from(forms)
+        .where(
+          and(
+            eq(forms.tenantId, tenantId),
+            after
+              ? or(
+                  lt(forms.createdAt, new Date(after.k)),
+                  and(eq(forms.createdAt, new Date(after.k)), lt(forms.id, after.id)),
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(desc(forms.createdAt), desc(forms.id))
+        .limit(n),
+    cursor,
+    limit,
+  );
 }
 
 /** A form and its tenant in one query (the edge path of every submission). */
 export async function findFormWithTenant(db: Db, id: string) {
-  const [row] = await db.select({ form: forms, tenant: tenants }).from(forms).innerJoin(tenants, eq(tenants.id, forms.tenantId)).where(eq(forms.id, id)).limit(1);
+  const [row] = await db
+    .select({ form: forms, tenant: tenants })
+    .from(forms)
+    .innerJoin(tenants, eq(tenants.id, forms.tenantId))
+    .where(eq(forms.id, id))
+    .limit(1);
   return row;
 }

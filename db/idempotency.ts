@@ -22,16 +22,36 @@ export async function withIdempotency(
   run: () => Promise<{ status: number; body: unknown }>,
 ): Promise<StoredAnswer> {
   if (!key) return { ...(await run()), replayed: false };
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw new AppError('bad_request', 'The Idempotency-Key header must be 1 to 200 visible ASCII characters.');
+  if (!/^[\x21-\x7e]{1,200}$/.test(key))
+    throw new AppError(
+      'bad_request',
+      'The Idempotency-Key header must be 1 to 200 visible ASCII characters.',
+    );
   const requestHash = await sha256Hex(`${request.method} ${request.path} ${canonicalJson(request.body)}`);
   const where = and(eq(idempotencyKeys.tenantId, keys.tenantId), eq(idempotencyKeys.key, key));
-  const reserved = await db.insert(idempotencyKeys).values({ tenantId: keys.tenantId, key, requestHash, status: 0, body: '' }).onConflictDoNothing().returning();
+  const reserved = await db
+    .insert(idempotencyKeys)
+    .values({ tenantId: keys.tenantId, key, requestHash, status: 0, body: '' })
+    .onConflictDoNothing()
+    .returning();
   if (reserved.length === 0) {
     const row = await db.query.idempotencyKeys.findFirst({ where });
     if (!row) throw new AppError('conflict', 'Retry the request.');
-    if (row.requestHash !== requestHash) throw new AppError('idempotency_conflict', 'This Idempotency-Key was used for a different request. Use a new key for a new request.');
-    if (row.status === 0) throw new AppError('idempotency_conflict', 'A request with this Idempotency-Key is still being processed. Retry in a moment.');
-    return { status: row.status, body: JSON.parse(await decryptTenantField(keys, `idem:${key}`, 'answer', row.body)), replayed: true };
+    if (row.requestHash !== requestHash)
+      throw new AppError(
+        'idempotency_conflict',
+        'This Idempotency-Key was used for a different request. Use a new key for a new request.',
+      );
+    if (row.status === 0)
+      throw new AppError(
+        'idempotency_conflict',
+        'A request with this Idempotency-Key is still being processed. Retry in a moment.',
+      );
+    return {
+      status: row.status,
+      body: JSON.parse(await decryptTenantField(keys, `idem:${key}`, 'answer', row.body)),
+      replayed: true,
+    };
   }
   try {
     const answer = await run();
@@ -46,5 +66,7 @@ export async function withIdempotency(
 }
 
 export async function purgeIdempotencyKeys(db: Db, now: Date): Promise<void> {
-  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)));
+  await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)));
 }

@@ -39,7 +39,11 @@ export type InterceptAnswer = {
 export type AnswerOutcome = { recorded: boolean; consentEventId?: string; requestId?: string };
 
 async function nonceSpent(db: Db, tenantId: string, nonce: string): Promise<boolean> {
-  const [row] = await db.select({ n: usedNonces.nonce }).from(usedNonces).where(and(eq(usedNonces.tenantId, tenantId), eq(usedNonces.nonce, nonce))).limit(1);
+  const [row] = await db
+    .select({ n: usedNonces.nonce })
+    .from(usedNonces)
+    .where(and(eq(usedNonces.tenantId, tenantId), eq(usedNonces.nonce, nonce)))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -58,15 +62,31 @@ export async function recordInterceptAnswer(db: Db, input: InterceptAnswer): Pro
   let requestId: string | undefined;
   if (input.answer === 'no') {
     const { request } = await createPrivacyRequest(db, tenant.settings, {
-      tenantId: tenant.id, kind: noAction, channel: 'link_intercept', subscriberId: claims.subscriberId,
-      evidence: { listId: claims.listId, messageId: claims.messageId, clickId: input.clickId, consentEvent: noAction === 'objection' ? 'objection' : 'refusal' },
-      language: input.language, verified: true, actor: 'subscriber', receivedAt: input.at,
+      tenantId: tenant.id,
+      kind: noAction,
+      channel: 'link_intercept',
+      subscriberId: claims.subscriberId,
+      evidence: {
+        listId: claims.listId,
+        messageId: claims.messageId,
+        clickId: input.clickId,
+        consentEvent: noAction === 'objection' ? 'objection' : 'refusal',
+      },
+      language: input.language,
+      verified: true,
+      actor: 'subscriber',
+      receivedAt: input.at,
     });
     requestId = request.id;
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      const consentEventId = await appendAnswer(db, input, input.answer === 'yes' ? 'opt_in' : noAction === 'objection' ? 'objection' : 'refusal', requestId);
+      const consentEventId = await appendAnswer(
+        db,
+        input,
+        input.answer === 'yes' ? 'opt_in' : noAction === 'objection' ? 'objection' : 'refusal',
+        requestId,
+      );
       return { recorded: true, consentEventId, requestId };
     } catch (err) {
       if (await nonceSpent(db, tenant.id, input.nonce)) return { recorded: false, requestId };
@@ -77,41 +97,94 @@ export async function recordInterceptAnswer(db: Db, input: InterceptAnswer): Pro
   }
 }
 
-async function appendAnswer(db: Db, input: InterceptAnswer, kind: ConsentKind, requestId: string | undefined): Promise<string> {
+async function appendAnswer(
+  db: Db,
+  input: InterceptAnswer,
+  kind: ConsentKind,
+  requestId: string | undefined,
+): Promise<string> {
   const { tenant, claims, at } = input;
-  const subscriber = await db.query.subscribers.findFirst({ where: and(eq(subscribers.tenantId, tenant.id), eq(subscribers.id, claims.subscriberId)) });
+  const subscriber = await db.query.subscribers.findFirst({
+    where: and(eq(subscribers.tenantId, tenant.id), eq(subscribers.id, claims.subscriberId)),
+  });
   const key = subscriber ? await loadSubscriberKey(db, input.keys, subscriber.id) : null;
   if (!subscriber || !key) throw new AppError('not_found', 'This link is no longer valid.');
-  const { events, queries } = await prepareConsentEvents(db, key, { seq: subscriber.consentSeq, hash: subscriber.consentHead }, [{
-    kind, listId: claims.listId, occurredAt: at, geo: input.geo, ip: input.ip, userAgent: input.userAgent, notice: input.notice,
-    language: input.language, source: { type: 'link', id: claims.messageId, url: claims.destination },
-  }]);
+  const { events, queries } = await prepareConsentEvents(
+    db,
+    key,
+    { seq: subscriber.consentSeq, hash: subscriber.consentHead },
+    [
+      {
+        kind,
+        listId: claims.listId,
+        occurredAt: at,
+        geo: input.geo,
+        ip: input.ip,
+        userAgent: input.userAgent,
+        notice: input.notice,
+        language: input.language,
+        source: { type: 'link', id: claims.messageId, url: claims.destination },
+      },
+    ],
+  );
   const event = events[0]!;
   const given = input.answer === 'yes';
   await runBatch(db, [
-    db.insert(usedNonces).values({ tenantId: tenant.id, nonce: input.nonce, purpose: ANSWER_NONCE_PURPOSE, expiresAt: input.nonceExpiresAt }),
+    db.insert(usedNonces).values({
+      tenantId: tenant.id,
+      nonce: input.nonce,
+      purpose: ANSWER_NONCE_PURPOSE,
+      expiresAt: input.nonceExpiresAt,
+    }),
     ...queries,
-    db.insert(subscriptions)
-      .values({ tenantId: tenant.id, subscriberId: subscriber.id, listId: claims.listId, status: given ? 'confirmed' : 'unsubscribed', consent: given ? 'given' : 'refused', consentEventId: event.id })
+    db
+      .insert(subscriptions)
+      .values({
+        tenantId: tenant.id,
+        subscriberId: subscriber.id,
+        listId: claims.listId,
+        status: given ? 'confirmed' : 'unsubscribed',
+        consent: given ? 'given' : 'refused',
+        consentEventId: event.id,
+      })
       .onConflictDoUpdate({
         target: [subscriptions.subscriberId, subscriptions.listId],
         set: given
           ? { consent: 'given', status: 'confirmed', consentEventId: event.id, updatedAt: at }
           : { consent: 'refused', consentEventId: event.id, updatedAt: at },
       }),
-    db.insert(clicks)
+    db
+      .insert(clicks)
       .values({
-        id: input.clickId, tenantId: tenant.id, subscriberId: subscriber.id, messageId: claims.messageId, listId: claims.listId,
-        clickedAt: at, country: input.geo.country, isEu: input.geo.isEU, outcome: given ? 'consent_yes' : 'consent_no', automated: false,
+        id: input.clickId,
+        tenantId: tenant.id,
+        subscriberId: subscriber.id,
+        messageId: claims.messageId,
+        listId: claims.listId,
+        clickedAt: at,
+        country: input.geo.country,
+        isEu: input.geo.isEU,
+        outcome: given ? 'consent_yes' : 'consent_no',
+        automated: false,
       })
       .onConflictDoUpdate({ target: clicks.id, set: { outcome: sql`excluded.outcome` } }),
     ...homeRegionFromClick(db, subscriber, input.geo, input.clickId, at),
     // One event type for every consent event, whatever captured it (forms, API, import, links).
     outboxInsert(db, {
-      tenantId: tenant.id, type: 'consent.recorded', subjectType: 'subscriber', subjectId: subscriber.id,
+      tenantId: tenant.id,
+      type: 'consent.recorded',
+      subjectType: 'subscriber',
+      subjectId: subscriber.id,
       payload: {
-        subscriberId: subscriber.id, eventIds: [event.id], listIds: [claims.listId], kinds: [kind], source: 'link', channel: 'link_intercept',
-        messageId: claims.messageId, noticeVersion: input.notice.version, requestId: requestId ?? null,
+        subscriberId: subscriber.id,
+        eventIds: [event.id],
+        listIds: [claims.listId],
+        kinds: [kind],
+        source: 'link',
+        channel: 'link_intercept',
+        messageId: claims.messageId,
+        noticeVersion: input.notice.version,
+        requestId: requestId ?? null,
       },
       occurredAt: at,
     }),

@@ -11,9 +11,15 @@ import { newId } from '../shared/regions';
 import { consentNotices, lists, subscribers } from './schema';
 import { fillHomeRegion } from './subscribers';
 
-export type InterceptSubscriber = Pick<typeof subscribers.$inferSelect, 'id' | 'tenantId' | 'homeRegion' | 'consentSeq' | 'consentHead'>;
+export type InterceptSubscriber = Pick<
+  typeof subscribers.$inferSelect,
+  'id' | 'tenantId' | 'homeRegion' | 'consentSeq' | 'consentHead'
+>;
 export type InterceptList = Pick<typeof lists.$inferSelect, 'id' | 'name' | 'purpose' | 'noticeKey'>;
-export type InterceptNotice = Pick<typeof consentNotices.$inferSelect, 'id' | 'language' | 'version' | 'text' | 'textHash'>;
+export type InterceptNotice = Pick<
+  typeof consentNotices.$inferSelect,
+  'id' | 'language' | 'version' | 'text' | 'textHash'
+>;
 
 export type InterceptContext = {
   subscriber: InterceptSubscriber;
@@ -38,7 +44,13 @@ export async function loadInterceptContext(
   const [subscriptionQuery, eventQuery] = consentValidityQueries(db, tenantId, subscriberId, listId);
   const [subs, listRows, subscription, event, noticeRows] = await db.batch([
     db
-      .select({ id: subscribers.id, tenantId: subscribers.tenantId, homeRegion: subscribers.homeRegion, consentSeq: subscribers.consentSeq, consentHead: subscribers.consentHead })
+      .select({
+        id: subscribers.id,
+        tenantId: subscribers.tenantId,
+        homeRegion: subscribers.homeRegion,
+        consentSeq: subscribers.consentSeq,
+        consentHead: subscribers.consentHead,
+      })
       .from(subscribers)
       .where(and(eq(subscribers.tenantId, tenantId), eq(subscribers.id, subscriberId)))
       .limit(1),
@@ -50,12 +62,26 @@ export async function loadInterceptContext(
     subscriptionQuery,
     eventQuery,
     db
-      .select({ id: consentNotices.id, language: consentNotices.language, version: consentNotices.version, text: consentNotices.text, textHash: consentNotices.textHash })
+      .select({
+        id: consentNotices.id,
+        language: consentNotices.language,
+        version: consentNotices.version,
+        text: consentNotices.text,
+        textHash: consentNotices.textHash,
+      })
       .from(consentNotices)
-      .where(and(
-        eq(consentNotices.tenantId, tenantId),
-        inArray(consentNotices.key, db.select({ key: lists.noticeKey }).from(lists).where(and(eq(lists.tenantId, tenantId), eq(lists.id, listId)))),
-      ))
+      .where(
+        and(
+          eq(consentNotices.tenantId, tenantId),
+          inArray(
+            consentNotices.key,
+            db
+              .select({ key: lists.noticeKey })
+              .from(lists)
+              .where(and(eq(lists.tenantId, tenantId), eq(lists.id, listId))),
+          ),
+        ),
+      )
       .orderBy(desc(consentNotices.version))
       .limit(MAX_NOTICE_ROWS),
   ]);
@@ -64,7 +90,12 @@ export async function loadInterceptContext(
   if (!subscriber || !list) return undefined;
   const newest = new Map<string, InterceptNotice>();
   for (const n of noticeRows) if (!newest.has(n.language)) newest.set(n.language, n);
-  return { subscriber, list, consentValid: isConsentValid(subscription[0], event[0], listId), notices: [...newest.values()] };
+  return {
+    subscriber,
+    list,
+    consentValid: isConsentValid(subscription[0], event[0], listId),
+    notices: [...newest.values()],
+  };
 }
 
 /**
@@ -75,21 +106,54 @@ export async function loadInterceptContext(
  * redelivery changes nothing. Plain SQL on the D1 binding, because insert-if-exists has no
  * query-builder form. Returns how many click rows were written.
  */
-export async function recordClicks(d1: D1Database, messages: readonly ClickRecordedMessage[]): Promise<number> {
+export async function recordClicks(
+  d1: D1Database,
+  messages: readonly ClickRecordedMessage[],
+): Promise<number> {
   const statements: D1PreparedStatement[] = [];
   const inserts: number[] = [];
   for (const msg of messages) {
     inserts.push(statements.length);
-    statements.push(d1.prepare(INSERT_CLICK).bind(
-      msg.clickId, msg.tenantId, msg.subscriberId, msg.messageId, msg.listId, msg.clickedAt, msg.country,
-      msg.isEu === null ? null : Number(msg.isEu), msg.outcome, Number(msg.automated), msg.tenantId, msg.subscriberId,
-    ));
+    statements.push(
+      d1
+        .prepare(INSERT_CLICK)
+        .bind(
+          msg.clickId,
+          msg.tenantId,
+          msg.subscriberId,
+          msg.messageId,
+          msg.listId,
+          msg.clickedAt,
+          msg.country,
+          msg.isEu === null ? null : Number(msg.isEu),
+          msg.outcome,
+          Number(msg.automated),
+          msg.tenantId,
+          msg.subscriberId,
+        ),
+    );
     if (msg.automated || msg.isEu === null) continue;
     const homeRegion = msg.isEu ? 'eu' : 'non_eu';
-    const payload = JSON.stringify({ subscriberId: msg.subscriberId, homeRegion, country: msg.country, source: 'click_geo', clickId: msg.clickId });
+    const payload = JSON.stringify({
+      subscriberId: msg.subscriberId,
+      homeRegion,
+      country: msg.country,
+      source: 'click_geo',
+      clickId: msg.clickId,
+    });
     // The event first: it is written only if the update after it is about to change the row.
     statements.push(
-      d1.prepare(INSERT_REGION_EVENT).bind(newId('evt'), msg.tenantId, msg.subscriberId, payload, msg.clickedAt, msg.tenantId, msg.subscriberId),
+      d1
+        .prepare(INSERT_REGION_EVENT)
+        .bind(
+          newId('evt'),
+          msg.tenantId,
+          msg.subscriberId,
+          payload,
+          msg.clickedAt,
+          msg.tenantId,
+          msg.subscriberId,
+        ),
       d1.prepare(FILL_REGION).bind(homeRegion, msg.country, Date.now(), msg.tenantId, msg.subscriberId),
     );
   }
@@ -123,8 +187,17 @@ export function homeRegionFromClick(
   return [
     update,
     outboxInsert(db, {
-      tenantId: subscriber.tenantId, type: 'subscriber.home_region_set', subjectType: 'subscriber', subjectId: subscriber.id,
-      payload: { subscriberId: subscriber.id, homeRegion: geo.isEU ? 'eu' : 'non_eu', country: geo.country, source: 'click_geo', clickId },
+      tenantId: subscriber.tenantId,
+      type: 'subscriber.home_region_set',
+      subjectType: 'subscriber',
+      subjectId: subscriber.id,
+      payload: {
+        subscriberId: subscriber.id,
+        homeRegion: geo.isEU ? 'eu' : 'non_eu',
+        country: geo.country,
+        source: 'click_geo',
+        clickId,
+      },
       occurredAt: at,
     }),
   ];

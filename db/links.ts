@@ -29,7 +29,10 @@ export async function mintTrackedLinks(
 ): Promise<TrackedLink[]> {
   const [subscriber, list] = await Promise.all([
     findSubscriber(db, tenantId, input.subscriberId),
-    db.query.lists.findFirst({ columns: { id: true }, where: and(eq(lists.tenantId, tenantId), eq(lists.id, input.listId)) }),
+    db.query.lists.findFirst({
+      columns: { id: true },
+      where: and(eq(lists.tenantId, tenantId), eq(lists.id, input.listId)),
+    }),
   ]);
   if (!subscriber) throw new AppError('not_found', 'No subscriber with this id in this tenant.');
   if (!list) throw new AppError('not_found', 'No list with this id in this tenant.');
@@ -37,10 +40,22 @@ export async function mintTrackedLinks(
     input.destinations.map(async (destination) => {
       const minted = await mintLinkToken(
         ring,
-        { tenantId, subscriberId: subscriber.id, listId: list.id, messageId: input.messageId ?? null, destination, expiresAt: input.expiresAt?.getTime() },
+        {
+          tenantId,
+          subscriberId: subscriber.id,
+          listId: list.id,
+          messageId: input.messageId ?? null,
+          destination,
+          expiresAt: input.expiresAt?.getTime(),
+        },
         now,
       );
-      return { destination: new URL(destination).href, url: linkUrl(publicOrigin, minted.token), token: minted.token, expiresAt: new Date(minted.expiresAt).toISOString() };
+      return {
+        destination: new URL(destination).href,
+        url: linkUrl(publicOrigin, minted.token),
+        token: minted.token,
+        expiresAt: new Date(minted.expiresAt).toISOString(),
+      };
     }),
   );
 }

@@ -14,12 +14,19 @@ export type ListRow = typeof lists.$inferSelect;
 export type ProfileFieldRow = typeof profileFields.$inferSelect;
 
 export async function createList(db: Db, tenantId: string, input: ListInput): Promise<ListRow> {
-  const [row] = await db.insert(lists).values({ id: newId('lst'), tenantId, ...input, retentionDays: input.retentionDays ?? null }).returning();
+  const [row] = await db
+    .insert(lists)
+    .values({ id: newId('lst'), tenantId, ...input, retentionDays: input.retentionDays ?? null })
+    .returning();
   return row!;
 }
 
 export async function updateList(db: Db, tenantId: string, id: string, patch: ListPatch): Promise<ListRow> {
-  const [row] = await db.update(lists).set(patch).where(and(eq(lists.tenantId, tenantId), eq(lists.id, id))).returning();
+  const [row] = await db
+    .update(lists)
+    .set(patch)
+    .where(and(eq(lists.tenantId, tenantId), eq(lists.id, id)))
+    .returning();
   if (!row) throw new AppError('not_found', `List ${id} does not exist.`);
   return row;
 }
@@ -33,7 +40,12 @@ export async function findList(db: Db, tenantId: string, id: string): Promise<Li
 /** The named lists, in the order given; 400 naming the first id that is not a list of this tenant. */
 export async function requireLists(db: Db, tenantId: string, ids: readonly string[]): Promise<ListRow[]> {
   const unique = [...new Set(ids)];
-  const rows = unique.length ? await db.select().from(lists).where(and(eq(lists.tenantId, tenantId), inArray(lists.id, unique))) : [];
+  const rows = unique.length
+    ? await db
+        .select()
+        .from(lists)
+        .where(and(eq(lists.tenantId, tenantId), inArray(lists.id, unique)))
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const missing = unique.find((id) => !byId.has(id));
   if (missing) throw new AppError('validation_failed', `List ${missing} does not exist.`);
@@ -50,17 +62,41 @@ export async function pageByCreated<T extends { id: string; createdAt: Date }>(
   const rows = await fetchPage(c ? { k: Number(c.k), id: c.id } : null, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor({ k: last.createdAt.getTime(), id: last.id }) : null };
+  return {
+    rows: page,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ k: last.createdAt.getTime(), id: last.id }) : null,
+  };
 }
 
 export function listLists(db: Db, tenantId: string, cursor: string | undefined, limit: number) {
-  return pageByCreated((after, n) => db.select().from(lists)
-    .where(and(eq(lists.tenantId, tenantId), after ? or(lt(lists.createdAt, new Date(after.k)), and(eq(lists.createdAt, new Date(after.k)), lt(lists.id, after.id))) : undefined))
-    .orderBy(desc(lists.createdAt), desc(lists.id)).limit(n), cursor, limit);
+  return pageByCreated(
+    (after, n) =>
+      db
+        .select()
+        .from(lists)
+        .where(
+          and(
+            eq(lists.tenantId, tenantId),
+            after
+              ? or(
+                  lt(lists.createdAt, new Date(after.k)),
+                  and(eq(lists.createdAt, new Date(after.k)), lt(lists.id, after.id)),
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(desc(lists.createdAt), desc(lists.id))
+        .limit(n),
+    cursor,
+    limit,
+  );
 }
 
 /** Refuses a field whose key, label or description names a special category of data. */
-export function assertNotSpecialCategory(input: Pick<ProfileFieldInput, 'key' | 'label' | 'description'>): void {
+export function assertNotSpecialCategory(
+  input: Pick<ProfileFieldInput, 'key' | 'label' | 'description'>,
+): void {
   const hit = specialCategoryOf(input.key, input.label, input.description);
   if (hit) {
     throw new AppError(
@@ -72,25 +108,63 @@ export function assertNotSpecialCategory(input: Pick<ProfileFieldInput, 'key' | 
   }
 }
 
-export async function createProfileField(db: Db, tenantId: string, input: ProfileFieldInput): Promise<ProfileFieldRow> {
+export async function createProfileField(
+  db: Db,
+  tenantId: string,
+  input: ProfileFieldInput,
+): Promise<ProfileFieldRow> {
   assertNotSpecialCategory(input);
-  const existing = await db.query.profileFields.findFirst({ where: and(eq(profileFields.tenantId, tenantId), eq(profileFields.key, input.key)) });
+  const existing = await db.query.profileFields.findFirst({
+    where: and(eq(profileFields.tenantId, tenantId), eq(profileFields.key, input.key)),
+  });
   if (existing) throw new AppError('conflict', `A profile field with the key "${input.key}" already exists.`);
-  const [row] = await db.insert(profileFields).values({ id: newId('fld'), tenantId, ...input, description: input.description ?? null }).returning();
+  const [row] = await db
+    .insert(profileFields)
+    .values({ id: newId('fld'), tenantId, ...input, description: input.description ?? null })
+    .returning();
   return row!;
 }
 
 export function listProfileFields(db: Db, tenantId: string, cursor: string | undefined, limit: number) {
-  return pageByCreated((after, n) => db.select().from(profileFields)
-    .where(and(eq(profileFields.tenantId, tenantId), after ? or(lt(profileFields.createdAt, new Date(after.k)), and(eq(profileFields.createdAt, new Date(after.k)), lt(profileFields.id, after.id))) : undefined))
-    .orderBy(desc(profileFields.createdAt), desc(profileFields.id)).limit(n), cursor, limit);
+  return pageByCreated(
+    (after, n) =>
+      db
+        .select()
+        .from(profileFields)
+        .where(
+          and(
+            eq(profileFields.tenantId, tenantId),
+            after
+              ? or(
+                  lt(profileFields.createdAt, new Date(after.k)),
+                  and(eq(profileFields.createdAt, new Date(after.k)), lt(profileFields.id, after.id)),
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(desc(profileFields.createdAt), desc(profileFields.id))
+        .limit(n),
+    cursor,
+    limit,
+  );
 }
 
 /** The tenant's fields with these keys; 400 naming the first key that is not defined. */
-export async function requireProfileFields(db: Db, tenantId: string, keys: readonly string[]): Promise<ProfileFieldRow[]> {
+export async function requireProfileFields(
+  db: Db,
+  tenantId: string,
+  keys: readonly string[],
+): Promise<ProfileFieldRow[]> {
   if (keys.length === 0) return [];
-  const rows = await db.select().from(profileFields).where(and(eq(profileFields.tenantId, tenantId), inArray(profileFields.key, [...keys])));
+  const rows = await db
+    .select()
+    .from(profileFields)
+    .where(and(eq(profileFields.tenantId, tenantId), inArray(profileFields.key, [...keys])));
   const missing = keys.find((k) => !rows.some((r) => r.key === k));
-  if (missing) throw new AppError('validation_failed', `Profile field "${missing}" is not defined. Define it with POST /api/v1/profile-fields first.`);
+  if (missing)
+    throw new AppError(
+      'validation_failed',
+      `Profile field "${missing}" is not defined. Define it with POST /api/v1/profile-fields first.`,
+    );
   return rows;
 }

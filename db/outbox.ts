@@ -40,7 +40,12 @@ const QUEUE_BATCH = 100;
  * Sends undispatched events of one region to the queue and marks them dispatched. Two dispatchers
  * racing may both send an event: the consumer is idempotent, so that is harmless.
  */
-export async function dispatchOutbox(db: Db, queue: Queue<QueueMessage>, region: Region, limit = DISPATCH_LIMIT): Promise<number> {
+export async function dispatchOutbox(
+  db: Db,
+  queue: Queue<QueueMessage>,
+  region: Region,
+  limit = DISPATCH_LIMIT,
+): Promise<number> {
   const rows = await db
     .select({ id: outboxEvents.id, tenantId: outboxEvents.tenantId, type: outboxEvents.type })
     .from(outboxEvents)
@@ -50,12 +55,22 @@ export async function dispatchOutbox(db: Db, queue: Queue<QueueMessage>, region:
   for (let i = 0; i < rows.length; i += QUEUE_BATCH) {
     const slice = rows.slice(i, i + QUEUE_BATCH);
     await queue.sendBatch(
-      slice.map((r) => ({ body: { type: 'outbox-event', region, tenantId: r.tenantId, eventId: r.id, eventType: r.type } })),
+      slice.map((r) => ({
+        body: { type: 'outbox-event', region, tenantId: r.tenantId, eventId: r.id, eventType: r.type },
+      })),
     );
     await db
       .update(outboxEvents)
       .set({ dispatchedAt: new Date() })
-      .where(and(inArray(outboxEvents.id, slice.map((r) => r.id)), isNull(outboxEvents.dispatchedAt)));
+      .where(
+        and(
+          inArray(
+            outboxEvents.id,
+            slice.map((r) => r.id),
+          ),
+          isNull(outboxEvents.dispatchedAt),
+        ),
+      );
   }
   return rows.length;
 }
@@ -76,8 +91,28 @@ export type OutboxRef = { id: string; tenantId: string; type: string };
  * Sends just the events a request wrote (not the whole backlog, which concurrent requests would
  * all send again) and marks them dispatched; anything that fails here is left to the sweep.
  */
-export async function dispatchOutboxEvents(db: Db, queue: Queue<QueueMessage>, region: Region, events: OutboxRef[]): Promise<void> {
+export async function dispatchOutboxEvents(
+  db: Db,
+  queue: Queue<QueueMessage>,
+  region: Region,
+  events: OutboxRef[],
+): Promise<void> {
   if (events.length === 0) return;
-  await queue.sendBatch(events.map((e) => ({ body: { type: 'outbox-event', region, tenantId: e.tenantId, eventId: e.id, eventType: e.type } })));
-  await db.update(outboxEvents).set({ dispatchedAt: new Date() }).where(and(inArray(outboxEvents.id, events.map((e) => e.id)), isNull(outboxEvents.dispatchedAt)));
+  await queue.sendBatch(
+    events.map((e) => ({
+      body: { type: 'outbox-event', region, tenantId: e.tenantId, eventId: e.id, eventType: e.type },
+    })),
+  );
+  await db
+    .update(outboxEvents)
+    .set({ dispatchedAt: new Date() })
+    .where(
+      and(
+        inArray(
+          outboxEvents.id,
+          events.map((e) => e.id),
+        ),
+        isNull(outboxEvents.dispatchedAt),
+      ),
+    );
 }

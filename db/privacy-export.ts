@@ -9,17 +9,39 @@ import { toCsv } from '../shared/csv';
 import { zipStore } from '../shared/zip';
 import type { Db } from './client';
 import { storedRequester, type PrivacyRequest } from './privacy-requests';
-import { clicks, consentEvents, consentNotices, lists, messageRecipients, messages, privacyRequestHistory, privacyRequests, subscriptions } from './schema';
-import { decryptSubscriber, findSubscriber, findSubscriberByBlindIndex, loadSubscriberKey } from './subscribers';
+import {
+  clicks,
+  consentEvents,
+  consentNotices,
+  lists,
+  messageRecipients,
+  messages,
+  privacyRequestHistory,
+  privacyRequests,
+  subscriptions,
+} from './schema';
+import {
+  decryptSubscriber,
+  findSubscriber,
+  findSubscriberByBlindIndex,
+  loadSubscriberKey,
+} from './subscribers';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The export of one person: the shape of `export.json`. */
-export async function buildPersonalExport(db: Db, keys: TenantKeys, request: PrivacyRequest, now = new Date()) {
+export async function buildPersonalExport(
+  db: Db,
+  keys: TenantKeys,
+  request: PrivacyRequest,
+  now = new Date(),
+) {
   const tenantId = keys.tenantId;
   const sub = request.subscriberId
     ? await findSubscriber(db, tenantId, request.subscriberId)
-    : request.subjectIndex ? await findSubscriberByBlindIndex(db, tenantId, request.subjectIndex) : undefined;
+    : request.subjectIndex
+      ? await findSubscriberByBlindIndex(db, tenantId, request.subjectIndex)
+      : undefined;
   const key = sub ? await loadSubscriberKey(db, keys, sub.id) : null;
   const plain = sub && key ? await decryptSubscriber(key, sub) : null;
   const subjects: SQL[] = [];
@@ -27,10 +49,24 @@ export async function buildPersonalExport(db: Db, keys: TenantKeys, request: Pri
   const index = sub?.emailIndex ?? request.subjectIndex;
   if (index) subjects.push(eq(privacyRequests.subjectIndex, index));
   const requests = subjects.length
-    ? await db.select().from(privacyRequests).where(and(eq(privacyRequests.tenantId, tenantId), or(...subjects))).orderBy(asc(privacyRequests.receivedAt))
+    ? await db
+        .select()
+        .from(privacyRequests)
+        .where(and(eq(privacyRequests.tenantId, tenantId), or(...subjects)))
+        .orderBy(asc(privacyRequests.receivedAt))
     : [request];
-  const history = await db.select().from(privacyRequestHistory)
-    .where(and(eq(privacyRequestHistory.tenantId, tenantId), inArray(privacyRequestHistory.requestId, requests.map((r) => r.id))))
+  const history = await db
+    .select()
+    .from(privacyRequestHistory)
+    .where(
+      and(
+        eq(privacyRequestHistory.tenantId, tenantId),
+        inArray(
+          privacyRequestHistory.requestId,
+          requests.map((r) => r.id),
+        ),
+      ),
+    )
     .orderBy(asc(privacyRequestHistory.at));
 
   const base = {
@@ -49,39 +85,104 @@ export async function buildPersonalExport(db: Db, keys: TenantKeys, request: Pri
       createdAt: iso(sub?.createdAt ?? null),
     },
     requests: requests.map((r) => ({
-      id: r.id, kind: r.kind, status: r.status, channel: r.channel, receivedAt: iso(r.receivedAt), dueAt: iso(r.dueAt), resolvedAt: iso(r.resolvedAt),
-      history: history.filter((h) => h.requestId === r.id).map((h) => ({ at: iso(h.at), action: h.action, from: h.fromStatus, to: h.toStatus, note: h.note })),
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      channel: r.channel,
+      receivedAt: iso(r.receivedAt),
+      dueAt: iso(r.dueAt),
+      resolvedAt: iso(r.resolvedAt),
+      history: history
+        .filter((h) => h.requestId === r.id)
+        .map((h) => ({ at: iso(h.at), action: h.action, from: h.fromStatus, to: h.toStatus, note: h.note })),
     })),
   };
   if (!sub) return { ...base, subscriptions: [], consentEvents: [], clicks: [], messages: [] };
 
   const [subs, events, clickRows, received] = await Promise.all([
-    db.select({ s: subscriptions, list: { name: lists.name, purpose: lists.purpose, lawfulBasis: lists.lawfulBasis } })
-      .from(subscriptions).innerJoin(lists, eq(lists.id, subscriptions.listId))
+    db
+      .select({
+        s: subscriptions,
+        list: { name: lists.name, purpose: lists.purpose, lawfulBasis: lists.lawfulBasis },
+      })
+      .from(subscriptions)
+      .innerJoin(lists, eq(lists.id, subscriptions.listId))
       .where(and(eq(subscriptions.tenantId, tenantId), eq(subscriptions.subscriberId, sub.id))),
-    db.select({ e: consentEvents, notice: { key: consentNotices.key, language: consentNotices.language, version: consentNotices.version, text: consentNotices.text } })
-      .from(consentEvents).leftJoin(consentNotices, and(eq(consentNotices.id, consentEvents.noticeId), eq(consentNotices.tenantId, tenantId)))
-      .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.subscriberId, sub.id))).orderBy(asc(consentEvents.seq)),
-    db.select().from(clicks).where(and(eq(clicks.tenantId, tenantId), eq(clicks.subscriberId, sub.id))).orderBy(asc(clicks.clickedAt)),
-    db.select({ r: messageRecipients, subject: messages.subject }).from(messageRecipients).innerJoin(messages, eq(messages.id, messageRecipients.messageId))
+    db
+      .select({
+        e: consentEvents,
+        notice: {
+          key: consentNotices.key,
+          language: consentNotices.language,
+          version: consentNotices.version,
+          text: consentNotices.text,
+        },
+      })
+      .from(consentEvents)
+      .leftJoin(
+        consentNotices,
+        and(eq(consentNotices.id, consentEvents.noticeId), eq(consentNotices.tenantId, tenantId)),
+      )
+      .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.subscriberId, sub.id)))
+      .orderBy(asc(consentEvents.seq)),
+    db
+      .select()
+      .from(clicks)
+      .where(and(eq(clicks.tenantId, tenantId), eq(clicks.subscriberId, sub.id)))
+      .orderBy(asc(clicks.clickedAt)),
+    db
+      .select({ r: messageRecipients, subject: messages.subject })
+      .from(messageRecipients)
+      .innerJoin(messages, eq(messages.id, messageRecipients.messageId))
       .where(and(eq(messageRecipients.tenantId, tenantId), eq(messageRecipients.subscriberId, sub.id))),
   ]);
-  const open = (field: string, ct: string | null) => (key && ct ? decryptField(key, field, ct) : Promise.resolve(null));
+  const open = (field: string, ct: string | null) =>
+    key && ct ? decryptField(key, field, ct) : Promise.resolve(null);
   return {
     ...base,
     subscriptions: subs.map(({ s, list }) => ({
-      listId: s.listId, list: list.name, purpose: list.purpose, lawfulBasis: list.lawfulBasis, status: s.status, consent: s.consent,
-      since: iso(s.createdAt), updatedAt: iso(s.updatedAt),
+      listId: s.listId,
+      list: list.name,
+      purpose: list.purpose,
+      lawfulBasis: list.lawfulBasis,
+      status: s.status,
+      consent: s.consent,
+      since: iso(s.createdAt),
+      updatedAt: iso(s.updatedAt),
     })),
-    consentEvents: await Promise.all(events.map(async ({ e, notice }) => ({
-      id: e.id, seq: e.seq, kind: e.kind, listId: e.listId, occurredAt: iso(e.occurredAt), country: e.country, region: e.geoRegion,
-      ipAddress: await open('ip', e.ipCt), userAgent: await open('user_agent', e.userAgentCt), language: e.language,
-      source: { type: e.sourceType, id: e.sourceId, url: e.sourceUrl },
-      notice: notice ? { key: notice.key, language: notice.language, version: notice.version, text: notice.text } : null,
-      hash: e.hash,
-    }))),
-    clicks: clickRows.map((c) => ({ id: c.id, messageId: c.messageId, listId: c.listId, clickedAt: iso(c.clickedAt), country: c.country, outcome: c.outcome })),
-    messages: received.map(({ r, subject }) => ({ messageId: r.messageId, subject, status: r.status, sentAt: iso(r.sentAt) })),
+    consentEvents: await Promise.all(
+      events.map(async ({ e, notice }) => ({
+        id: e.id,
+        seq: e.seq,
+        kind: e.kind,
+        listId: e.listId,
+        occurredAt: iso(e.occurredAt),
+        country: e.country,
+        region: e.geoRegion,
+        ipAddress: await open('ip', e.ipCt),
+        userAgent: await open('user_agent', e.userAgentCt),
+        language: e.language,
+        source: { type: e.sourceType, id: e.sourceId, url: e.sourceUrl },
+        notice: notice
+          ? { key: notice.key, language: notice.language, version: notice.version, text: notice.text }
+          : null,
+        hash: e.hash,
+      })),
+    ),
+    clicks: clickRows.map((c) => ({
+      id: c.id,
+      messageId: c.messageId,
+      listId: c.listId,
+      clickedAt: iso(c.clickedAt),
+      country: c.country,
+      outcome: c.outcome,
+    })),
+    messages: received.map(({ r, subject }) => ({
+      messageId: r.messageId,
+      subject,
+      status: r.status,
+      sentAt: iso(r.sentAt),
+    })),
   };
 }
 
@@ -91,21 +192,85 @@ export type PersonalExport = Awaited<ReturnType<typeof buildPersonalExport>>;
 export function personalExportZip(data: PersonalExport): Uint8Array<ArrayBuffer> {
   const p = data.person;
   const profileRows = [
-    ['email', p.email], ['name', p.name], ['status', p.status], ['language', p.language], ['home_region', p.homeRegion],
-    ['home_country', p.homeCountry], ['subscribed_since', p.createdAt],
-    ...Object.entries(p.profile).map(([k, v]) => [`profile.${k}`, typeof v === 'object' ? JSON.stringify(v) : String(v)]),
+    ['email', p.email],
+    ['name', p.name],
+    ['status', p.status],
+    ['language', p.language],
+    ['home_region', p.homeRegion],
+    ['home_country', p.homeCountry],
+    ['subscribed_since', p.createdAt],
+    ...Object.entries(p.profile).map(([k, v]) => [
+      `profile.${k}`,
+      typeof v === 'object' ? JSON.stringify(v) : String(v),
+    ]),
   ];
   return zipStore([
     { name: 'export.json', data: JSON.stringify(data, null, 2) },
     { name: 'profile.csv', data: toCsv(['field', 'value'], profileRows) },
-    { name: 'subscriptions.csv', data: toCsv(['list_id', 'list', 'purpose', 'lawful_basis', 'status', 'consent', 'since'],
-      data.subscriptions.map((s) => [s.listId, s.list, s.purpose, s.lawfulBasis, s.status, s.consent, s.since])) },
-    { name: 'consent-events.csv', data: toCsv(['seq', 'kind', 'list_id', 'occurred_at', 'country', 'ip_address', 'user_agent', 'source', 'notice_version', 'notice_text'],
-      data.consentEvents.map((e) => [e.seq, e.kind, e.listId, e.occurredAt, e.country, e.ipAddress, e.userAgent, e.source.type, e.notice?.version, e.notice?.text])) },
-    { name: 'requests.csv', data: toCsv(['id', 'kind', 'status', 'channel', 'received_at', 'due_at', 'resolved_at'],
-      data.requests.map((r) => [r.id, r.kind, r.status, r.channel, r.receivedAt, r.dueAt, r.resolvedAt])) },
-    { name: 'clicks.csv', data: toCsv(['id', 'message_id', 'list_id', 'clicked_at', 'country', 'outcome'],
-      data.clicks.map((c) => [c.id, c.messageId, c.listId, c.clickedAt, c.country, c.outcome])) },
-    { name: 'messages.csv', data: toCsv(['message_id', 'subject', 'status', 'sent_at'], data.messages.map((m) => [m.messageId, m.subject, m.status, m.sentAt])) },
+    {
+      name: 'subscriptions.csv',
+      data: toCsv(
+        ['list_id', 'list', 'purpose', 'lawful_basis', 'status', 'consent', 'since'],
+        data.subscriptions.map((s) => [
+          s.listId,
+          s.list,
+          s.purpose,
+          s.lawfulBasis,
+          s.status,
+          s.consent,
+          s.since,
+        ]),
+      ),
+    },
+    {
+      name: 'consent-events.csv',
+      data: toCsv(
+        [
+          'seq',
+          'kind',
+          'list_id',
+          'occurred_at',
+          'country',
+          'ip_address',
+          'user_agent',
+          'source',
+          'notice_version',
+          'notice_text',
+        ],
+        data.consentEvents.map((e) => [
+          e.seq,
+          e.kind,
+          e.listId,
+          e.occurredAt,
+          e.country,
+          e.ipAddress,
+          e.userAgent,
+          e.source.type,
+          e.notice?.version,
+          e.notice?.text,
+        ]),
+      ),
+    },
+    {
+      name: 'requests.csv',
+      data: toCsv(
+        ['id', 'kind', 'status', 'channel', 'received_at', 'due_at', 'resolved_at'],
+        data.requests.map((r) => [r.id, r.kind, r.status, r.channel, r.receivedAt, r.dueAt, r.resolvedAt]),
+      ),
+    },
+    {
+      name: 'clicks.csv',
+      data: toCsv(
+        ['id', 'message_id', 'list_id', 'clicked_at', 'country', 'outcome'],
+        data.clicks.map((c) => [c.id, c.messageId, c.listId, c.clickedAt, c.country, c.outcome]),
+      ),
+    },
+    {
+      name: 'messages.csv',
+      data: toCsv(
+        ['message_id', 'subject', 'status', 'sent_at'],
+        data.messages.map((m) => [m.messageId, m.subject, m.status, m.sentAt]),
+      ),
+    },
   ]);
 }

@@ -18,7 +18,13 @@ export async function emitDueReminders(db: Db, now = new Date(), limit = 200): P
     .select({ r: privacyRequests, settings: tenants.settings })
     .from(privacyRequests)
     .innerJoin(tenants, eq(tenants.id, privacyRequests.tenantId))
-    .where(and(inArray(privacyRequests.status, ['open', 'paused']), isNull(privacyRequests.reminderSentAt), lte(privacyRequests.dueAt, addDays(now, MAX_REMINDER_DAYS))))
+    .where(
+      and(
+        inArray(privacyRequests.status, ['open', 'paused']),
+        isNull(privacyRequests.reminderSentAt),
+        lte(privacyRequests.dueAt, addDays(now, MAX_REMINDER_DAYS)),
+      ),
+    )
     .orderBy(asc(privacyRequests.dueAt))
     .limit(limit);
   const items: BatchItem[] = [];
@@ -28,13 +34,34 @@ export async function emitDueReminders(db: Db, now = new Date(), limit = 200): P
     if (days <= 0 || r.dueAt.getTime() > addDays(now, days).getTime()) continue;
     emitted++;
     items.push(
-      db.update(privacyRequests).set({ reminderSentAt: now }).where(and(eq(privacyRequests.id, r.id), isNull(privacyRequests.reminderSentAt))),
+      db
+        .update(privacyRequests)
+        .set({ reminderSentAt: now })
+        .where(and(eq(privacyRequests.id, r.id), isNull(privacyRequests.reminderSentAt))),
       db.insert(privacyRequestHistory).values({
-        id: newId('rqh'), tenantId: r.tenantId, requestId: r.id, fromStatus: r.status, toStatus: r.status, action: 'reminder', actor: 'system', note: null, at: now,
+        id: newId('rqh'),
+        tenantId: r.tenantId,
+        requestId: r.id,
+        fromStatus: r.status,
+        toStatus: r.status,
+        action: 'reminder',
+        actor: 'system',
+        note: null,
+        at: now,
       }),
       outboxInsert(db, {
-        tenantId: r.tenantId, type: 'privacy_request.due_soon', subjectType: 'privacy_request', subjectId: r.id, occurredAt: now,
-        payload: { requestId: r.id, kind: r.kind, status: r.status, dueAt: r.dueAt.toISOString(), daysLeft: Math.ceil((r.dueAt.getTime() - now.getTime()) / 86_400_000) },
+        tenantId: r.tenantId,
+        type: 'privacy_request.due_soon',
+        subjectType: 'privacy_request',
+        subjectId: r.id,
+        occurredAt: now,
+        payload: {
+          requestId: r.id,
+          kind: r.kind,
+          status: r.status,
+          dueAt: r.dueAt.toISOString(),
+          daysLeft: Math.ceil((r.dueAt.getTime() - now.getTime()) / 86_400_000),
+        },
       }),
     );
   }

@@ -51,13 +51,21 @@ export function dueDaysFor(settings: TenantSettings, kind: RequestKind, fallback
   return settings.dueDays?.[kind] ?? settings.dueDays?.default ?? fallback;
 }
 
-export async function findOpenDuplicate(db: Db, input: Pick<NewPrivacyRequest, 'tenantId' | 'kind' | 'subscriberId' | 'subjectIndex'>) {
+export async function findOpenDuplicate(
+  db: Db,
+  input: Pick<NewPrivacyRequest, 'tenantId' | 'kind' | 'subscriberId' | 'subjectIndex'>,
+) {
   const subjects: SQL[] = [];
   if (input.subscriberId) subjects.push(eq(privacyRequests.subscriberId, input.subscriberId));
   if (input.subjectIndex) subjects.push(eq(privacyRequests.subjectIndex, input.subjectIndex));
   if (subjects.length === 0) return undefined;
   return db.query.privacyRequests.findFirst({
-    where: and(eq(privacyRequests.tenantId, input.tenantId), eq(privacyRequests.kind, input.kind), inArray(privacyRequests.status, [...OPEN_STATUSES]), or(...subjects)),
+    where: and(
+      eq(privacyRequests.tenantId, input.tenantId),
+      eq(privacyRequests.kind, input.kind),
+      inArray(privacyRequests.status, [...OPEN_STATUSES]),
+      or(...subjects),
+    ),
   });
 }
 
@@ -68,7 +76,11 @@ export type FiledRequest = { request: PrivacyRequest; merged: boolean; verifiedN
  * (recording the duplicate in that request's history). A verified duplicate of a request still
  * awaiting confirmation confirms it: the requester has now proven who they are.
  */
-export async function createPrivacyRequest(db: Db, settings: TenantSettings, input: NewPrivacyRequest): Promise<FiledRequest> {
+export async function createPrivacyRequest(
+  db: Db,
+  settings: TenantSettings,
+  input: NewPrivacyRequest,
+): Promise<FiledRequest> {
   const now = input.receivedAt ?? new Date();
   for (let attempt = 1; ; attempt++) {
     const duplicate = await findOpenDuplicate(db, input);
@@ -83,33 +95,64 @@ export async function createPrivacyRequest(db: Db, settings: TenantSettings, inp
 }
 
 const isOpenRequestConflict = (err: unknown) =>
-  err instanceof Error && /UNIQUE constraint failed: privacy_requests\.(tenant_id|kind)/.test(`${err.message} ${String(err.cause ?? '')}`);
+  err instanceof Error &&
+  /UNIQUE constraint failed: privacy_requests\.(tenant_id|kind)/.test(
+    `${err.message} ${String(err.cause ?? '')}`,
+  );
 
-async function mergeDuplicate(db: Db, duplicate: PrivacyRequest, input: NewPrivacyRequest, now: Date): Promise<FiledRequest> {
+async function mergeDuplicate(
+  db: Db,
+  duplicate: PrivacyRequest,
+  input: NewPrivacyRequest,
+  now: Date,
+): Promise<FiledRequest> {
   await runBatch(db, [
     db.insert(privacyRequestHistory).values({
-      id: newId('rqh'), tenantId: input.tenantId, requestId: duplicate.id, fromStatus: duplicate.status, toStatus: duplicate.status,
-      action: 'duplicate_merged', actor: input.actor, note: `via ${input.channel}`, at: now,
+      id: newId('rqh'),
+      tenantId: input.tenantId,
+      requestId: duplicate.id,
+      fromStatus: duplicate.status,
+      toStatus: duplicate.status,
+      action: 'duplicate_merged',
+      actor: input.actor,
+      note: `via ${input.channel}`,
+      at: now,
     }),
     outboxInsert(db, {
-      tenantId: input.tenantId, type: 'privacy_request.duplicate_merged', subjectType: 'privacy_request', subjectId: duplicate.id,
-      payload: { requestId: duplicate.id, kind: duplicate.kind, channel: input.channel }, occurredAt: now,
+      tenantId: input.tenantId,
+      type: 'privacy_request.duplicate_merged',
+      subjectType: 'privacy_request',
+      subjectId: duplicate.id,
+      payload: { requestId: duplicate.id, kind: duplicate.kind, channel: input.channel },
+      occurredAt: now,
     }),
   ]);
   if (input.verified && duplicate.status === 'awaiting_verification') {
     try {
-      const verified = await verifyRequest(db, duplicate, { actor: input.actor, note: `verified by a request via ${input.channel}` });
+      const verified = await verifyRequest(db, duplicate, {
+        actor: input.actor,
+        note: `verified by a request via ${input.channel}`,
+      });
       return { request: verified, merged: true, verifiedNow: true };
     } catch (err) {
       // A simultaneous duplicate verified it first.
       if (!(err instanceof AppError && err.code === 'conflict')) throw err;
-      return { request: (await findPrivacyRequest(db, duplicate.tenantId, duplicate.id)) ?? duplicate, merged: true, verifiedNow: false };
+      return {
+        request: (await findPrivacyRequest(db, duplicate.tenantId, duplicate.id)) ?? duplicate,
+        merged: true,
+        verifiedNow: false,
+      };
     }
   }
   return { request: duplicate, merged: true, verifiedNow: false };
 }
 
-async function insertRequest(db: Db, settings: TenantSettings, input: NewPrivacyRequest, now: Date): Promise<FiledRequest> {
+async function insertRequest(
+  db: Db,
+  settings: TenantSettings,
+  input: NewPrivacyRequest,
+  now: Date,
+): Promise<FiledRequest> {
   const id = newId('prq');
   const { dueAt, monthDueAt } = dueDates(now, dueDaysFor(settings, input.kind));
   const request: PrivacyRequest = {
@@ -134,36 +177,69 @@ async function insertRequest(db: Db, settings: TenantSettings, input: NewPrivacy
     resolvedAt: null,
     reminderSentAt: null,
     pausedMs: 0,
-    requesterCt: input.requester && !input.subscriberId ? await encryptTenantField(input.requester.keys, id, 'requester', input.requester.email) : null,
+    requesterCt:
+      input.requester && !input.subscriberId
+        ? await encryptTenantField(input.requester.keys, id, 'requester', input.requester.email)
+        : null,
     updatedAt: now,
   };
   await runBatch(db, [
     db.insert(privacyRequests).values(request),
     db.insert(privacyRequestHistory).values({
-      id: newId('rqh'), tenantId: input.tenantId, requestId: request.id, fromStatus: null, toStatus: request.status,
-      action: 'created', actor: input.actor, note: null, at: now,
+      id: newId('rqh'),
+      tenantId: input.tenantId,
+      requestId: request.id,
+      fromStatus: null,
+      toStatus: request.status,
+      action: 'created',
+      actor: input.actor,
+      note: null,
+      at: now,
     }),
     outboxInsert(db, {
-      tenantId: input.tenantId, type: 'privacy_request.created', subjectType: 'privacy_request', subjectId: request.id,
-      payload: { requestId: request.id, kind: request.kind, status: request.status, channel: request.channel, dueAt: dueAt.toISOString() },
+      tenantId: input.tenantId,
+      type: 'privacy_request.created',
+      subjectType: 'privacy_request',
+      subjectId: request.id,
+      payload: {
+        requestId: request.id,
+        kind: request.kind,
+        status: request.status,
+        channel: request.channel,
+        dueAt: dueAt.toISOString(),
+      },
       occurredAt: now,
     }),
   ]);
   return { request, merged: false, verifiedNow: false };
 }
 
-export async function findPrivacyRequest(db: Db, tenantId: string, requestId: string): Promise<PrivacyRequest | undefined> {
-  return db.query.privacyRequests.findFirst({ where: and(eq(privacyRequests.tenantId, tenantId), eq(privacyRequests.id, requestId)) });
+export async function findPrivacyRequest(
+  db: Db,
+  tenantId: string,
+  requestId: string,
+): Promise<PrivacyRequest | undefined> {
+  return db.query.privacyRequests.findFirst({
+    where: and(eq(privacyRequests.tenantId, tenantId), eq(privacyRequests.id, requestId)),
+  });
 }
 
 /** The request, or a 404 that says nothing about other tenants' requests. */
-export async function getPrivacyRequest(db: Db, tenantId: string, requestId: string): Promise<PrivacyRequest> {
+export async function getPrivacyRequest(
+  db: Db,
+  tenantId: string,
+  requestId: string,
+): Promise<PrivacyRequest> {
   const found = await findPrivacyRequest(db, tenantId, requestId);
   if (!found) throw new AppError('not_found', 'No privacy request with this id.');
   return found;
 }
 
-export async function requestHistory(db: Db, tenantId: string, requestId: string): Promise<RequestHistoryEntry[]> {
+export async function requestHistory(
+  db: Db,
+  tenantId: string,
+  requestId: string,
+): Promise<RequestHistoryEntry[]> {
   return db.query.privacyRequestHistory.findMany({
     where: and(eq(privacyRequestHistory.tenantId, tenantId), eq(privacyRequestHistory.requestId, requestId)),
     orderBy: (h, { asc }) => [asc(h.at), asc(h.id)],
@@ -189,16 +265,31 @@ export async function listPrivacyRequests(db: Db, tenantId: string, f: RequestFi
   if (f.dueBefore) where.push(lt(privacyRequests.dueAt, f.dueBefore));
   if (f.after) {
     const at = new Date(f.after.at);
-    where.push(or(lt(privacyRequests.receivedAt, at), and(eq(privacyRequests.receivedAt, at), lt(privacyRequests.id, f.after.id)))!);
+    where.push(
+      or(
+        lt(privacyRequests.receivedAt, at),
+        and(eq(privacyRequests.receivedAt, at), lt(privacyRequests.id, f.after.id)),
+      )!,
+    );
   }
-  const rows = await db.select().from(privacyRequests).where(and(...where))
-    .orderBy(desc(privacyRequests.receivedAt), desc(privacyRequests.id)).limit(f.limit + 1);
+  const rows = await db
+    .select()
+    .from(privacyRequests)
+    .where(and(...where))
+    .orderBy(desc(privacyRequests.receivedAt), desc(privacyRequests.id))
+    .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
-  return { rows: page, next: rows.length > f.limit && last ? { at: last.receivedAt.getTime(), id: last.id } : null };
+  return {
+    rows: page,
+    next: rows.length > f.limit && last ? { at: last.receivedAt.getTime(), id: last.id } : null,
+  };
 }
 
 /** The address kept on a request filed by someone without a subscriber row, or null. */
-export async function storedRequester(keys: TenantKeys, request: Pick<PrivacyRequest, 'id' | 'requesterCt'>): Promise<string | null> {
+export async function storedRequester(
+  keys: TenantKeys,
+  request: Pick<PrivacyRequest, 'id' | 'requesterCt'>,
+): Promise<string | null> {
   return request.requesterCt ? decryptTenantField(keys, request.id, 'requester', request.requesterCt) : null;
 }

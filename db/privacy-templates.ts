@@ -14,17 +14,42 @@ export async function listNoticeTemplates(db: Db, tenantId: string): Promise<Not
   return db.query.privacyNoticeTemplates.findMany({ where: eq(privacyNoticeTemplates.tenantId, tenantId) });
 }
 
-export async function putNoticeTemplate(db: Db, tenantId: string, t: { stage: NoticeStage; language: string; subject: string; body: string }): Promise<NoticeTemplate> {
+export async function putNoticeTemplate(
+  db: Db,
+  tenantId: string,
+  t: { stage: NoticeStage; language: string; subject: string; body: string },
+): Promise<NoticeTemplate> {
   const row = { tenantId, ...t, updatedAt: new Date() };
-  await db.insert(privacyNoticeTemplates).values(row)
-    .onConflictDoUpdate({ target: [privacyNoticeTemplates.tenantId, privacyNoticeTemplates.stage, privacyNoticeTemplates.language], set: { subject: t.subject, body: t.body, updatedAt: row.updatedAt } });
+  await db
+    .insert(privacyNoticeTemplates)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [
+        privacyNoticeTemplates.tenantId,
+        privacyNoticeTemplates.stage,
+        privacyNoticeTemplates.language,
+      ],
+      set: { subject: t.subject, body: t.body, updatedAt: row.updatedAt },
+    });
   return row;
 }
 
 /** Removes an override; returns whether there was one. */
-export async function deleteNoticeTemplate(db: Db, tenantId: string, stage: NoticeStage, language: string): Promise<boolean> {
-  const gone = await db.delete(privacyNoticeTemplates)
-    .where(and(eq(privacyNoticeTemplates.tenantId, tenantId), eq(privacyNoticeTemplates.stage, stage), eq(privacyNoticeTemplates.language, language)))
+export async function deleteNoticeTemplate(
+  db: Db,
+  tenantId: string,
+  stage: NoticeStage,
+  language: string,
+): Promise<boolean> {
+  const gone = await db
+    .delete(privacyNoticeTemplates)
+    .where(
+      and(
+        eq(privacyNoticeTemplates.tenantId, tenantId),
+        eq(privacyNoticeTemplates.stage, stage),
+        eq(privacyNoticeTemplates.language, language),
+      ),
+    )
     .returning({ stage: privacyNoticeTemplates.stage });
   return gone.length > 0;
 }
@@ -36,7 +61,9 @@ export async function deleteNoticeTemplate(db: Db, tenantId: string, stage: Noti
 export async function noticeText(db: Db, tenantId: string, stage: NoticeStage, language: string | null) {
   const wanted = (language ?? 'en').toLowerCase();
   const candidates = [...new Set([wanted, wanted.split(/[-_]/)[0]!, noticeLanguage(wanted)])];
-  const rows = await db.query.privacyNoticeTemplates.findMany({ where: and(eq(privacyNoticeTemplates.tenantId, tenantId), eq(privacyNoticeTemplates.stage, stage)) });
+  const rows = await db.query.privacyNoticeTemplates.findMany({
+    where: and(eq(privacyNoticeTemplates.tenantId, tenantId), eq(privacyNoticeTemplates.stage, stage)),
+  });
   for (const lang of candidates) {
     const own = rows.find((r) => r.language === lang);
     if (own) return { subject: own.subject, body: own.body, language: lang };
@@ -52,7 +79,11 @@ export function stageEnabled(settings: TenantSettings, stage: NoticeStage): bool
 }
 
 /** Merges the privacy part of the tenant settings (due days, reminder lead time, notifications). */
-export async function updatePrivacySettings(db: Db, tenantId: string, patch: Pick<TenantSettings, 'dueDays' | 'reminderDays' | 'notify'>): Promise<TenantSettings> {
+export async function updatePrivacySettings(
+  db: Db,
+  tenantId: string,
+  patch: Pick<TenantSettings, 'dueDays' | 'reminderDays' | 'notify'>,
+): Promise<TenantSettings> {
   const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
   if (!tenant) throw new AppError('unknown_tenant', 'Unknown tenant.');
   const settings: TenantSettings = {

@@ -14,8 +14,14 @@ import type { PrivacyRequest } from './privacy-requests';
 import { privacyRequestHistory, privacyRequests } from './schema';
 
 const EVENT: Record<RequestAction, string> = {
-  verify: 'verified', pause: 'paused', resume: 'resumed', extend: 'extended', start: 'executing',
-  finish: 'completed', reject: 'rejected', complete: 'completed',
+  verify: 'verified',
+  pause: 'paused',
+  resume: 'resumed',
+  extend: 'extended',
+  start: 'executing',
+  finish: 'completed',
+  reject: 'rejected',
+  complete: 'completed',
 };
 
 export type TransitionInput = {
@@ -36,17 +42,34 @@ export type TransitionInput = {
  * NOT NULL column to null on exactly that condition, and the constraint error aborts the batch.
  */
 function guard(db: Db, request: PrivacyRequest) {
-  return db.update(privacyRequests)
+  return db
+    .update(privacyRequests)
     .set({ kind: sql`null` })
-    .where(and(eq(privacyRequests.id, request.id), or(ne(privacyRequests.status, request.status), ne(privacyRequests.updatedAt, request.updatedAt))));
+    .where(
+      and(
+        eq(privacyRequests.id, request.id),
+        or(ne(privacyRequests.status, request.status), ne(privacyRequests.updatedAt, request.updatedAt)),
+      ),
+    );
 }
 
-const isGuardFailure = (err: unknown) => err instanceof Error && /NOT NULL constraint failed: privacy_requests\.kind/.test(`${err.message} ${String(err.cause ?? '')}`);
+const isGuardFailure = (err: unknown) =>
+  err instanceof Error &&
+  /NOT NULL constraint failed: privacy_requests\.kind/.test(`${err.message} ${String(err.cause ?? '')}`);
 
 /** Applies `action`, or throws `illegal_transition` (409) / `conflict` (409) and writes nothing. */
-export async function transitionRequest(db: Db, request: PrivacyRequest, action: RequestAction, input: TransitionInput): Promise<PrivacyRequest> {
-  const verdict = nextStatus(request.status, action, { kind: request.kind, extended: request.extendedAt !== null });
-  if (!verdict.ok) throw new AppError('illegal_transition', verdict.reason, { status: request.status, action });
+export async function transitionRequest(
+  db: Db,
+  request: PrivacyRequest,
+  action: RequestAction,
+  input: TransitionInput,
+): Promise<PrivacyRequest> {
+  const verdict = nextStatus(request.status, action, {
+    kind: request.kind,
+    extended: request.extendedAt !== null,
+  });
+  if (!verdict.ok)
+    throw new AppError('illegal_transition', verdict.reason, { status: request.status, action });
   let now = input.now ?? new Date();
   if (now.getTime() <= request.updatedAt.getTime()) now = new Date(request.updatedAt.getTime() + 1);
   const next: PrivacyRequest = { ...request, ...input.patch, status: verdict.to, updatedAt: now };
@@ -55,19 +78,43 @@ export async function transitionRequest(db: Db, request: PrivacyRequest, action:
   try {
     await runBatch(db, [
       guard(db, request),
-      db.update(privacyRequests).set(changes).where(and(eq(privacyRequests.tenantId, request.tenantId), eq(privacyRequests.id, request.id))),
+      db
+        .update(privacyRequests)
+        .set(changes)
+        .where(and(eq(privacyRequests.tenantId, request.tenantId), eq(privacyRequests.id, request.id))),
       db.insert(privacyRequestHistory).values({
-        id: newId('rqh'), tenantId: request.tenantId, requestId: request.id, fromStatus: request.status, toStatus: next.status,
-        action, actor: input.actor, note: input.note ?? null, at: now,
+        id: newId('rqh'),
+        tenantId: request.tenantId,
+        requestId: request.id,
+        fromStatus: request.status,
+        toStatus: next.status,
+        action,
+        actor: input.actor,
+        note: input.note ?? null,
+        at: now,
       }),
       outboxInsert(db, {
-        tenantId: request.tenantId, type, subjectType: 'privacy_request', subjectId: request.id, occurredAt: now,
-        payload: { requestId: request.id, kind: request.kind, status: next.status, dueAt: next.dueAt.toISOString(), ...input.payload },
+        tenantId: request.tenantId,
+        type,
+        subjectType: 'privacy_request',
+        subjectId: request.id,
+        occurredAt: now,
+        payload: {
+          requestId: request.id,
+          kind: request.kind,
+          status: next.status,
+          dueAt: next.dueAt.toISOString(),
+          ...input.payload,
+        },
       }),
       ...(input.extra ?? []),
     ]);
   } catch (err) {
-    if (isGuardFailure(err)) throw new AppError('conflict', 'The request changed while this was being done; read it again and retry.');
+    if (isGuardFailure(err))
+      throw new AppError(
+        'conflict',
+        'The request changed while this was being done; read it again and retry.',
+      );
     throw err;
   }
   return next;
@@ -98,22 +145,43 @@ export function extendRequest(db: Db, request: PrivacyRequest, by: Actor & { day
   const now = by.now ?? new Date();
   const moved = extendedDueDates(request, by.days);
   return transitionRequest(db, request, 'extend', {
-    ...by, now, note: by.reason, patch: { ...moved, extendedAt: now, extensionReason: by.reason, reminderSentAt: null }, payload: { days: by.days },
+    ...by,
+    now,
+    note: by.reason,
+    patch: { ...moved, extendedAt: now, extensionReason: by.reason, reminderSentAt: null },
+    payload: { days: by.days },
   });
 }
 
-export function rejectRequest(db: Db, request: PrivacyRequest, by: Actor & { reason: RejectReason; text?: string | null }) {
+export function rejectRequest(
+  db: Db,
+  request: PrivacyRequest,
+  by: Actor & { reason: RejectReason; text?: string | null },
+) {
   const now = by.now ?? new Date();
   return transitionRequest(db, request, 'reject', {
-    ...by, now, note: by.text ?? null, payload: { reason: by.reason },
-    patch: { rejectReason: by.reason, rejectNote: by.text ?? null, resolvedAt: now, pausedAt: null, requesterCt: null },
+    ...by,
+    now,
+    note: by.text ?? null,
+    payload: { reason: by.reason },
+    patch: {
+      rejectReason: by.reason,
+      rejectNote: by.text ?? null,
+      resolvedAt: now,
+      pausedAt: null,
+      requesterCt: null,
+    },
   });
 }
 
 /** A kind the client fulfils itself, done. */
 export function completeRequest(db: Db, request: PrivacyRequest, by: Actor) {
   const now = by.now ?? new Date();
-  return transitionRequest(db, request, 'complete', { ...by, now, patch: { resolvedAt: now, pausedAt: null, requesterCt: null } });
+  return transitionRequest(db, request, 'complete', {
+    ...by,
+    now,
+    patch: { resolvedAt: now, pausedAt: null, requesterCt: null },
+  });
 }
 
 /** Claims a request for execution; a second claimant gets `conflict`. */
@@ -121,7 +189,15 @@ export function startExecution(db: Db, request: PrivacyRequest, by: Actor) {
   return transitionRequest(db, request, 'start', by);
 }
 
-export function finishExecution(db: Db, request: PrivacyRequest, by: Actor & { extra?: BatchItem[]; payload?: Record<string, unknown> }) {
+export function finishExecution(
+  db: Db,
+  request: PrivacyRequest,
+  by: Actor & { extra?: BatchItem[]; payload?: Record<string, unknown> },
+) {
   const now = by.now ?? new Date();
-  return transitionRequest(db, request, 'finish', { ...by, now, patch: { resolvedAt: now, requesterCt: null } });
+  return transitionRequest(db, request, 'finish', {
+    ...by,
+    now,
+    patch: { resolvedAt: now, requesterCt: null },
+  });
 }

@@ -10,7 +10,8 @@ import type { Db } from './client';
 import { rejectRequest } from './privacy-transitions';
 import { privacyRequestHistory, privacyRequests } from './schema';
 
-export const UNVERIFIED_CLOSE_NOTE = 'The requester did not confirm the request before the confirmation link expired.';
+export const UNVERIFIED_CLOSE_NOTE =
+  'The requester did not confirm the request before the confirmation link expired.';
 
 /**
  * Requests still awaiting confirmation whose links have all lapsed by `now`, oldest first. A
@@ -19,13 +20,26 @@ export const UNVERIFIED_CLOSE_NOTE = 'The requester did not confirm the request 
  */
 export async function lapsedUnverifiedRequests(db: Db, now: Date, limit: number) {
   const cutoff = verificationLapsedBefore(now);
-  return db.select().from(privacyRequests)
-    .where(and(
-      eq(privacyRequests.status, 'awaiting_verification'),
-      lte(privacyRequests.receivedAt, cutoff),
-      notExists(db.select({ id: privacyRequestHistory.id }).from(privacyRequestHistory)
-        .where(and(eq(privacyRequestHistory.requestId, privacyRequests.id), gt(privacyRequestHistory.at, cutoff)))),
-    ))
+  return db
+    .select()
+    .from(privacyRequests)
+    .where(
+      and(
+        eq(privacyRequests.status, 'awaiting_verification'),
+        lte(privacyRequests.receivedAt, cutoff),
+        notExists(
+          db
+            .select({ id: privacyRequestHistory.id })
+            .from(privacyRequestHistory)
+            .where(
+              and(
+                eq(privacyRequestHistory.requestId, privacyRequests.id),
+                gt(privacyRequestHistory.at, cutoff),
+              ),
+            ),
+        ),
+      ),
+    )
     .orderBy(asc(privacyRequests.receivedAt), asc(privacyRequests.id))
     .limit(limit);
 }
@@ -38,10 +52,16 @@ export async function closeUnverifiedRequests(db: Db, now = new Date(), limit = 
   let closed = 0;
   for (const request of await lapsedUnverifiedRequests(db, now, limit)) {
     try {
-      await rejectRequest(db, request, { actor: 'system', reason: 'identity_not_verified', text: UNVERIFIED_CLOSE_NOTE, now });
+      await rejectRequest(db, request, {
+        actor: 'system',
+        reason: 'identity_not_verified',
+        text: UNVERIFIED_CLOSE_NOTE,
+        now,
+      });
       closed++;
     } catch (err) {
-      if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'illegal_transition')) throw err;
+      if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'illegal_transition'))
+        throw err;
     }
   }
   return closed;

@@ -5,7 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 
 export type TenantSettings = {
@@ -44,370 +45,576 @@ export const tenants = sqliteTable('tenants', {
   createdAt: createdAt(),
 });
 
-export const adminUsers = sqliteTable('admin_users', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  emailIndex: text('email_index').notNull(),
-  emailCt: text('email_ct').notNull(),
-  role: text('role', { enum: ['owner', 'admin', 'privacy_officer', 'analyst', 'viewer'] }).notNull(),
-  passwordHash: text('password_hash'),
-  passwordExpiresAt: integer('password_expires_at', { mode: 'timestamp_ms' }),
-  ssoSubject: text('sso_subject'),
-  lastLoginAt: integer('last_login_at', { mode: 'timestamp_ms' }),
-  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
-  createdAt: createdAt(),
-}, (t) => [uniqueIndex('admin_users_tenant_email').on(t.tenantId, t.emailIndex)]);
+export const adminUsers = sqliteTable(
+  'admin_users',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    emailIndex: text('email_index').notNull(),
+    emailCt: text('email_ct').notNull(),
+    role: text('role', { enum: ['owner', 'admin', 'privacy_officer', 'analyst', 'viewer'] }).notNull(),
+    passwordHash: text('password_hash'),
+    passwordExpiresAt: integer('password_expires_at', { mode: 'timestamp_ms' }),
+    ssoSubject: text('sso_subject'),
+    lastLoginAt: integer('last_login_at', { mode: 'timestamp_ms' }),
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('admin_users_tenant_email').on(t.tenantId, t.emailIndex)],
+);
 
-export const adminSessions = sqliteTable('admin_sessions', {
-  idHash: text('id_hash').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  userId: text('user_id').notNull().references(() => adminUsers.id),
-  csrfToken: text('csrf_token').notNull(),
-  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-  createdAt: createdAt(),
-}, (t) => [index('admin_sessions_user').on(t.userId)]);
+export const adminSessions = sqliteTable(
+  'admin_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => adminUsers.id),
+    csrfToken: text('csrf_token').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('admin_sessions_user').on(t.userId)],
+);
 
-export const apiKeys = sqliteTable('api_keys', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  name: text('name').notNull(),
-  /** SHA-256 of the whole key; the key itself is shown once and never stored. */
-  keyHash: text('key_hash').notNull().unique(),
-  scopes: json<string[]>('scopes').notNull().default([]),
-  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
-  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
-  createdAt: createdAt(),
-}, (t) => [index('api_keys_tenant').on(t.tenantId)]);
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    name: text('name').notNull(),
+    /** SHA-256 of the whole key; the key itself is shown once and never stored. */
+    keyHash: text('key_hash').notNull().unique(),
+    scopes: json<string[]>('scopes').notNull().default([]),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('api_keys_tenant').on(t.tenantId)],
+);
 
-export const subscribers = sqliteTable('subscribers', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  emailIndex: text('email_index').notNull(),
-  emailCt: text('email_ct').notNull(),
-  nameCt: text('name_ct'),
-  /** Profile values as one encrypted JSON object (for pseudonymised EU subscribers: a segment key). */
-  profileCt: text('profile_ct'),
-  pseudonym: text('pseudonym').notNull(),
-  homeRegion: text('home_region', { enum: ['eu', 'non_eu', 'unknown'] }).notNull().default('unknown'),
-  homeRegionSource: text('home_region_source', { enum: ['form_geo', 'click_geo', 'api', 'import', 'admin', 'inbound'] }),
-  homeCountry: text('home_country'),
-  status: text('status', { enum: ['pending', 'active', 'unsubscribed', 'bounced', 'flagged'] }).notNull().default('pending'),
-  language: text('language'),
-  /** Head of this subscriber's consent chain, so that deleting the newest event is detectable too. */
-  consentSeq: integer('consent_seq').notNull().default(0),
-  consentHead: text('consent_head'),
-  createdAt: createdAt(),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
-}, (t) => [
-  uniqueIndex('subscribers_tenant_email').on(t.tenantId, t.emailIndex),
-  index('subscribers_tenant_region').on(t.tenantId, t.homeRegion),
-  index('subscribers_tenant_status').on(t.tenantId, t.status),
-]);
+export const subscribers = sqliteTable(
+  'subscribers',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    emailIndex: text('email_index').notNull(),
+    emailCt: text('email_ct').notNull(),
+    nameCt: text('name_ct'),
+    /** Profile values as one encrypted JSON object (for pseudonymised EU subscribers: a segment key). */
+    profileCt: text('profile_ct'),
+    pseudonym: text('pseudonym').notNull(),
+    homeRegion: text('home_region', { enum: ['eu', 'non_eu', 'unknown'] })
+      .notNull()
+      .default('unknown'),
+    homeRegionSource: text('home_region_source', {
+      enum: ['form_geo', 'click_geo', 'api', 'import', 'admin', 'inbound'],
+    }),
+    homeCountry: text('home_country'),
+    status: text('status', { enum: ['pending', 'active', 'unsubscribed', 'bounced', 'flagged'] })
+      .notNull()
+      .default('pending'),
+    language: text('language'),
+    /** Head of this subscriber's consent chain, so that deleting the newest event is detectable too. */
+    consentSeq: integer('consent_seq').notNull().default(0),
+    consentHead: text('consent_head'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    uniqueIndex('subscribers_tenant_email').on(t.tenantId, t.emailIndex),
+    index('subscribers_tenant_region').on(t.tenantId, t.homeRegion),
+    index('subscribers_tenant_status').on(t.tenantId, t.status),
+  ],
+);
 
 /** One data key per subscriber, wrapped by the tenant key; deleting the row crypto-shreds them. */
 export const subscriberKeys = sqliteTable('subscriber_keys', {
   subscriberId: text('subscriber_id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
+  tenantId: text('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
   wrappedKey: text('wrapped_key').notNull(),
   createdAt: createdAt(),
 });
 
-export const profileFields = sqliteTable('profile_fields', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  key: text('key').notNull(),
-  label: text('label').notNull(),
-  description: text('description'),
-  type: text('type', { enum: ['text', 'number', 'date', 'choice', 'boolean'] }).notNull().default('text'),
-  createdAt: createdAt(),
-}, (t) => [uniqueIndex('profile_fields_tenant_key').on(t.tenantId, t.key)]);
+export const profileFields = sqliteTable(
+  'profile_fields',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    description: text('description'),
+    type: text('type', { enum: ['text', 'number', 'date', 'choice', 'boolean'] })
+      .notNull()
+      .default('text'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('profile_fields_tenant_key').on(t.tenantId, t.key)],
+);
 
-export const lists = sqliteTable('lists', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  name: text('name').notNull(),
-  purpose: text('purpose').notNull(),
-  lawfulBasis: text('lawful_basis', { enum: ['consent', 'contract', 'legitimate_interest'] }).notNull().default('consent'),
-  doubleOptIn: integer('double_opt_in', { mode: 'boolean' }).notNull().default(true),
-  noticeKey: text('notice_key'),
-  retentionDays: integer('retention_days'),
-  createdAt: createdAt(),
-}, (t) => [index('lists_tenant').on(t.tenantId)]);
+export const lists = sqliteTable(
+  'lists',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    name: text('name').notNull(),
+    purpose: text('purpose').notNull(),
+    lawfulBasis: text('lawful_basis', { enum: ['consent', 'contract', 'legitimate_interest'] })
+      .notNull()
+      .default('consent'),
+    doubleOptIn: integer('double_opt_in', { mode: 'boolean' }).notNull().default(true),
+    noticeKey: text('notice_key'),
+    retentionDays: integer('retention_days'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lists_tenant').on(t.tenantId)],
+);
 
-export const subscriptions = sqliteTable('subscriptions', {
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  subscriberId: text('subscriber_id').notNull().references(() => subscribers.id),
-  listId: text('list_id').notNull().references(() => lists.id),
-  status: text('status', { enum: ['pending', 'confirmed', 'unsubscribed'] }).notNull(),
-  consent: text('consent', { enum: ['given', 'unknown', 'withdrawn', 'refused'] }).notNull(),
-  consentEventId: text('consent_event_id'),
-  createdAt: createdAt(),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
-}, (t) => [
-  primaryKey({ columns: [t.subscriberId, t.listId] }),
-  index('subscriptions_tenant_list_status').on(t.tenantId, t.listId, t.status),
-  index('subscriptions_pending').on(t.tenantId, t.status, t.createdAt),
-]);
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    subscriberId: text('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id),
+    listId: text('list_id')
+      .notNull()
+      .references(() => lists.id),
+    status: text('status', { enum: ['pending', 'confirmed', 'unsubscribed'] }).notNull(),
+    consent: text('consent', { enum: ['given', 'unknown', 'withdrawn', 'refused'] }).notNull(),
+    consentEventId: text('consent_event_id'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subscriberId, t.listId] }),
+    index('subscriptions_tenant_list_status').on(t.tenantId, t.listId, t.status),
+    index('subscriptions_pending').on(t.tenantId, t.status, t.createdAt),
+  ],
+);
 
 /** Versioned notice texts: a change of text is a new version; events keep the one they saw. */
-export const consentNotices = sqliteTable('consent_notices', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  key: text('key').notNull(),
-  language: text('language').notNull(),
-  version: integer('version').notNull(),
-  text: text('text').notNull(),
-  textHash: text('text_hash').notNull(),
-  createdAt: createdAt(),
-}, (t) => [uniqueIndex('consent_notices_version').on(t.tenantId, t.key, t.language, t.version)]);
+export const consentNotices = sqliteTable(
+  'consent_notices',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    key: text('key').notNull(),
+    language: text('language').notNull(),
+    version: integer('version').notNull(),
+    text: text('text').notNull(),
+    textHash: text('text_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('consent_notices_version').on(t.tenantId, t.key, t.language, t.version)],
+);
 
-export const forms = sqliteTable('forms', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  name: text('name').notNull(),
-  listIds: json<string[]>('list_ids').notNull(),
-  fields: json<string[]>('fields').notNull().default([]),
-  noticeKey: text('notice_key').notNull(),
-  language: text('language').notNull(),
-  thankYouUrl: text('thank_you_url').notNull(),
-  errorUrl: text('error_url'),
-  allowedOrigins: json<string[]>('allowed_origins').notNull().default([]),
-  createdAt: createdAt(),
-}, (t) => [index('forms_tenant').on(t.tenantId)]);
+export const forms = sqliteTable(
+  'forms',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    name: text('name').notNull(),
+    listIds: json<string[]>('list_ids').notNull(),
+    fields: json<string[]>('fields').notNull().default([]),
+    noticeKey: text('notice_key').notNull(),
+    language: text('language').notNull(),
+    thankYouUrl: text('thank_you_url').notNull(),
+    errorUrl: text('error_url'),
+    allowedOrigins: json<string[]>('allowed_origins').notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [index('forms_tenant').on(t.tenantId)],
+);
 
 /**
  * Append-only consent log. `hash` covers the event's content and `prevHash`, the hash of the
  * previous event of the same subscriber, so an edit or deletion in the middle is detectable.
  */
-export const consentEvents = sqliteTable('consent_events', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  subscriberId: text('subscriber_id').notNull(),
-  seq: integer('seq').notNull(),
-  listId: text('list_id'),
-  kind: text('kind', { enum: ['opt_in', 'confirmation', 'withdrawal', 'preference_change', 'refusal', 'import', 'objection'] }).notNull(),
-  occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
-  country: text('country'),
-  geoRegion: text('geo_region'),
-  isEu: integer('is_eu', { mode: 'boolean' }),
-  ipCt: text('ip_ct'),
-  userAgentCt: text('user_agent_ct'),
-  noticeId: text('notice_id'),
-  noticeVersion: integer('notice_version'),
-  noticeHash: text('notice_hash'),
-  language: text('language'),
-  sourceType: text('source_type', { enum: ['form', 'api', 'import', 'link', 'preference_centre', 'unsubscribe', 'email', 'admin', 'confirmation'] }).notNull(),
-  sourceId: text('source_id'),
-  sourceUrl: text('source_url'),
-  prevHash: text('prev_hash'),
-  hash: text('hash').notNull(),
-  createdAt: createdAt(),
-}, (t) => [
-  uniqueIndex('consent_events_chain').on(t.tenantId, t.subscriberId, t.seq),
-  index('consent_events_tenant_time').on(t.tenantId, t.occurredAt),
-  index('consent_events_tenant_list').on(t.tenantId, t.listId, t.occurredAt),
-]);
+export const consentEvents = sqliteTable(
+  'consent_events',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    subscriberId: text('subscriber_id').notNull(),
+    seq: integer('seq').notNull(),
+    listId: text('list_id'),
+    kind: text('kind', {
+      enum: ['opt_in', 'confirmation', 'withdrawal', 'preference_change', 'refusal', 'import', 'objection'],
+    }).notNull(),
+    occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
+    country: text('country'),
+    geoRegion: text('geo_region'),
+    isEu: integer('is_eu', { mode: 'boolean' }),
+    ipCt: text('ip_ct'),
+    userAgentCt: text('user_agent_ct'),
+    noticeId: text('notice_id'),
+    noticeVersion: integer('notice_version'),
+    noticeHash: text('notice_hash'),
+    language: text('language'),
+    sourceType: text('source_type', {
+      enum: [
+        'form',
+        'api',
+        'import',
+        'link',
+        'preference_centre',
+        'unsubscribe',
+        'email',
+        'admin',
+        'confirmation',
+      ],
+    }).notNull(),
+    sourceId: text('source_id'),
+    sourceUrl: text('source_url'),
+    prevHash: text('prev_hash'),
+    hash: text('hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('consent_events_chain').on(t.tenantId, t.subscriberId, t.seq),
+    index('consent_events_tenant_time').on(t.tenantId, t.occurredAt),
+    index('consent_events_tenant_list').on(t.tenantId, t.listId, t.occurredAt),
+  ],
+);
 
-export const privacyRequests = sqliteTable('privacy_requests', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  subscriberId: text('subscriber_id'),
-  /** Blind index of the requester's address: survives erasure, never reveals it. */
-  subjectIndex: text('subject_index'),
-  kind: text('kind', { enum: ['erasure', 'access', 'portability', 'rectification', 'objection', 'unsubscribe', 'review'] }).notNull(),
-  status: text('status', { enum: ['awaiting_verification', 'open', 'paused', 'executing', 'completed', 'rejected'] }).notNull(),
-  channel: text('channel', { enum: ['preference_centre', 'unsubscribe_page', 'link_intercept', 'email', 'api', 'admin'] }).notNull(),
-  evidence: json<Record<string, unknown>>('evidence').notNull().default({}),
-  language: text('language'),
-  receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
-  dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
-  monthDueAt: integer('month_due_at', { mode: 'timestamp_ms' }).notNull(),
-  verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }),
-  pausedAt: integer('paused_at', { mode: 'timestamp_ms' }),
-  extendedAt: integer('extended_at', { mode: 'timestamp_ms' }),
-  extensionReason: text('extension_reason'),
-  rejectReason: text('reject_reason'),
-  rejectNote: text('reject_note'),
-  resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
-  reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp_ms' }),
-  /** Total time the request's clock stood still (paused, or waiting for identity confirmation). */
-  pausedMs: integer('paused_ms').notNull().default(0),
-  /**
-   * The requester's address, encrypted with the tenant data key (owner: the request id), kept only
-   * while the request is open and only when no subscriber row holds it; wiped on resolution.
-   */
-  requesterCt: text('requester_ct'),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-}, (t) => [
-  index('privacy_requests_tenant_status_due').on(t.tenantId, t.status, t.dueAt),
-  index('privacy_requests_subject').on(t.tenantId, t.subjectIndex, t.kind, t.status),
-  index('privacy_requests_subscriber').on(t.tenantId, t.subscriberId),
-  index('privacy_requests_received').on(t.tenantId, t.receivedAt),
-  index('privacy_requests_reminder').on(t.status, t.reminderSentAt, t.dueAt),
-  // At most one open request per subject and kind, even when two are filed at the same moment
-  // (the statuses are OPEN_STATUSES of shared/request-lifecycle.ts); a resolved one leaves the index.
-  uniqueIndex('privacy_requests_open_subscriber').on(t.tenantId, t.kind, t.subscriberId)
-    .where(sql`subscriber_id is not null and status in ('awaiting_verification', 'open', 'paused', 'executing')`),
-  uniqueIndex('privacy_requests_open_subject').on(t.tenantId, t.kind, t.subjectIndex)
-    .where(sql`subject_index is not null and status in ('awaiting_verification', 'open', 'paused', 'executing')`),
-]);
+export const privacyRequests = sqliteTable(
+  'privacy_requests',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    subscriberId: text('subscriber_id'),
+    /** Blind index of the requester's address: survives erasure, never reveals it. */
+    subjectIndex: text('subject_index'),
+    kind: text('kind', {
+      enum: ['erasure', 'access', 'portability', 'rectification', 'objection', 'unsubscribe', 'review'],
+    }).notNull(),
+    status: text('status', {
+      enum: ['awaiting_verification', 'open', 'paused', 'executing', 'completed', 'rejected'],
+    }).notNull(),
+    channel: text('channel', {
+      enum: ['preference_centre', 'unsubscribe_page', 'link_intercept', 'email', 'api', 'admin'],
+    }).notNull(),
+    evidence: json<Record<string, unknown>>('evidence').notNull().default({}),
+    language: text('language'),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    monthDueAt: integer('month_due_at', { mode: 'timestamp_ms' }).notNull(),
+    verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }),
+    pausedAt: integer('paused_at', { mode: 'timestamp_ms' }),
+    extendedAt: integer('extended_at', { mode: 'timestamp_ms' }),
+    extensionReason: text('extension_reason'),
+    rejectReason: text('reject_reason'),
+    rejectNote: text('reject_note'),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp_ms' }),
+    /** Total time the request's clock stood still (paused, or waiting for identity confirmation). */
+    pausedMs: integer('paused_ms').notNull().default(0),
+    /**
+     * The requester's address, encrypted with the tenant data key (owner: the request id), kept only
+     * while the request is open and only when no subscriber row holds it; wiped on resolution.
+     */
+    requesterCt: text('requester_ct'),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('privacy_requests_tenant_status_due').on(t.tenantId, t.status, t.dueAt),
+    index('privacy_requests_subject').on(t.tenantId, t.subjectIndex, t.kind, t.status),
+    index('privacy_requests_subscriber').on(t.tenantId, t.subscriberId),
+    index('privacy_requests_received').on(t.tenantId, t.receivedAt),
+    index('privacy_requests_reminder').on(t.status, t.reminderSentAt, t.dueAt),
+    // At most one open request per subject and kind, even when two are filed at the same moment
+    // (the statuses are OPEN_STATUSES of shared/request-lifecycle.ts); a resolved one leaves the index.
+    uniqueIndex('privacy_requests_open_subscriber')
+      .on(t.tenantId, t.kind, t.subscriberId)
+      .where(
+        sql`subscriber_id is not null and status in ('awaiting_verification', 'open', 'paused', 'executing')`,
+      ),
+    uniqueIndex('privacy_requests_open_subject')
+      .on(t.tenantId, t.kind, t.subjectIndex)
+      .where(
+        sql`subject_index is not null and status in ('awaiting_verification', 'open', 'paused', 'executing')`,
+      ),
+  ],
+);
 
-export const privacyRequestHistory = sqliteTable('privacy_request_history', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  requestId: text('request_id').notNull().references(() => privacyRequests.id),
-  fromStatus: text('from_status'),
-  toStatus: text('to_status').notNull(),
-  action: text('action').notNull(),
-  actor: text('actor').notNull(),
-  note: text('note'),
-  at: integer('at', { mode: 'timestamp_ms' }).notNull(),
-}, (t) => [index('privacy_request_history_request').on(t.requestId, t.at)]);
+export const privacyRequestHistory = sqliteTable(
+  'privacy_request_history',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    requestId: text('request_id')
+      .notNull()
+      .references(() => privacyRequests.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    action: text('action').notNull(),
+    actor: text('actor').notNull(),
+    note: text('note'),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('privacy_request_history_request').on(t.requestId, t.at)],
+);
 
 /** Blind indexes of erased addresses: a re-import or sign-up cannot bring them back. */
-export const suppressions = sqliteTable('suppressions', {
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  emailIndex: text('email_index').notNull(),
-  reason: text('reason', { enum: ['erasure', 'hard_bounce', 'complaint', 'admin'] }).notNull(),
-  requestId: text('request_id'),
-  createdAt: createdAt(),
-}, (t) => [primaryKey({ columns: [t.tenantId, t.emailIndex] })]);
+export const suppressions = sqliteTable(
+  'suppressions',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    emailIndex: text('email_index').notNull(),
+    reason: text('reason', { enum: ['erasure', 'hard_bounce', 'complaint', 'admin'] }).notNull(),
+    requestId: text('request_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.emailIndex] })],
+);
 
-export const erasureRecords = sqliteTable('erasure_records', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  requestId: text('request_id').notNull().unique(),
-  requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
-  executedAt: integer('executed_at', { mode: 'timestamp_ms' }).notNull(),
-  trigger: text('trigger', { enum: ['confirmed', 'due', 'admin'] }).notNull(),
-  counts: json<Record<string, number>>('counts').notNull(),
-}, (t) => [index('erasure_records_tenant').on(t.tenantId, t.executedAt)]);
+export const erasureRecords = sqliteTable(
+  'erasure_records',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    requestId: text('request_id').notNull().unique(),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    executedAt: integer('executed_at', { mode: 'timestamp_ms' }).notNull(),
+    trigger: text('trigger', { enum: ['confirmed', 'due', 'admin'] }).notNull(),
+    counts: json<Record<string, number>>('counts').notNull(),
+  },
+  (t) => [index('erasure_records_tenant').on(t.tenantId, t.executedAt)],
+);
 
-export const clicks = sqliteTable('clicks', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  subscriberId: text('subscriber_id').notNull(),
-  messageId: text('message_id'),
-  listId: text('list_id'),
-  clickedAt: integer('clicked_at', { mode: 'timestamp_ms' }).notNull(),
-  country: text('country'),
-  isEu: integer('is_eu', { mode: 'boolean' }),
-  outcome: text('outcome', { enum: ['redirect', 'consent_page', 'consent_yes', 'consent_no'] }).notNull(),
-  /** A prefetch, HEAD or link scanner rather than a person: counted apart, never sets a home region. */
-  automated: integer('automated', { mode: 'boolean' }).notNull().default(false),
-}, (t) => [
-  index('clicks_tenant_subscriber').on(t.tenantId, t.subscriberId),
-  index('clicks_tenant_message').on(t.tenantId, t.messageId),
-]);
+export const clicks = sqliteTable(
+  'clicks',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    subscriberId: text('subscriber_id').notNull(),
+    messageId: text('message_id'),
+    listId: text('list_id'),
+    clickedAt: integer('clicked_at', { mode: 'timestamp_ms' }).notNull(),
+    country: text('country'),
+    isEu: integer('is_eu', { mode: 'boolean' }),
+    outcome: text('outcome', { enum: ['redirect', 'consent_page', 'consent_yes', 'consent_no'] }).notNull(),
+    /** A prefetch, HEAD or link scanner rather than a person: counted apart, never sets a home region. */
+    automated: integer('automated', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    index('clicks_tenant_subscriber').on(t.tenantId, t.subscriberId),
+    index('clicks_tenant_message').on(t.tenantId, t.messageId),
+  ],
+);
 
-export const messages = sqliteTable('messages', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  listId: text('list_id').references(() => lists.id),
-  subject: text('subject').notNull(),
-  bodyHtml: text('body_html'),
-  bodyText: text('body_text'),
-  status: text('status', { enum: ['draft', 'queued', 'sending', 'sent', 'cancelled'] }).notNull().default('draft'),
-  createdAt: createdAt(),
-}, (t) => [index('messages_tenant').on(t.tenantId, t.createdAt)]);
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    listId: text('list_id').references(() => lists.id),
+    subject: text('subject').notNull(),
+    bodyHtml: text('body_html'),
+    bodyText: text('body_text'),
+    status: text('status', { enum: ['draft', 'queued', 'sending', 'sent', 'cancelled'] })
+      .notNull()
+      .default('draft'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('messages_tenant').on(t.tenantId, t.createdAt)],
+);
 
-export const messageRecipients = sqliteTable('message_recipients', {
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  messageId: text('message_id').notNull().references(() => messages.id),
-  subscriberId: text('subscriber_id').notNull(),
-  status: text('status', { enum: ['pending', 'sent', 'failed', 'skipped'] }).notNull().default('pending'),
-  sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
-}, (t) => [
-  primaryKey({ columns: [t.messageId, t.subscriberId] }),
-  index('message_recipients_subscriber').on(t.tenantId, t.subscriberId),
-]);
+export const messageRecipients = sqliteTable(
+  'message_recipients',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id),
+    subscriberId: text('subscriber_id').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'skipped'] })
+      .notNull()
+      .default('pending'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.messageId, t.subscriberId] }),
+    index('message_recipients_subscriber').on(t.tenantId, t.subscriberId),
+  ],
+);
 
-export const webhookEndpoints = sqliteTable('webhook_endpoints', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  url: text('url').notNull(),
-  /** Signing secret, encrypted with the tenant data key. */
-  secretCt: text('secret_ct').notNull(),
-  eventTypes: json<string[]>('event_types').notNull().default([]),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  createdAt: createdAt(),
-}, (t) => [index('webhook_endpoints_tenant').on(t.tenantId)]);
+export const webhookEndpoints = sqliteTable(
+  'webhook_endpoints',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    url: text('url').notNull(),
+    /** Signing secret, encrypted with the tenant data key. */
+    secretCt: text('secret_ct').notNull(),
+    eventTypes: json<string[]>('event_types').notNull().default([]),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhook_endpoints_tenant').on(t.tenantId)],
+);
 
-export const webhookDeliveries = sqliteTable('webhook_deliveries', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  endpointId: text('endpoint_id').notNull().references(() => webhookEndpoints.id),
-  eventId: text('event_id').notNull(),
-  status: text('status', { enum: ['pending', 'delivered', 'failed', 'dead'] }).notNull().default('pending'),
-  attempts: integer('attempts').notNull().default(0),
-  lastStatusCode: integer('last_status_code'),
-  lastError: text('last_error'),
-  nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
-  deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
-  createdAt: createdAt(),
-}, (t) => [
-  uniqueIndex('webhook_deliveries_endpoint_event').on(t.endpointId, t.eventId),
-  index('webhook_deliveries_tenant_status').on(t.tenantId, t.status, t.createdAt),
-]);
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id),
+    eventId: text('event_id').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed', 'dead'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_endpoint_event').on(t.endpointId, t.eventId),
+    index('webhook_deliveries_tenant_status').on(t.tenantId, t.status, t.createdAt),
+  ],
+);
 
 /**
  * Transactional outbox: a domain event written in the same batch as the state change it
  * announces. `dispatchedAt` is set when handed to the queue, `receivedAt` by the consumer.
  * Payloads carry ids and facts, never personal data.
  */
-export const outboxEvents = sqliteTable('outbox_events', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  type: text('type').notNull(),
-  subjectType: text('subject_type').notNull(),
-  subjectId: text('subject_id').notNull(),
-  payload: json<Record<string, unknown>>('payload').notNull(),
-  occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
-  dispatchedAt: integer('dispatched_at', { mode: 'timestamp_ms' }),
-  receivedAt: integer('received_at', { mode: 'timestamp_ms' }),
-}, (t) => [
-  index('outbox_events_undispatched').on(t.dispatchedAt, t.occurredAt),
-  index('outbox_events_tenant_time').on(t.tenantId, t.occurredAt),
-  index('outbox_events_subject').on(t.tenantId, t.subjectType, t.subjectId),
-]);
+export const outboxEvents = sqliteTable(
+  'outbox_events',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    type: text('type').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    payload: json<Record<string, unknown>>('payload').notNull(),
+    occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
+    dispatchedAt: integer('dispatched_at', { mode: 'timestamp_ms' }),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('outbox_events_undispatched').on(t.dispatchedAt, t.occurredAt),
+    index('outbox_events_tenant_time').on(t.tenantId, t.occurredAt),
+    index('outbox_events_subject').on(t.tenantId, t.subjectType, t.subjectId),
+  ],
+);
 
-export const auditLog = sqliteTable('audit_log', {
-  id: text('id').primaryKey(),
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  actorType: text('actor_type', { enum: ['admin', 'api_key', 'system', 'subscriber'] }).notNull(),
-  actorId: text('actor_id').notNull(),
-  action: text('action').notNull(),
-  targetType: text('target_type'),
-  targetId: text('target_id'),
-  details: json<Record<string, unknown>>('details').notNull().default({}),
-  at: integer('at', { mode: 'timestamp_ms' }).notNull(),
-}, (t) => [index('audit_log_tenant_time').on(t.tenantId, t.at)]);
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    actorType: text('actor_type', { enum: ['admin', 'api_key', 'system', 'subscriber'] }).notNull(),
+    actorId: text('actor_id').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    details: json<Record<string, unknown>>('details').notNull().default({}),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('audit_log_tenant_time').on(t.tenantId, t.at)],
+);
 
 /** Request ids already answered for an Idempotency-Key, with the stored answer. */
-export const idempotencyKeys = sqliteTable('idempotency_keys', {
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  key: text('key').notNull(),
-  requestHash: text('request_hash').notNull(),
-  status: integer('status').notNull(),
-  body: text('body').notNull(),
-  createdAt: createdAt(),
-}, (t) => [primaryKey({ columns: [t.tenantId, t.key] })]);
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+);
 
 /** One-time values already spent (answered consent pages, used confirmation links). */
-export const usedNonces = sqliteTable('used_nonces', {
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  nonce: text('nonce').notNull(),
-  purpose: text('purpose').notNull(),
-  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-  createdAt: createdAt(),
-}, (t) => [primaryKey({ columns: [t.tenantId, t.nonce] }), index('used_nonces_expiry').on(t.expiresAt)]);
+export const usedNonces = sqliteTable(
+  'used_nonces',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    nonce: text('nonce').notNull(),
+    purpose: text('purpose').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.nonce] }), index('used_nonces_expiry').on(t.expiresAt)],
+);
 
 /** A tenant's own wording of a requester notification, per stage and language (else the built-in text). */
-export const privacyNoticeTemplates = sqliteTable('privacy_notice_templates', {
-  tenantId: text('tenant_id').notNull().references(() => tenants.id),
-  stage: text('stage', { enum: ['verify', 'received', 'verified', 'extended', 'completed', 'rejected', 'export_ready'] }).notNull(),
-  language: text('language').notNull(),
-  subject: text('subject').notNull(),
-  body: text('body').notNull(),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-}, (t) => [primaryKey({ columns: [t.tenantId, t.stage, t.language] })]);
+export const privacyNoticeTemplates = sqliteTable(
+  'privacy_notice_templates',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    stage: text('stage', {
+      enum: ['verify', 'received', 'verified', 'extended', 'completed', 'rejected', 'export_ready'],
+    }).notNull(),
+    language: text('language').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.stage, t.language] })],
+);

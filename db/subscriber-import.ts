@@ -18,7 +18,14 @@ import { evidenceGeo, resolveEvidenceNotice } from './evidence';
 import { requireLists, type ListRow } from './lists';
 import type { Notice } from './notices';
 import { outboxInsert } from './outbox';
-import { consentEvents, profileFields, subscriberKeys, subscribers, subscriptions, suppressions } from './schema';
+import {
+  consentEvents,
+  profileFields,
+  subscriberKeys,
+  subscribers,
+  subscriptions,
+  suppressions,
+} from './schema';
 import { isUniqueConflict } from './retry';
 import { prepareSubscriber, type Subscriber } from './subscribers';
 
@@ -26,16 +33,37 @@ const ROWS_PER_BATCH = 500;
 const LOOKUP_CHUNK = 90;
 
 type Refusal = ImportReport['refused'][number];
-type Ready = { index: number; row: ImportRow; email: string; emailIndex: string; lists: ListRow[]; notice: Notice | null };
+type Ready = {
+  index: number;
+  row: ImportRow;
+  email: string;
+  emailIndex: string;
+  lists: ListRow[];
+  notice: Notice | null;
+};
 
-export type ImportOutcome = ImportReport & { awaitingConfirmation: { subscriberId: string; listIds: string[]; language: string | null }[] };
+export type ImportOutcome = ImportReport & {
+  awaitingConfirmation: { subscriberId: string; listIds: string[]; language: string | null }[];
+};
 
 /** `d1` is the same database as `db`, for the json_each bulk statements. */
-export async function importSubscribers(db: Db, d1: D1Database, keys: TenantKeys, input: ImportInput): Promise<ImportOutcome> {
+export async function importSubscribers(
+  db: Db,
+  d1: D1Database,
+  keys: TenantKeys,
+  input: ImportInput,
+): Promise<ImportOutcome> {
   const batchId = newId('imp');
   const allListIds = [...new Set([...input.listIds, ...input.rows.flatMap((r) => r.listIds ?? [])])];
   const lists = new Map((await requireLists(db, keys.tenantId, allListIds)).map((l) => [l.id, l]));
-  const fieldKeys = new Set((await db.select({ key: profileFields.key }).from(profileFields).where(eq(profileFields.tenantId, keys.tenantId))).map((f) => f.key));
+  const fieldKeys = new Set(
+    (
+      await db
+        .select({ key: profileFields.key })
+        .from(profileFields)
+        .where(eq(profileFields.tenantId, keys.tenantId))
+    ).map((f) => f.key),
+  );
   const refused: Refusal[] = [];
   const notices = new Map<string, Promise<Notice>>();
   const valid: Omit<Ready, 'notice'>[] = [];
@@ -43,7 +71,8 @@ export async function importSubscribers(db: Db, d1: D1Database, keys: TenantKeys
   for (const [index, row] of input.rows.entries()) {
     try {
       const r = await validateRow(keys, row, { lists, fieldKeys, defaults: input.listIds });
-      if (seen.has(r.emailIndex)) throw new AppError('conflict', 'The same address appears earlier in this import.');
+      if (seen.has(r.emailIndex))
+        throw new AppError('conflict', 'The same address appears earlier in this import.');
       seen.add(r.emailIndex);
       valid.push({ index, row, ...r });
     } catch (err) {
@@ -51,12 +80,20 @@ export async function importSubscribers(db: Db, d1: D1Database, keys: TenantKeys
       refused.push({ row: index, code: err.code, message: err.message });
     }
   }
-  const { existing, suppressed } = await lookup(db, keys.tenantId, valid.map((r) => r.emailIndex));
+  const { existing, suppressed } = await lookup(
+    db,
+    keys.tenantId,
+    valid.map((r) => r.emailIndex),
+  );
   const fresh: Ready[] = [];
   const known: Ready[] = [];
   for (const r of valid) {
     try {
-      if (suppressed.has(r.emailIndex)) throw new AppError('suppressed', 'This address was erased at its owner\'s request and is not re-imported.');
+      if (suppressed.has(r.emailIndex))
+        throw new AppError(
+          'suppressed',
+          "This address was erased at its owner's request and is not re-imported.",
+        );
       const notice = await rowNotice(db, keys, r.row, notices);
       (existing.has(r.emailIndex) ? known : fresh).push({ ...r, notice });
     } catch (err) {
@@ -80,7 +117,12 @@ export async function importSubscribers(db: Db, d1: D1Database, keys: TenantKeys
   for (const r of known) {
     try {
       const res = await captureConsent(db, keys, captureInput(r, batchId));
-      if (res.awaitingConfirmation.length) awaiting.push({ subscriberId: res.subscriber.id, listIds: res.awaitingConfirmation, language: res.subscriber.language });
+      if (res.awaitingConfirmation.length)
+        awaiting.push({
+          subscriberId: res.subscriber.id,
+          listIds: res.awaitingConfirmation,
+          language: res.subscriber.language,
+        });
       if (res.created) created++;
       else updated++;
     } catch (err) {
@@ -99,18 +141,29 @@ async function validateRow(
 ) {
   const email = normaliseEmail(row.email);
   if (!email) throw new AppError('validation_failed', 'The email address is not valid.');
-  const lists = [...new Set(row.listIds?.length ? row.listIds : ctx.defaults)].map((id) => ctx.lists.get(id)!);
+  const lists = [...new Set(row.listIds?.length ? row.listIds : ctx.defaults)].map(
+    (id) => ctx.lists.get(id)!,
+  );
   if (!row.evidence && !row.consentUnknown && lists.some((l) => l.lawfulBasis === 'consent')) {
-    throw new AppError('consent_evidence_required', 'The row has no evidence: send "evidence" or mark it "consentUnknown": true.');
+    throw new AppError(
+      'consent_evidence_required',
+      'The row has no evidence: send "evidence" or mark it "consentUnknown": true.',
+    );
   }
   const unknownField = Object.keys(row.profile ?? {}).find((k) => !ctx.fieldKeys.has(k));
-  if (unknownField) throw new AppError('validation_failed', `Profile field "${unknownField}" is not defined.`);
+  if (unknownField)
+    throw new AppError('validation_failed', `Profile field "${unknownField}" is not defined.`);
   assertAllowedValues(row.profile);
   return { email, emailIndex: await blindIndex(keys.indexKey, email), lists };
 }
 
 /** The row's notice, published (once per distinct notice in the import) only for an accepted row. */
-async function rowNotice(db: Db, keys: TenantKeys, row: ImportRow, notices: Map<string, Promise<Notice>>): Promise<Notice | null> {
+async function rowNotice(
+  db: Db,
+  keys: TenantKeys,
+  row: ImportRow,
+  notices: Map<string, Promise<Notice>>,
+): Promise<Notice | null> {
   if (!row.evidence) return null;
   const spec = JSON.stringify(row.evidence.notice);
   let pending = notices.get(spec);
@@ -127,8 +180,14 @@ async function lookup(db: Db, tenantId: string, indexes: string[]) {
   const suppressed = new Set<string>();
   for (const part of chunk(indexes, LOOKUP_CHUNK)) {
     const [subs, supp] = await db.batch([
-      db.select({ i: subscribers.emailIndex }).from(subscribers).where(and(eq(subscribers.tenantId, tenantId), inArray(subscribers.emailIndex, part))),
-      db.select({ i: suppressions.emailIndex }).from(suppressions).where(and(eq(suppressions.tenantId, tenantId), inArray(suppressions.emailIndex, part))),
+      db
+        .select({ i: subscribers.emailIndex })
+        .from(subscribers)
+        .where(and(eq(subscribers.tenantId, tenantId), inArray(subscribers.emailIndex, part))),
+      db
+        .select({ i: suppressions.emailIndex })
+        .from(suppressions)
+        .where(and(eq(suppressions.tenantId, tenantId), inArray(suppressions.emailIndex, part))),
     ]);
     for (const s of subs) existing.add(s.i);
     for (const s of supp) suppressed.add(s.i);
@@ -139,14 +198,31 @@ async function lookup(db: Db, tenantId: string, indexes: string[]) {
 function captureInput(r: Ready, batchId: string) {
   const ev = r.row.evidence;
   return {
-    email: r.email, name: r.row.name, language: r.row.language ?? r.notice?.language ?? null, profile: r.row.profile, lists: r.lists,
-    occurredAt: ev ? new Date(ev.occurredAt) : new Date(), geo: evidenceGeo(ev), ip: ev?.ip ?? null, userAgent: ev?.userAgent ?? null, notice: r.notice,
-    source: { type: 'import' as const, id: batchId, url: ev?.sourceUrl ?? null }, homeRegionSource: 'import' as const,
-    confirmedAt: ev?.confirmedAt ? new Date(ev.confirmedAt) : null, consentUnknown: !ev && Boolean(r.row.consentUnknown),
+    email: r.email,
+    name: r.row.name,
+    language: r.row.language ?? r.notice?.language ?? null,
+    profile: r.row.profile,
+    lists: r.lists,
+    occurredAt: ev ? new Date(ev.occurredAt) : new Date(),
+    geo: evidenceGeo(ev),
+    ip: ev?.ip ?? null,
+    userAgent: ev?.userAgent ?? null,
+    notice: r.notice,
+    source: { type: 'import' as const, id: batchId, url: ev?.sourceUrl ?? null },
+    homeRegionSource: 'import' as const,
+    confirmedAt: ev?.confirmedAt ? new Date(ev.confirmedAt) : null,
+    consentUnknown: !ev && Boolean(r.row.consentUnknown),
   };
 }
 
-async function insertFresh(db: Db, d1: D1Database, keys: TenantKeys, rows: Ready[], batchId: string, awaiting: ImportOutcome['awaitingConfirmation']) {
+async function insertFresh(
+  db: Db,
+  d1: D1Database,
+  keys: TenantKeys,
+  rows: Ready[],
+  batchId: string,
+  awaiting: ImportOutcome['awaitingConfirmation'],
+) {
   const subs: Subscriber[] = [];
   const wrapped: (typeof subscriberKeys.$inferInsert)[] = [];
   const subscriptionRows: SubscriptionRow[] = [];
@@ -156,36 +232,76 @@ async function insertFresh(db: Db, d1: D1Database, keys: TenantKeys, rows: Ready
     const input = captureInput(r, batchId);
     const geo = input.geo;
     const prepared = await prepareSubscriber(db, keys, {
-      email: r.email, emailIndex: r.emailIndex, name: input.name, profile: input.profile, language: input.language,
-      homeRegion: geo.isEU === null ? 'unknown' : geo.isEU ? 'eu' : 'non_eu', homeRegionSource: geo.isEU === null ? null : 'import', homeCountry: geo.country,
+      email: r.email,
+      emailIndex: r.emailIndex,
+      name: input.name,
+      profile: input.profile,
+      language: input.language,
+      homeRegion: geo.isEU === null ? 'unknown' : geo.isEU ? 'eu' : 'non_eu',
+      homeRegionSource: geo.isEU === null ? null : 'import',
+      homeCountry: geo.country,
     });
     const notice = r.notice ? { id: r.notice.id, version: r.notice.version, hash: r.notice.textHash } : null;
-    const base = { occurredAt: input.occurredAt, geo, ip: input.ip, userAgent: input.userAgent, language: input.language, source: input.source, notice };
+    const base = {
+      occurredAt: input.occurredAt,
+      geo,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      language: input.language,
+      source: input.source,
+      notice,
+    };
     const evidence = r.lists.flatMap((l) => [
       { ...base, kind: input.consentUnknown ? ('import' as const) : ('opt_in' as const), listId: l.id },
-      ...(input.confirmedAt && l.lawfulBasis === 'consent' && l.doubleOptIn ? [{ ...base, kind: 'confirmation' as const, listId: l.id, occurredAt: input.confirmedAt }] : []),
+      ...(input.confirmedAt && l.lawfulBasis === 'consent' && l.doubleOptIn
+        ? [{ ...base, kind: 'confirmation' as const, listId: l.id, occurredAt: input.confirmedAt }]
+        : []),
     ]);
     const chain = await prepareConsentEvents(db, prepared.key, { seq: 0, hash: null }, evidence);
     events.push(...chain.events);
     const waiting: string[] = [];
     for (const l of r.lists) {
-      const d = decideSubscription(l, undefined, { consentUnknown: input.consentUnknown, confirmed: Boolean(input.confirmedAt) });
+      const d = decideSubscription(l, undefined, {
+        consentUnknown: input.consentUnknown,
+        confirmed: Boolean(input.confirmedAt),
+      });
       if (d.awaits) waiting.push(l.id);
-      subscriptionRows.push({ tenantId: keys.tenantId, subscriberId: prepared.id, listId: l.id, status: d.status, consent: d.consent, consentEventId: chain.events.filter((e) => e.listId === l.id).at(-1)!.id, createdAt: now, updatedAt: now });
+      subscriptionRows.push({
+        tenantId: keys.tenantId,
+        subscriberId: prepared.id,
+        listId: l.id,
+        status: d.status,
+        consent: d.consent,
+        consentEventId: chain.events.filter((e) => e.listId === l.id).at(-1)!.id,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
     const active = subscriptionRows.some((s) => s.subscriberId === prepared.id && s.status === 'confirmed');
-    subs.push({ ...prepared.row, status: active ? 'active' : 'pending', consentSeq: chain.head.seq, consentHead: chain.head.hash });
+    subs.push({
+      ...prepared.row,
+      status: active ? 'active' : 'pending',
+      consentSeq: chain.head.seq,
+      consentHead: chain.head.hash,
+    });
     wrapped.push({ subscriberId: prepared.id, tenantId: keys.tenantId, wrappedKey: prepared.wrappedKey });
-    if (waiting.length) awaiting.push({ subscriberId: prepared.id, listIds: waiting, language: input.language });
+    if (waiting.length)
+      awaiting.push({ subscriberId: prepared.id, listIds: waiting, language: input.language });
   }
   await runStatements(d1, [
     bulkInsert(d1, subscriberKeys, wrapped),
     bulkInsert(d1, subscribers, subs),
     bulkInsert(d1, subscriptions, subscriptionRows),
     ...chunk(events, ROWS_PER_BATCH).map((part) => bulkInsert(d1, consentEvents, part)),
-    statementOf(d1, outboxInsert(db, {
-      tenantId: keys.tenantId, type: 'subscribers.imported', subjectType: 'import', subjectId: batchId,
-      payload: { batchId, subscriberIds: subs.map((x) => x.id), events: events.length },
-    })),
+    statementOf(
+      d1,
+      outboxInsert(db, {
+        tenantId: keys.tenantId,
+        type: 'subscribers.imported',
+        subjectType: 'import',
+        subjectId: batchId,
+        payload: { batchId, subscriberIds: subs.map((x) => x.id), events: events.length },
+      }),
+    ),
   ]);
 }

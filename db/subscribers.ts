@@ -4,7 +4,12 @@
 import { and, eq } from 'drizzle-orm';
 import { blindIndex, normaliseEmail, pseudonymFor } from '../shared/crypto/blind-index';
 import {
-  createSubscriberKey, decryptField, encryptField, unwrapSubscriberKey, type SubscriberKey, type TenantKeys,
+  createSubscriberKey,
+  decryptField,
+  encryptField,
+  unwrapSubscriberKey,
+  type SubscriberKey,
+  type TenantKeys,
 } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
@@ -16,22 +21,39 @@ export type HomeRegion = Subscriber['homeRegion'];
 export type HomeRegionSource = NonNullable<Subscriber['homeRegionSource']>;
 
 /** Normalises an address and computes its blind index; 400 when it is not an address. */
-export async function addressIndex(keys: TenantKeys, email: string): Promise<{ email: string; index: string }> {
+export async function addressIndex(
+  keys: TenantKeys,
+  email: string,
+): Promise<{ email: string; index: string }> {
   const normalised = normaliseEmail(email);
   if (!normalised) throw new AppError('validation_failed', 'The email address is not valid.');
   return { email: normalised, index: await blindIndex(keys.indexKey, normalised) };
 }
 
-export async function findSubscriberByBlindIndex(db: Db, tenantId: string, index: string): Promise<Subscriber | undefined> {
-  return db.query.subscribers.findFirst({ where: and(eq(subscribers.tenantId, tenantId), eq(subscribers.emailIndex, index)) });
+export async function findSubscriberByBlindIndex(
+  db: Db,
+  tenantId: string,
+  index: string,
+): Promise<Subscriber | undefined> {
+  return db.query.subscribers.findFirst({
+    where: and(eq(subscribers.tenantId, tenantId), eq(subscribers.emailIndex, index)),
+  });
 }
 
-export async function findSubscriber(db: Db, tenantId: string, subscriberId: string): Promise<Subscriber | undefined> {
-  return db.query.subscribers.findFirst({ where: and(eq(subscribers.tenantId, tenantId), eq(subscribers.id, subscriberId)) });
+export async function findSubscriber(
+  db: Db,
+  tenantId: string,
+  subscriberId: string,
+): Promise<Subscriber | undefined> {
+  return db.query.subscribers.findFirst({
+    where: and(eq(subscribers.tenantId, tenantId), eq(subscribers.id, subscriberId)),
+  });
 }
 
 export async function isSuppressed(db: Db, tenantId: string, index: string): Promise<boolean> {
-  const row = await db.query.suppressions.findFirst({ where: and(eq(suppressions.tenantId, tenantId), eq(suppressions.emailIndex, index)) });
+  const row = await db.query.suppressions.findFirst({
+    where: and(eq(suppressions.tenantId, tenantId), eq(suppressions.emailIndex, index)),
+  });
   return row !== undefined;
 }
 
@@ -67,7 +89,10 @@ export async function prepareSubscriber(
     emailIndex: input.emailIndex,
     emailCt: await encryptField(key, 'email', input.email),
     nameCt: input.name ? await encryptField(key, 'name', input.name) : null,
-    profileCt: input.profile && Object.keys(input.profile).length ? await encryptField(key, 'profile', JSON.stringify(input.profile)) : null,
+    profileCt:
+      input.profile && Object.keys(input.profile).length
+        ? await encryptField(key, 'profile', JSON.stringify(input.profile))
+        : null,
     pseudonym: await pseudonymFor(keys.pseudonymKey, id),
     homeRegion: input.homeRegion ?? 'unknown',
     homeRegionSource: input.homeRegionSource ?? null,
@@ -92,7 +117,11 @@ export async function prepareSubscriber(
 }
 
 /** The subscriber's data key, or null once it has been shredded. */
-export async function loadSubscriberKey(db: Db, keys: TenantKeys, subscriberId: string): Promise<SubscriberKey | null> {
+export async function loadSubscriberKey(
+  db: Db,
+  keys: TenantKeys,
+  subscriberId: string,
+): Promise<SubscriberKey | null> {
   const row = await db.query.subscriberKeys.findFirst({
     where: and(eq(subscriberKeys.tenantId, keys.tenantId), eq(subscriberKeys.subscriberId, subscriberId)),
   });
@@ -102,11 +131,16 @@ export async function loadSubscriberKey(db: Db, keys: TenantKeys, subscriberId: 
 export type DecryptedSubscriber = { email: string; name: string | null; profile: Record<string, unknown> };
 
 /** Plain personal data, for sending, the subscriber's own pages and exports only. */
-export async function decryptSubscriber(key: SubscriberKey, row: Pick<Subscriber, 'emailCt' | 'nameCt' | 'profileCt'>): Promise<DecryptedSubscriber> {
+export async function decryptSubscriber(
+  key: SubscriberKey,
+  row: Pick<Subscriber, 'emailCt' | 'nameCt' | 'profileCt'>,
+): Promise<DecryptedSubscriber> {
   return {
     email: await decryptField(key, 'email', row.emailCt),
     name: row.nameCt ? await decryptField(key, 'name', row.nameCt) : null,
-    profile: row.profileCt ? (JSON.parse(await decryptField(key, 'profile', row.profileCt)) as Record<string, unknown>) : {},
+    profile: row.profileCt
+      ? (JSON.parse(await decryptField(key, 'profile', row.profileCt)) as Record<string, unknown>)
+      : {},
   };
 }
 
@@ -116,10 +150,26 @@ export function isAnonymised(row: Pick<Subscriber, 'homeRegion'>): boolean {
 }
 
 /** Sets the home region from a geolocation when it was unknown; returns the update or null. */
-export function fillHomeRegion(db: Db, row: Pick<Subscriber, 'id' | 'tenantId' | 'homeRegion'>, geo: { country: string | null; isEU: boolean | null }, source: HomeRegionSource) {
+export function fillHomeRegion(
+  db: Db,
+  row: Pick<Subscriber, 'id' | 'tenantId' | 'homeRegion'>,
+  geo: { country: string | null; isEU: boolean | null },
+  source: HomeRegionSource,
+) {
   if (row.homeRegion !== 'unknown' || geo.isEU === null) return null;
   return db
     .update(subscribers)
-    .set({ homeRegion: geo.isEU ? 'eu' : 'non_eu', homeRegionSource: source, homeCountry: geo.country, updatedAt: new Date() })
-    .where(and(eq(subscribers.tenantId, row.tenantId), eq(subscribers.id, row.id), eq(subscribers.homeRegion, 'unknown')));
+    .set({
+      homeRegion: geo.isEU ? 'eu' : 'non_eu',
+      homeRegionSource: source,
+      homeCountry: geo.country,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(subscribers.tenantId, row.tenantId),
+        eq(subscribers.id, row.id),
+        eq(subscribers.homeRegion, 'unknown'),
+      ),
+    );
 }

@@ -6,7 +6,11 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
-import { TENANT_SETTING_KEYS, type TenantSettingsPatch, type TenantSettingsView } from '../shared/schemas/tenant-settings';
+import {
+  TENANT_SETTING_KEYS,
+  type TenantSettingsPatch,
+  type TenantSettingsView,
+} from '../shared/schemas/tenant-settings';
 import { runBatch, type Db } from './client';
 import { outboxInsert } from './outbox';
 import { auditLog, tenants, type TenantSettings } from './schema';
@@ -21,24 +25,47 @@ function patchedSettings(patch: TenantSettingsPatch): SQL {
   let expr: SQL = sql`${tenants.settings}`;
   for (const [key, value] of Object.entries(patch)) {
     const path = `$.${key}`;
-    expr = value === null ? sql`json_remove(${expr}, ${path})` : sql`json_set(${expr}, ${path}, json(${JSON.stringify(value)}))`;
+    expr =
+      value === null
+        ? sql`json_remove(${expr}, ${path})`
+        : sql`json_set(${expr}, ${path}, json(${JSON.stringify(value)}))`;
   }
   return expr;
 }
 
 export async function updateTenantSettings(
-  db: Db, tenantId: string, patch: TenantSettingsPatch, actor: { type: 'api_key' | 'admin'; id: string },
+  db: Db,
+  tenantId: string,
+  patch: TenantSettingsPatch,
+  actor: { type: 'api_key' | 'admin'; id: string },
 ): Promise<TenantSettingsView> {
   const changed = Object.keys(patch).sort();
   const now = new Date();
   await runBatch(db, [
-    db.update(tenants).set({ settings: patchedSettings(patch) }).where(eq(tenants.id, tenantId)),
+    db
+      .update(tenants)
+      .set({ settings: patchedSettings(patch) })
+      .where(eq(tenants.id, tenantId)),
     // Names of the changed settings only: a forwarding address is not copied into logs.
     db.insert(auditLog).values({
-      id: newId('aud'), tenantId, actorType: actor.type, actorId: actor.id, action: 'tenant.settings_changed',
-      targetType: 'tenant', targetId: tenantId, details: { changed }, at: now,
+      id: newId('aud'),
+      tenantId,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: 'tenant.settings_changed',
+      targetType: 'tenant',
+      targetId: tenantId,
+      details: { changed },
+      at: now,
     }),
-    outboxInsert(db, { tenantId, type: 'tenant.settings_changed', subjectType: 'tenant', subjectId: tenantId, payload: { changed }, occurredAt: now }),
+    outboxInsert(db, {
+      tenantId,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: tenantId,
+      payload: { changed },
+      occurredAt: now,
+    }),
   ]);
   forgetTenant(tenantId);
   const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, tenantId) });

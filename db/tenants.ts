@@ -2,7 +2,13 @@
 // tenant keys (unwrapping costs four HKDF derivations; a tenant's key changes only on rotation).
 
 import { eq } from 'drizzle-orm';
-import { createTenantKey, rewrapTenantKey, tenantKeyVersion, unwrapTenantKey, type TenantKeys } from '../shared/crypto/envelope';
+import {
+  createTenantKey,
+  rewrapTenantKey,
+  tenantKeyVersion,
+  unwrapTenantKey,
+  type TenantKeys,
+} from '../shared/crypto/envelope';
 import { masterKeyring, type MasterKeyring } from '../shared/crypto/keyring';
 import { newTenantId, type Region } from '../shared/regions';
 import type { Db } from './client';
@@ -27,7 +33,14 @@ export async function createTenant(
   const wrappedKey = await createTenantKey(ring, id);
   const [row] = await db
     .insert(tenants)
-    .values({ id, slug: input.slug, name: input.name, region: input.region, wrappedKey, settings: input.settings ?? {} })
+    .values({
+      id,
+      slug: input.slug,
+      name: input.name,
+      region: input.region,
+      wrappedKey,
+      settings: input.settings ?? {},
+    })
     .returning();
   return row!;
 }
@@ -35,7 +48,10 @@ export async function createTenant(
 const keyCache = new Map<string, Promise<TenantKeys>>();
 
 /** The tenant's derived keys, unwrapped once per isolate and key version. */
-export async function tenantKeys(masterSecret: string | undefined, tenant: Pick<Tenant, 'id' | 'wrappedKey'>): Promise<TenantKeys> {
+export async function tenantKeys(
+  masterSecret: string | undefined,
+  tenant: Pick<Tenant, 'id' | 'wrappedKey'>,
+): Promise<TenantKeys> {
   const cacheKey = `${tenant.id}:${tenant.wrappedKey}`;
   let keys = keyCache.get(cacheKey);
   if (!keys) {

@@ -7,6 +7,9 @@ import { usedNonces } from './schema';
 
 /** Deletes nonces whose tokens have expired; returns how many. */
 export async function purgeExpiredNonces(db: Db, now: Date): Promise<number> {
-  const rows = await db.delete(usedNonces).where(lt(usedNonces.expiresAt, now)).returning({ nonce: usedNonces.nonce });
+  const rows = await db
+    .delete(usedNonces)
+    .where(lt(usedNonces.expiresAt, now))
+    .returning({ nonce: usedNonces.nonce });
   return rows.length;
 }

@@ -112,7 +112,10 @@ function fillTemplate(template: string, keepOptional: boolean): string {
   return dropBlockMarkup(withoutTags, keepOptional).replace(/\{([^{}]*)\}/g, (_, inner: string) => {
     const known = VARIABLES[inner.trim()];
     if (known !== undefined) return known;
-    const example = /(?:e\.g\.|z\. ?b\.|p\.ej\.|par exemple|bijv\.|t\.ex\.|por exemplo|např\.|npr\.|π\.χ\.)\s*:\s*(.+)$/iu.exec(inner);
+    const example =
+      /(?:e\.g\.|z\. ?b\.|p\.ej\.|par exemple|bijv\.|t\.ex\.|por exemplo|např\.|npr\.|π\.χ\.)\s*:\s*(.+)$/iu.exec(
+        inner,
+      );
     if (example?.[1]) return example[1];
     return 'anna.berg@example.com, 2024-04-20';
   });
@@ -133,7 +136,9 @@ function summarise(title: string, outcomes: Outcome[], key: (o: Outcome) => stri
   console.log(`\n${title}`);
   for (const [k, list] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     const ok = list.filter((o) => o.correct).length;
-    console.log(`  ${k.padEnd(14)} ${String(ok).padStart(3)}/${String(list.length).padEnd(3)} ${percent(ok, list.length)}`);
+    console.log(
+      `  ${k.padEnd(14)} ${String(ok).padStart(3)}/${String(list.length).padEnd(3)} ${percent(ok, list.length)}`,
+    );
   }
 }
 
@@ -156,7 +161,9 @@ async function main(): Promise<void> {
     const text = fillTemplate(await readFile(join(folder, row.file), 'utf8'), keepOptional);
     const result = classifyIntent({ text });
     if (verbose) {
-      console.log(`${row.file.padEnd(44)} ${result.kind.padEnd(13)} ${result.confidence.toFixed(2)} ${result.language ?? '-'}  ${result.matched.slice(0, 6).join(' ')}`);
+      console.log(
+        `${row.file.padEnd(44)} ${result.kind.padEnd(13)} ${result.confidence.toFixed(2)} ${result.language ?? '-'}  ${result.matched.slice(0, 6).join(' ')}`,
+      );
     }
     outcomes.push({
       ...row,
@@ -176,7 +183,9 @@ async function main(): Promise<void> {
 
   console.log(`Letters: ${outcomes.length} (optional blocks ${keepOptional ? 'kept' : 'dropped'})`);
   console.log(`Tuned languages    (${[...TUNED_LANGUAGES].join(', ')}): ${count(tuned)}`);
-  console.log(`Held-out languages (${[...new Set(heldOut.map((o) => o.language))].sort().join(', ')}): ${count(heldOut)}`);
+  console.log(
+    `Held-out languages (${[...new Set(heldOut.map((o) => o.language))].sort().join(', ')}): ${count(heldOut)}`,
+  );
   console.log(`All: ${count(outcomes)}`);
   summarise('Per language', outcomes, (o) => o.language);
   summarise('Per kind (tuned)', tuned, (o) => o.baseType);
@@ -187,10 +196,14 @@ async function main(): Promise<void> {
   console.log(`\nMisclassified (${wrong.length}):`);
   for (const o of wrong) {
     const split = TUNED_LANGUAGES.has(o.language) ? 'tuned' : 'held-out';
-    console.log(`  ${o.file}\texpected ${o.baseType}\tgot ${o.predicted} (${o.confidence.toFixed(2)})\t[${split}]`);
+    console.log(
+      `  ${o.file}\texpected ${o.baseType}\tgot ${o.predicted} (${o.confidence.toFixed(2)})\t[${split}]`,
+    );
   }
   const falseErasures = outcomes.filter((o) => o.predicted === 'erasure' && o.baseType !== 'erasure');
-  console.log(`\nFalse erasures (erasure given for a letter that asked for something else): ${falseErasures.length}`);
+  console.log(
+    `\nFalse erasures (erasure given for a letter that asked for something else): ${falseErasures.length}`,
+  );
   for (const o of falseErasures) console.log(`  ${o.file}`);
 }
 

@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   for (const name of files) {
     const path = join(folder, name);
     const message =
-      extname(name).toLowerCase() === '.eml' ? await parseEml(await readFile(path)) : parseTxt(await readFile(path, 'utf8'));
+      extname(name).toLowerCase() === '.eml'
+        ? await parseEml(await readFile(path))
+        : parseTxt(await readFile(path, 'utf8'));
     const result = classifyIntent({ subject: message.subject, text: stripQuotedReply(message.text) });
     console.log(`${name}\t${result.kind}\t${result.confidence.toFixed(2)}`);
   }

@@ -3,7 +3,14 @@
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyLocalMigrations, newMasterKey, ROOT, seedDemo, startLocalWorker, type DemoTenant } from './lib/local-worker';
+import {
+  applyLocalMigrations,
+  newMasterKey,
+  ROOT,
+  seedDemo,
+  startLocalWorker,
+  type DemoTenant,
+} from './lib/local-worker';
 
 const PORT = Number(process.env.PORT ?? 8787);
 const devDir = path.join(ROOT, '.dev');
@@ -27,10 +34,14 @@ if (!existsSync(credentialsFile)) {
 applyLocalMigrations();
 const worker = await startLocalWorker({ port: PORT, inheritOutput: true, vars: LOCAL_VARS });
 const created = await seedDemo(worker.url);
-const previous: { tenants: DemoTenant[] } = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : { tenants: [] };
+const previous: { tenants: DemoTenant[] } = existsSync(credentialsFile)
+  ? JSON.parse(readFileSync(credentialsFile, 'utf8'))
+  : { tenants: [] };
 const tenants = [...previous.tenants.filter((t) => !created.some((c) => c.slug === t.slug)), ...created];
-writeFileSync(credentialsFile, JSON.stringify({ url: worker.url, tenants }, null, 2) + '\n');
-console.log(`\nTailoredMail Privacy is running on ${worker.url}\nDemo credentials: ${path.relative(ROOT, credentialsFile)} (${tenants.map((t) => t.slug).join(', ')})\n`);
+writeFileSync(credentialsFile, `${JSON.stringify({ url: worker.url, tenants }, null, 2)}\n`);
+console.log(
+  `\nTailoredMail Privacy is running on ${worker.url}\nDemo credentials: ${path.relative(ROOT, credentialsFile)} (${tenants.map((t) => t.slug).join(', ')})\n`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void worker.stop().then(() => process.exit(0)));

@@ -4,22 +4,49 @@
 // Pure: the caller passes rows already read; personal data appears only as a pseudonymous id.
 
 export type RecordEvent = {
-  id: string; seq: number; kind: string; occurredAt: Date; country: string | null; geoRegion: string | null; isEu: boolean | null;
-  noticeId: string | null; noticeVersion: number | null; noticeHash: string | null; language: string | null;
-  sourceType: string; sourceId: string | null; sourceUrl: string | null; hash: string; prevHash: string | null;
+  id: string;
+  seq: number;
+  kind: string;
+  occurredAt: Date;
+  country: string | null;
+  geoRegion: string | null;
+  isEu: boolean | null;
+  noticeId: string | null;
+  noticeVersion: number | null;
+  noticeHash: string | null;
+  language: string | null;
+  sourceType: string;
+  sourceId: string | null;
+  sourceUrl: string | null;
+  hash: string;
+  prevHash: string | null;
 };
 
 export type RecordInput = {
   origin: string;
   issuedAt: Date;
-  tenant: { id: string; name: string; region: 'eu' | 'us'; controller?: { name: string; contact?: string; country?: string } };
+  tenant: {
+    id: string;
+    name: string;
+    region: 'eu' | 'us';
+    controller?: { name: string; contact?: string; country?: string };
+  };
   subscriber: { id: string; pseudonym: string };
   lists: {
-    id: string; name: string; purpose: string; lawfulBasis: 'consent' | 'contract' | 'legitimate_interest'; doubleOptIn: boolean; retentionDays: number | null;
-    status: 'pending' | 'confirmed' | 'unsubscribed'; consent: 'given' | 'unknown' | 'withdrawn' | 'refused';
+    id: string;
+    name: string;
+    purpose: string;
+    lawfulBasis: 'consent' | 'contract' | 'legitimate_interest';
+    doubleOptIn: boolean;
+    retentionDays: number | null;
+    status: 'pending' | 'confirmed' | 'unsubscribed';
+    consent: 'given' | 'unknown' | 'withdrawn' | 'refused';
   }[];
   events: (RecordEvent & { listId: string | null })[];
-  notices: Map<string, { id: string; key: string; language: string; version: number; textHash: string; createdAt: Date }>;
+  notices: Map<
+    string,
+    { id: string; key: string; language: string; version: number; textHash: string; createdAt: Date }
+  >;
 };
 
 const CONTEXT = {
@@ -33,21 +60,39 @@ const CONTEXT = {
   xsd: 'http://www.w3.org/2001/XMLSchema#',
 };
 
-const LEGAL_BASIS = { consent: 'eu-gdpr:A6-1-a', contract: 'eu-gdpr:A6-1-b', legitimate_interest: 'eu-gdpr:A6-1-f' } as const;
+const LEGAL_BASIS = {
+  consent: 'eu-gdpr:A6-1-a',
+  contract: 'eu-gdpr:A6-1-b',
+  legitimate_interest: 'eu-gdpr:A6-1-f',
+} as const;
 
 const STATUS: Record<string, string> = {
-  given: 'dpv:ConsentGiven', unknown: 'dpv:ConsentUnknown', withdrawn: 'dpv:ConsentWithdrawn', refused: 'dpv:ConsentRefused',
+  given: 'dpv:ConsentGiven',
+  unknown: 'dpv:ConsentUnknown',
+  withdrawn: 'dpv:ConsentWithdrawn',
+  refused: 'dpv:ConsentRefused',
 };
 
 const EVENT_STATUS: Record<string, string> = {
-  opt_in: 'dpv:ConsentGiven', confirmation: 'dpv:ConsentGiven', withdrawal: 'dpv:ConsentWithdrawn', refusal: 'dpv:ConsentRefused',
-  objection: 'dpv:ConsentWithdrawn', import: 'dpv:ConsentUnknown', preference_change: 'dpv:RenewedConsentGiven',
+  opt_in: 'dpv:ConsentGiven',
+  confirmation: 'dpv:ConsentGiven',
+  withdrawal: 'dpv:ConsentWithdrawn',
+  refusal: 'dpv:ConsentRefused',
+  objection: 'dpv:ConsentWithdrawn',
+  import: 'dpv:ConsentUnknown',
+  preference_change: 'dpv:RenewedConsentGiven',
 };
 
 const METHOD: Record<string, string> = {
-  form: 'Web form with an unticked consent box', api: 'Collected by the controller and submitted through the API', import: 'Imported from an existing list',
-  confirmation: 'Click on the double opt-in link sent by email', link: 'Consent page shown on a link click', preference_centre: 'Preference centre',
-  unsubscribe: 'Unsubscribe page or one-click unsubscribe', email: 'Email to the privacy address', admin: 'Entered by an administrator',
+  form: 'Web form with an unticked consent box',
+  api: 'Collected by the controller and submitted through the API',
+  import: 'Imported from an existing list',
+  confirmation: 'Click on the double opt-in link sent by email',
+  link: 'Consent page shown on a link click',
+  preference_centre: 'Preference centre',
+  unsubscribe: 'Unsubscribe page or one-click unsubscribe',
+  email: 'Email to the privacy address',
+  admin: 'Entered by an administrator',
 };
 
 function status(list: RecordInput['lists'][number]): string {
@@ -83,24 +128,57 @@ export function consentReceipt(input: RecordInput): Record<string, unknown> {
       'dpv:hasProcess': {
         '@type': 'dpv:Process',
         'dpv:hasService': list.name,
-        'dpv:hasPurpose': { '@type': 'dpv:CommunicationForCustomerCare', 'dct:description': list.purpose, 'dct:identifier': list.id },
-        'dpv:hasPersonalData': { 'skos:broader': 'pd:EmailAddress', 'dpv:hasNecessity': 'dpv:Required', 'dpv:hasDataSource': given?.sourceType === 'form' ? 'dpv:DataSubjectDataSource' : 'dpv:DataControllerDataSource' },
+        'dpv:hasPurpose': {
+          '@type': 'dpv:CommunicationForCustomerCare',
+          'dct:description': list.purpose,
+          'dct:identifier': list.id,
+        },
+        'dpv:hasPersonalData': {
+          'skos:broader': 'pd:EmailAddress',
+          'dpv:hasNecessity': 'dpv:Required',
+          'dpv:hasDataSource':
+            given?.sourceType === 'form' ? 'dpv:DataSubjectDataSource' : 'dpv:DataControllerDataSource',
+        },
         'dpv:hasStorageCondition': [
-          { '@type': 'dpv:StorageLocation', 'dpv:hasLocation': tenant.region === 'eu' ? 'loc:EU' : 'loc:US', 'dct:description': 'Encrypted at rest (AES-256-GCM, per-subscriber key)' },
-          { '@type': 'dpv:StorageDuration', 'dpv:hasDuration': list.retentionDays ? `P${list.retentionDays}D` : { '@type': 'dpv:UntilEventDuration', 'rdf:value': 'Withdrawal of consent or erasure request' } },
+          {
+            '@type': 'dpv:StorageLocation',
+            'dpv:hasLocation': tenant.region === 'eu' ? 'loc:EU' : 'loc:US',
+            'dct:description': 'Encrypted at rest (AES-256-GCM, per-subscriber key)',
+          },
+          {
+            '@type': 'dpv:StorageDuration',
+            'dpv:hasDuration': list.retentionDays
+              ? `P${list.retentionDays}D`
+              : {
+                  '@type': 'dpv:UntilEventDuration',
+                  'rdf:value': 'Withdrawal of consent or erasure request',
+                },
+          },
         ],
       },
       'dpv:hasNotice': notice
-        ? { '@id': `${origin}/notices/${notice.id}`, '@type': 'dpv:ConsentNotice', 'dct:identifier': notice.key, 'dct:hasVersion': notice.version, 'dct:language': notice.language, 'dct:date': notice.createdAt.toISOString(), 'dpv:hasHash': { 'dpv:hasAlgorithm': 'SHA-256', 'rdf:value': notice.textHash } }
+        ? {
+            '@id': `${origin}/notices/${notice.id}`,
+            '@type': 'dpv:ConsentNotice',
+            'dct:identifier': notice.key,
+            'dct:hasVersion': notice.version,
+            'dct:language': notice.language,
+            'dct:date': notice.createdAt.toISOString(),
+            'dpv:hasHash': { 'dpv:hasAlgorithm': 'SHA-256', 'rdf:value': notice.textHash },
+          }
         : null,
       'dpv:hasConsentType': list.doubleOptIn ? 'dpv:ExplicitlyExpressedConsent' : 'dpv:ExpressedConsent',
       'dpv:hasConsentStatus': {
         '@type': status(list),
         'dpv:isIndicatedBy': 'dpv:DataSubject',
-        'dpv:hasIndicationMethod': given ? METHOD[given.sourceType] ?? given.sourceType : null,
+        'dpv:hasIndicationMethod': given ? (METHOD[given.sourceType] ?? given.sourceType) : null,
         'dpv:isIndicatedAtTime': events.at(-1)?.occurredAt.toISOString() ?? null,
       },
-      'dpv:hasConsentControl': { '@type': 'dpv:WithdrawConsent', 'dpv:isExercisedAt': 'The unsubscribe link in every message (RFC 8058 one-click) and the preference centre' },
+      'dpv:hasConsentControl': {
+        '@type': 'dpv:WithdrawConsent',
+        'dpv:isExercisedAt':
+          'The unsubscribe link in every message (RFC 8058 one-click) and the preference centre',
+      },
       'dpv:hasEvent': events.map((e) => ({
         '@type': EVENT_STATUS[e.kind] ?? 'dpv:ConsentStatus',
         'dct:identifier': e.id,
@@ -110,7 +188,9 @@ export function consentReceipt(input: RecordInput): Record<string, unknown> {
         'dpv:hasLocation': e.country ? `loc:${e.country}${e.geoRegion ? `-${e.geoRegion}` : ''}` : null,
         'dpv:isWithinEU': e.isEu,
         'dct:language': e.language,
-        'dpv:hasNotice': e.noticeId ? { 'dct:identifier': e.noticeId, 'dct:hasVersion': e.noticeVersion, 'dpv:hasHash': e.noticeHash } : null,
+        'dpv:hasNotice': e.noticeId
+          ? { 'dct:identifier': e.noticeId, 'dct:hasVersion': e.noticeVersion, 'dpv:hasHash': e.noticeHash }
+          : null,
         'dct:source': { type: e.sourceType, id: e.sourceId, url: e.sourceUrl },
         'dpv:hasHash': e.hash,
         'dpv:hasPreviousHash': e.prevHash,

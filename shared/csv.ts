@@ -9,5 +9,5 @@ function field(value: CsvValue): string {
 }
 
 export function toCsv(headers: readonly string[], rows: readonly CsvValue[][]): string {
-  return [headers, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+  return `${[headers, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }

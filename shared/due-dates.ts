@@ -35,12 +35,18 @@ export type DueState = { receivedAt: Date; dueAt: Date; monthDueAt: Date; paused
  * becomes three calendar months after receipt, shifted by the time the clock stood still.
  */
 export function extendedDueDates(state: DueState, days: number): { dueAt: Date; monthDueAt: Date } {
-  const monthDueAt = new Date(addCalendarMonths(state.receivedAt, 1 + EXTENSION_MONTHS).getTime() + state.pausedMs);
+  const monthDueAt = new Date(
+    addCalendarMonths(state.receivedAt, 1 + EXTENSION_MONTHS).getTime() + state.pausedMs,
+  );
   return { dueAt: addDays(state.dueAt, days), monthDueAt };
 }
 
 /** Due dates when a stopped clock starts again: both move by the time it stood still. */
-export function resumedDueDates(state: DueState, stoppedAt: Date, now: Date): { dueAt: Date; monthDueAt: Date; pausedMs: number } {
+export function resumedDueDates(
+  state: DueState,
+  stoppedAt: Date,
+  now: Date,
+): { dueAt: Date; monthDueAt: Date; pausedMs: number } {
   const stood = Math.max(0, now.getTime() - stoppedAt.getTime());
   return {
     dueAt: new Date(state.dueAt.getTime() + stood),

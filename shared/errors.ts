@@ -49,7 +49,12 @@ export class AppError extends Error {
   }
 }
 
-export function errorBody(code: ErrorCode, message: string, requestId?: string, details?: unknown): ErrorBody {
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  requestId?: string,
+  details?: unknown,
+): ErrorBody {
   const error: ErrorBody['error'] = { code, message };
   if (requestId) error.requestId = requestId;
   if (details !== undefined) error.details = details;

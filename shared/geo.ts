@@ -10,18 +10,46 @@ export type Geo = {
 
 /** EU member states (ISO 3166-1 alpha-2), for the override, where `cf.isEUCountry` is absent. */
 export const EU_COUNTRIES: ReadonlySet<string> = new Set([
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV',
-  'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
 ]);
 
-type CfLike = { country?: unknown; region?: unknown; regionCode?: unknown; isEUCountry?: unknown } | undefined;
+type CfLike =
+  | { country?: unknown; region?: unknown; regionCode?: unknown; isEUCountry?: unknown }
+  | undefined;
 
 const COUNTRY = /^[A-Z]{2}$/;
 
 export function geolocate(cf: CfLike, devHeader: string | null | undefined, allowDevOverride: boolean): Geo {
   if (allowDevOverride && devHeader) {
     const country = devHeader.trim().toUpperCase();
-    if (COUNTRY.test(country)) return { country, region: null, isEU: EU_COUNTRIES.has(country), source: 'dev-override' };
+    if (COUNTRY.test(country))
+      return { country, region: null, isEU: EU_COUNTRIES.has(country), source: 'dev-override' };
   }
   const country = typeof cf?.country === 'string' && COUNTRY.test(cf.country) ? cf.country : null;
   if (!country) return { country: null, region: null, isEU: null, source: 'none' };

@@ -62,9 +62,21 @@ export async function sealAnswerToken(
 const str = (v: unknown, max = 128): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 
 /** Opens an answer token for `linkToken`; `invalid_token` when forged, expired or for another link. */
-export async function openAnswerToken(ring: MasterKeyring, token: string, linkToken: string, now = Date.now()): Promise<AnswerClaims> {
+export async function openAnswerToken(
+  ring: MasterKeyring,
+  token: string,
+  linkToken: string,
+  now = Date.now(),
+): Promise<AnswerClaims> {
   const { payload: p } = await openToken(ring, token, 'answer', now);
-  const valid = p.b === (await bindingOf(linkToken)) && str(p.n) && str(p.c) && str(p.ni) && typeof p.nv === 'number' && str(p.nh) && str(p.lg, 8);
+  const valid =
+    p.b === (await bindingOf(linkToken)) &&
+    str(p.n) &&
+    str(p.c) &&
+    str(p.ni) &&
+    typeof p.nv === 'number' &&
+    str(p.nh) &&
+    str(p.lg, 8);
   if (!valid) throw new AppError('invalid_token', 'This page has expired.');
   return {
     nonce: p.n as string,

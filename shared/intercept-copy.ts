@@ -27,39 +27,48 @@ const COPY: Record<PageLanguage, InterceptCopy> = {
     yes: 'Yes, keep me subscribed',
     no: 'No, stop these emails',
     either: (h) => `Either way, you will continue to ${h}.`,
-    fallbackNotice: (s, p) => `${s} would like to keep sending you emails about ${p}. You can withdraw your consent at any time with the unsubscribe link in every email.`,
+    fallbackNotice: (s, p) =>
+      `${s} would like to keep sending you emails about ${p}. You can withdraw your consent at any time with the unsubscribe link in every email.`,
     invalidTitle: 'This link is not valid',
     invalidBody: 'The link is damaged or has expired. Please use a link from a recent email.',
     staleTitle: 'This page has expired',
-    staleBody: 'Your answer could not be accepted because the page was too old or was not sent from our site. Please open the link again.',
+    staleBody:
+      'Your answer could not be accepted because the page was too old or was not sent from our site. Please open the link again.',
     reopen: 'Open the link again',
   },
   de: {
     title: 'Dürfen wir Ihnen weiter schreiben?',
-    intro: (s, p) => `${s} bittet um Ihre Einwilligung, Ihnen weiterhin E-Mails zu diesem Thema zu senden: ${p}.`,
+    intro: (s, p) =>
+      `${s} bittet um Ihre Einwilligung, Ihnen weiterhin E-Mails zu diesem Thema zu senden: ${p}.`,
     notice: 'Worin Sie einwilligen',
     yes: 'Ja, ich möchte weiter E-Mails erhalten',
     no: 'Nein, keine E-Mails mehr',
     either: (h) => `In beiden Fällen geht es danach weiter zu ${h}.`,
-    fallbackNotice: (s, p) => `${s} möchte Ihnen weiterhin E-Mails zu ${p} senden. Sie können Ihre Einwilligung jederzeit über den Abmeldelink in jeder E-Mail widerrufen.`,
+    fallbackNotice: (s, p) =>
+      `${s} möchte Ihnen weiterhin E-Mails zu ${p} senden. Sie können Ihre Einwilligung jederzeit über den Abmeldelink in jeder E-Mail widerrufen.`,
     invalidTitle: 'Dieser Link ist ungültig',
-    invalidBody: 'Der Link ist beschädigt oder abgelaufen. Bitte verwenden Sie einen Link aus einer aktuellen E-Mail.',
+    invalidBody:
+      'Der Link ist beschädigt oder abgelaufen. Bitte verwenden Sie einen Link aus einer aktuellen E-Mail.',
     staleTitle: 'Diese Seite ist abgelaufen',
-    staleBody: 'Ihre Antwort konnte nicht angenommen werden, weil die Seite zu alt war oder nicht von unserer Website gesendet wurde. Bitte öffnen Sie den Link erneut.',
+    staleBody:
+      'Ihre Antwort konnte nicht angenommen werden, weil die Seite zu alt war oder nicht von unserer Website gesendet wurde. Bitte öffnen Sie den Link erneut.',
     reopen: 'Link erneut öffnen',
   },
   fr: {
     title: 'Pouvons-nous continuer à vous écrire ?',
-    intro: (s, p) => `${s} vous demande votre consentement pour continuer à vous envoyer des e-mails sur : ${p}.`,
+    intro: (s, p) =>
+      `${s} vous demande votre consentement pour continuer à vous envoyer des e-mails sur : ${p}.`,
     notice: 'Ce que vous acceptez',
     yes: 'Oui, je veux continuer à les recevoir',
     no: 'Non, ne plus m’écrire',
     either: (h) => `Dans les deux cas, vous serez redirigé vers ${h}.`,
-    fallbackNotice: (s, p) => `${s} souhaite continuer à vous envoyer des e-mails sur ${p}. Vous pouvez retirer votre consentement à tout moment grâce au lien de désinscription présent dans chaque e-mail.`,
+    fallbackNotice: (s, p) =>
+      `${s} souhaite continuer à vous envoyer des e-mails sur ${p}. Vous pouvez retirer votre consentement à tout moment grâce au lien de désinscription présent dans chaque e-mail.`,
     invalidTitle: 'Ce lien n’est pas valide',
     invalidBody: 'Le lien est endommagé ou a expiré. Veuillez utiliser un lien d’un e-mail récent.',
     staleTitle: 'Cette page a expiré',
-    staleBody: 'Votre réponse n’a pas pu être acceptée car la page était trop ancienne ou ne provenait pas de notre site. Veuillez rouvrir le lien.',
+    staleBody:
+      'Votre réponse n’a pas pu être acceptée car la page était trop ancienne ou ne provenait pas de notre site. Veuillez rouvrir le lien.',
     reopen: 'Rouvrir le lien',
   },
   nl: {
@@ -69,11 +78,13 @@ const COPY: Record<PageLanguage, InterceptCopy> = {
     yes: 'Ja, ik blijf ingeschreven',
     no: 'Nee, geen e-mails meer',
     either: (h) => `In beide gevallen gaat u daarna verder naar ${h}.`,
-    fallbackNotice: (s, p) => `${s} wil u e-mails blijven sturen over ${p}. U kunt uw toestemming altijd intrekken via de afmeldlink in elke e-mail.`,
+    fallbackNotice: (s, p) =>
+      `${s} wil u e-mails blijven sturen over ${p}. U kunt uw toestemming altijd intrekken via de afmeldlink in elke e-mail.`,
     invalidTitle: 'Deze link is niet geldig',
     invalidBody: 'De link is beschadigd of verlopen. Gebruik een link uit een recente e-mail.',
     staleTitle: 'Deze pagina is verlopen',
-    staleBody: 'Uw antwoord kon niet worden aanvaard omdat de pagina te oud was of niet van onze site kwam. Open de link opnieuw.',
+    staleBody:
+      'Uw antwoord kon niet worden aanvaard omdat de pagina te oud was of niet van onze site kwam. Open de link opnieuw.',
     reopen: 'Link opnieuw openen',
   },
   es: {
@@ -83,11 +94,13 @@ const COPY: Record<PageLanguage, InterceptCopy> = {
     yes: 'Sí, quiero seguir suscrito',
     no: 'No, no más correos',
     either: (h) => `En ambos casos, continuará a ${h}.`,
-    fallbackNotice: (s, p) => `${s} desea seguir enviándole correos sobre ${p}. Puede retirar su consentimiento en cualquier momento con el enlace de baja de cada correo.`,
+    fallbackNotice: (s, p) =>
+      `${s} desea seguir enviándole correos sobre ${p}. Puede retirar su consentimiento en cualquier momento con el enlace de baja de cada correo.`,
     invalidTitle: 'Este enlace no es válido',
     invalidBody: 'El enlace está dañado o ha caducado. Utilice un enlace de un correo reciente.',
     staleTitle: 'Esta página ha caducado',
-    staleBody: 'No se pudo aceptar su respuesta porque la página era demasiado antigua o no se envió desde nuestro sitio. Abra el enlace de nuevo.',
+    staleBody:
+      'No se pudo aceptar su respuesta porque la página era demasiado antigua o no se envió desde nuestro sitio. Abra el enlace de nuevo.',
     reopen: 'Abrir el enlace de nuevo',
   },
   it: {
@@ -97,11 +110,13 @@ const COPY: Record<PageLanguage, InterceptCopy> = {
     yes: 'Sì, voglio restare iscritto',
     no: 'No, basta e-mail',
     either: (h) => `In entrambi i casi, proseguirà verso ${h}.`,
-    fallbackNotice: (s, p) => `${s} desidera continuare a inviarle e-mail su ${p}. Può revocare il consenso in qualsiasi momento con il link di disiscrizione presente in ogni e-mail.`,
+    fallbackNotice: (s, p) =>
+      `${s} desidera continuare a inviarle e-mail su ${p}. Può revocare il consenso in qualsiasi momento con il link di disiscrizione presente in ogni e-mail.`,
     invalidTitle: 'Questo link non è valido',
     invalidBody: 'Il link è danneggiato o scaduto. Utilizzi un link di un’e-mail recente.',
     staleTitle: 'Questa pagina è scaduta',
-    staleBody: 'Non è stato possibile accettare la risposta perché la pagina era troppo vecchia o non proveniva dal nostro sito. Apra di nuovo il link.',
+    staleBody:
+      'Non è stato possibile accettare la risposta perché la pagina era troppo vecchia o non proveniva dal nostro sito. Apra di nuovo il link.',
     reopen: 'Riaprire il link',
   },
 };
@@ -115,24 +130,31 @@ export const copyFor = (language: PageLanguage): InterceptCopy => COPY[language]
 export function acceptedLanguages(header: string | null | undefined): string[] {
   if (!header) return [];
   const ranked: { tag: string; q: number; at: number }[] = [];
-  header.slice(0, 1024).split(',').forEach((part, at) => {
-    const [range, ...params] = part.trim().split(';');
-    const tag = range?.trim().toLowerCase().split('-')[0] ?? '';
-    if (!/^[a-z]{1,8}$/.test(tag)) return;
-    let q = 1;
-    for (const p of params) {
-      if (!/^\s*q\s*=/i.test(p)) continue;
-      const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(p);
-      q = m ? Number(m[1]) : -1;
-    }
-    if (q > 0 && q <= 1) ranked.push({ tag, q, at });
-  });
+  header
+    .slice(0, 1024)
+    .split(',')
+    .forEach((part, at) => {
+      const [range, ...params] = part.trim().split(';');
+      const tag = range?.trim().toLowerCase().split('-')[0] ?? '';
+      if (!/^[a-z]{1,8}$/.test(tag)) return;
+      let q = 1;
+      for (const p of params) {
+        if (!/^\s*q\s*=/i.test(p)) continue;
+        const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(p);
+        q = m ? Number(m[1]) : -1;
+      }
+      if (q > 0 && q <= 1) ranked.push({ tag, q, at });
+    });
   ranked.sort((a, b) => b.q - a.q || a.at - b.at);
   return [...new Set(ranked.map((r) => r.tag))];
 }
 
 /** The first accepted language among `available`, else `fallback`. */
-export function negotiate<T extends string>(header: string | null | undefined, available: readonly T[], fallback: T): T {
+export function negotiate<T extends string>(
+  header: string | null | undefined,
+  available: readonly T[],
+  fallback: T,
+): T {
   for (const tag of acceptedLanguages(header)) {
     const hit = available.find((a) => a === tag);
     if (hit) return hit;

@@ -57,8 +57,13 @@ function bodyOf(id: string | null, prefix: string): string | null {
   return isIdBody(body) ? body : null;
 }
 
-function packClaims(tenantBody: string, claims: Pick<LinkClaims, 'subscriberId' | 'listId' | 'messageId' | 'destination'>): Packed {
-  const d = claims.destination.startsWith('https://') ? claims.destination.slice('https://'.length) : claims.destination;
+function packClaims(
+  tenantBody: string,
+  claims: Pick<LinkClaims, 'subscriberId' | 'listId' | 'messageId' | 'destination'>,
+): Packed {
+  const d = claims.destination.startsWith('https://')
+    ? claims.destination.slice('https://'.length)
+    : claims.destination;
   const s = bodyOf(claims.subscriberId, PREFIX.subscriber);
   const l = bodyOf(claims.listId, PREFIX.list);
   const m = bodyOf(claims.messageId, PREFIX.message);
@@ -72,7 +77,8 @@ function packClaims(tenantBody: string, claims: Pick<LinkClaims, 'subscriberId' 
   return loose;
 }
 
-const isText = (v: unknown, max = 256): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const isText = (v: unknown, max = 256): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= max;
 
 function unpackIds(p: Partial<Packed>): { t: string; s: string; l: string; m: string | null } | null {
   if (p.m !== undefined && !isText(p.m)) return null;
@@ -96,13 +102,21 @@ export async function mintLinkToken(
   const tenant = parseTenantId(claims.tenantId);
   if (!tenant) throw new AppError('unknown_tenant', 'Unknown tenant.');
   const destination = parseDestination(claims.destination);
-  if (!destination) throw new AppError('validation_failed', 'The destination must be an absolute http(s) URL with a host.');
+  if (!destination)
+    throw new AppError('validation_failed', 'The destination must be an absolute http(s) URL with a host.');
   const expiresAt = claims.expiresAt ?? now + DEFAULT_LINK_TTL_DAYS * 86_400_000;
   const ttlSeconds = Math.ceil((expiresAt - now) / 1000);
   if (ttlSeconds <= 0 || ttlSeconds > MAX_LINK_TTL_DAYS * 86_400) {
-    throw new AppError('validation_failed', `The expiry must be in the future and at most ${MAX_LINK_TTL_DAYS} days away.`);
+    throw new AppError(
+      'validation_failed',
+      `The expiry must be in the future and at most ${MAX_LINK_TTL_DAYS} days away.`,
+    );
   }
-  const payload = packClaims(tenant.id.slice(-20), { ...claims, messageId: claims.messageId ?? null, destination });
+  const payload = packClaims(tenant.id.slice(-20), {
+    ...claims,
+    messageId: claims.messageId ?? null,
+    destination,
+  });
   const token = await sealToken(ring, tenant.region, 'link', payload, ttlSeconds, now);
   return { token, region: tenant.region, expiresAt: (Math.floor(now / 1000) + ttlSeconds) * 1000 };
 }
@@ -111,16 +125,34 @@ export async function mintLinkToken(
  * Opens a link token. Throws `invalid_token` for anything malformed, tampered, expired, of another
  * purpose or region, or whose destination would not pass minting today.
  */
-export async function readLinkToken(ring: MasterKeyring, token: string, now = Date.now()): Promise<OpenedLinkClaims> {
+export async function readLinkToken(
+  ring: MasterKeyring,
+  token: string,
+  now = Date.now(),
+): Promise<OpenedLinkClaims> {
   const { region, payload } = await openToken(ring, token, 'link', now);
   const p = payload as Partial<Packed> & { exp: number };
   const ids = unpackIds(p);
-  const raw = isText(p.d, MAX_DESTINATION_LENGTH) ? (p.d.startsWith('http://') ? p.d : `https://${p.d}`) : null;
+  const raw = isText(p.d, MAX_DESTINATION_LENGTH)
+    ? p.d.startsWith('http://')
+      ? p.d
+      : `https://${p.d}`
+    : null;
   const destination = raw ? parseDestination(raw) : null;
   const tenantId = ids ? `ten_${region}_${ids.t}` : '';
-  if (!ids || !destination || !parseTenantId(tenantId)) throw new AppError('invalid_token', 'This link is not valid or has expired.');
-  return { region, tenantId, subscriberId: ids.s, listId: ids.l, messageId: ids.m, destination, expiresAt: p.exp * 1000 };
+  if (!ids || !destination || !parseTenantId(tenantId))
+    throw new AppError('invalid_token', 'This link is not valid or has expired.');
+  return {
+    region,
+    tenantId,
+    subscriberId: ids.s,
+    listId: ids.l,
+    messageId: ids.m,
+    destination,
+    expiresAt: p.exp * 1000,
+  };
 }
 
 /** The public URL of a link token. */
-export const linkUrl = (publicOrigin: string, token: string) => `${publicOrigin.replace(/\/+$/, '')}/l/${token}`;
+export const linkUrl = (publicOrigin: string, token: string) =>
+  `${publicOrigin.replace(/\/+$/, '')}/l/${token}`;

@@ -15,7 +15,8 @@ export type AddressKind = 'r' | 'u';
 
 export type AddressToken = { kind: AddressKind; region: Region; tenantId: string; subscriberId: string };
 
-const TOKEN = /^([ru])\+([eu])([0-9a-hjkmnp-tv-z])([0-9a-hjkmnp-tv-z]{20})([0-9a-hjkmnp-tv-z]{20})([0-9a-hjkmnp-tv-z]{16})$/;
+const TOKEN =
+  /^([ru])\+([eu])([0-9a-hjkmnp-tv-z])([0-9a-hjkmnp-tv-z]{20})([0-9a-hjkmnp-tv-z]{20})([0-9a-hjkmnp-tv-z]{16})$/;
 const PRIVACY = /^privacy\+([a-z0-9][a-z0-9-]{0,47})\.(eu|us)$/;
 
 function base32(bytes: Uint8Array): string {
@@ -40,7 +41,10 @@ function macKey(ring: MasterKeyring, version: number): Promise<CryptoKey> | null
   const base = ring.derivation.get(version);
   if (!base) return null;
   let perRing = keyCache.get(ring);
-  if (!perRing) keyCache.set(ring, (perRing = new Map()));
+  if (!perRing) {
+    perRing = new Map();
+    keyCache.set(ring, perRing);
+  }
   let key = perRing.get(version);
   if (!key) {
     key = crypto.subtle.deriveKey(
@@ -56,33 +60,57 @@ function macKey(ring: MasterKeyring, version: number): Promise<CryptoKey> | null
 }
 
 async function mac(key: CryptoKey, t: AddressToken): Promise<string> {
-  const sig = await crypto.subtle.sign('HMAC', key, utf8(`${t.kind}|${t.region}|${t.tenantId}|${t.subscriberId}`));
+  const sig = await crypto.subtle.sign(
+    'HMAC',
+    key,
+    utf8(`${t.kind}|${t.region}|${t.tenantId}|${t.subscriberId}`),
+  );
   return base32(new Uint8Array(sig).subarray(0, MAC_BYTES));
 }
 
-function idBodies(tenantId: string, subscriberId: string): { region: Region; tenant: string; subscriber: string } {
+function idBodies(
+  tenantId: string,
+  subscriberId: string,
+): { region: Region; tenant: string; subscriber: string } {
   const t = /^ten_(eu|us)_([0-9a-z]{20})$/.exec(tenantId);
   const s = /^sub_([0-9a-z]{20})$/.exec(subscriberId);
-  if (!t || !s || !isRegion(t[1]) || !isIdBody(t[2]!) || !isIdBody(s[1]!)) throw new Error('reply address: malformed tenant or subscriber id');
+  if (!t || !s || !isRegion(t[1]) || !isIdBody(t[2]!) || !isIdBody(s[1]!))
+    throw new Error('reply address: malformed tenant or subscriber id');
   return { region: t[1], tenant: t[2]!, subscriber: s[1]! };
 }
 
 /** The local part `r+…` / `u+…` (60 characters) naming one subscriber of one tenant. */
-export async function mintAddressToken(ring: MasterKeyring, kind: AddressKind, tenantId: string, subscriberId: string): Promise<string> {
+export async function mintAddressToken(
+  ring: MasterKeyring,
+  kind: AddressKind,
+  tenantId: string,
+  subscriberId: string,
+): Promise<string> {
   const ids = idBodies(tenantId, subscriberId);
-  if (ring.current > 31) throw new Error('reply address: master key versions above 31 do not fit one base32 digit');
+  if (ring.current > 31)
+    throw new Error('reply address: master key versions above 31 do not fit one base32 digit');
   const key = await macKey(ring, ring.current)!;
   const sig = await mac(key, { kind, region: ids.region, tenantId, subscriberId });
   return `${kind}+${regionMark(ids.region)}${ALPHABET[ring.current]}${ids.tenant}${ids.subscriber}${sig}`;
 }
 
 /** The reply address for a message to one subscriber: `r+<token>@<domain>`. */
-export async function replyAddress(ring: MasterKeyring, domain: string, tenantId: string, subscriberId: string): Promise<string> {
+export async function replyAddress(
+  ring: MasterKeyring,
+  domain: string,
+  tenantId: string,
+  subscriberId: string,
+): Promise<string> {
   return `${await mintAddressToken(ring, 'r', tenantId, subscriberId)}@${domain}`;
 }
 
 /** The mailto unsubscribe address for `List-Unsubscribe`: `u+<token>@<domain>`. */
-export async function unsubscribeAddress(ring: MasterKeyring, domain: string, tenantId: string, subscriberId: string): Promise<string> {
+export async function unsubscribeAddress(
+  ring: MasterKeyring,
+  domain: string,
+  tenantId: string,
+  subscriberId: string,
+): Promise<string> {
   return `${await mintAddressToken(ring, 'u', tenantId, subscriberId)}@${domain}`;
 }
 
@@ -93,7 +121,12 @@ export async function openAddressToken(ring: MasterKeyring, localPart: string): 
   const region = regionFromMark(m[2]!)!;
   const key = macKey(ring, ALPHABET.indexOf(m[3]!));
   if (!key) return null;
-  const token: AddressToken = { kind: m[1] as AddressKind, region, tenantId: `ten_${region}_${m[4]}`, subscriberId: `sub_${m[5]}` };
+  const token: AddressToken = {
+    kind: m[1] as AddressKind,
+    region,
+    tenantId: `ten_${region}_${m[4]}`,
+    subscriberId: `sub_${m[5]}`,
+  };
   return timingSafeEqual(await mac(await key, token), m[6]!) ? token : null;
 }
 
@@ -113,5 +146,11 @@ export function splitAddress(address: string): { local: string; domain: string }
   const at = address.trim().lastIndexOf('@');
   if (at <= 0 || at === address.trim().length - 1) return null;
   const value = address.trim();
-  return { local: value.slice(0, at), domain: value.slice(at + 1).toLowerCase().replace(/\.$/, '') };
+  return {
+    local: value.slice(0, at),
+    domain: value
+      .slice(at + 1)
+      .toLowerCase()
+      .replace(/\.$/, ''),
+  };
 }

@@ -2,26 +2,67 @@
 // from which status to which, and which kinds the system fulfils itself (erasure, access,
 // portability) versus the kinds the client fulfils and marks complete. Pure: no I/O.
 
-export const REQUEST_KINDS = ['erasure', 'access', 'portability', 'rectification', 'objection', 'unsubscribe', 'review'] as const;
+export const REQUEST_KINDS = [
+  'erasure',
+  'access',
+  'portability',
+  'rectification',
+  'objection',
+  'unsubscribe',
+  'review',
+] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
-export const REQUEST_STATUSES = ['awaiting_verification', 'open', 'paused', 'executing', 'completed', 'rejected'] as const;
+export const REQUEST_STATUSES = [
+  'awaiting_verification',
+  'open',
+  'paused',
+  'executing',
+  'completed',
+  'rejected',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const REQUEST_CHANNELS = ['preference_centre', 'unsubscribe_page', 'link_intercept', 'email', 'api', 'admin'] as const;
+export const REQUEST_CHANNELS = [
+  'preference_centre',
+  'unsubscribe_page',
+  'link_intercept',
+  'email',
+  'api',
+  'admin',
+] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 
-export const REQUEST_ACTIONS = ['verify', 'pause', 'resume', 'extend', 'start', 'finish', 'reject', 'complete'] as const;
+export const REQUEST_ACTIONS = [
+  'verify',
+  'pause',
+  'resume',
+  'extend',
+  'start',
+  'finish',
+  'reject',
+  'complete',
+] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 /** Kinds the product carries out itself: `confirm` executes them (and the clock, for erasures). */
 export const SYSTEM_FULFILLED: readonly RequestKind[] = ['erasure', 'access', 'portability'];
 
 /** Kinds the client carries out in its own systems and then marks `complete`. */
-export const CLIENT_FULFILLED: readonly RequestKind[] = ['rectification', 'objection', 'unsubscribe', 'review'];
+export const CLIENT_FULFILLED: readonly RequestKind[] = [
+  'rectification',
+  'objection',
+  'unsubscribe',
+  'review',
+];
 
 /** Statuses in which a request is still open, and so absorbs duplicates. */
-export const OPEN_STATUSES: readonly RequestStatus[] = ['awaiting_verification', 'open', 'paused', 'executing'];
+export const OPEN_STATUSES: readonly RequestStatus[] = [
+  'awaiting_verification',
+  'open',
+  'paused',
+  'executing',
+];
 
 /** Statuses whose clock runs (the due time can pass). */
 export const RUNNING_STATUSES: readonly RequestStatus[] = ['open'];
@@ -68,24 +109,38 @@ export type TransitionContext = { kind: RequestKind; extended: boolean };
 export type TransitionResult = { ok: true; to: RequestStatus } | { ok: false; reason: string };
 
 /** Where `action` takes a request in `status`, or why it may not. */
-export function nextStatus(status: RequestStatus, action: RequestAction, ctx: TransitionContext): TransitionResult {
+export function nextStatus(
+  status: RequestStatus,
+  action: RequestAction,
+  ctx: TransitionContext,
+): TransitionResult {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(status)) {
     return { ok: false, reason: `A request that is ${status.replace('_', ' ')} cannot be ${PAST[action]}.` };
   }
   if (rule.kinds && !rule.kinds.includes(ctx.kind)) {
     return action === 'complete'
-      ? { ok: false, reason: `The product fulfils ${ctx.kind} requests itself: confirm it instead of completing it.` }
+      ? {
+          ok: false,
+          reason: `The product fulfils ${ctx.kind} requests itself: confirm it instead of completing it.`,
+        }
       : { ok: false, reason: `A ${ctx.kind} request is fulfilled by the client: mark it complete instead.` };
   }
   // Art. 12(3): the period may be extended once, by up to two further months.
-  if (action === 'extend' && ctx.extended) return { ok: false, reason: 'The request has already been extended once.' };
+  if (action === 'extend' && ctx.extended)
+    return { ok: false, reason: 'The request has already been extended once.' };
   return { ok: true, to: rule.to === 'same' ? status : rule.to };
 }
 
 const PAST: Record<RequestAction, string> = {
-  verify: 'verified', pause: 'paused', resume: 'resumed', extend: 'extended', start: 'executed',
-  finish: 'finished', reject: 'rejected', complete: 'completed',
+  verify: 'verified',
+  pause: 'paused',
+  resume: 'resumed',
+  extend: 'extended',
+  start: 'executed',
+  finish: 'finished',
+  reject: 'rejected',
+  complete: 'completed',
 };
 
 /**
@@ -96,7 +151,8 @@ export const REJECT_REASONS = {
   freedom_of_expression: 'Art. 17(3)(a): exercising the right of freedom of expression and information',
   legal_obligation: 'Art. 17(3)(b): compliance with a legal obligation or a task in the public interest',
   public_health: 'Art. 17(3)(c): reasons of public interest in the area of public health',
-  archiving_research: 'Art. 17(3)(d): archiving in the public interest, scientific or historical research, statistics',
+  archiving_research:
+    'Art. 17(3)(d): archiving in the public interest, scientific or historical research, statistics',
   legal_claims: 'Art. 17(3)(e): the establishment, exercise or defence of legal claims',
   manifestly_unfounded: 'Art. 12(5): the request is manifestly unfounded or excessive',
   identity_not_verified: 'Art. 12(6) and 11(2): the identity of the requester could not be established',

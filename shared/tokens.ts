@@ -8,14 +8,24 @@ import type { MasterKeyring } from './crypto/keyring';
 import { open, seal } from './crypto/aead';
 import { regionFromMark, regionMark, type Region } from './regions';
 
-export const TOKEN_PURPOSES = ['link', 'confirm', 'answer', 'form', 'request_verify', 'request_export'] as const;
+export const TOKEN_PURPOSES = [
+  'link',
+  'confirm',
+  'answer',
+  'form',
+  'request_verify',
+  'request_export',
+] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 const keyCache = new WeakMap<MasterKeyring, Map<string, Promise<CryptoKey>>>();
 
 function tokenKey(ring: MasterKeyring, version: number, purpose: TokenPurpose): Promise<CryptoKey> {
   let perRing = keyCache.get(ring);
-  if (!perRing) keyCache.set(ring, (perRing = new Map()));
+  if (!perRing) {
+    perRing = new Map();
+    keyCache.set(ring, perRing);
+  }
   const id = `${version}/${purpose}`;
   let key = perRing.get(id);
   if (!key) {

@@ -2,5 +2,6 @@
 // show what the link intercept costs beyond the platform's own floor.
 
 export default {
-  fetch: (): Response => new Response(null, { status: 302, headers: { location: 'https://shop.example.com/spring' } }),
+  fetch: (): Response =>
+    new Response(null, { status: 302, headers: { location: 'https://shop.example.com/spring' } }),
 };

@@ -26,8 +26,19 @@ export const newMasterKey = () => randomBytes(32).toString('base64');
 /** Applies migrations to DB_EU and DB_US in a local state folder (default: .wrangler/state). */
 export function applyLocalMigrations(persistTo?: string): void {
   for (const db of ['DB_EU', 'DB_US']) {
-    const args = ['d1', 'migrations', 'apply', db, '--local', ...(persistTo ? ['--persist-to', persistTo] : [])];
-    const res = spawnSync(WRANGLER, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const args = [
+      'd1',
+      'migrations',
+      'apply',
+      db,
+      '--local',
+      ...(persistTo ? ['--persist-to', persistTo] : []),
+    ];
+    const res = spawnSync(WRANGLER, args, {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    });
     if (res.status !== 0) throw new Error(`migrations for ${db} failed:\n${res.stdout}\n${res.stderr}`);
   }
 }
@@ -43,9 +54,22 @@ export type StartOptions = {
 
 export async function startLocalWorker(opts: StartOptions): Promise<LocalWorker> {
   const vars = Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--show-interactive-dev-session=false', ...vars,
-    ...(opts.persistTo ? ['--persist-to', opts.persistTo] : []), ...(opts.config ? ['--config', opts.config] : [])];
-  const child = spawn(WRANGLER, args, { cwd: ROOT, stdio: opts.inheritOutput ? 'inherit' : 'pipe', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  const args = [
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--show-interactive-dev-session=false',
+    ...vars,
+    ...(opts.persistTo ? ['--persist-to', opts.persistTo] : []),
+    ...(opts.config ? ['--config', opts.config] : []),
+  ];
+  const child = spawn(WRANGLER, args, {
+    cwd: ROOT,
+    stdio: opts.inheritOutput ? 'inherit' : 'pipe',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));

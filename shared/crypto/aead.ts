@@ -12,7 +12,11 @@ export class DecryptError extends Error {
   }
 }
 
-export async function seal(key: CryptoKey, plaintext: Uint8Array, aad: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function seal(
+  key: CryptoKey,
+  plaintext: Uint8Array,
+  aad: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const ct = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: utf8(aad) },
@@ -22,7 +26,11 @@ export async function seal(key: CryptoKey, plaintext: Uint8Array, aad: string): 
   return concatBytes(iv, new Uint8Array(ct));
 }
 
-export async function open(key: CryptoKey, sealed: Uint8Array, aad: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function open(
+  key: CryptoKey,
+  sealed: Uint8Array,
+  aad: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (sealed.length < IV_BYTES + 16) throw new DecryptError('ciphertext too short');
   try {
     const pt = await crypto.subtle.decrypt(
@@ -42,11 +50,15 @@ export function formatEnvelope(tag: string, version: number, sealed: Uint8Array)
   return `${tag}${version}.${toBase64(sealed)}`;
 }
 
-export function parseEnvelope(value: string, tag: string): { version: number; sealed: Uint8Array<ArrayBuffer> } {
+export function parseEnvelope(
+  value: string,
+  tag: string,
+): { version: number; sealed: Uint8Array<ArrayBuffer> } {
   const m = ENVELOPE.exec(value);
   if (!m || m[1] !== tag) throw new DecryptError('not a ciphertext of the expected kind');
   return { version: Number(m[2]), sealed: fromBase64(m[3]!) };
 }
 
 export const sealText = (key: CryptoKey, text: string, aad: string) => seal(key, utf8(text), aad);
-export const openText = async (key: CryptoKey, sealed: Uint8Array, aad: string) => fromUtf8(await open(key, sealed, aad));
+export const openText = async (key: CryptoKey, sealed: Uint8Array, aad: string) =>
+  fromUtf8(await open(key, sealed, aad));

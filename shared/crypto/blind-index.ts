@@ -16,7 +16,8 @@ export function normaliseEmail(input: string): string | null {
   if (at <= 0 || at === value.length - 1) return null;
   const local = value.slice(0, at);
   const domainInput = value.slice(at + 1).replace(/\.$/, '');
-  if (!LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return null;
+  if (!LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+    return null;
   let domain: string;
   try {
     domain = new URL(`http://${domainInput}`).hostname;
@@ -24,7 +25,12 @@ export function normaliseEmail(input: string): string | null {
     return null;
   }
   if (domain !== domainInput && domainInput.includes('%')) return null;
-  if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(domain)) return null;
+  if (
+    !/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(
+      domain,
+    )
+  )
+    return null;
   return `${local}@${domain}`;
 }
 

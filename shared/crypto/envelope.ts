@@ -30,7 +30,8 @@ const FIELD_VERSION = 1;
 
 const tenantAad = (tenantId: string) => `tm/tenant-key/${tenantId}`;
 const dekAad = (tenantId: string, subscriberId: string) => `tm/data-key/${tenantId}/${subscriberId}`;
-const fieldAad = (tenantId: string, ownerId: string, field: string) => `tm/field/${tenantId}/${ownerId}/${field}`;
+const fieldAad = (tenantId: string, ownerId: string, field: string) =>
+  `tm/field/${tenantId}/${ownerId}/${field}`;
 
 type DerivedAlgorithm = Parameters<SubtleCrypto['deriveKey']>[2];
 
@@ -59,7 +60,11 @@ async function unwrapTenantSecret(ring: MasterKeyring, tenantId: string, wrapped
   return open(wrapping, sealed, tenantAad(tenantId));
 }
 
-export async function unwrapTenantKey(ring: MasterKeyring, tenantId: string, wrapped: string): Promise<TenantKeys> {
+export async function unwrapTenantKey(
+  ring: MasterKeyring,
+  tenantId: string,
+  wrapped: string,
+): Promise<TenantKeys> {
   const secret = await unwrapTenantSecret(ring, tenantId, wrapped);
   const aes = { name: 'AES-GCM', length: 256 } as const;
   const hmac = { name: 'HMAC', hash: 'SHA-256', length: 256 } as const;
@@ -81,7 +86,11 @@ export function tenantKeyVersion(wrapped: string): number {
  * Rotation: re-wraps a tenant secret under the current master key version. Subscriber data
  * keys and field ciphertexts are untouched, because the tenant secret itself does not change.
  */
-export async function rewrapTenantKey(ring: MasterKeyring, tenantId: string, wrapped: string): Promise<string> {
+export async function rewrapTenantKey(
+  ring: MasterKeyring,
+  tenantId: string,
+  wrapped: string,
+): Promise<string> {
   const secret = await unwrapTenantSecret(ring, tenantId, wrapped);
   const wrapping = ring.wrapping.get(ring.current)!;
   return formatEnvelope(TENANT_TAG, ring.current, await seal(wrapping, secret, tenantAad(tenantId)));
@@ -93,12 +102,20 @@ export async function createSubscriberKey(
   subscriberId: string,
 ): Promise<{ key: SubscriberKey; wrapped: string }> {
   const raw = crypto.getRandomValues(new Uint8Array(32));
-  const wrapped = formatEnvelope(DEK_TAG, DEK_VERSION, await seal(tenant.kek, raw, dekAad(tenant.tenantId, subscriberId)));
+  const wrapped = formatEnvelope(
+    DEK_TAG,
+    DEK_VERSION,
+    await seal(tenant.kek, raw, dekAad(tenant.tenantId, subscriberId)),
+  );
   const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
   return { key: { tenantId: tenant.tenantId, subscriberId, key }, wrapped };
 }
 
-export async function unwrapSubscriberKey(tenant: TenantKeys, subscriberId: string, wrapped: string): Promise<SubscriberKey> {
+export async function unwrapSubscriberKey(
+  tenant: TenantKeys,
+  subscriberId: string,
+  wrapped: string,
+): Promise<SubscriberKey> {
   const { sealed } = parseEnvelope(wrapped, DEK_TAG);
   const raw = await open(tenant.kek, sealed, dekAad(tenant.tenantId, subscriberId));
   const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
@@ -118,12 +135,22 @@ export async function decryptField(key: SubscriberKey, field: string, ciphertext
 }
 
 /** Encrypts personal data the tenant holds outside any subscriber (owner: an admin id, an endpoint id). */
-export async function encryptTenantField(tenant: TenantKeys, ownerId: string, field: string, plaintext: string) {
+export async function encryptTenantField(
+  tenant: TenantKeys,
+  ownerId: string,
+  field: string,
+  plaintext: string,
+) {
   const aad = fieldAad(tenant.tenantId, ownerId, field);
   return formatEnvelope(FIELD_TAG, FIELD_VERSION, await sealText(tenant.dataKey, plaintext, aad));
 }
 
-export async function decryptTenantField(tenant: TenantKeys, ownerId: string, field: string, ciphertext: string) {
+export async function decryptTenantField(
+  tenant: TenantKeys,
+  ownerId: string,
+  field: string,
+  ciphertext: string,
+) {
   const { sealed } = parseEnvelope(ciphertext, FIELD_TAG);
   return openText(tenant.dataKey, sealed, fieldAad(tenant.tenantId, ownerId, field));
 }

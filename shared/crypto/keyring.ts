@@ -29,8 +29,14 @@ export async function importMasterKeyring(secret: string | undefined): Promise<M
     const raw = fromBase64(m[2]!);
     if (raw.length !== 32) throw new Error('MASTER_KEY entries must be 32 bytes');
     if (wrapping.has(version)) throw new Error(`MASTER_KEY has version ${version} twice`);
-    wrapping.set(version, await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']));
-    derivation.set(version, await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey', 'deriveBits']));
+    wrapping.set(
+      version,
+      await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']),
+    );
+    derivation.set(
+      version,
+      await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey', 'deriveBits']),
+    );
   }
   return { current: Math.max(...wrapping.keys()), wrapping, derivation };
 }

@@ -18,10 +18,13 @@ export type EmbedConfig = {
 
 /** JSON that is safe inside a script: no `</script>`, no line separators that end a JS string. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
-const BODY = String.raw`
+const BODY = `
 var d = document, s = d.currentScript;
 var sel = s && s.getAttribute('data-target');
 var host = sel ? d.querySelector(sel) : null;

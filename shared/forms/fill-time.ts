@@ -13,11 +13,18 @@ const TOKEN_TTL_SECONDS = 86_400;
 export const HONEYPOT_FIELD = 'tm_hp';
 export const FILL_TOKEN_FIELD = 'tm_t';
 
-export function mintFillToken(ring: MasterKeyring, region: Region, formId: string, now = Date.now()): Promise<string> {
+export function mintFillToken(
+  ring: MasterKeyring,
+  region: Region,
+  formId: string,
+  now = Date.now(),
+): Promise<string> {
   return sealToken(ring, region, 'form', { f: formId, t: now }, TOKEN_TTL_SECONDS, now);
 }
 
-export type SpamVerdict = { spam: false } | { spam: true; reason: 'honeypot' | 'too_fast' | 'bad_token' | 'no_token' };
+export type SpamVerdict =
+  | { spam: false }
+  | { spam: true; reason: 'honeypot' | 'too_fast' | 'bad_token' | 'no_token' };
 
 /**
  * Judges a submission. A fill token is required when `tokenRequired` (the embed script always

@@ -37,7 +37,10 @@ function stripComments(value: string): string {
 
 /** Splits on `;` outside quotes. */
 function segments(value: string): string[] {
-  return value.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Parses one header value; null when it has no authserv-id. */
@@ -50,13 +53,21 @@ export function parseAuthenticationResults(value: string): AuthResults | null {
   for (const part of parts) {
     const tokens = part.match(/[^\s=]+\s*=\s*(?:"[^"]*"|[^\s]+)|[^\s]+/g) ?? [];
     const first = tokens.shift()?.split('=');
-    if (!first || first.length !== 2) continue;
+    if (first?.length !== 2) continue;
     const props: Record<string, string> = {};
     for (const token of tokens) {
       const eq = token.indexOf('=');
-      if (eq > 0) props[token.slice(0, eq).trim().toLowerCase()] = token.slice(eq + 1).trim().replace(/^"|"$/g, '');
+      if (eq > 0)
+        props[token.slice(0, eq).trim().toLowerCase()] = token
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"|"$/g, '');
     }
-    results.push({ method: first[0]!.trim().toLowerCase().split('/')[0]!, result: first[1]!.trim().toLowerCase(), props });
+    results.push({
+      method: first[0]!.trim().toLowerCase().split('/')[0]!,
+      result: first[1]!.trim().toLowerCase(),
+      props,
+    });
   }
   return { authservId, results };
 }
@@ -66,14 +77,27 @@ export function aligned(authDomain: string | null | undefined, fromDomain: strin
   const d = authDomain?.toLowerCase().replace(/^@/, '').replace(/\.$/, '');
   if (!d) return false;
   if (d === fromDomain) return true;
-  return d.split('.').length >= 2 && !/^(co|com|org|net|gov|ac|edu)\.[a-z]{2}$/.test(d) && fromDomain.endsWith(`.${d}`);
+  return (
+    d.split('.').length >= 2 &&
+    !/^(co|com|org|net|gov|ac|edu)\.[a-z]{2}$/.test(d) &&
+    fromDomain.endsWith(`.${d}`)
+  );
 }
 
 function passes(results: AuthResults, fromDomain: string): SenderTrust['via'] | null {
   const pass = (method: string) => results.results.filter((r) => r.method === method && r.result === 'pass');
-  if (pass('dmarc').some((r) => !r.props['header.from'] || r.props['header.from'].toLowerCase() === fromDomain)) return 'dmarc';
-  if (pass('dkim').some((r) => aligned(r.props['header.d'] ?? domainOf(r.props['header.i']), fromDomain))) return 'dkim';
-  if (pass('spf').some((r) => aligned(domainOf(r.props['smtp.mailfrom']) ?? r.props['smtp.mailfrom'], fromDomain))) return 'spf';
+  if (
+    pass('dmarc').some((r) => !r.props['header.from'] || r.props['header.from'].toLowerCase() === fromDomain)
+  )
+    return 'dmarc';
+  if (pass('dkim').some((r) => aligned(r.props['header.d'] ?? domainOf(r.props['header.i']), fromDomain)))
+    return 'dkim';
+  if (
+    pass('spf').some((r) =>
+      aligned(domainOf(r.props['smtp.mailfrom']) ?? r.props['smtp.mailfrom'], fromDomain),
+    )
+  )
+    return 'spf';
   return null;
 }
 
@@ -81,7 +105,11 @@ function passes(results: AuthResults, fromDomain: string): SenderTrust['via'] | 
  * Whether the From domain is authenticated, judged only from the topmost `Authentication-Results`
  * and `ARC-Authentication-Results` headers, and only if stamped by one of `trustedAuthservIds`.
  */
-export function senderTrust(headers: readonly MailHeader[], fromAddress: string | null, trustedAuthservIds: readonly string[]): SenderTrust {
+export function senderTrust(
+  headers: readonly MailHeader[],
+  fromAddress: string | null,
+  trustedAuthservIds: readonly string[],
+): SenderTrust {
   const fromDomain = domainOf(fromAddress);
   const stamps = ['authentication-results', 'arc-authentication-results']
     .map((name) => header(headers, name))

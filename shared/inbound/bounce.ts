@@ -5,7 +5,12 @@
 import { foldText, header, type MailHeader } from './headers';
 import { isNoReplyAddress } from './auto-reply';
 
-export type BounceRecipient = { address: string | null; action: string | null; status: string | null; hard: boolean };
+export type BounceRecipient = {
+  address: string | null;
+  action: string | null;
+  status: string | null;
+  hard: boolean;
+};
 
 export type Bounce = {
   /** `hard` when delivery failed permanently for at least one recipient. */
@@ -24,13 +29,17 @@ export type ReportInput = {
   parts: readonly { mimeType: string; text: string | null }[];
 };
 
-const BOUNCE_SUBJECT = /^(undeliver|undelivered mail|returned mail|delivery (status notification|failure|has failed)|mail delivery (failed|failure|subsystem)|failure notice|nondeliverable|non-delivery|unzustellbar|nicht zustellbar|non remis|non recapitable|onbestelbaar|no se puede entregar|non recapitabile|niedostarczalne|kunde inte levereras|nao foi possivel entregar|kunne ikke leveres)/;
+const BOUNCE_SUBJECT =
+  /^(undeliver|undelivered mail|returned mail|delivery (status notification|failure|has failed)|mail delivery (failed|failure|subsystem)|failure notice|nondeliverable|non-delivery|unzustellbar|nicht zustellbar|non remis|non recapitable|onbestelbaar|no se puede entregar|non recapitabile|niedostarczalne|kunde inte levereras|nao foi possivel entregar|kunne ikke leveres)/;
 
 const STATUS = /^([245])\.\d{1,3}\.\d{1,3}$/;
 
 /** Per-recipient fields of a `message/delivery-status` body (blocks separated by blank lines). */
 export function parseDeliveryStatus(body: string): BounceRecipient[] {
-  const blocks = body.replace(/\r\n/g, '\n').replace(/\n[ \t]+/g, ' ').split(/\n\s*\n/);
+  const blocks = body
+    .replace(/\r\n/g, '\n')
+    .replace(/\n[ \t]+/g, ' ')
+    .split(/\n\s*\n/);
   const out: BounceRecipient[] = [];
   for (const block of blocks) {
     const fields = new Map<string, string>();
@@ -42,7 +51,12 @@ export function parseDeliveryStatus(body: string): BounceRecipient[] {
     if (!recipient && !fields.has('action')) continue;
     const status = fields.get('status')?.split(/[\s(]/)[0] ?? null;
     const action = fields.get('action')?.toLowerCase() ?? null;
-    const address = recipient ? recipient.replace(/^[a-z0-9-]+;\s*/i, '').replace(/^<|>$/g, '').trim() || null : null;
+    const address = recipient
+      ? recipient
+          .replace(/^[a-z0-9-]+;\s*/i, '')
+          .replace(/^<|>$/g, '')
+          .trim() || null
+      : null;
     const hard = action === 'failed' && (status === null || status.startsWith('5.'));
     out.push({ address, action, status: status && STATUS.test(status) ? status : null, hard });
   }
@@ -51,14 +65,20 @@ export function parseDeliveryStatus(body: string): BounceRecipient[] {
 
 /** Status codes quoted in a plain-text bounce ("550 5.1.1 user unknown"). */
 function statusesInText(text: string): { hard: boolean; soft: boolean } {
-  return { hard: /\b5\.\d{1,2}\.\d{1,3}\b|\b55[0-4]\b/.test(text), soft: /\b4\.\d{1,2}\.\d{1,3}\b|\b4[25]\d\b/.test(text) };
+  return {
+    hard: /\b5\.\d{1,2}\.\d{1,3}\b|\b55[0-4]\b/.test(text),
+    soft: /\b4\.\d{1,2}\.\d{1,3}\b|\b4[25]\d\b/.test(text),
+  };
 }
 
 /** The bounce this message is, or null when it is no delivery report. */
 export function detectBounce(input: ReportInput): Bounce | null {
   const contentType = (header(input.headers, 'content-type') ?? '').toLowerCase();
-  const statusPart = input.parts.find((p) => p.mimeType === 'message/delivery-status' || p.mimeType === 'message/global-delivery-status');
-  const isReport = /multipart\/report/.test(contentType) && /report-type\s*=\s*"?delivery-status/.test(contentType);
+  const statusPart = input.parts.find(
+    (p) => p.mimeType === 'message/delivery-status' || p.mimeType === 'message/global-delivery-status',
+  );
+  const isReport =
+    /multipart\/report/.test(contentType) && /report-type\s*=\s*"?delivery-status/.test(contentType);
   const rules: string[] = [];
   if (isReport) rules.push('mime:multipart-report');
   if (statusPart) rules.push('mime:delivery-status');

@@ -27,18 +27,30 @@ export function senderSubject(subject: string): string {
 }
 
 export function clampThreshold(value: number | undefined): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : DEFAULT_AUTO_THRESHOLD;
+  return typeof value === 'number' && Number.isFinite(value)
+    ? Math.min(1, Math.max(0, value))
+    : DEFAULT_AUTO_THRESHOLD;
 }
 
-export function decideIntent(mail: { subject: string; text: string; textSource: 'text' | 'html' | 'none' }, threshold: number | undefined): IntentDecision {
+export function decideIntent(
+  mail: { subject: string; text: string; textSource: 'text' | 'html' | 'none' },
+  threshold: number | undefined,
+): IntentDecision {
   const text = mail.textSource === 'none' ? '' : stripQuotedReply(mail.text).trim();
   const subject = senderSubject(mail.subject).trim();
-  if (!text && !subject) return { kind: 'review', classification: null, reviewReason: 'no_text', fitsNothing: false };
+  if (!text && !subject)
+    return { kind: 'review', classification: null, reviewReason: 'no_text', fitsNothing: false };
   const classification = classifyIntent({ subject, text });
   if (classification.kind === 'review') {
     const none = classification.matched.length === 0;
-    return { kind: 'review', classification, reviewReason: none ? 'no_intent' : 'classifier_review', fitsNothing: none };
+    return {
+      kind: 'review',
+      classification,
+      reviewReason: none ? 'no_intent' : 'classifier_review',
+      fitsNothing: none,
+    };
   }
-  if (classification.confidence < clampThreshold(threshold)) return { kind: 'review', classification, reviewReason: 'low_confidence', fitsNothing: false };
+  if (classification.confidence < clampThreshold(threshold))
+    return { kind: 'review', classification, reviewReason: 'low_confidence', fitsNothing: false };
   return { kind: classification.kind, classification, fitsNothing: false };
 }

@@ -5,7 +5,11 @@
 export type InboundRoute = 'reply' | 'unsubscribe' | 'privacy';
 
 /** How we know who is asking. */
-export type Identification = 'reply_token' | 'unsubscribe_token' | 'authenticated_sender' | 'unauthenticated_sender';
+export type Identification =
+  | 'reply_token'
+  | 'unsubscribe_token'
+  | 'authenticated_sender'
+  | 'unauthenticated_sender';
 
 export type InboundEvidenceInput = {
   route: InboundRoute;
@@ -15,7 +19,12 @@ export type InboundEvidenceInput = {
   messageId: string | null;
   date: string | null;
   textSource: 'text' | 'html' | 'none';
-  classification: { kind: string; confidence: number; language: string | null; matched: readonly string[] } | null;
+  classification: {
+    kind: string;
+    confidence: number;
+    language: string | null;
+    matched: readonly string[];
+  } | null;
   /** Why the request went to human review, when it did. */
   reviewReason?: string;
 };

@@ -18,9 +18,17 @@ export function headerValues(headers: readonly MailHeader[], name: string): stri
 
 /** Lower case, no diacritics, single spaces: the form subject rules are written against. */
 export function foldText(value: string): string {
-  return value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
-    .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/œ/g, 'oe')
-    .replace(/\s+/g, ' ').trim();
+  return value
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
+    .replace(/ł/g, 'l')
+    .replace(/œ/g, 'oe')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -28,7 +36,11 @@ export function foldText(value: string): string {
  * in through an encoded word is a header injection attempt) become spaces, length is capped.
  */
 export function singleLine(value: string, max = 200): string {
-  const flat = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = value
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -37,5 +49,12 @@ export function domainOf(address: string | null | undefined): string | null {
   if (!address) return null;
   const at = address.lastIndexOf('@');
   if (at < 0 || at === address.length - 1) return null;
-  return address.slice(at + 1).trim().toLowerCase().replace(/\.$/, '').replace(/>$/, '') || null;
+  return (
+    address
+      .slice(at + 1)
+      .trim()
+      .toLowerCase()
+      .replace(/\.$/, '')
+      .replace(/>$/, '') || null
+  );
 }

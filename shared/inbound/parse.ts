@@ -23,7 +23,10 @@ function isoDate(value: string | undefined): string | null {
 }
 
 export function toInboundMail(email: Email): InboundMail {
-  const from = email.from && email.from.address !== undefined ? { address: email.from.address.slice(0, 320), name: (email.from.name ?? '').slice(0, 500) } : null;
+  const from =
+    email.from && email.from.address !== undefined
+      ? { address: email.from.address.slice(0, 320), name: (email.from.name ?? '').slice(0, 500) }
+      : null;
   const plain = email.text?.trim() ? email.text : null;
   const html = !plain && email.html?.trim() ? htmlToText(email.html) : null;
   return InboundMail.parse({
@@ -34,7 +37,10 @@ export function toInboundMail(email: Email): InboundMail {
     headers: email.headers.map((h) => ({ key: h.key, value: h.value })),
     text: plain ?? html ?? '',
     textSource: plain ? 'text' : html ? 'html' : 'none',
-    parts: email.attachments.map((a) => ({ mimeType: a.mimeType, text: READ_PARTS.test(a.mimeType) ? partText(a.content) : null })),
+    parts: email.attachments.map((a) => ({
+      mimeType: a.mimeType,
+      text: READ_PARTS.test(a.mimeType) ? partText(a.content) : null,
+    })),
   });
 }
 

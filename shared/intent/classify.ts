@@ -51,7 +51,8 @@ const CONTEXT_UNDECIDED = 0.25;
 const NEGATION_WINDOW = 24;
 const MAX_MATCHED = 12;
 
-const REPLY_PREFIX_RE = /^(?:(?:re|aw|sv|vs|antw|antwort|wg|fw|fwd|tr|rv|r|odp|enc|res|ref|rif|σχετ|απ)\s*(?:\[\d+\])?\s*:\s*)+/u;
+const REPLY_PREFIX_RE =
+  /^(?:(?:re|aw|sv|vs|antw|antwort|wg|fw|fwd|tr|rv|r|odp|enc|res|ref|rif|σχετ|απ)\s*(?:\[\d+\])?\s*:\s*)+/u;
 
 interface Sentence {
   start: number;
@@ -230,7 +231,14 @@ function contextFactor(
 function isUndecided(ctx: MatchContext, s: Sentence, offset: number, end: number): boolean {
   const langs = ctx.active.map((m) => m.lang);
   const stop = Math.min(s.end, end);
-  return erasureGuard(ctx.doc.slice(s.start, s.end), ctx.doc.slice(offset, stop), ctx.doc.slice(stop, s.end), langs) !== null;
+  return (
+    erasureGuard(
+      ctx.doc.slice(s.start, s.end),
+      ctx.doc.slice(offset, stop),
+      ctx.doc.slice(stop, s.end),
+      langs,
+    ) !== null
+  );
 }
 
 function scoreRules(
@@ -270,7 +278,13 @@ function scoreRules(
     if (!target) continue;
     const c = contextFactor(ctx, m.index, m.index + m[0].length, false, target[0]);
     if (!c) continue;
-    out.push({ id: `art${n}`, lang: null, signal: target[0], value: target[1] * c.factor, requested: c.requested });
+    out.push({
+      id: `art${n}`,
+      lang: null,
+      signal: target[0],
+      value: target[1] * c.factor,
+      requested: c.requested,
+    });
   }
   return out;
 }

@@ -87,9 +87,17 @@ function compiled(): Map<string, CompiledGuards> {
     cache.set(lang, {
       hedge: compilePattern(g.hedge, ''),
       question: compilePattern(g.question, ''),
-      negationAfter: g.postNegation ? compilePattern(r`^[\s,]*((bitte|doch|alstublieft|aub|gerne|venligst|vanligen)\s+)?(${g.postNegation})\b${NOT_ONLY}`, '') : null,
+      negationAfter: g.postNegation
+        ? compilePattern(
+            r`^[\s,]*((bitte|doch|alstublieft|aub|gerne|venligst|vanligen)\s+)?(${g.postNegation})\b${NOT_ONLY}`,
+            '',
+          )
+        : null,
       negationInside: g.postNegation
-        ? compilePattern(r`\b(${g.postNegation})\s+\w+$|^\w+\s+((sie|u|ni|du|i)\s+)?(${g.postNegation})\b${NOT_ONLY}`, '')
+        ? compilePattern(
+            r`\b(${g.postNegation})\s+\w+$|^\w+\s+((sie|u|ni|du|i)\s+)?(${g.postNegation})\b${NOT_ONLY}`,
+            '',
+          )
         : null,
     });
   }
@@ -103,7 +111,12 @@ export const GUARDED_LANGUAGES: readonly string[] = Object.keys(GUARDS);
  * Which guard, if any, keeps an erasure phrase (`matched`) in `sentence` from counting as a
  * request. `after` is the rest of the sentence after the phrase.
  */
-export function erasureGuard(sentence: string, matched: string, after: string, langs: readonly string[]): ErasureGuard | null {
+export function erasureGuard(
+  sentence: string,
+  matched: string,
+  after: string,
+  langs: readonly string[],
+): ErasureGuard | null {
   const guards = compiled();
   let hedged = false;
   let asked = false;

@@ -10,14 +10,29 @@ export const PL: LanguageLexicon = {
   lang: 'pl',
   phrases: {
     erasure: [
-      ['usunac+dane', 3, r`\b(usun|wymaz|skasow|skasuj|zniszcz)\w*\b~\b(dane|danych|konto|konta|profil|informacje|wszystko)\b`, true],
-      ['zadam+usuniecia', 3, r`\b(zadam|wnosze|prosze|zadanie|wniosek)\w*\b~\b(usuniec|wymazani|skasowani)\w*`, true],
+      [
+        'usunac+dane',
+        3,
+        r`\b(usun|wymaz|skasow|skasuj|zniszcz)\w*\b~\b(dane|danych|konto|konta|profil|informacje|wszystko)\b`,
+        true,
+      ],
+      [
+        'zadam+usuniecia',
+        3,
+        r`\b(zadam|wnosze|prosze|zadanie|wniosek)\w*\b~\b(usuniec|wymazani|skasowani)\w*`,
+        true,
+      ],
       ['usuniecie', 1.5, r`\b(usuniec|wymazani)\w*`],
       ['prawo-zapomnienia', 1.5, r`\bprawo do (bycia zapomnianym|usuniecia danych)\b`],
       ['zapomnijcie', 3, r`\bzapomnijcie o mnie\b`, true],
     ],
     access: [
-      ['zadam+dostepu', 3, r`\b(zadam|wnosze|prosze|wniosek|zadanie)\w*\b~\b(dostep|kopi|informacj)\w*`, true],
+      [
+        'zadam+dostepu',
+        3,
+        r`\b(zadam|wnosze|prosze|wniosek|zadanie)\w*\b~\b(dostep|kopi|informacj)\w*`,
+        true,
+      ],
       ['dostep', 1.5, r`\bdostep\w*`],
       ['kopia+danych', 2.5, r`\bkopi\w*\b~\bdanych\b`],
       ['jakie-dane', 3, r`\b(jakie|ktore) (moje )?dane\b`, true],
@@ -28,7 +43,12 @@ export const PL: LanguageLexicon = {
     ],
     rectification: [
       ['sprostowanie', 2.5, r`\bsprostow\w*|\bsprostuj\w*`],
-      ['poprawic+dane', 2.5, r`\b(popraw|zaktualiz|zmien|korygu|skoryg)\w*\b~\b(imie|nazwisko|adres|e-?mail|dane|danych|numer|date urodzenia)\b`, true],
+      [
+        'poprawic+dane',
+        2.5,
+        r`\b(popraw|zaktualiz|zmien|korygu|skoryg)\w*\b~\b(imie|nazwisko|adres|e-?mail|dane|danych|numer|date urodzenia)\b`,
+        true,
+      ],
       ['bledne', 1, r`\b(nieprawidlow|bledn|niepoprawn|nieaktualn|niekomplet)\w*`],
     ],
     objection: [
@@ -41,8 +61,18 @@ export const PL: LanguageLexicon = {
     unsubscribe: [
       ['wypisz', 3.5, r`\bwypis\w*`, true],
       ['rezygnacja', 3, r`\brezygn\w*\b~\b(subskrypcj|newslett|list|mailing|otrzymywani)\w*`, true],
-      ['usun-z-listy', 4, r`\b(usun|usuncie|usunac|skreslcie|wykreslcie|wykreslic)\b (mnie|moj adres)\b~\bz\b (list\w*|bazy mailingowej|newslettera|mailingu)`, true],
-      ['nie-chce-otrzymywac', 3, r`\bnie (chce|chcemy|zycze sobie)\b~\botrzymywa\w*|\bnie (wysylajcie|przysylajcie)\b|\bprzestancie (wysylac|przysylac)\b`, true],
+      [
+        'usun-z-listy',
+        4,
+        r`\b(usun|usuncie|usunac|skreslcie|wykreslcie|wykreslic)\b (mnie|moj adres)\b~\bz\b (list\w*|bazy mailingowej|newslettera|mailingu)`,
+        true,
+      ],
+      [
+        'nie-chce-otrzymywac',
+        3,
+        r`\bnie (chce|chcemy|zycze sobie)\b~\botrzymywa\w*|\bnie (wysylajcie|przysylajcie)\b|\bprzestancie (wysylac|przysylac)\b`,
+        true,
+      ],
       ['newsletter', 1, r`\b(newslett|mailing)\w*`],
     ],
     reminder: [
@@ -50,16 +80,18 @@ export const PL: LanguageLexicon = {
       ['brak-odpowiedzi', 3, r`\b(brak|nie otrzymal\w*|bez)\b~\bodpowiedzi\b`],
       ['ponownie', 2, r`\b(ponownie|po raz kolejny|jeszcze raz|po raz drugi)\b`],
       ['termin-uplynal', 2.5, r`\b(termin|okres)\b~\b(uplynal|minal|przekroczon\w*)\b`],
-      ['poprzedni-wniosek', 2, r`\b(moj\w*|poprzedni\w*) (wniosek|zadanie|e-?mail|wiadomosc|pismo)\b~\bz dnia\b|\bwyslal\w*\b~\b(wniosek|zadanie)\b`],
+      [
+        'poprzedni-wniosek',
+        2,
+        r`\b(moj\w*|poprzedni\w*) (wniosek|zadanie|e-?mail|wiadomosc|pismo)\b~\bz dnia\b|\bwyslal\w*\b~\b(wniosek|zadanie)\b`,
+      ],
     ],
     complaint: [
       ['wnosze-skarge', 3, r`\b(wnosze|skladam|zloze|zlozyc|zlozenie|wniesienie)\b~\bskarg\w*`],
       ['skarga', 1.5, r`\bskarg\w*`],
       ['uodo', 1, r`\b(uodo|prezes\w* urzedu ochrony danych\w*|organ\w* nadzorcz\w*)`],
     ],
-    autoreply: [
-      ['poza-biurem', 4, r`\b(poza biurem|nieobecn\w*|automatyczna odpowiedz|na urlopie)\b`],
-    ],
+    autoreply: [['poza-biurem', 4, r`\b(poza biurem|nieobecn\w*|automatyczna odpowiedz|na urlopie)\b`]],
   },
   request: r`\b(prosze|wnosze|zadam|niniejszym|uprzejmie|chce|chcialbym|chcialabym|zadanie|korzystam z (mojego |przyslugujacego mi )?prawa)\b`,
   conditional: r`\b(jesli|jezeli|w przypadku|gdyby|o ile|zastrzegam|w przeciwnym razie)\b`,
@@ -72,7 +104,12 @@ export const CS: LanguageLexicon = {
   lang: 'cs',
   phrases: {
     erasure: [
-      ['vymazat+udaje', 3, r`\b(vymaz|smaz|odstran|zlikvid)\w*\b~\b(udaj\w*|data|dat|ucet|uctu|profil\w*|informac\w*)\b`, true],
+      [
+        'vymazat+udaje',
+        3,
+        r`\b(vymaz|smaz|odstran|zlikvid)\w*\b~\b(udaj\w*|data|dat|ucet|uctu|profil\w*|informac\w*)\b`,
+        true,
+      ],
       ['zadam+vymazani', 3, r`\b(zadam|pozaduji|prosim|zadost|zadosti)\b~\b(vymaz|smaz|odstran)\w*`, true],
       ['vymazani', 1.5, r`\b(vymaz|smaz|odstraneni)\w*`],
       ['pravo-zapomenuti', 1.5, r`\bpravo (byt zapomenut|na vymaz)\w*`],
@@ -102,7 +139,12 @@ export const CS: LanguageLexicon = {
     ],
     unsubscribe: [
       ['odhlasit', 3, r`\bodhlas\w*`, true],
-      ['nezasilejte', 3, r`\b(nezasilejte|neposilejte)\b|\bnechci (jiz |uz )?(dale )?(dostavat|odebirat)\b`, true],
+      [
+        'nezasilejte',
+        3,
+        r`\b(nezasilejte|neposilejte)\b|\bnechci (jiz |uz )?(dale )?(dostavat|odebirat)\b`,
+        true,
+      ],
       ['newsletter', 1, r`\bnewslett\w*`],
     ],
     reminder: [
@@ -117,9 +159,7 @@ export const CS: LanguageLexicon = {
       ['stiznost', 1.5, r`\bstiznost\w*`],
       ['uoou', 1, r`\b(uoou|urad pro ochranu osobnich udaju|dozorov\w* urad\w*)`],
     ],
-    autoreply: [
-      ['mimo-kancelar', 4, r`\b(mimo kancelar|automaticka odpoved|nepritomn\w*|na dovolene)\b`],
-    ],
+    autoreply: [['mimo-kancelar', 4, r`\b(mimo kancelar|automaticka odpoved|nepritomn\w*|na dovolene)\b`]],
   },
   request: r`\b(zadam|timto|prosim|pozaduji|chci|chtel bych|chtela bych|zadost)\b`,
   conditional: r`\b(pokud|jestlize|v pripade|vyhrazuji|jinak|kdyby)\b`,
@@ -132,13 +172,28 @@ export const HR: LanguageLexicon = {
   lang: 'hr',
   phrases: {
     erasure: [
-      ['izbrisati+podatke', 3, r`\b(izbris|obris|brisanj|unist|ukloni)\w*\b~\b(podat\w*|racun\w*|profil\w*|informacij\w*)`, true],
-      ['zahtijevam+brisanje', 3, r`\b(zahtijevam|trazim|molim|zahtjev\w*)\b~\b(brisanj|izbris|obris)\w*`, true],
+      [
+        'izbrisati+podatke',
+        3,
+        r`\b(izbris|obris|brisanj|unist|ukloni)\w*\b~\b(podat\w*|racun\w*|profil\w*|informacij\w*)`,
+        true,
+      ],
+      [
+        'zahtijevam+brisanje',
+        3,
+        r`\b(zahtijevam|trazim|molim|zahtjev\w*)\b~\b(brisanj|izbris|obris)\w*`,
+        true,
+      ],
       ['brisanje', 1.5, r`\b(brisanj|izbrisanj)\w*`],
       ['pravo-zaborav', 1.5, r`\bpravo na (zaborav|brisanje)\b`],
     ],
     access: [
-      ['zahtijevam+pristup', 3, r`\b(zahtijevam|trazim|molim|zahtjev\w*)\b~\b(pristup|kopij\w*|informacij\w*|uvid)\b`, true],
+      [
+        'zahtijevam+pristup',
+        3,
+        r`\b(zahtijevam|trazim|molim|zahtjev\w*)\b~\b(pristup|kopij\w*|informacij\w*|uvid)\b`,
+        true,
+      ],
       ['pristup', 1.5, r`\b(pristup|uvid)\b`],
       ['kopija+podataka', 2.5, r`\bkopij\w*\b~\bpodat\w*`],
       ['koje-podatke', 3, r`\bkoje (osobne )?podatke\b`, true],
@@ -149,7 +204,12 @@ export const HR: LanguageLexicon = {
     ],
     rectification: [
       ['ispravak', 2.5, r`\bisprav\w*`],
-      ['azurirati+podatke', 2, r`\b(azurir|promijen)\w*\b~\b(ime|prezime|adres\w*|e-?mail\w*|podat\w*|telefon\w*)`, true],
+      [
+        'azurirati+podatke',
+        2,
+        r`\b(azurir|promijen)\w*\b~\b(ime|prezime|adres\w*|e-?mail\w*|podat\w*|telefon\w*)`,
+        true,
+      ],
       ['netocni', 1, r`\b(netocn|pogresn|nepotpun|zastarjel)\w*`],
       ['dopuna', 1, r`\bdopun\w*`],
     ],
@@ -162,15 +222,29 @@ export const HR: LanguageLexicon = {
     ],
     unsubscribe: [
       ['odjava', 3, r`\bodjav\w*|\bispis\w* me\b`, true],
-      ['makni-s-liste', 4, r`\b(maknite|makni|uklonite|izbrisite|obrisite|skinite)\b (me|moju adresu)\b~\b(s|sa|iz)\b (popisa|liste|newslettera|mailing\w*)`, true],
-      ['ne-zelim-primati', 3, r`\bne (zelim|zelimo) (vise )?primati\b|\bne saljite (mi )?vise\b|\bprestanite (mi )?slati\b`, true],
+      [
+        'makni-s-liste',
+        4,
+        r`\b(maknite|makni|uklonite|izbrisite|obrisite|skinite)\b (me|moju adresu)\b~\b(s|sa|iz)\b (popisa|liste|newslettera|mailing\w*)`,
+        true,
+      ],
+      [
+        'ne-zelim-primati',
+        3,
+        r`\bne (zelim|zelimo) (vise )?primati\b|\bne saljite (mi )?vise\b|\bprestanite (mi )?slati\b`,
+        true,
+      ],
       ['newsletter', 1, r`\b(newslett|bilten)\w*`],
     ],
     reminder: [
       ['opomena', 3, r`\b(opomen\w*|podsjetnik|podsjecam|urgencij\w*|urgiram)\b`],
       ['bez-odgovora', 3, r`\b(nisam|bez|nikakav)\b~\bodgovor\w*`],
       ['ponovno', 2, r`\b(ponovno|opet|jos jednom|po drugi put)\b`],
-      ['rok-istekao', 2.5, r`\b(rok|razdoblje)\b~\b(premasen|istekao|prekoracen|protekao|proteklo|istekl\w*)\b`],
+      [
+        'rok-istekao',
+        2.5,
+        r`\b(rok|razdoblje)\b~\b(premasen|istekao|prekoracen|protekao|proteklo|istekl\w*)\b`,
+      ],
       ['raniji-zahtjev', 2, r`\b(poslao|poslala|uputio|uputila|podnio|podnijela)\b~\bzahtjev\b`],
     ],
     complaint: [
@@ -178,9 +252,7 @@ export const HR: LanguageLexicon = {
       ['prituzba', 1.5, r`\b(prituzb|zalb)\w*`],
       ['azop', 1, r`\b(azop|agencij\w* za zastitu osobnih podataka|nadzorn\w* tijel\w*)`],
     ],
-    autoreply: [
-      ['izvan-ureda', 4, r`\b(izvan ureda|automatski odgovor|odsutan|odsutna|na godisnjem)\b`],
-    ],
+    autoreply: [['izvan-ureda', 4, r`\b(izvan ureda|automatski odgovor|odsutan|odsutna|na godisnjem)\b`]],
   },
   request: r`\b(zahtijevam|molim|trazim|ovime|ovim putem|zelim|zahtjev\w*)\b`,
   conditional: r`\b(ako|u slucaju|zadrzavam|u suprotnom|inace|ukoliko)\b`,
@@ -223,23 +295,30 @@ export const EL: LanguageLexicon = {
     ],
     unsubscribe: [
       ['apeggrafi', 3.5, r`\bαπεγγραφ\w*|\bαπεγγραψτε\b|\bκαταργηση (της )?εγγραφ\w*|\bδιαγραψτε με\b`, true],
-      ['min-stelnete', 3, r`\bμη(ν)? μου (στελνετε|στειλετε)\b|\bδεν (θελω|επιθυμω) (πλεον )?να λαμβανω\b`, true],
+      [
+        'min-stelnete',
+        3,
+        r`\bμη(ν)? μου (στελνετε|στειλετε)\b|\bδεν (θελω|επιθυμω) (πλεον )?να λαμβανω\b`,
+        true,
+      ],
       ['newsletter', 1, r`\b(newsletter|ενημερωτικο δελτιο)\b`],
     ],
     reminder: [
       ['ypenthimisi', 3, r`\b(υπενθυμισ|προειδοποιησ|οχλησ)\w*`],
       ['den-elava-apantisi', 3, r`\bδεν\b~\b(ελαβα|εχω λαβει|λαβει|παρελαβα)\b~\bαπαντησ\w*`],
       ['xana', 2, r`\b(ξανα|εκ νεου|για δευτερη φορα)\b`],
-      ['prothesmia', 2.5, r`\b(προθεσμια|περιοδος|διαστημα)\b~\b(παρελθει|περασει|ληξει|παρηλθε|υπερβει|ξεπερασει)\b`],
+      [
+        'prothesmia',
+        2.5,
+        r`\b(προθεσμια|περιοδος|διαστημα)\b~\b(παρελθει|περασει|ληξει|παρηλθε|υπερβει|ξεπερασει)\b`,
+      ],
     ],
     complaint: [
       ['ypovoli-kataggelias', 3, r`\b(υποβαλλω|υποβαλω|υποβολη|καταθετω)\b~\b(καταγγελι|παραπον)\w*`],
       ['kataggelia', 1.5, r`\b(καταγγελι|παραπον)\w*`],
       ['archi', 1, r`\b(αρχη προστασιας δεδομενων|εποπτικη αρχη)\b`],
     ],
-    autoreply: [
-      ['ektos-grafeiou', 4, r`\b(εκτος γραφειου|αυτοματη απαντηση|απουσιαζω)\b`],
-    ],
+    autoreply: [['ektos-grafeiou', 4, r`\b(εκτος γραφειου|αυτοματη απαντηση|απουσιαζω)\b`]],
   },
   request: r`\b(ζητω|αιτουμαι|παρακαλω|παρακαλεισθε|παρακαλουμε|δια του παροντος|με την παρουσα|θα ηθελα|απαιτω)\b`,
   conditional: r`\b(εαν|αν|σε περιπτωση|επιφυλασσομαι|διαφορετικα|αλλιως)\b`,

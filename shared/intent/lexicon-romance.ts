@@ -10,14 +10,29 @@ export const FR: LanguageLexicon = {
   lang: 'fr',
   phrases: {
     erasure: [
-      ['supprimer+donnees', 3, r`\b(supprim|effac)\w*\b~\b(donnees|compte|informations|profil|coordonnees)\b`, true],
-      ['demande+effacement', 3, r`\b(demande|demander|exige|solliciter|sollicite)\b~\b(effacement|suppression)\b`, true],
+      [
+        'supprimer+donnees',
+        3,
+        r`\b(supprim|effac)\w*\b~\b(donnees|compte|informations|profil|coordonnees)\b`,
+        true,
+      ],
+      [
+        'demande+effacement',
+        3,
+        r`\b(demande|demander|exige|solliciter|sollicite)\b~\b(effacement|suppression)\b`,
+        true,
+      ],
       ['effacement', 1.5, r`\b(effacement|suppression)\b`],
       ['droit-oubli', 1.5, r`\bdroit (a l'oubli|a l'effacement|a etre oublie)\b`],
       ['oubliez-moi', 3, r`\boubliez-moi\b`, true],
     ],
     access: [
-      ['demande+acces', 3, r`\b(demande|demander|solliciter|sollicite|exerce|exercer|souhaite|voudrais)\b~\b(acces|copie|communication)\b`, true],
+      [
+        'demande+acces',
+        3,
+        r`\b(demande|demander|solliciter|sollicite|exerce|exercer|souhaite|voudrais)\b~\b(acces|copie|communication)\b`,
+        true,
+      ],
       ['acces', 1.5, r`\bacces\b`],
       ['copie+donnees', 2.5, r`\bcopie\b~\bdonnees\b`],
       ['quelles-donnees', 3, r`\bquelles (sont les )?donnees\b`, true],
@@ -29,11 +44,21 @@ export const FR: LanguageLexicon = {
     rectification: [
       ['rectification', 2.5, r`\brectifi\w*`],
       ['corriger', 2, r`\b(corrig\w*|correction)\b`],
-      ['modifier+donnees', 2.5, r`\b(modifier|modifiez|mettre a jour|mettez a jour|changer|changez)\b~\b(nom|adresse|donnees|informations|e-?mail|date de naissance|coordonnees)\b`, true],
+      [
+        'modifier+donnees',
+        2.5,
+        r`\b(modifier|modifiez|mettre a jour|mettez a jour|changer|changez)\b~\b(nom|adresse|donnees|informations|e-?mail|date de naissance|coordonnees)\b`,
+        true,
+      ],
       ['inexact', 1, r`\b(inexact|errone|incorrect|incomplet)\w*`],
     ],
     objection: [
-      ['je-m-oppose', 3, r`\bje m'oppose\b|\bje fais opposition\b|\bexerce\w*\b~\bdroit d'opposition\b`, true],
+      [
+        'je-m-oppose',
+        3,
+        r`\bje m'oppose\b|\bje fais opposition\b|\bexerce\w*\b~\bdroit d'opposition\b`,
+        true,
+      ],
       ['opposition', 2, r`\b(opposition|oppose|opposer|s'opposer)\b`],
       ['prospection', 1.5, r`\b(prospection|marketing direct|publicite|fins commerciales|demarchage)\b`],
       ['profilage', 0.5, r`\bprofilage\b`],
@@ -41,9 +66,24 @@ export const FR: LanguageLexicon = {
     ],
     unsubscribe: [
       ['desabonner', 3, r`\b(desabonn\w*|desinscri\w*|desincri\w*|desabo)`, true],
-      ['retirer-liste', 4, r`\b(retirez|supprimez|enlevez|effacez|rayez|otez|retirer|supprimer|enlever)[- ]?(moi|mon adresse|mon e-?mail)\b~\b(liste|listes|newsletter|fichier|diffusion)`, true],
-      ['me-retirer-liste', 4, r`\bme (retirer|supprimer|desinscrire|desabonner|rayer|enlever)\b~\b(liste|listes|newsletter|fichier|diffusion)`, true],
-      ['ne-plus-recevoir', 3, r`\bne (plus|pas) recevoir\b|\bne m'envoyez plus\b|\bn'envoyez plus\b|\bplus de (mails|e-?mails|courriels|messages|newsletters?)\b|\bne (souhaite|veux) plus recevoir\b|\barretez (juste |simplement |seulement )?(de m'envoyer|les (mails|e-?mails|envois|newsletters?))\b`, true],
+      [
+        'retirer-liste',
+        4,
+        r`\b(retirez|supprimez|enlevez|effacez|rayez|otez|retirer|supprimer|enlever)[- ]?(moi|mon adresse|mon e-?mail)\b~\b(liste|listes|newsletter|fichier|diffusion)`,
+        true,
+      ],
+      [
+        'me-retirer-liste',
+        4,
+        r`\bme (retirer|supprimer|desinscrire|desabonner|rayer|enlever)\b~\b(liste|listes|newsletter|fichier|diffusion)`,
+        true,
+      ],
+      [
+        'ne-plus-recevoir',
+        3,
+        r`\bne (plus|pas) recevoir\b|\bne m'envoyez plus\b|\bn'envoyez plus\b|\bplus de (mails|e-?mails|courriels|messages|newsletters?)\b|\bne (souhaite|veux) plus recevoir\b|\barretez (juste |simplement |seulement )?(de m'envoyer|les (mails|e-?mails|envois|newsletters?))\b`,
+        true,
+      ],
       ['newsletter', 1, r`\b(newsletter|lettre d'information|infolettre|liste de diffusion)\b`],
     ],
     reminder: [
@@ -51,10 +91,18 @@ export const FR: LanguageLexicon = {
       ['sans-reponse', 3, r`\b(pas|aucune|jamais|sans)\b~\b(reponse|retour)\b`],
       ['de-nouveau', 2, r`\b(a nouveau|de nouveau|une nouvelle fois|une seconde fois|encore une fois)\b`],
       ['delai-depasse', 2.5, r`\b(delai|periode)\b~\b(depasse|expire|ecoule|echu)\w*`],
-      ['demande-precedente', 2, r`\b(ma|une) (precedente )?(demande|requete)\b~\b(du|en date|envoyee|adressee)\b|\bj'ai (envoye|adresse|fait)\b~\bdemande\b`],
+      [
+        'demande-precedente',
+        2,
+        r`\b(ma|une) (precedente )?(demande|requete)\b~\b(du|en date|envoyee|adressee)\b|\bj'ai (envoye|adresse|fait)\b~\bdemande\b`,
+      ],
     ],
     complaint: [
-      ['deposer-plainte', 3, r`\b(depos\w*|introdui\w*|porte[rz]?|adress\w*|formul\w*)\b~\b(plainte|reclamation)\b`],
+      [
+        'deposer-plainte',
+        3,
+        r`\b(depos\w*|introdui\w*|porte[rz]?|adress\w*|formul\w*)\b~\b(plainte|reclamation)\b`,
+      ],
       ['plainte', 1.5, r`\b(plainte|reclamation)\b`],
       ['cnil', 1, r`\b(cnil|autorite de controle|autorite de protection des donnees)\b`],
     ],
@@ -73,17 +121,37 @@ export const ES: LanguageLexicon = {
   lang: 'es',
   phrases: {
     erasure: [
-      ['borrar+datos', 3, r`\b(borr|elimin|suprim|cancel)\w*\b~\b(datos|cuenta|informacion|perfil|registros)\b`, true],
-      ['solicito+supresion', 3, r`\b(solicit\w*|pido|exijo|requiero|ejerc\w*)\b~\b(supresion|borrado|eliminacion|cancelacion)\b`, true],
+      [
+        'borrar+datos',
+        3,
+        r`\b(borr|elimin|suprim|cancel)\w*\b~\b(datos|cuenta|informacion|perfil|registros)\b`,
+        true,
+      ],
+      [
+        'solicito+supresion',
+        3,
+        r`\b(solicit\w*|pido|exijo|requiero|ejerc\w*)\b~\b(supresion|borrado|eliminacion|cancelacion)\b`,
+        true,
+      ],
       ['supresion', 1.5, r`\b(supresion|borrado|eliminacion)\b`],
       ['derecho-olvido', 1.5, r`\bderecho (al olvido|de supresion|de cancelacion)\b`],
       ['olvidadme', 3, r`\b(olvidadme|olvidenme|olvidame)\b`, true],
     ],
     access: [
-      ['solicito+acceso', 3, r`\b(solicit\w*|pido|exijo|requiero|ejerc\w*|quiero|quisiera|deseo)\b~\b(acceso|copia)\b`, true],
+      [
+        'solicito+acceso',
+        3,
+        r`\b(solicit\w*|pido|exijo|requiero|ejerc\w*|quiero|quisiera|deseo)\b~\b(acceso|copia)\b`,
+        true,
+      ],
       ['acceso', 1.5, r`\bacceso\b`],
       ['copia+datos', 2.5, r`\bcopia\b~\bdatos\b`],
-      ['que-datos', 3, r`\bque datos (personales )?(tienen|tienes|tratan|guardan|almacenan|conservan)\b`, true],
+      [
+        'que-datos',
+        3,
+        r`\bque datos (personales )?(tienen|tienes|tratan|guardan|almacenan|conservan)\b`,
+        true,
+      ],
     ],
     portability: [
       ['portabilidad', 2.5, r`\bportabilidad\b`],
@@ -92,33 +160,73 @@ export const ES: LanguageLexicon = {
     rectification: [
       ['rectificacion', 2.5, r`\brectific\w*`],
       ['corregir', 2, r`\b(correg\w*|corrij\w*|correccion)\b`],
-      ['actualizar+datos', 2.5, r`\b(actualiz|modifi|cambi)\w*\b~\b(nombre|apellidos?|direccion|correo|datos|domicilio|telefono|fecha de nacimiento)\b`, true],
+      [
+        'actualizar+datos',
+        2.5,
+        r`\b(actualiz|modifi|cambi)\w*\b~\b(nombre|apellidos?|direccion|correo|datos|domicilio|telefono|fecha de nacimiento)\b`,
+        true,
+      ],
       ['inexacto', 1, r`\b(inexact|incorrect|erroneo|incomplet)\w*`],
     ],
     objection: [
       ['me-opongo', 3, r`\bme opongo\b|\bejerzo\b~\boposicion\b`, true],
       ['oposicion', 2, r`\b(oposicion|oponerme|oponga|oponer)\b`],
-      ['mercadotecnia', 1.5, r`\b(mercadotecnia|marketing directo|publicidad|prospeccion comercial|fines comerciales)\b`],
+      [
+        'mercadotecnia',
+        1.5,
+        r`\b(mercadotecnia|marketing directo|publicidad|prospeccion comercial|fines comerciales)\b`,
+      ],
       ['perfiles', 0.5, r`\b(elaboracion de perfiles|perfilado)\b`],
       ['retiro-consentimiento', 1, r`\b(retir|revoc)\w*\b~\bconsentimiento\b`],
     ],
     unsubscribe: [
-      ['darme-de-baja', 3.5, r`\b(dar(me)?|dame|denme|dadme|deme|darse) de baja\b|\bbaja (de|del|en)\b~\b(lista|boletin|newsletter|suscripcion|correos)\b|\b(cancelar|anular)\b (la |mi )?suscripcion\b|\bdesuscrib\w*|\bdesinscrib\w*|\bdesapunt\w*`, true],
-      ['quitar-lista', 4, r`\b(quit|sac|elimin|borr)\w*\b~\b(de|del)\b (la |su |vuestra |esta )?(lista|listado|boletin|newsletter)\b`, true],
-      ['no-mas-correos', 3, r`\bno (me )?(envien|enviei?s|mandes|manden|mandeis|envies|envie) mas\b|\bno (quiero|deseo) (seguir )?recibir\b|\bdejen de (enviar|mandar)\w*`, true],
+      [
+        'darme-de-baja',
+        3.5,
+        r`\b(dar(me)?|dame|denme|dadme|deme|darse) de baja\b|\bbaja (de|del|en)\b~\b(lista|boletin|newsletter|suscripcion|correos)\b|\b(cancelar|anular)\b (la |mi )?suscripcion\b|\bdesuscrib\w*|\bdesinscrib\w*|\bdesapunt\w*`,
+        true,
+      ],
+      [
+        'quitar-lista',
+        4,
+        r`\b(quit|sac|elimin|borr)\w*\b~\b(de|del)\b (la |su |vuestra |esta )?(lista|listado|boletin|newsletter)\b`,
+        true,
+      ],
+      [
+        'no-mas-correos',
+        3,
+        r`\bno (me )?(envien|enviei?s|mandes|manden|mandeis|envies|envie) mas\b|\bno (quiero|deseo) (seguir )?recibir\b|\bdejen de (enviar|mandar)\w*`,
+        true,
+      ],
       ['boletin', 1, r`\b(boletin|newsletter|lista de correo)\b`],
     ],
     reminder: [
       ['recordatorio', 3, r`\b(recordatorio|requerimiento|amonestacion)\b`],
       ['sin-respuesta', 3, r`\b(no|ninguna|sin|todavia no|aun no)\b~\b(respuesta|contestacion|repuesta)\b`],
       ['de-nuevo', 2, r`\b(de nuevo|nuevamente|otra vez|por segunda vez)\b`],
-      ['plazo-vencido', 2.5, r`\b(plazo|periodo)\b~\b(vencido|excedido|expirado|superado|transcurrido|sobrepasado)\b`],
-      ['solicitud-anterior', 2, r`\b(mi|una) (solicitud|peticion|consulta|correo) (anterior|previa|del|de fecha|enviada)\b|\b(envie|remiti|presente)\b~\b(solicitud|peticion)\b`],
+      [
+        'plazo-vencido',
+        2.5,
+        r`\b(plazo|periodo)\b~\b(vencido|excedido|expirado|superado|transcurrido|sobrepasado)\b`,
+      ],
+      [
+        'solicitud-anterior',
+        2,
+        r`\b(mi|una) (solicitud|peticion|consulta|correo) (anterior|previa|del|de fecha|enviada)\b|\b(envie|remiti|presente)\b~\b(solicitud|peticion)\b`,
+      ],
     ],
     complaint: [
-      ['presentar-reclamacion', 3, r`\b(present\w*|interpon\w*|formul\w*|pongo)\b~\b(reclamacion|queja|denuncia)\b`],
+      [
+        'presentar-reclamacion',
+        3,
+        r`\b(present\w*|interpon\w*|formul\w*|pongo)\b~\b(reclamacion|queja|denuncia)\b`,
+      ],
       ['reclamacion', 1.5, r`\b(reclamacion|queja|denuncia)\b`],
-      ['aepd', 1, r`\b(aepd|agencia espanola de proteccion de datos|autoridad de (control|proteccion de datos))\b`],
+      [
+        'aepd',
+        1,
+        r`\b(aepd|agencia espanola de proteccion de datos|autoridad de (control|proteccion de datos))\b`,
+      ],
     ],
     autoreply: [
       ['fuera-oficina', 4, r`\b(fuera de (la )?oficina|respuesta automatica|ausente|de vacaciones)\b`],
@@ -135,14 +243,29 @@ export const IT: LanguageLexicon = {
   lang: 'it',
   phrases: {
     erasure: [
-      ['cancellare+dati', 3, r`\b(cancell|elimin|rimuov|rimozion|distrugg)\w*\b~\b(dati|account|profilo|informazioni)\b`, true],
-      ['richiesta+cancellazione', 3, r`\b(chied|richied|richiest|esig|pretend)\w*\b~\b(cancellazione|eliminazione|rimozione)\b`, true],
+      [
+        'cancellare+dati',
+        3,
+        r`\b(cancell|elimin|rimuov|rimozion|distrugg)\w*\b~\b(dati|account|profilo|informazioni)\b`,
+        true,
+      ],
+      [
+        'richiesta+cancellazione',
+        3,
+        r`\b(chied|richied|richiest|esig|pretend)\w*\b~\b(cancellazione|eliminazione|rimozione)\b`,
+        true,
+      ],
       ['cancellazione', 1.5, r`\b(cancellazione|eliminazione)\b`],
       ['oblio', 1.5, r`\b(diritto all'oblio|diritto alla cancellazione)\b`],
       ['dimenticatemi', 3, r`\bdimenticatemi\b`, true],
     ],
     access: [
-      ['richiesta+accesso', 3, r`\b(chied|richied|richiest|esercit|vorrei|desider)\w*\b~\b(accesso|copia)\b`, true],
+      [
+        'richiesta+accesso',
+        3,
+        r`\b(chied|richied|richiest|esercit|vorrei|desider)\w*\b~\b(accesso|copia)\b`,
+        true,
+      ],
       ['accesso', 1.5, r`\baccesso\b`],
       ['copia+dati', 2.5, r`\bcopia\b~\bdati\b`],
       ['quali-dati', 3, r`\bquali (dati|informazioni)\b`, true],
@@ -154,20 +277,44 @@ export const IT: LanguageLexicon = {
     rectification: [
       ['rettifica', 2.5, r`\brettific\w*`],
       ['correggere', 2, r`\b(corregg\w*|correzione)\b`],
-      ['aggiornare+dati', 2.5, r`\b(aggiorn|modific|cambi)\w*\b~\b(nome|cognome|indirizzo|e-?mail|dati|telefono|data di nascita)\b`, true],
+      [
+        'aggiornare+dati',
+        2.5,
+        r`\b(aggiorn|modific|cambi)\w*\b~\b(nome|cognome|indirizzo|e-?mail|dati|telefono|data di nascita)\b`,
+        true,
+      ],
       ['inesatto', 1, r`\b(inesatt|errat|incomplet|sbagliat)\w*`],
     ],
     objection: [
       ['mi-oppongo', 3, r`\bmi oppongo\b|\besercit\w*\b~\bopposizione\b`, true],
       ['opposizione', 2, r`\b(opposizione|opporsi|oppormi|obiezione)\b`],
-      ['marketing', 1.5, r`\b(marketing diretto|pubblicita|finalita (di )?marketing|scopi di marketing|comunicazioni commerciali)\b`],
+      [
+        'marketing',
+        1.5,
+        r`\b(marketing diretto|pubblicita|finalita (di )?marketing|scopi di marketing|comunicazioni commerciali)\b`,
+      ],
       ['profilazione', 0.5, r`\bprofilazione\b`],
       ['revoca-consenso', 1, r`\brevoc\w*\b~\bconsenso\b`],
     ],
     unsubscribe: [
-      ['disiscrivere', 3, r`\b(disiscriv\w*|disiscrizione|cancellami|cancellatemi|toglimi|toglietemi|rimuovimi|rimuovetemi|disabbon\w*)`, true],
-      ['annulla-iscrizione', 3.5, r`\b(annull|cancell)\w*\b~\b(iscrizione|abbonamento)\b|\bdalla (vostra |tua |sua )?(lista|mailing ?list|newsletter)\b`, true],
-      ['non-ricevere', 3, r`\bnon (voglio|desidero) (piu )?ricevere\b|\bnon (mi )?(inviate|mandate|scrivete) piu\b|\bsmettete di (inviar|mandar|scriver)\w*`, true],
+      [
+        'disiscrivere',
+        3,
+        r`\b(disiscriv\w*|disiscrizione|cancellami|cancellatemi|toglimi|toglietemi|rimuovimi|rimuovetemi|disabbon\w*)`,
+        true,
+      ],
+      [
+        'annulla-iscrizione',
+        3.5,
+        r`\b(annull|cancell)\w*\b~\b(iscrizione|abbonamento)\b|\bdalla (vostra |tua |sua )?(lista|mailing ?list|newsletter)\b`,
+        true,
+      ],
+      [
+        'non-ricevere',
+        3,
+        r`\bnon (voglio|desidero) (piu )?ricevere\b|\bnon (mi )?(inviate|mandate|scrivete) piu\b|\bsmettete di (inviar|mandar|scriver)\w*`,
+        true,
+      ],
       ['newsletter', 1, r`\b(newsletter|mailing ?list)\b`],
     ],
     reminder: [
@@ -175,12 +322,24 @@ export const IT: LanguageLexicon = {
       ['nessuna-risposta', 3, r`\b(nessuna|non ho ricevuto|non ho ancora ricevuto|senza)\b~\brispost\w*`],
       ['nuovamente', 2, r`\b(nuovamente|di nuovo|ancora una volta|per la seconda volta)\b`],
       ['termine-scaduto', 2.5, r`\b(termine|periodo)\b~\b(scaduto|superato|decorso|trascorso|spirato)\b`],
-      ['richiesta-precedente', 2, r`\b(la mia|una) (precedente )?(richiesta|email|lettera)\b~\b(del|inviata|datata|in data)\b|\bho inviato\b~\brichiesta\b|\bvi ho (inviato|inoltrato)\b`],
+      [
+        'richiesta-precedente',
+        2,
+        r`\b(la mia|una) (precedente )?(richiesta|email|lettera)\b~\b(del|inviata|datata|in data)\b|\bho inviato\b~\brichiesta\b|\bvi ho (inviato|inoltrato)\b`,
+      ],
     ],
     complaint: [
-      ['presentare-reclamo', 3, r`\b(present|propong|propon|inoltr|sporg)\w*\b~\b(reclamo|denuncia|segnalazione)\b`],
+      [
+        'presentare-reclamo',
+        3,
+        r`\b(present|propong|propon|inoltr|sporg)\w*\b~\b(reclamo|denuncia|segnalazione)\b`,
+      ],
       ['reclamo', 1.5, r`\b(reclamo|denuncia)\b`],
-      ['garante', 1, r`\b(garante (per la protezione dei dati personali|della privacy|privacy)|autorita di controllo)\b`],
+      [
+        'garante',
+        1,
+        r`\b(garante (per la protezione dei dati personali|della privacy|privacy)|autorita di controllo)\b`,
+      ],
     ],
     autoreply: [
       ['fuori-ufficio', 4, r`\b(fuori ufficio|risposta automatica|assente|in ferie|non sono in ufficio)\b`],
@@ -197,17 +356,37 @@ export const PT: LanguageLexicon = {
   lang: 'pt',
   phrases: {
     erasure: [
-      ['apagar+dados', 3, r`\b(apag|elimin|exclu|remov|suprim|destru)\w*\b~\b(dados|conta|informac\w*|perfil|registos|registros)\b`, true],
-      ['solicito+apagamento', 3, r`\b(solicit|requer|pec|exij|exerc)\w*\b~\b(apagamento|eliminacao|exclusao|remocao|supressao)\b`, true],
+      [
+        'apagar+dados',
+        3,
+        r`\b(apag|elimin|exclu|remov|suprim|destru)\w*\b~\b(dados|conta|informac\w*|perfil|registos|registros)\b`,
+        true,
+      ],
+      [
+        'solicito+apagamento',
+        3,
+        r`\b(solicit|requer|pec|exij|exerc)\w*\b~\b(apagamento|eliminacao|exclusao|remocao|supressao)\b`,
+        true,
+      ],
       ['apagamento', 1.5, r`\b(apagamento|eliminacao|exclusao|supressao)\b`],
       ['esquecimento', 1.5, r`\bdireito (ao|a|de) (esquecimento|apagamento|ser esquecido)\b`],
       ['esquecam-me', 3, r`\b(esquecam-me|esqueca-me|esquece-me)\b`, true],
     ],
     access: [
-      ['solicito+acesso', 3, r`\b(solicit|requer|pec|exij|exerc|gostaria|quero|desejo)\w*\b~\b(acesso|copia)\b`, true],
+      [
+        'solicito+acesso',
+        3,
+        r`\b(solicit|requer|pec|exij|exerc|gostaria|quero|desejo)\w*\b~\b(acesso|copia)\b`,
+        true,
+      ],
       ['acesso', 1.5, r`\bacesso\b`],
       ['copia+dados', 2.5, r`\bcopia\b~\bdados\b`],
-      ['quais-dados', 3, r`\b(quais|que) (sao os |os )?dados\b~\b(tem|possuem|tratam|guardam|armazenam|detem)\b`, true],
+      [
+        'quais-dados',
+        3,
+        r`\b(quais|que) (sao os |os )?dados\b~\b(tem|possuem|tratam|guardam|armazenam|detem)\b`,
+        true,
+      ],
     ],
     portability: [
       ['portabilidade', 2.5, r`\bportabilidade\b`],
@@ -216,37 +395,75 @@ export const PT: LanguageLexicon = {
     rectification: [
       ['retificacao', 2.5, r`\b(retific|rectific)\w*`],
       ['corrigir', 2, r`\b(corrig\w*|correcao|correccao)\b`],
-      ['atualizar+dados', 2.5, r`\b(atualiz|actualiz|alter|modific)\w*\b~\b(nome|morada|endereco|e-?mail|dados|telefone|data de nascimento)\b`, true],
+      [
+        'atualizar+dados',
+        2.5,
+        r`\b(atualiz|actualiz|alter|modific)\w*\b~\b(nome|morada|endereco|e-?mail|dados|telefone|data de nascimento)\b`,
+        true,
+      ],
       ['inexato', 1, r`\b(inexat|incorret|incorrect|errad|incomplet|desatualiz)\w*`],
     ],
     objection: [
       ['oponho', 3, r`\b(oponho-me|me oponho|oponho|opor-me)\b|\bexer\w*\b~\bdireito de oposicao\b`, true],
       ['oposicao', 2, r`\b(oposicao|opor|objecao|objeccao)\b`],
-      ['marketing', 1.5, r`\b(marketing direto|marketing directo|publicidade|mercadotecnia|fins comerciais|comunicacoes comerciais)\b`],
+      [
+        'marketing',
+        1.5,
+        r`\b(marketing direto|marketing directo|publicidade|mercadotecnia|fins comerciais|comunicacoes comerciais)\b`,
+      ],
       ['perfis', 0.5, r`\b(definicao de perfis|perfilagem|criacao de perfis)\b`],
       ['retirar-consentimento', 1, r`\b(retir|revog)\w*\b~\bconsentimento\b`],
     ],
     unsubscribe: [
-      ['cancelar-subscricao', 3.5, r`\b(cancel|anul|termin)\w*\b~\b(subscricao|assinatura|inscricao)\b|\bdescadastr\w*|\bdesinscrev\w*|\bdesassin\w*|\bsair da (lista|newsletter|mailing)`, true],
-      ['remover-lista', 4, r`\b(remov|retir|tir|exclu|apag)\w*(-me)?\b~\b(da|desta|de|do)\b (sua |vossa |vosso )?(lista|listas|newsletter|mailing)\b`, true],
-      ['nao-receber', 3, r`\bnao (quero|desejo) (mais )?receber\b|\bparem de (me )?(enviar|mandar)\b|\bnao (me )?(enviem|mandem) mais\b`, true],
+      [
+        'cancelar-subscricao',
+        3.5,
+        r`\b(cancel|anul|termin)\w*\b~\b(subscricao|assinatura|inscricao)\b|\bdescadastr\w*|\bdesinscrev\w*|\bdesassin\w*|\bsair da (lista|newsletter|mailing)`,
+        true,
+      ],
+      [
+        'remover-lista',
+        4,
+        r`\b(remov|retir|tir|exclu|apag)\w*(-me)?\b~\b(da|desta|de|do)\b (sua |vossa |vosso )?(lista|listas|newsletter|mailing)\b`,
+        true,
+      ],
+      [
+        'nao-receber',
+        3,
+        r`\bnao (quero|desejo) (mais )?receber\b|\bparem de (me )?(enviar|mandar)\b|\bnao (me )?(enviem|mandem) mais\b`,
+        true,
+      ],
       ['newsletter', 1, r`\b(newsletter|boletim|lista de (e-?mails|correio|distribuicao))\b`],
     ],
     reminder: [
       ['lembrete', 3, r`\b(lembrete|advertencia|interpelacao|insistencia)\b`],
       ['sem-resposta', 3, r`\b(nao|sem|nenhuma|ainda nao)\b~\bresposta\b`],
       ['novamente', 2, r`\b(novamente|de novo|mais uma vez|pela segunda vez)\b`],
-      ['prazo-excedido', 2.5, r`\b(prazo|periodo)\b~\b(excedido|expirado|ultrapassado|decorrido|esgotado|terminou)\b`],
-      ['pedido-anterior', 2, r`\b(o meu|um|meu) (pedido|requerimento|e-?mail)\b~\b(anterior|datado|enviado em)\b|\b(enviei|apresentei|fiz)\b~\b(pedido|requerimento|solicitacao)\b`],
+      [
+        'prazo-excedido',
+        2.5,
+        r`\b(prazo|periodo)\b~\b(excedido|expirado|ultrapassado|decorrido|esgotado|terminou)\b`,
+      ],
+      [
+        'pedido-anterior',
+        2,
+        r`\b(o meu|um|meu) (pedido|requerimento|e-?mail)\b~\b(anterior|datado|enviado em)\b|\b(enviei|apresentei|fiz)\b~\b(pedido|requerimento|solicitacao)\b`,
+      ],
     ],
     complaint: [
-      ['apresentar-reclamacao', 3, r`\b(apresent|interpo|formul|registr)\w*\b~\b(reclamacao|queixa|denuncia)\b`],
+      [
+        'apresentar-reclamacao',
+        3,
+        r`\b(apresent|interpo|formul|registr)\w*\b~\b(reclamacao|queixa|denuncia)\b`,
+      ],
       ['reclamacao', 1.5, r`\b(reclamacao|queixa|denuncia)\b`],
-      ['cnpd', 1, r`\b(cnpd|anpd|autoridade (de controlo|de controle|supervisora|nacional de protecao de dados))\b`],
+      [
+        'cnpd',
+        1,
+        r`\b(cnpd|anpd|autoridade (de controlo|de controle|supervisora|nacional de protecao de dados))\b`,
+      ],
     ],
-    autoreply: [
-      ['fora-escritorio', 4, r`\b(fora do escritorio|resposta automatica|ausente|de ferias)\b`],
-    ],
+    autoreply: [['fora-escritorio', 4, r`\b(fora do escritorio|resposta automatica|ausente|de ferias)\b`]],
   },
   request: r`\b(solicito|requeiro|por favor|peco|venho por este meio|por meio desta|pela presente|gostaria|quero|desejo|exijo|solicitamos|exerco o (meu )?direito)\b`,
   conditional: r`\b(se|caso|reservo-me|reservo o direito|caso contrario|a menos que|salvo se)\b`,
@@ -259,7 +476,12 @@ export const RO: LanguageLexicon = {
   lang: 'ro',
   phrases: {
     erasure: [
-      ['stergere+date', 3, r`\b(sterge|sterg|elimin|distrug)\w*\b~\b(date\w*|cont\w*|profil\w*|informati\w*)\b`, true],
+      [
+        'stergere+date',
+        3,
+        r`\b(sterge|sterg|elimin|distrug)\w*\b~\b(date\w*|cont\w*|profil\w*|informati\w*)\b`,
+        true,
+      ],
       ['solicit+stergere', 3, r`\b(solicit\w*|cer|pretind)\b~\b(stergere\w*|eliminare\w*)`, true],
       ['stergere', 1.5, r`\b(stergere\w*|eliminare\w*)`],
       ['dreptul-uitare', 1.5, r`\bdreptul (de a fi uitat|la stergere\w*)`],
@@ -276,7 +498,12 @@ export const RO: LanguageLexicon = {
     ],
     rectification: [
       ['rectificare', 2.5, r`\brectific\w*|\bcorect(are|area|ati|eze|ez)\b`],
-      ['actualizare+date', 2, r`\b(actualiz|modific|schimb)\w*\b~\b(nume|adres\w*|e-?mail\w*|date\w*|telefon\w*)`, true],
+      [
+        'actualizare+date',
+        2,
+        r`\b(actualiz|modific|schimb)\w*\b~\b(nume|adres\w*|e-?mail\w*|date\w*|telefon\w*)`,
+        true,
+      ],
       ['inexacte', 1, r`\b(inexact|incorect|gresit|incomplet)\w*`],
     ],
     objection: [
@@ -288,7 +515,12 @@ export const RO: LanguageLexicon = {
     ],
     unsubscribe: [
       ['dezabonare', 3.5, r`\bdezabon\w*|\bscoate\w*(-ma)?\b~\b(lista|listele|newsletter)`, true],
-      ['nu-mai-vreau', 3, r`\bnu (mai )?(doresc|vreau) sa (mai )?primesc\b|\bnu-mi mai trimiteti\b|\bnu imi mai trimiteti\b|\bincetati sa (imi )?trimiteti\b`, true],
+      [
+        'nu-mai-vreau',
+        3,
+        r`\bnu (mai )?(doresc|vreau) sa (mai )?primesc\b|\bnu-mi mai trimiteti\b|\bnu imi mai trimiteti\b|\bincetati sa (imi )?trimiteti\b`,
+        true,
+      ],
       ['newsletter', 1, r`\b(newsletter\w*|buletin informativ)\b`],
     ],
     reminder: [
@@ -303,9 +535,7 @@ export const RO: LanguageLexicon = {
       ['plangere', 1.5, r`\bplanger\w*`],
       ['anspdcp', 1, r`\b(anspdcp|autoritat\w* (nationala )?de supraveghere)`],
     ],
-    autoreply: [
-      ['in-afara-biroului', 4, r`\b(in afara biroului|raspuns automat|in concediu)\b`],
-    ],
+    autoreply: [['in-afara-biroului', 4, r`\b(in afara biroului|raspuns automat|in concediu)\b`]],
   },
   request: r`\b(solicit|va rog|prin prezenta|doresc|cer|vreau|as dori|va solicit|imi exercit dreptul)\b`,
   conditional: r`\b(daca|in cazul|imi rezerv|in caz contrar|altfel|cu exceptia)\b`,

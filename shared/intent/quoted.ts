@@ -2,7 +2,7 @@
 // sender wrote now is classified (our own newsletter quoted below must not count).
 // Handles ">" quoting, "On … wrote:" headers in many languages, forwarded/original-message blocks.
 
-const WROTE = String.raw`(?:wrote|writes|schrieb|schreibt|a ecrit|a écrit|schreef|escribio|escribió|ha scritto|pisze|napisal|napisał|napisala|napisała|skrev|escreveu|napsal|napsala|je napisao|je napisala|napisao|napisala|a scris|έγραψε|kirjoitti|írta|написал|написала|yazdı)`;
+const WROTE = `(?:wrote|writes|schrieb|schreibt|a ecrit|a écrit|schreef|escribio|escribió|ha scritto|pisze|napisal|napisał|napisala|napisała|skrev|escreveu|napsal|napsala|je napisao|je napisala|napisao|napisala|a scris|έγραψε|kirjoitti|írta|написал|написала|yazdı)`;
 
 // "On Tue, 2 Apr 2024 … <x@y> wrote:" and its equivalents, possibly broken over lines.
 const WROTE_HEADER_RE = new RegExp(String.raw`${WROTE}\s*(?:\S*\s*)?:?\s*$`, 'iu');
@@ -81,7 +81,9 @@ export function stripQuotedReply(text: string): string {
   // A quote header with nothing above it is an inline (interleaved) reply: the answers sit
   // between the quoted lines, so keep the unquoted lines below the header instead.
   const kept =
-    headerSpan >= 0 && before.every((l) => l.trim().length === 0) ? lines.slice(cut + headerSpan + 1) : before;
+    headerSpan >= 0 && before.every((l) => l.trim().length === 0)
+      ? lines.slice(cut + headerSpan + 1)
+      : before;
   return kept
     .filter((l) => !/^\s*>/.test(l))
     .join('\n')

@@ -22,10 +22,11 @@ const GAP = String.raw`(?:[^!?;\n.]|\.(?=\S|\s\d)){0,48}`;
  * with other scripts (Greek) pay for Unicode-aware boundaries.
  */
 export function compilePattern(source: string, flags = 'gm'): RegExp {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is "only ASCII"
   if (/^[\x00-\x7f]*$/.test(source)) return new RegExp(source.replace(/~/g, GAP), flags);
   // A "\b" in front of a word (or group) opens it, any other "\b" closes one.
   const expanded = source
-    .replace(/\\b(?=[(\[\p{L}\\])/gu, WORD_START)
+    .replace(/\\b(?=[([\p{L}\\])/gu, WORD_START)
     .replace(/\\b/g, WORD_END)
     .replace(/\\w/g, WORD)
     .replace(/~/g, GAP);
@@ -71,7 +72,10 @@ export function getRules(): CompiledRules {
   const rules: CompiledRule[] = [];
   const markers = new Map<string, CompiledMarkers>();
   for (const lex of LEXICONS) {
-    for (const [signal, tuples] of Object.entries(lex.phrases) as [Signal, LanguageLexicon['phrases'][Signal]][]) {
+    for (const [signal, tuples] of Object.entries(lex.phrases) as [
+      Signal,
+      LanguageLexicon['phrases'][Signal],
+    ][]) {
       for (const [id, weight, pattern, request] of tuples ?? []) {
         rules.push({
           id: `${lex.lang}:${id}`,

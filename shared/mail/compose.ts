@@ -31,7 +31,9 @@ export function encodeHeaderText(value: string): string {
 function formatAddress(a: { address: string; name?: string }): string {
   assertSingleLine(a.address, 'address');
   if (!a.name) return `<${a.address}>`;
-  const name = NEEDS_ENCODING.test(a.name) ? encodeHeaderText(a.name) : `"${a.name.replace(/["\\]/g, '\\$&')}"`;
+  const name = NEEDS_ENCODING.test(a.name)
+    ? encodeHeaderText(a.name)
+    : `"${a.name.replace(/["\\]/g, '\\$&')}"`;
   return `${name} <${a.address}>`;
 }
 
@@ -63,6 +65,8 @@ export function composeMail(mail: OutboundMail, domain: string, now = new Date()
   const head = headers.map(([k, v]) => `${k}: ${v}`).join('\r\n');
   if (!mail.html) return `${head}\r\n${part('text/plain', mail.text)}`;
   const boundary = `tm-${crypto.randomUUID()}`;
-  return `${head}\r\nContent-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
-    `--${boundary}\r\n${part('text/plain', mail.text)}--${boundary}\r\n${part('text/html', mail.html)}--${boundary}--\r\n`;
+  return (
+    `${head}\r\nContent-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
+    `--${boundary}\r\n${part('text/plain', mail.text)}--${boundary}\r\n${part('text/html', mail.html)}--${boundary}--\r\n`
+  );
 }

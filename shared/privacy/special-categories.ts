@@ -5,8 +5,16 @@
 import { AppError } from '../errors';
 
 export const SPECIAL_CATEGORIES = [
-  'health', 'finances', 'sex_life_or_orientation', 'religion', 'ethnicity', 'politics', 'biometrics', 'genetics',
-  'union_membership', 'criminal_records',
+  'health',
+  'finances',
+  'sex_life_or_orientation',
+  'religion',
+  'ethnicity',
+  'politics',
+  'biometrics',
+  'genetics',
+  'union_membership',
+  'criminal_records',
 ] as const;
 export type SpecialCategory = (typeof SPECIAL_CATEGORIES)[number];
 
@@ -34,69 +42,214 @@ type Pattern = string | RegExp;
 const whole = (...words: string[]): RegExp => new RegExp(` (?:${words.join('|')})s? `);
 
 // "race" as origin, not as a contest: not after or before the words of sport.
-const RACE_SPORT = 'car|cars|track|way|day|bike|horse|boat|team|distance|number|result|results|time|times|series|calendar|entry|category|kit|pace|fun|charity|relay|road|trail|running|drag|arms|rat|sack|motor|next|last|first|favourite|favorite';
+const RACE_SPORT =
+  'car|cars|track|way|day|bike|horse|boat|team|distance|number|result|results|time|times|series|calendar|entry|category|kit|pace|fun|charity|relay|road|trail|running|drag|arms|rat|sack|motor|next|last|first|favourite|favorite';
 const RACE = new RegExp(` (?<!(?:${RACE_SPORT}) )race(?! (?:${RACE_SPORT}) )s? `);
 
 const STEMS: Record<SpecialCategory, Pattern[]> = {
   health: [
-    'health', 'medical', 'medicat', 'diagnos', 'disease', 'illness', 'disabilit', 'pregnan', 'allerg', 'diabet', 'blood type', whole('mental'),
-    'gesundheit', 'krankheit', 'erkrank', 'krankenkasse', 'krankenversicherung', 'diagnose', 'behinderung', 'schwanger', 'medikament', 'blutgruppe', 'arzt',
-    'sante', 'maladie', 'mutuelle', 'handicap', 'enceinte', 'grossesse', 'medicament', 'groupe sanguin',
-    'gezondheid', 'ziekte', 'zorgverzekering', 'ziektekosten', 'huisarts', 'medisch', 'zwanger', 'medicijn', 'bloedgroep',
+    'health',
+    'medical',
+    'medicat',
+    'diagnos',
+    'disease',
+    'illness',
+    'disabilit',
+    'pregnan',
+    'allerg',
+    'diabet',
+    'blood type',
+    whole('mental'),
+    'gesundheit',
+    'krankheit',
+    'erkrank',
+    'krankenkasse',
+    'krankenversicherung',
+    'diagnose',
+    'behinderung',
+    'schwanger',
+    'medikament',
+    'blutgruppe',
+    'arzt',
+    'sante',
+    'maladie',
+    'mutuelle',
+    'handicap',
+    'enceinte',
+    'grossesse',
+    'medicament',
+    'groupe sanguin',
+    'gezondheid',
+    'ziekte',
+    'zorgverzekering',
+    'ziektekosten',
+    'huisarts',
+    'medisch',
+    'zwanger',
+    'medicijn',
+    'bloedgroep',
   ],
   finances: [
-    'income', 'salary', 'credit card', 'card number', 'bank account', 'iban', 'debt', 'credit score', 'net worth', 'wealth',
-    'einkommen', 'gehalt', 'kreditkarte', 'kontonummer', 'bankkonto', 'schulden', 'bonitat', 'vermogen',
-    'revenu', 'salaire', 'carte bancaire', 'carte de credit', 'compte bancaire', 'dette', 'patrimoine',
-    'inkomen', 'salaris', 'creditcard', 'rekeningnummer', 'bankrekening', 'schuld',
+    'income',
+    'salary',
+    'credit card',
+    'card number',
+    'bank account',
+    'iban',
+    'debt',
+    'credit score',
+    'net worth',
+    'wealth',
+    'einkommen',
+    'gehalt',
+    'kreditkarte',
+    'kontonummer',
+    'bankkonto',
+    'schulden',
+    'bonitat',
+    'vermogen',
+    'revenu',
+    'salaire',
+    'carte bancaire',
+    'carte de credit',
+    'compte bancaire',
+    'dette',
+    'patrimoine',
+    'inkomen',
+    'salaris',
+    'creditcard',
+    'rekeningnummer',
+    'bankrekening',
+    'schuld',
   ],
   sex_life_or_orientation: [
-    'sexual', 'sex life', 'gay', 'lesbian', 'bisexual', 'lgbt',
-    'sexuell', 'sexualleben', 'schwul',
-    'sexuel', 'vie sexuelle', 'orientation sexuelle', 'homosexu',
-    'seksuel', 'geaardheid', 'seksleven', 'homoseksu',
+    'sexual',
+    'sex life',
+    'gay',
+    'lesbian',
+    'bisexual',
+    'lgbt',
+    'sexuell',
+    'sexualleben',
+    'schwul',
+    'sexuel',
+    'vie sexuelle',
+    'orientation sexuelle',
+    'homosexu',
+    'seksuel',
+    'geaardheid',
+    'seksleven',
+    'homoseksu',
   ],
   religion: [
-    'religi', 'faith', 'church', 'belief', 'denomination',
-    'konfession', 'glaube', 'kirche', 'weltanschauung',
-    'croyance', 'confession', 'eglise', 'culte',
-    'godsdienst', 'geloof', 'kerk', 'levensbeschouwing', 'levensovertuiging',
+    'religi',
+    'faith',
+    'church',
+    'belief',
+    'denomination',
+    'konfession',
+    'glaube',
+    'kirche',
+    'weltanschauung',
+    'croyance',
+    'confession',
+    'eglise',
+    'culte',
+    'godsdienst',
+    'geloof',
+    'kerk',
+    'levensbeschouwing',
+    'levensovertuiging',
   ],
   ethnicity: [
-    'ethnic', RACE, 'racial', 'skin colo',
-    'ethnisch', 'ethnie', whole('rasse'), 'abstammung', 'hautfarbe',
-    'ethnique', 'origine raciale', 'origine ethnique', 'couleur de peau',
-    'etnisch', 'etniciteit', 'afkomst', 'huidskleur',
+    'ethnic',
+    RACE,
+    'racial',
+    'skin colo',
+    'ethnisch',
+    'ethnie',
+    whole('rasse'),
+    'abstammung',
+    'hautfarbe',
+    'ethnique',
+    'origine raciale',
+    'origine ethnique',
+    'couleur de peau',
+    'etnisch',
+    'etniciteit',
+    'afkomst',
+    'huidskleur',
   ],
   politics: [
-    'politic', 'party affiliation', 'voting', whole('vote', 'voted'),
-    'politisch', 'partei', 'wahlverhalten',
-    'politique', 'parti politique', 'opinion politique',
-    'politiek', 'partijvoorkeur', 'partijlid', 'stemgedrag',
+    'politic',
+    'party affiliation',
+    'voting',
+    whole('vote', 'voted'),
+    'politisch',
+    'partei',
+    'wahlverhalten',
+    'politique',
+    'parti politique',
+    'opinion politique',
+    'politiek',
+    'partijvoorkeur',
+    'partijlid',
+    'stemgedrag',
   ],
   biometrics: [
-    'biometric', 'fingerprint', 'face scan', 'facial', 'retina', 'iris scan',
-    'biometrisch', 'fingerabdruck', 'gesichtserkennung',
-    'biometrique', 'empreinte digitale', 'reconnaissance faciale',
-    'vingerafdruk', 'gezichtsherkenning',
+    'biometric',
+    'fingerprint',
+    'face scan',
+    'facial',
+    'retina',
+    'iris scan',
+    'biometrisch',
+    'fingerabdruck',
+    'gesichtserkennung',
+    'biometrique',
+    'empreinte digitale',
+    'reconnaissance faciale',
+    'vingerafdruk',
+    'gezichtsherkenning',
   ],
   genetics: [
-    'genetic', whole('dna', 'adn'), 'genome', 'genom',
-    'genetisch', 'erbgut',
+    'genetic',
+    whole('dna', 'adn'),
+    'genome',
+    'genom',
+    'genetisch',
+    'erbgut',
     'genetique',
     'erfelijk',
   ],
   union_membership: [
-    'trade union', 'labor union', 'labour union', 'union member',
+    'trade union',
+    'labor union',
+    'labour union',
+    'union member',
     'gewerkschaft',
-    'syndicat', 'syndical',
-    'vakbond', 'vakvereniging',
+    'syndicat',
+    'syndical',
+    'vakbond',
+    'vakvereniging',
   ],
   criminal_records: [
-    'criminal', 'conviction', 'offence', 'offense', 'police record',
-    'vorstrafe', 'straftat', 'strafregister', 'fuhrungszeugnis', 'verurteilung',
-    'casier judiciaire', 'condamnation', 'infraction',
-    'strafblad', 'veroordeling', 'strafrecht',
+    'criminal',
+    'conviction',
+    'offence',
+    'offense',
+    'police record',
+    'vorstrafe',
+    'straftat',
+    'strafregister',
+    'fuhrungszeugnis',
+    'verurteilung',
+    'casier judiciaire',
+    'condamnation',
+    'infraction',
+    'strafblad',
+    'veroordeling',
+    'strafrecht',
   ],
 };
 
@@ -113,11 +266,18 @@ export function foldText(text: string): string {
 }
 
 /** The special category a field's key, label and description point to, with the word that gave it away. */
-export function specialCategoryOf(...texts: (string | null | undefined)[]): { category: SpecialCategory; matched: string } | null {
+export function specialCategoryOf(
+  ...texts: (string | null | undefined)[]
+): { category: SpecialCategory; matched: string } | null {
   const folded = foldText(texts.filter(Boolean).join(' '));
   for (const category of SPECIAL_CATEGORIES) {
     for (const pattern of STEMS[category]) {
-      const matched = typeof pattern === 'string' ? (folded.includes(` ${pattern}`) ? pattern : null) : pattern.exec(folded)?.[0].trim();
+      const matched =
+        typeof pattern === 'string'
+          ? folded.includes(` ${pattern}`)
+            ? pattern
+            : null
+          : pattern.exec(folded)?.[0].trim();
       if (matched) return { category, matched };
     }
   }
@@ -164,7 +324,8 @@ export function forbiddenValues(values: Record<string, unknown>): ValueFinding[]
     const text = String(raw);
     const cards = text.match(/\d[\d -]{11,22}\d/g) ?? [];
     if (cards.some(looksLikeCardNumber)) out.push({ field, kind: 'card_number' });
-    else if ((text.match(/[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){11,30}/g) ?? []).some(looksLikeIban)) out.push({ field, kind: 'iban' });
+    else if ((text.match(/[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){11,30}/g) ?? []).some(looksLikeIban))
+      out.push({ field, kind: 'iban' });
   }
   return out;
 }
@@ -174,6 +335,10 @@ export function assertAllowedValues(values: Record<string, unknown> | null | und
   const found = forbiddenValues({ ...(values ?? {}) });
   if (found.length) {
     const what = found[0]!.kind === 'card_number' ? 'a payment card number' : 'an IBAN';
-    throw new AppError('special_category', `The value of "${found[0]!.field}" looks like ${what}. Payment data is never stored in profiles: remove it.`, found);
+    throw new AppError(
+      'special_category',
+      `The value of "${found[0]!.field}" looks like ${what}. Payment data is never stored in profiles: remove it.`,
+      found,
+    );
   }
 }

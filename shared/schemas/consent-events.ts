@@ -4,7 +4,15 @@
 import { z } from 'zod';
 import { IsoDate } from './common';
 
-export const CONSENT_KINDS = ['opt_in', 'confirmation', 'withdrawal', 'preference_change', 'refusal', 'import', 'objection'] as const;
+export const CONSENT_KINDS = [
+  'opt_in',
+  'confirmation',
+  'withdrawal',
+  'preference_change',
+  'refusal',
+  'import',
+  'objection',
+] as const;
 
 export const ConsentEventView = z
   .object({
@@ -14,8 +22,14 @@ export const ConsentEventView = z
     kind: z.enum(CONSENT_KINDS),
     listId: z.string().nullable(),
     occurredAt: z.string(),
-    geo: z.object({ country: z.string().nullable(), region: z.string().nullable(), isEu: z.boolean().nullable() }),
-    evidence: z.object({ ipRecorded: z.boolean(), userAgentRecorded: z.boolean() }).meta({ description: 'IP and user agent are stored encrypted and never listed' }),
+    geo: z.object({
+      country: z.string().nullable(),
+      region: z.string().nullable(),
+      isEu: z.boolean().nullable(),
+    }),
+    evidence: z
+      .object({ ipRecorded: z.boolean(), userAgentRecorded: z.boolean() })
+      .meta({ description: 'IP and user agent are stored encrypted and never listed' }),
     notice: z.object({ id: z.string(), version: z.number(), hash: z.string() }).nullable(),
     language: z.string().nullable(),
     source: z.object({ type: z.string(), id: z.string().nullable(), url: z.string().nullable() }),
@@ -31,8 +45,14 @@ export const ConsentEventQuery = z.object({
   kind: z.enum(CONSENT_KINDS).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  region: z.enum(['eu', 'non_eu', 'unknown']).optional().meta({ description: 'Where the event was recorded: in the EU, outside, or unknown' }),
-  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  region: z
+    .enum(['eu', 'non_eu', 'unknown'])
+    .optional()
+    .meta({ description: 'Where the event was recorded: in the EU, outside, or unknown' }),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
 });
 export type ConsentEventQuery = z.infer<typeof ConsentEventQuery>;
 

@@ -18,17 +18,30 @@ const Origin = z
   }, 'an origin such as "https://www.example.com" (scheme, host and port only)');
 
 const FormFields = {
-    name: z.string().trim().min(1).max(200),
-    listIds: z.array(z.string().max(40)).min(1).max(20),
-    fields: z.array(FieldKey).max(30).default([]).meta({ description: 'Keys of profile fields the form collects' }),
-    notice: z.object({
-      text: z.string().trim().min(1).max(20_000).meta({ description: 'The exact consent text shown next to the box' }),
-      language: Language,
-      key: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,59}$/).optional().meta({ description: 'Defaults to one notice per form' }),
-    }),
-    thankYouUrl: HttpsUrl,
-    errorUrl: HttpsUrl.nullable().optional(),
-    allowedOrigins: z.array(Origin).max(20).default([]),
+  name: z.string().trim().min(1).max(200),
+  listIds: z.array(z.string().max(40)).min(1).max(20),
+  fields: z
+    .array(FieldKey)
+    .max(30)
+    .default([])
+    .meta({ description: 'Keys of profile fields the form collects' }),
+  notice: z.object({
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20_000)
+      .meta({ description: 'The exact consent text shown next to the box' }),
+    language: Language,
+    key: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_.-]{0,59}$/)
+      .optional()
+      .meta({ description: 'Defaults to one notice per form' }),
+  }),
+  thankYouUrl: HttpsUrl,
+  errorUrl: HttpsUrl.nullable().optional(),
+  allowedOrigins: z.array(Origin).max(20).default([]),
 };
 
 export const FormInput = z.object(FormFields).meta({ id: 'FormInput' });
@@ -58,7 +71,9 @@ export const Form = z
   .meta({ id: 'Form' });
 export type Form = z.infer<typeof Form>;
 
-const Ticked = z.union([z.boolean(), z.enum(['on', 'yes', 'true', '1', 'off', 'no', 'false', '0', ''])]).transform((v) => v === true || ['on', 'yes', 'true', '1'].includes(String(v)));
+const Ticked = z
+  .union([z.boolean(), z.enum(['on', 'yes', 'true', '1', 'off', 'no', 'false', '0', ''])])
+  .transform((v) => v === true || ['on', 'yes', 'true', '1'].includes(String(v)));
 
 /** What a website posts. Profile values arrive under `fields` (JSON) or as top-level keys (HTML form). */
 export const FormSubmission = z.object({
@@ -74,5 +89,9 @@ export const FormSubmission = z.object({
 });
 export type FormSubmission = z.infer<typeof FormSubmission>;
 
-export const FormAnswer = z.object({ ok: z.literal(true), status: z.enum(['pending', 'confirmed']), message: z.string() });
+export const FormAnswer = z.object({
+  ok: z.literal(true),
+  status: z.enum(['pending', 'confirmed']),
+  message: z.string(),
+});
 export type FormAnswer = z.infer<typeof FormAnswer>;

@@ -10,10 +10,16 @@ export const MAX_DESTINATIONS = 200;
 const Destination = z
   .string()
   .max(MAX_DESTINATION_LENGTH)
-  .refine((v) => parseDestination(v) !== null, { message: 'must be an absolute http(s) URL with a host and no credentials' })
+  .refine((v) => parseDestination(v) !== null, {
+    message: 'must be an absolute http(s) URL with a host and no credentials',
+  })
   .meta({ example: 'https://shop.example.com/spring?utm_source=mail' });
 
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'must be an id');
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'must be an id');
 
 export const CreateLinks = z
   .object({
@@ -22,7 +28,9 @@ export const CreateLinks = z
     messageId: Id.optional().meta({ description: 'The message the links appear in' }),
     destination: Destination.optional().meta({ description: 'One destination (or use `destinations`)' }),
     destinations: z.array(Destination).min(1).max(MAX_DESTINATIONS).optional(),
-    expiresAt: IsoDate.optional().meta({ description: `When the links stop working; at most ${MAX_LINK_TTL_DAYS} days ahead, default 180 days` }),
+    expiresAt: IsoDate.optional().meta({
+      description: `When the links stop working; at most ${MAX_LINK_TTL_DAYS} days ahead, default 180 days`,
+    }),
   })
   .refine((b) => (b.destination === undefined) !== (b.destinations === undefined), {
     message: 'give exactly one of `destination` and `destinations`',

@@ -8,16 +8,26 @@ export const LawfulBasis = z.enum(['consent', 'contract', 'legitimate_interest']
 export const ListInput = z
   .object({
     name: z.string().trim().min(1).max(200),
-    purpose: z.string().trim().min(1).max(1000).meta({ description: 'What the list is used for, as told to subscribers' }),
+    purpose: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .meta({ description: 'What the list is used for, as told to subscribers' }),
     lawfulBasis: LawfulBasis.default('consent'),
-    doubleOptIn: z.boolean().default(true).meta({ description: 'Sign-ups stay pending until the confirmation link is clicked' }),
+    doubleOptIn: z
+      .boolean()
+      .default(true)
+      .meta({ description: 'Sign-ups stay pending until the confirmation link is clicked' }),
     retentionDays: z.number().int().min(1).max(3650).nullable().optional(),
   })
   .meta({ id: 'ListInput' });
 export type ListInput = z.infer<typeof ListInput>;
 
 /** Only what is sent changes (no defaults: a patch never resets a field it does not name). */
-export const ListPatch = ListInput.extend({ lawfulBasis: LawfulBasis, doubleOptIn: z.boolean() }).partial().meta({ id: 'ListPatch' });
+export const ListPatch = ListInput.extend({ lawfulBasis: LawfulBasis, doubleOptIn: z.boolean() })
+  .partial()
+  .meta({ id: 'ListPatch' });
 export type ListPatch = z.infer<typeof ListPatch>;
 
 export const List = z
@@ -33,7 +43,9 @@ export const List = z
   .meta({ id: 'List' });
 export type List = z.infer<typeof List>;
 
-export const FieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _, starting with a letter');
+export const FieldKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _, starting with a letter');
 
 export const ProfileFieldInput = z
   .object({
@@ -46,7 +58,14 @@ export const ProfileFieldInput = z
 export type ProfileFieldInput = z.infer<typeof ProfileFieldInput>;
 
 export const ProfileField = z
-  .object({ id: z.string(), key: z.string(), label: z.string(), description: z.string().nullable(), type: z.string(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    key: z.string(),
+    label: z.string(),
+    description: z.string().nullable(),
+    type: z.string(),
+    createdAt: z.string(),
+  })
   .meta({ id: 'ProfileField' });
 export type ProfileField = z.infer<typeof ProfileField>;
 
@@ -57,7 +76,10 @@ export const Language = z
 
 export const NoticeInput = z
   .object({
-    key: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,59}$/).meta({ description: 'Names the notice across versions and languages' }),
+    key: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_.-]{0,59}$/)
+      .meta({ description: 'Names the notice across versions and languages' }),
     language: Language,
     text: z.string().trim().min(1).max(20_000),
   })

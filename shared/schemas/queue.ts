@@ -30,7 +30,6 @@ export const ClickRecordedMessage = z.object({
 });
 export type ClickRecordedMessage = z.infer<typeof ClickRecordedMessage>;
 
-
 /** A double opt-in mail whose first send failed: ids only, the address is read from the database. */
 export const ConfirmationMailMessage = z.object({
   type: z.literal('confirmation-mail'),
@@ -43,5 +42,9 @@ export const ConfirmationMailMessage = z.object({
 });
 export type ConfirmationMailMessage = z.infer<typeof ConfirmationMailMessage>;
 
-export const QueueMessage = z.discriminatedUnion('type', [OutboxEventMessage, ClickRecordedMessage, ConfirmationMailMessage]);
+export const QueueMessage = z.discriminatedUnion('type', [
+  OutboxEventMessage,
+  ClickRecordedMessage,
+  ConfirmationMailMessage,
+]);
 export type QueueMessage = z.infer<typeof QueueMessage>;

@@ -12,16 +12,33 @@ export const EvidenceInput = z
     occurredAt: IsoDate.meta({ description: 'When the person gave consent' }),
     ip: z.union([z.ipv4(), z.ipv6()]).optional(),
     userAgent: z.string().max(1000).optional(),
-    country: z.string().regex(/^[A-Z]{2}$/).optional().meta({ description: 'ISO 3166-1 alpha-2 where the person was' }),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional()
+      .meta({ description: 'ISO 3166-1 alpha-2 where the person was' }),
     region: z.string().max(100).optional(),
-    sourceUrl: z.string().url().max(2000).optional().meta({ description: 'The page where consent was collected' }),
+    sourceUrl: z
+      .string()
+      .url()
+      .max(2000)
+      .optional()
+      .meta({ description: 'The page where consent was collected' }),
     notice: z
       .union([
         z.object({ key: z.string().max(60), language: Language, version: z.number().int().min(1) }),
-        z.object({ text: z.string().trim().min(1).max(20_000), language: Language, key: z.string().max(60).optional() }),
+        z.object({
+          text: z.string().trim().min(1).max(20_000),
+          language: Language,
+          key: z.string().max(60).optional(),
+        }),
       ])
-      .meta({ description: 'A published notice version, or the exact text shown (published as a version if new)' }),
-    confirmedAt: IsoDate.optional().meta({ description: 'When the client ran double opt-in itself; otherwise we send the confirmation mail' }),
+      .meta({
+        description: 'A published notice version, or the exact text shown (published as a version if new)',
+      }),
+    confirmedAt: IsoDate.optional().meta({
+      description: 'When the client ran double opt-in itself; otherwise we send the confirmation mail',
+    }),
   })
   .meta({ id: 'ConsentEvidenceInput' });
 export type EvidenceInput = z.infer<typeof EvidenceInput>;
@@ -45,13 +62,20 @@ export const ImportRow = z.object({
   profile: ProfileValues.optional(),
   listIds: z.array(z.string().max(40)).max(20).optional(),
   evidence: EvidenceInput.optional(),
-  consentUnknown: z.boolean().optional().meta({ description: 'No evidence exists: the link intercept recaptures consent later' }),
+  consentUnknown: z
+    .boolean()
+    .optional()
+    .meta({ description: 'No evidence exists: the link intercept recaptures consent later' }),
 });
 export type ImportRow = z.infer<typeof ImportRow>;
 
 export const ImportInput = z
   .object({
-    listIds: z.array(z.string().max(40)).min(1).max(20).meta({ description: 'Lists for rows that name none' }),
+    listIds: z
+      .array(z.string().max(40))
+      .min(1)
+      .max(20)
+      .meta({ description: 'Lists for rows that name none' }),
     rows: z.array(ImportRow).min(1).max(10_000),
   })
   .meta({ id: 'ImportInput' });
@@ -63,7 +87,13 @@ export const ImportReport = z
     received: z.number(),
     created: z.number(),
     updated: z.number(),
-    refused: z.array(z.object({ row: z.number().meta({ description: 'Zero-based row index' }), code: z.string(), message: z.string() })),
+    refused: z.array(
+      z.object({
+        row: z.number().meta({ description: 'Zero-based row index' }),
+        code: z.string(),
+        message: z.string(),
+      }),
+    ),
   })
   .meta({ id: 'ImportReport' });
 export type ImportReport = z.infer<typeof ImportReport>;
@@ -85,7 +115,10 @@ export const SubscriberView = z
   .object({
     id: z.string(),
     pseudonym: z.string(),
-    email: z.string().nullable().meta({ description: 'null for subscribers shown under their pseudonym (EU or unknown region)' }),
+    email: z
+      .string()
+      .nullable()
+      .meta({ description: 'null for subscribers shown under their pseudonym (EU or unknown region)' }),
     anonymised: z.boolean(),
     homeRegion: z.enum(['eu', 'non_eu', 'unknown']),
     status: z.string(),
@@ -96,6 +129,11 @@ export const SubscriberView = z
 export type SubscriberView = z.infer<typeof SubscriberView>;
 
 export const SubscriberCreated = z
-  .object({ subscriber: SubscriberView, created: z.boolean(), subscriptions: z.array(SubscriptionView), eventIds: z.array(z.string()) })
+  .object({
+    subscriber: SubscriberView,
+    created: z.boolean(),
+    subscriptions: z.array(SubscriptionView),
+    eventIds: z.array(z.string()),
+  })
   .meta({ id: 'SubscriberCreated' });
 export type SubscriberCreated = z.infer<typeof SubscriberCreated>;

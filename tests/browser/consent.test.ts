@@ -27,8 +27,11 @@ beforeAll(async () => {
   const form = await api('/forms', {
     method: 'POST',
     json: {
-      name: 'Blog footer', listIds: [worker.tenants.eu.listId], notice: { text: 'Ja, ich möchte den Newsletter erhalten. Abmeldung jederzeit.', language: 'de' },
-      thankYouUrl: `${origin}/danke`, allowedOrigins: [origin],
+      name: 'Blog footer',
+      listIds: [worker.tenants.eu.listId],
+      notice: { text: 'Ja, ich möchte den Newsletter erhalten. Abmeldung jederzeit.', language: 'de' },
+      thankYouUrl: `${origin}/danke`,
+      allowedOrigins: [origin],
     },
   });
   expect(form.status).toBe(201);
@@ -51,7 +54,9 @@ describe('consent capture in a browser', () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/`);
     const form = page.locator(`form[data-tm-form="${formId}"]`);
-    await expect(form.locator('label', { hasText: 'Ja, ich möchte den Newsletter erhalten' }).count()).resolves.toBe(1);
+    await expect(
+      form.locator('label', { hasText: 'Ja, ich möchte den Newsletter erhalten' }).count(),
+    ).resolves.toBe(1);
     await expect(form.locator('button').textContent()).resolves.toBe('Abonnieren');
 
     await form.locator('input[type=email]').fill('leser@example.org');
@@ -62,7 +67,9 @@ describe('consent capture in a browser', () => {
     await form.locator('input[name=consent]').check();
     await page.waitForTimeout(2_200);
     await form.locator('button').click();
-    await page.waitForSelector(`form[data-tm-form="${formId}"][data-tm-state="pending"]`, { timeout: 10_000 });
+    await page.waitForSelector(`form[data-tm-form="${formId}"][data-tm-state="pending"]`, {
+      timeout: 10_000,
+    });
     await expect(form.locator('.tm-status').textContent()).resolves.toContain('Fast geschafft');
 
     const mail = await waitForMail('leser@example.org', started);
@@ -76,11 +83,20 @@ describe('consent capture in a browser', () => {
     await expect(confirmPage.locator('h1').textContent()).resolves.toBe('Abonnement bestätigt');
 
     const events = await api('/consent-events');
-    const data = events.body.data as { kind: string; subscriber: { id: string; email: string | null }; source: { type: string; id: string; url: string } }[];
+    const data = events.body.data as {
+      kind: string;
+      subscriber: { id: string; email: string | null };
+      source: { type: string; id: string; url: string };
+    }[];
     expect(data.map((e) => e.kind)).toEqual(['confirmation', 'opt_in']);
     expect(data[1]!.source).toMatchObject({ type: 'form', id: formId, url: `${site.origin}/` });
     const subscriberId = data[0]!.subscriber.id;
-    expect((await api(`/subscribers/${subscriberId}/consent`)).body).toMatchObject({ data: [{ status: 'confirmed', consent: 'given' }] });
-    expect((await api(`/subscribers/${subscriberId}/consent-chain`)).body).toMatchObject({ ok: true, events: 2 });
+    expect((await api(`/subscribers/${subscriberId}/consent`)).body).toMatchObject({
+      data: [{ status: 'confirmed', consent: 'given' }],
+    });
+    expect((await api(`/subscribers/${subscriberId}/consent-chain`)).body).toMatchObject({
+      ok: true,
+      events: 2,
+    });
   });
 });

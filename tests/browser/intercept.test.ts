@@ -40,7 +40,12 @@ async function mintLink(): Promise<string> {
   const res = await fetch(`${worker.url}/api/v1/links`, {
     method: 'POST',
     headers: { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ subscriberId, listId: eu.listId, messageId: 'msg_browser_test', destination: destinationUrl }),
+    body: JSON.stringify({
+      subscriberId,
+      listId: eu.listId,
+      messageId: 'msg_browser_test',
+      destination: destinationUrl,
+    }),
   });
   expect(res.status).toBe(201);
   const { links } = (await res.json()) as { links: { url: string }[] };
@@ -50,7 +55,10 @@ async function mintLink(): Promise<string> {
 describe('link intercept in a browser', () => {
   it('asks a clicker in Germany for consent in German, takes YES, lands on the destination, and asks no more', async () => {
     const link = await mintLink();
-    const context = await browser.newContext({ locale: 'de-DE', extraHTTPHeaders: { 'x-dev-geo': 'DE', 'accept-language': 'de-DE,de;q=0.9' } });
+    const context = await browser.newContext({
+      locale: 'de-DE',
+      extraHTTPHeaders: { 'x-dev-geo': 'DE', 'accept-language': 'de-DE,de;q=0.9' },
+    });
     const page = await context.newPage();
 
     const shown = await page.goto(link);
@@ -58,7 +66,10 @@ describe('link intercept in a browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Dürfen wir Ihnen weiter schreiben?');
     expect(await page.locator('.notice').textContent()).toContain('Demo Shop Europe');
 
-    await Promise.all([page.waitForURL(destinationUrl), page.getByRole('button', { name: 'Ja, ich möchte weiter E-Mails erhalten' }).click()]);
+    await Promise.all([
+      page.waitForURL(destinationUrl),
+      page.getByRole('button', { name: 'Ja, ich möchte weiter E-Mails erhalten' }).click(),
+    ]);
     expect(page.url()).toBe(destinationUrl);
     expect(await page.locator('h1').textContent()).toBe('Spring sale');
 

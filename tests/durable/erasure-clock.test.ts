@@ -11,7 +11,10 @@ const { d1 } = regional(env, 'eu');
 async function fileErasure(email: string) {
   const seeded = await seedTenant('eu');
   const sub = await seedSubscriber(seeded.tenant, { email });
-  const res = await api(seeded.apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', subscriberId: sub.id } });
+  const res = await api(seeded.apiKey, '/privacy-requests', {
+    method: 'POST',
+    json: { kind: 'erasure', subscriberId: sub.id },
+  });
   expect(res.status).toBe(201);
   const request = await body(res);
   return { ...seeded, sub, request, clock: clockFor(env, seeded.tenant.id) };
@@ -24,7 +27,9 @@ afterEach(() => {
 describe('ErasureClock', () => {
   it('holds the request at its due time and does nothing before it', async () => {
     const { request, clock, sub } = await fileErasure('early@example.org');
-    expect(await clock.pending()).toEqual([{ requestId: request.id, dueAt: Date.parse(request.dueAt as string), attempts: 0 }]);
+    expect(await clock.pending()).toEqual([
+      { requestId: request.id, dueAt: Date.parse(request.dueAt as string), attempts: 0 },
+    ]);
     expect(await runDurableObjectAlarm(clock)).toBe(true);
     expect(await countRows(d1, 'subscribers', 'id = ?', sub.id)).toBe(1);
     expect((await clock.pending()).map((p) => p.requestId)).toEqual([request.id]);
@@ -44,23 +49,34 @@ describe('ErasureClock', () => {
     expect(await countRows(d1, 'subscribers', 'id = ?', sub.id)).toBe(0);
     expect(await countRows(d1, 'subscriber_keys', 'subscriber_id = ?', sub.id)).toBe(0);
     expect(await countRows(d1, 'privacy_requests', `id = ? and status = 'completed'`, request.id)).toBe(1);
-    expect(await countRows(d1, 'erasure_records', `request_id = ? and "trigger" = 'due'`, request.id)).toBe(1);
+    expect(await countRows(d1, 'erasure_records', `request_id = ? and "trigger" = 'due'`, request.id)).toBe(
+      1,
+    );
     expect(await clock.pending()).toEqual([]);
     expect(await runDurableObjectAlarm(clock)).toBe(false);
     // A late duplicate of the schedule (at-least-once delivery) fires and changes nothing.
     await clock.schedule({ tenantId: tenant.id, requestId: request.id as string, dueAt: Date.now() - 1 });
     expect(await runDurableObjectAlarm(clock)).toBe(true);
     expect(await countRows(d1, 'erasure_records', 'request_id = ?', request.id)).toBe(1);
-    expect(await countRows(d1, 'privacy_request_history', `request_id = ? and action = 'finish'`, request.id)).toBe(1);
+    expect(
+      await countRows(d1, 'privacy_request_history', `request_id = ? and action = 'finish'`, request.id),
+    ).toBe(1);
     expect(await clock.pending()).toEqual([]);
   });
 
   it('never executes a request that was rejected, even if a stale entry fires', async () => {
     const { request, clock, sub, tenant, apiKey } = await fileErasure('kept@example.org');
-    const res = await api(apiKey, `/privacy-requests/${request.id}/reject`, { method: 'POST', json: { reason: 'legal_claims', text: 'Open invoice dispute' } });
+    const res = await api(apiKey, `/privacy-requests/${request.id}/reject`, {
+      method: 'POST',
+      json: { reason: 'legal_claims', text: 'Open invoice dispute' },
+    });
     expect(res.status).toBe(200);
     expect(await clock.pending()).toEqual([]);
-    await clock.schedule({ tenantId: tenant.id, requestId: request.id as string, dueAt: Date.parse(request.dueAt as string) });
+    await clock.schedule({
+      tenantId: tenant.id,
+      requestId: request.id as string,
+      dueAt: Date.parse(request.dueAt as string),
+    });
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.parse(request.dueAt as string) + 60_000);
     expect(await runDurableObjectAlarm(clock)).toBe(true);
@@ -71,7 +87,10 @@ describe('ErasureClock', () => {
 
   it('follows D1 when the due time moved: an extended request is not executed at its old time', async () => {
     const { request, clock, sub, apiKey } = await fileErasure('extended@example.org');
-    const ext = await api(apiKey, `/privacy-requests/${request.id}/extend`, { method: 'POST', json: { days: 30, reason: 'Records in the archive must be checked' } });
+    const ext = await api(apiKey, `/privacy-requests/${request.id}/extend`, {
+      method: 'POST',
+      json: { days: 30, reason: 'Records in the archive must be checked' },
+    });
     expect(ext.status).toBe(200);
     const extended = await body(ext);
     expect((await clock.pending())[0]?.dueAt).toBe(Date.parse(extended.dueAt as string));
@@ -89,7 +108,10 @@ describe('ErasureClock', () => {
     const clock = clockFor(env, tenant.id);
     for (let i = 0; i < 30; i++) {
       const sub = await seedSubscriber(tenant, { email: `bulk${i}@example.org` });
-      const res = await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', subscriberId: sub.id } });
+      const res = await api(apiKey, '/privacy-requests', {
+        method: 'POST',
+        json: { kind: 'erasure', subscriberId: sub.id },
+      });
       expect(res.status).toBe(201);
     }
     vi.useFakeTimers({ toFake: ['Date'] });

@@ -13,7 +13,15 @@ function logLines(spy: { mock: { calls: unknown[][] } }): string {
 describe('email: bad input is rejected with a reason or kept for review, never a crash or a silent loss', () => {
   it('rejects an unknown tenant address with a reason and a log line without the sender', async () => {
     const warn = vi.spyOn(console, 'warn');
-    const msg = inboundMessage(rawMail({ from: 'anna@mail.example.org', to: `privacy+nobody-here.eu@${DOMAIN}`, subject: 'Delete me', body: 'Please delete all my data.' }), { from: 'anna@mail.example.org', to: `privacy+nobody-here.eu@${DOMAIN}` });
+    const msg = inboundMessage(
+      rawMail({
+        from: 'anna@mail.example.org',
+        to: `privacy+nobody-here.eu@${DOMAIN}`,
+        subject: 'Delete me',
+        body: 'Please delete all my data.',
+      }),
+      { from: 'anna@mail.example.org', to: `privacy+nobody-here.eu@${DOMAIN}` },
+    );
     await deliver(msg);
     expect(msg.rejected).toMatch(/unknown recipient/i);
     expect(logLines(warn)).toContain('"code":"unknown_tenant"');
@@ -22,9 +30,15 @@ describe('email: bad input is rejected with a reason or kept for review, never a
 
   it('rejects other addresses on our domain, other domains, and forged reply tokens', async () => {
     const s = await inboundSetup('eu');
-    const forged = s.reply.replace(/^(r\+.{50})(.)/, (_m, head: string, c: string) => head + (c === 'a' ? 'b' : 'a'));
+    const forged = s.reply.replace(
+      /^(r\+.{50})(.)/,
+      (_m, head: string, c: string) => head + (c === 'a' ? 'b' : 'a'),
+    );
     for (const to of [`hello@${DOMAIN}`, 'privacy+x.eu@elsewhere.example', forged]) {
-      const msg = inboundMessage(rawMail({ from: s.email, to, subject: 'x', body: 'Please delete all my data.' }), { from: s.email, to });
+      const msg = inboundMessage(
+        rawMail({ from: s.email, to, subject: 'x', body: 'Please delete all my data.' }),
+        { from: s.email, to },
+      );
       await deliver(msg);
       expect(msg.rejected, to).toMatch(/unknown recipient/i);
     }
@@ -34,7 +48,10 @@ describe('email: bad input is rejected with a reason or kept for review, never a
   it('accepts a reply address whose case an MTA folded', async () => {
     const s = await inboundSetup('eu');
     const upper = s.reply.toUpperCase();
-    const msg = inboundMessage(rawMail({ from: s.email, to: upper, subject: 'Re: x', body: 'Please delete all my data.' }), { from: s.email, to: upper });
+    const msg = inboundMessage(
+      rawMail({ from: s.email, to: upper, subject: 'Re: x', body: 'Please delete all my data.' }),
+      { from: s.email, to: upper },
+    );
     await deliver(msg);
     expect(msg.rejected).toBeNull();
     expect(await requestsOf(s.tenant)).toHaveLength(1);
@@ -42,7 +59,12 @@ describe('email: bad input is rejected with a reason or kept for review, never a
 
   it('rejects a message over 25 MB before reading it', async () => {
     const s = await inboundSetup('eu');
-    const big = rawMail({ from: s.email, to: s.privacy, subject: 'Attachment', body: 'x'.repeat(25 * 1024 * 1024 + 10) });
+    const big = rawMail({
+      from: s.email,
+      to: s.privacy,
+      subject: 'Attachment',
+      body: 'x'.repeat(25 * 1024 * 1024 + 10),
+    });
     const msg = inboundMessage(big, { from: s.email, to: s.privacy });
     await deliver(msg);
     expect(msg.rejected).toMatch(/25 MB/);
@@ -52,8 +74,12 @@ describe('email: bad input is rejected with a reason or kept for review, never a
   it('rejects MIME nested beyond repair with a reason', async () => {
     const s = await inboundSetup('eu');
     let mime = 'Content-Type: text/plain\n\nPlease delete all my data.\n';
-    for (let i = 0; i < 80; i++) mime = `Content-Type: multipart/mixed; boundary="n${i}"\n\n--n${i}\n${mime}--n${i}--\n`;
-    const msg = inboundMessage(rawMail({ from: s.email, to: s.privacy, subject: 'x', mime }), { from: s.email, to: s.privacy });
+    for (let i = 0; i < 80; i++)
+      mime = `Content-Type: multipart/mixed; boundary="n${i}"\n\n--n${i}\n${mime}--n${i}--\n`;
+    const msg = inboundMessage(rawMail({ from: s.email, to: s.privacy, subject: 'x', mime }), {
+      from: s.email,
+      to: s.privacy,
+    });
     await deliver(msg);
     expect(msg.rejected).toMatch(/could not be parsed/);
     expect(await requestsOf(s.tenant)).toHaveLength(0);
@@ -61,8 +87,12 @@ describe('email: bad input is rejected with a reason or kept for review, never a
 
   it('keeps a message with a broken multipart (no boundary, bad base64) as a request rather than losing it', async () => {
     const s = await inboundSetup('eu', {});
-    const mime = 'Content-Type: multipart/mixed\nContent-Transfer-Encoding: base64\n\n--zz\nContent-Type: text/plain\n\n@@@not base64@@@\n--zz';
-    const msg = inboundMessage(rawMail({ from: s.email, to: s.reply, subject: 'Re: x', mime }), { from: s.email, to: s.reply });
+    const mime =
+      'Content-Type: multipart/mixed\nContent-Transfer-Encoding: base64\n\n--zz\nContent-Type: text/plain\n\n@@@not base64@@@\n--zz';
+    const msg = inboundMessage(rawMail({ from: s.email, to: s.reply, subject: 'Re: x', mime }), {
+      from: s.email,
+      to: s.reply,
+    });
     await deliver(msg);
     expect(msg.rejected).toBeNull();
     const [request] = await requestsOf(s.tenant);
@@ -71,8 +101,12 @@ describe('email: bad input is rejected with a reason or kept for review, never a
 
   it('turns a message with no text part at all into a review item', async () => {
     const s = await inboundSetup('eu', {});
-    const mime = 'Content-Type: image/png\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename="scan.png"\n\niVBORw0KGgo=';
-    const msg = inboundMessage(rawMail({ from: s.email, to: s.reply, subject: 'Re: x', mime }), { from: s.email, to: s.reply });
+    const mime =
+      'Content-Type: image/png\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename="scan.png"\n\niVBORw0KGgo=';
+    const msg = inboundMessage(rawMail({ from: s.email, to: s.reply, subject: 'Re: x', mime }), {
+      from: s.email,
+      to: s.reply,
+    });
     await deliver(msg);
     const [request] = await requestsOf(s.tenant);
     expect(request).toMatchObject({ kind: 'review', status: 'open' });
@@ -83,7 +117,16 @@ describe('email: bad input is rejected with a reason or kept for review, never a
     const mail = captureMail();
     const s = await inboundSetup('eu');
     const evil = btoa('Delete all my data\r\nBcc: victim@evil.example\r\nX-Injected: yes');
-    const msg = inboundMessage(rawMail({ from: s.email, to: s.privacy, subject: `=?UTF-8?B?${evil}?=`, body: 'Please delete all my data.', headers: { 'Authentication-Results': 'mx.cloudflare.net; dmarc=pass header.from=mail.example.org' } }), { from: s.email, to: s.privacy });
+    const msg = inboundMessage(
+      rawMail({
+        from: s.email,
+        to: s.privacy,
+        subject: `=?UTF-8?B?${evil}?=`,
+        body: 'Please delete all my data.',
+        headers: { 'Authentication-Results': 'mx.cloudflare.net; dmarc=pass header.from=mail.example.org' },
+      }),
+      { from: s.email, to: s.privacy },
+    );
     await deliver(msg);
     const [request] = await requestsOf(s.tenant);
     expect(request).toMatchObject({ kind: 'erasure', status: 'open' });
@@ -96,10 +139,17 @@ describe('email: bad input is rejected with a reason or kept for review, never a
   it('rethrows a transient failure (database unreachable) so the sending server retries, without rejecting', async () => {
     const s = await inboundSetup('eu');
     const original = env.DB_EU;
-    const down = new Proxy(original, { get: () => () => { throw new Error('D1_ERROR: Network connection lost.'); } });
+    const down = new Proxy(original, {
+      get: () => () => {
+        throw new Error('D1_ERROR: Network connection lost.');
+      },
+    });
     Reflect.set(env, 'DB_EU', down);
     const error = vi.spyOn(console, 'error');
-    const msg = inboundMessage(rawMail({ from: s.email, to: s.reply, subject: 'Re: x', body: 'Please delete all my data.' }), { from: s.email, to: s.reply });
+    const msg = inboundMessage(
+      rawMail({ from: s.email, to: s.reply, subject: 'Re: x', body: 'Please delete all my data.' }),
+      { from: s.email, to: s.reply },
+    );
     try {
       await expect(deliver(msg)).rejects.toThrow(/Network connection lost/);
     } finally {

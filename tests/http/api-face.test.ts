@@ -46,14 +46,31 @@ describe('the API face', () => {
   });
 
   it('documents every client API route and every public edge route', async () => {
-    const doc = await (await call('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const doc = await (await call('/api/openapi.json')).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
     const routes = apiApp.routes
-      .filter((r) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.path.startsWith('/v1/'))
-      .map((r) => ({ method: r.method.toLowerCase(), path: r.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')}));
+      .filter(
+        (r) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.path.startsWith('/v1/'),
+      )
+      .map((r) => ({
+        method: r.method.toLowerCase(),
+        path: r.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}'),
+      }));
     expect(routes.length).toBeGreaterThan(30);
-    const missing = routes.filter((r) => !doc.paths[r.path]?.[r.method] && !doc.paths[`${r.path}/`]?.[r.method]);
+    const missing = routes.filter(
+      (r) => !doc.paths[r.path]?.[r.method] && !doc.paths[`${r.path}/`]?.[r.method],
+    );
     expect(missing).toEqual([]);
-    for (const [path, method] of [['/f/{formId}', 'post'], ['/f/{formId}/embed.js', 'get'], ['/c/{token}', 'get'], ['/l/{token}', 'get'], ['/l/{token}', 'post'], ['/v/{token}', 'post'], ['/x/{token}', 'get']] as const) {
+    for (const [path, method] of [
+      ['/f/{formId}', 'post'],
+      ['/f/{formId}/embed.js', 'get'],
+      ['/c/{token}', 'get'],
+      ['/l/{token}', 'get'],
+      ['/l/{token}', 'post'],
+      ['/v/{token}', 'post'],
+      ['/x/{token}', 'get'],
+    ] as const) {
       expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }
   });
@@ -61,7 +78,11 @@ describe('the API face', () => {
   it('serves the OpenAPI document generated from the zod schemas', async () => {
     const res = await call('/api/openapi.json');
     expect(res.status).toBe(200);
-    const doc = await res.json<{ openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>();
+    const doc = await res.json<{
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    }>();
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/v1/tenant']).toBeDefined();
     expect(doc.components.schemas.Error).toBeDefined();
@@ -78,7 +99,11 @@ describe('the API face', () => {
 describe('local-only routes', () => {
   it('do not exist unless the configuration says the runtime is local', async () => {
     const production = { ...env, RUNTIME: 'production' };
-    const res = await app.fetch(new Request('https://privacy.test/__dev/seed', { method: 'POST' }), production, createExecutionContext());
+    const res = await app.fetch(
+      new Request('https://privacy.test/__dev/seed', { method: 'POST' }),
+      production,
+      createExecutionContext(),
+    );
     expect(res.status).toBe(404);
   });
 });

@@ -4,14 +4,30 @@ import { confirmationLinkIn, createList, formFixture, postJson, US_CF } from '..
 import { captureMail } from '../support/mail';
 import { api, call, seedTenant } from '../support/seed';
 
-type Page = { data: { id: string; kind: string; listId: string; subscriber: { id: string; pseudonym: string; email: string | null }; geo: { isEu: boolean | null } }[]; nextCursor: string | null };
+type Page = {
+  data: {
+    id: string;
+    kind: string;
+    listId: string;
+    subscriber: { id: string; pseudonym: string; email: string | null };
+    geo: { isEu: boolean | null };
+  }[];
+  nextCursor: string | null;
+};
 
 async function confirmedSubscriber(region: 'eu' | 'us' = 'eu') {
   const f = await formFixture(region);
   const mail = captureMail();
-  await postJson(f.formId, { email: 'chain@example.org' }, { region, cf: region === 'us' ? US_CF : undefined });
+  await postJson(
+    f.formId,
+    { email: 'chain@example.org' },
+    { region, cf: region === 'us' ? US_CF : undefined },
+  );
   await call(new URL(confirmationLinkIn((await mail.messages())[0]?.parsed.text)).pathname);
-  const id = (await (region === 'eu' ? env.DB_EU : env.DB_US).prepare('select id from subscribers where tenant_id = ?').bind(f.tenant.id).first<{ id: string }>())!.id;
+  const id = (await (region === 'eu' ? env.DB_EU : env.DB_US)
+    .prepare('select id from subscribers where tenant_id = ?')
+    .bind(f.tenant.id)
+    .first<{ id: string }>())!.id;
   return { ...f, id, d1: region === 'eu' ? env.DB_EU : env.DB_US };
 }
 
@@ -20,7 +36,11 @@ describe('GET /api/v1/consent-events', () => {
     const s = await confirmedSubscriber('eu');
     const page = (await (await api(s.apiKey, '/consent-events')).json()) as Page;
     expect(page.data.map((e) => e.kind)).toEqual(['confirmation', 'opt_in']);
-    expect(page.data[0]!.subscriber).toMatchObject({ id: s.id, email: null, pseudonym: expect.stringMatching(/^anon-/) });
+    expect(page.data[0]!.subscriber).toMatchObject({
+      id: s.id,
+      email: null,
+      pseudonym: expect.stringMatching(/^anon-/),
+    });
     expect(JSON.stringify(page)).not.toContain('chain@example.org');
     expect(JSON.stringify(page)).not.toContain('203.0.113.7');
   });
@@ -35,9 +55,20 @@ describe('GET /api/v1/consent-events', () => {
     const t = await seedTenant('us');
     const a = await createList(t.apiKey, { doubleOptIn: false });
     const b = await createList(t.apiKey, { doubleOptIn: false });
-    const ev = (country: string, at: string) => ({ occurredAt: at, country, notice: { text: 'Yes please', language: 'en' } });
+    const ev = (country: string, at: string) => ({
+      occurredAt: at,
+      country,
+      notice: { text: 'Yes please', language: 'en' },
+    });
     for (let i = 0; i < 5; i++) {
-      await api(t.apiKey, '/subscribers', { method: 'POST', json: { email: `p${i}@example.org`, listIds: i < 3 ? [a] : [a, b], evidence: ev(i % 2 ? 'DE' : 'US', `2026-11-0${i + 1}T10:00:00Z`) } });
+      await api(t.apiKey, '/subscribers', {
+        method: 'POST',
+        json: {
+          email: `p${i}@example.org`,
+          listIds: i < 3 ? [a] : [a, b],
+          evidence: ev(i % 2 ? 'DE' : 'US', `2026-11-0${i + 1}T10:00:00Z`),
+        },
+      });
     }
     const get = async (q: string) => (await (await api(t.apiKey, `/consent-events?${q}`)).json()) as Page;
     expect((await get('')).data).toHaveLength(7);
@@ -65,33 +96,67 @@ describe('per-subscriber consent', () => {
   it('current status per list', async () => {
     const s = await confirmedSubscriber('eu');
     const body = await (await api(s.apiKey, `/subscribers/${s.id}/consent`)).json();
-    expect(body).toMatchObject({ subscriberId: s.id, data: [{ listId: s.doiList, listName: 'Newsletter', status: 'confirmed', consent: 'given', lawfulBasis: 'consent' }] });
+    expect(body).toMatchObject({
+      subscriberId: s.id,
+      data: [
+        {
+          listId: s.doiList,
+          listName: 'Newsletter',
+          status: 'confirmed',
+          consent: 'given',
+          lawfulBasis: 'consent',
+        },
+      ],
+    });
     expect((await api(s.apiKey, '/subscribers/sub_unknown/consent')).status).toBe(404);
   });
 
   it('chain verification detects an edited event', async () => {
     const s = await confirmedSubscriber('eu');
-    expect(await (await api(s.apiKey, `/subscribers/${s.id}/consent-chain`)).json()).toEqual({ ok: true, events: 2, head: expect.any(String) });
-    await s.d1.prepare("update consent_events set country = 'US' where subscriber_id = ? and seq = 1").bind(s.id).run();
-    expect(await (await api(s.apiKey, `/subscribers/${s.id}/consent-chain`)).json()).toMatchObject({ ok: false, brokenAt: 1, reason: 'edited' });
+    expect(await (await api(s.apiKey, `/subscribers/${s.id}/consent-chain`)).json()).toEqual({
+      ok: true,
+      events: 2,
+      head: expect.any(String),
+    });
+    await s.d1
+      .prepare("update consent_events set country = 'US' where subscriber_id = ? and seq = 1")
+      .bind(s.id)
+      .run();
+    expect(await (await api(s.apiKey, `/subscribers/${s.id}/consent-chain`)).json()).toMatchObject({
+      ok: false,
+      brokenAt: 1,
+      reason: 'edited',
+    });
   });
 
   it('chain verification detects a deleted event, in the middle and at the head', async () => {
     const s = await confirmedSubscriber('eu');
-    const newest = await s.d1.prepare('select * from consent_events where subscriber_id = ? and seq = 2').bind(s.id).first();
+    const newest = await s.d1
+      .prepare('select * from consent_events where subscriber_id = ? and seq = 2')
+      .bind(s.id)
+      .first();
     await s.d1.prepare('delete from consent_events where subscriber_id = ? and seq = 2').bind(s.id).run();
-    expect(await (await api(s.apiKey, `/subscribers/${s.id}/consent-chain`)).json()).toMatchObject({ ok: false, reason: 'head_mismatch' });
+    expect(await (await api(s.apiKey, `/subscribers/${s.id}/consent-chain`)).json()).toMatchObject({
+      ok: false,
+      reason: 'head_mismatch',
+    });
     expect(newest).not.toBeNull();
     const m = await confirmedSubscriber('eu');
     await m.d1.prepare('delete from consent_events where subscriber_id = ? and seq = 1').bind(m.id).run();
-    expect(await (await api(m.apiKey, `/subscribers/${m.id}/consent-chain`)).json()).toMatchObject({ ok: false, brokenAt: 1, reason: 'missing' });
+    expect(await (await api(m.apiKey, `/subscribers/${m.id}/consent-chain`)).json()).toMatchObject({
+      ok: false,
+      brokenAt: 1,
+      reason: 'missing',
+    });
   });
 
   it('the consent record is ISO/IEC TS 27560-shaped JSON-LD with notice, basis, controller, storage and events', async () => {
     const s = await confirmedSubscriber('eu');
     const res = await api(s.apiKey, `/subscribers/${s.id}/consent-record`);
     expect(res.status).toBe(200);
-    const rec = (await res.json()) as Record<string, unknown> & { 'dpv:hasRecordOfActivity': Record<string, unknown>[] };
+    const rec = (await res.json()) as Record<string, unknown> & {
+      'dpv:hasRecordOfActivity': Record<string, unknown>[];
+    };
     expect(rec['@type']).toBe('dpv:ConsentReceipt');
     expect(rec['@context']).toMatchObject({ dpv: 'https://w3id.org/dpv#' });
     const r = rec['dpv:hasRecordOfActivity'][0]!;
@@ -100,12 +165,27 @@ describe('per-subscriber consent', () => {
       'dpv:hasLegalBasis': 'eu-gdpr:A6-1-a',
       'dpv:hasJurisdiction': 'loc:EU',
       'dpv:hasDataSubject': { '@id': expect.stringMatching(/^anon-/) },
-      'dpv:hasNotice': { 'dct:hasVersion': 1, 'dct:language': 'en', 'dpv:hasHash': { 'dpv:hasAlgorithm': 'SHA-256' } },
-      'dpv:hasConsentStatus': { '@type': 'dpv:ConsentGiven', 'dpv:hasIndicationMethod': expect.stringContaining('Web form') },
+      'dpv:hasNotice': {
+        'dct:hasVersion': 1,
+        'dct:language': 'en',
+        'dpv:hasHash': { 'dpv:hasAlgorithm': 'SHA-256' },
+      },
+      'dpv:hasConsentStatus': {
+        '@type': 'dpv:ConsentGiven',
+        'dpv:hasIndicationMethod': expect.stringContaining('Web form'),
+      },
       'dpv:hasConsentControl': { '@type': 'dpv:WithdrawConsent' },
-      'dpv:hasProcess': { 'dpv:hasPurpose': { 'dct:description': 'Monthly newsletter' }, 'dpv:hasStorageCondition': expect.arrayContaining([expect.objectContaining({ '@type': 'dpv:StorageLocation', 'dpv:hasLocation': 'loc:EU' })]) },
+      'dpv:hasProcess': {
+        'dpv:hasPurpose': { 'dct:description': 'Monthly newsletter' },
+        'dpv:hasStorageCondition': expect.arrayContaining([
+          expect.objectContaining({ '@type': 'dpv:StorageLocation', 'dpv:hasLocation': 'loc:EU' }),
+        ]),
+      },
     });
-    expect((r['dpv:hasEvent'] as { 'dct:type': string }[]).map((e) => e['dct:type'])).toEqual(['opt_in', 'confirmation']);
+    expect((r['dpv:hasEvent'] as { 'dct:type': string }[]).map((e) => e['dct:type'])).toEqual([
+      'opt_in',
+      'confirmation',
+    ]);
     expect(JSON.stringify(rec)).not.toContain('chain@example.org');
     expect(rec['dpv:hasDataController']).toMatchObject({ 'dpv:hasName': expect.any(String) });
   });

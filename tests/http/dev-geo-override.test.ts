@@ -6,7 +6,9 @@ import { agedToken, EU_CF, formFixture, postJson, SITE } from '../support/consen
 import { captureMail } from '../support/mail';
 
 async function eventCountry(tenantId: string): Promise<string | null> {
-  const row = await env.DB_EU.prepare('select country from consent_events where tenant_id = ?').bind(tenantId).first<{ country: string | null }>();
+  const row = await env.DB_EU.prepare('select country from consent_events where tenant_id = ?')
+    .bind(tenantId)
+    .first<{ country: string | null }>();
   return row?.country ?? null;
 }
 
@@ -14,7 +16,11 @@ describe('x-dev-geo', () => {
   it('is ignored under the shipped configuration: the evidence keeps request.cf', async () => {
     captureMail();
     const f = await formFixture('eu');
-    const res = await postJson(f.formId, { email: 'pia@example.org' }, { headers: { 'x-dev-geo': 'US' }, cf: EU_CF });
+    const res = await postJson(
+      f.formId,
+      { email: 'pia@example.org' },
+      { headers: { 'x-dev-geo': 'US' }, cf: EU_CF },
+    );
     expect(res.status).toBe(200);
     expect(await eventCountry(f.tenant.id)).toBe('DE');
   });
@@ -24,11 +30,20 @@ describe('x-dev-geo', () => {
     const f = await formFixture('eu');
     const request = new Request(`https://privacy.test/f/${f.formId}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', origin: SITE, 'x-dev-geo': 'US' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        origin: SITE,
+        'x-dev-geo': 'US',
+      },
       body: JSON.stringify({ email: 'ole@example.org', consent: true, tm_t: await agedToken(f.formId) }),
     });
     const ctx = createExecutionContext();
-    const res = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, { ...env, ALLOW_DEV_GEO: '1' }, ctx);
+    const res = await worker.fetch(
+      request as Request<unknown, IncomingRequestCfProperties>,
+      { ...env, ALLOW_DEV_GEO: '1' },
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
     expect(res.status).toBe(200);
     expect(await eventCountry(f.tenant.id)).toBe('US');

@@ -6,22 +6,38 @@ import { describe, expect, it } from 'vitest';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { sealToken } from '../../shared/tokens';
 import { call, seedTenant } from '../support/seed';
-import { BROWSER_UA, EU_CF, US_CF, captureQueue, mintLink, rowCounts, seedList, seedSubscriber } from '../support/intercept';
+import {
+  BROWSER_UA,
+  EU_CF,
+  US_CF,
+  captureQueue,
+  mintLink,
+  rowCounts,
+  seedList,
+  seedSubscriber,
+} from '../support/intercept';
 
 async function expectRefused(path: string, tenantId: string, status?: number) {
   const before = await rowCounts(tenantId);
   for (const cf of [EU_CF, US_CF]) {
     for (const method of ['GET', 'HEAD', 'POST']) {
       const res = await call(path, {
-        method, cf, redirect: 'manual',
-        headers: { 'user-agent': BROWSER_UA, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://privacy.test' },
+        method,
+        cf,
+        redirect: 'manual',
+        headers: {
+          'user-agent': BROWSER_UA,
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'https://privacy.test',
+        },
         body: method === 'POST' ? 'answer=yes&answer_token=x' : undefined,
       });
       expect(res.status, `${method} ${path.slice(0, 60)}`).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       if (status) expect(res.status).toBe(status);
       expect(res.headers.get('location')).toBeNull();
-      if (method === 'GET' && res.status !== 404) expect(await res.text()).toContain('This link is not valid');
+      if (method === 'GET' && res.status !== 404)
+        expect(await res.text()).toContain('This link is not valid');
     }
   }
   expect(await rowCounts(tenantId)).toBe(before);
@@ -51,7 +67,12 @@ describe('bad links', () => {
     const { tenant } = await seedTenant('eu');
     const subscriber = await seedSubscriber(tenant);
     const list = await seedList(tenant);
-    return { tenant, subscriber, list, token: await mintLink({ tenantId: tenant.id, subscriberId: subscriber.id, listId: list.id }) };
+    return {
+      tenant,
+      subscriber,
+      list,
+      token: await mintLink({ tenantId: tenant.id, subscriberId: subscriber.id, listId: list.id }),
+    };
   }
 
   it('refuses a tampered token (every position of its body)', async () => {
@@ -68,7 +89,10 @@ describe('bad links', () => {
   it('refuses an expired token', async () => {
     const { tenant, subscriber, list } = await validLink();
     const long = Date.now() - 10 * 86_400_000;
-    const token = await mintLink({ tenantId: tenant.id, subscriberId: subscriber.id, listId: list.id }, { now: long, expiresAt: long + 86_400_000 });
+    const token = await mintLink(
+      { tenantId: tenant.id, subscriberId: subscriber.id, listId: list.id },
+      { now: long, expiresAt: long + 86_400_000 },
+    );
     await expectRefused(`/l/${token}`, tenant.id, 400);
   });
 
@@ -80,18 +104,27 @@ describe('bad links', () => {
   it('refuses a token of another purpose carrying the same fields', async () => {
     const { tenant, subscriber, list } = await validLink();
     const ring = await masterKeyring(env.MASTER_KEY);
-    const payload = { t: tenant.id.slice(-20), s: subscriber.id.slice(4), l: list.id, d: 'https://evil.example/' };
+    const payload = {
+      t: tenant.id.slice(-20),
+      s: subscriber.id.slice(4),
+      l: list.id,
+      d: 'https://evil.example/',
+    };
     const token = await sealToken(ring, 'eu', 'confirm', payload, 3600);
     await expectRefused(`/l/${token}`, tenant.id, 400);
   });
 
   it('refuses a token of a tenant that does not exist with 404', async () => {
     const { tenant, subscriber, list } = await validLink();
-    const token = await mintLink({ tenantId: 'ten_eu_0000000000000000000z', subscriberId: subscriber.id, listId: list.id });
+    const token = await mintLink({
+      tenantId: 'ten_eu_0000000000000000000z',
+      subscriberId: subscriber.id,
+      listId: list.id,
+    });
     await expectRefused(`/l/${token}`, tenant.id, 404);
   });
 
-  it('refuses, where the decision reads the subscriber, a token naming another tenant\'s subscriber or list', async () => {
+  it("refuses, where the decision reads the subscriber, a token naming another tenant's subscriber or list", async () => {
     const a = await validLink();
     const b = await validLink();
     const crossed = [
@@ -100,7 +133,11 @@ describe('bad links', () => {
     ];
     for (const token of crossed) {
       const before = await rowCounts(a.tenant.id);
-      const res = await call(`/l/${token}`, { cf: EU_CF, headers: { 'user-agent': BROWSER_UA }, redirect: 'manual' });
+      const res = await call(`/l/${token}`, {
+        cf: EU_CF,
+        headers: { 'user-agent': BROWSER_UA },
+        redirect: 'manual',
+      });
       expect(res.status).toBe(404);
       expect(res.headers.get('location')).toBeNull();
       expect(await rowCounts(a.tenant.id)).toBe(before);
@@ -111,8 +148,14 @@ describe('bad links', () => {
     const { tenant, token } = await validLink();
     const before = await rowCounts(tenant.id);
     const res = await call(`/l/${token}`, {
-      method: 'POST', cf: EU_CF, redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://privacy.test', 'user-agent': BROWSER_UA },
+      method: 'POST',
+      cf: EU_CF,
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://privacy.test',
+        'user-agent': BROWSER_UA,
+      },
       body: `answer=yes&answer_token=${'A'.repeat(40_000)}`,
     });
     expect(res.status).toBe(413);
@@ -123,8 +166,14 @@ describe('bad links', () => {
     const { tenant, token } = await validLink();
     const before = await rowCounts(tenant.id);
     const res = await call(`/l/${token}`, {
-      method: 'POST', cf: EU_CF, redirect: 'manual',
-      headers: { 'content-type': 'application/json', origin: 'https://privacy.test', 'user-agent': BROWSER_UA },
+      method: 'POST',
+      cf: EU_CF,
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/json',
+        origin: 'https://privacy.test',
+        'user-agent': BROWSER_UA,
+      },
       body: JSON.stringify({ answer: 'yes', answer_token: 'x' }),
     });
     expect(res.status).toBe(400);

@@ -14,7 +14,16 @@ import { tenantKeys } from '../../db/tenants';
 import { eq } from 'drizzle-orm';
 import { call, countRows, seedTenant } from '../support/seed';
 import {
-  BROWSER_UA, EU_CF, US_CF, captureQueue, giveConsent, mintLink, rowCounts, seedList, seedSubscriber, waitForQueued,
+  BROWSER_UA,
+  EU_CF,
+  US_CF,
+  captureQueue,
+  giveConsent,
+  mintLink,
+  rowCounts,
+  seedList,
+  seedSubscriber,
+  waitForQueued,
 } from '../support/intercept';
 
 /** How many D1 statements `run` sends to DB_EU. */
@@ -42,7 +51,11 @@ const click = (token: string, cf: Record<string, unknown>, headers: Record<strin
 async function setup(settings = {}) {
   const { tenant } = await seedTenant('eu', settings);
   const subscriber = await seedSubscriber(tenant);
-  const list = await seedList(tenant, { en: 'Monthly offers, by email.', de: 'Monatliche Angebote per E-Mail.', fr: 'Offres mensuelles par e-mail.' });
+  const list = await seedList(tenant, {
+    en: 'Monthly offers, by email.',
+    de: 'Monatliche Angebote per E-Mail.',
+    fr: 'Offres mensuelles par e-mail.',
+  });
   const token = await mintLink({ tenantId: tenant.id, subscriberId: subscriber.id, listId: list.id });
   return { tenant, subscriber, list, token };
 }
@@ -92,8 +105,15 @@ describe('GET /l/:token', () => {
     const { db } = regional(env, 'eu');
     const key = (await loadSubscriberKey(db, await tenantKeys(env.MASTER_KEY, tenant), subscriber.id))!;
     const evidence = (kind: 'opt_in' | 'withdrawal', listId: string | null) => ({
-      kind, listId, occurredAt: new Date(), geo: { country: 'DE', region: null, isEU: true }, ip: null, userAgent: null,
-      notice: null, language: 'de', source: { type: 'api' as const },
+      kind,
+      listId,
+      occurredAt: new Date(),
+      geo: { country: 'DE', region: null, isEU: true },
+      ip: null,
+      userAgent: null,
+      notice: null,
+      language: 'de',
+      source: { type: 'api' as const },
     });
     const first = await prepareConsentEvents(db, key, { seq: 0, hash: null }, [evidence('opt_in', list.id)]);
     await runBatch(db, first.queries);
@@ -118,10 +138,20 @@ describe('GET /l/:token', () => {
     expect(res.headers.get('location')).toBe('https://shop.example.com/spring?x=1');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(await rowCounts(tenant.id)).toBe(before);
-    expect(await waitForQueued(queued, 1)).toEqual([expect.objectContaining({
-      type: 'click-recorded', region: 'eu', tenantId: tenant.id, subscriberId: subscriber.id, listId: list.id,
-      messageId: 'msg_spring', country: 'US', isEu: false, outcome: 'redirect', automated: false,
-    })]);
+    expect(await waitForQueued(queued, 1)).toEqual([
+      expect.objectContaining({
+        type: 'click-recorded',
+        region: 'eu',
+        tenantId: tenant.id,
+        subscriberId: subscriber.id,
+        listId: list.id,
+        messageId: 'msg_spring',
+        country: 'US',
+        isEu: false,
+        outcome: 'redirect',
+        automated: false,
+      }),
+    ]);
   });
 
   it('does not touch D1 at all for a repeat click on the direct path (tenant settings cached)', async () => {
@@ -143,18 +173,50 @@ describe('GET /l/:token', () => {
     const queued = captureQueue();
     await click(token, US_CF);
     await waitForQueued(queued, 1);
-    const batch = createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })));
+    const batch = createMessageBatch(
+      'tm-privacy-events',
+      queued.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })),
+    );
     const ctx = createExecutionContext();
     await handleQueue(batch, env, ctx);
     expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(1);
-    const row = await env.DB_EU.prepare('select home_region, home_region_source, home_country from subscribers where id = ?').bind(subscriber.id).first();
+    const row = await env.DB_EU.prepare(
+      'select home_region, home_region_source, home_country from subscribers where id = ?',
+    )
+      .bind(subscriber.id)
+      .first();
     expect(row).toEqual({ home_region: 'non_eu', home_region_source: 'click_geo', home_country: 'US' });
-    expect(await countRows(env.DB_EU, 'clicks', 'tenant_id = ? and outcome = ?', tenant.id, 'redirect')).toBe(1);
-    expect(await countRows(env.DB_EU, 'outbox_events', 'tenant_id = ? and type = ?', tenant.id, 'subscriber.home_region_set')).toBe(1);
+    expect(await countRows(env.DB_EU, 'clicks', 'tenant_id = ? and outcome = ?', tenant.id, 'redirect')).toBe(
+      1,
+    );
+    expect(
+      await countRows(
+        env.DB_EU,
+        'outbox_events',
+        'tenant_id = ? and type = ?',
+        tenant.id,
+        'subscriber.home_region_set',
+      ),
+    ).toBe(1);
     // Redelivery records nothing twice.
-    await handleQueue(createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `r${i}`, timestamp: new Date(), attempts: 2, body }))), env, createExecutionContext());
+    await handleQueue(
+      createMessageBatch(
+        'tm-privacy-events',
+        queued.map((body, i) => ({ id: `r${i}`, timestamp: new Date(), attempts: 2, body })),
+      ),
+      env,
+      createExecutionContext(),
+    );
     expect(await countRows(env.DB_EU, 'clicks', 'tenant_id = ?', tenant.id)).toBe(1);
-    expect(await countRows(env.DB_EU, 'outbox_events', 'tenant_id = ? and type = ?', tenant.id, 'subscriber.home_region_set')).toBe(1);
+    expect(
+      await countRows(
+        env.DB_EU,
+        'outbox_events',
+        'tenant_id = ? and type = ?',
+        tenant.id,
+        'subscriber.home_region_set',
+      ),
+    ).toBe(1);
   });
 
   it('drops the queued click of a subscriber who no longer exists', async () => {
@@ -166,7 +228,10 @@ describe('GET /l/:token', () => {
       env.DB_EU.prepare('delete from subscriber_keys where subscriber_id = ?').bind(subscriber.id),
       env.DB_EU.prepare('delete from subscribers where id = ?').bind(subscriber.id),
     ]);
-    const batch = createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `g${i}`, timestamp: new Date(), attempts: 1, body })));
+    const batch = createMessageBatch(
+      'tm-privacy-events',
+      queued.map((body, i) => ({ id: `g${i}`, timestamp: new Date(), attempts: 1, body })),
+    );
     const ctx = createExecutionContext();
     await handleQueue(batch, env, ctx);
     expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(1);
@@ -193,18 +258,36 @@ describe('GET /l/:token', () => {
     const { tenant, subscriber, token } = await setup();
     const queued = captureQueue();
     const before = await rowCounts(tenant.id);
-    const scanners: Record<string, string>[] = [{ 'sec-purpose': 'prefetch' }, { purpose: 'prefetch' }, { 'user-agent': 'Mozilla/5.0 (compatible; Barracuda Sentinel)' }];
+    const scanners: Record<string, string>[] = [
+      { 'sec-purpose': 'prefetch' },
+      { purpose: 'prefetch' },
+      { 'user-agent': 'Mozilla/5.0 (compatible; Barracuda Sentinel)' },
+    ];
     for (const headers of scanners) {
       const res = await click(token, EU_CF, headers);
       expect(res.status).toBe(200);
     }
-    const head = await call(`/l/${token}`, { method: 'HEAD', cf: EU_CF, headers: { 'user-agent': BROWSER_UA }, redirect: 'manual' });
+    const head = await call(`/l/${token}`, {
+      method: 'HEAD',
+      cf: EU_CF,
+      headers: { 'user-agent': BROWSER_UA },
+      redirect: 'manual',
+    });
     expect(head.status).toBe(200);
     expect(await rowCounts(tenant.id)).toBe(before);
     expect(await waitForQueued(queued, 4)).toHaveLength(4);
     expect(queued.every((m) => m.type === 'click-recorded' && m.automated)).toBe(true);
-    await handleQueue(createMessageBatch('tm-privacy-events', queued.map((body, i) => ({ id: `s${i}`, timestamp: new Date(), attempts: 1, body }))), env, createExecutionContext());
-    const row = await env.DB_EU.prepare('select home_region from subscribers where id = ?').bind(subscriber.id).first();
+    await handleQueue(
+      createMessageBatch(
+        'tm-privacy-events',
+        queued.map((body, i) => ({ id: `s${i}`, timestamp: new Date(), attempts: 1, body })),
+      ),
+      env,
+      createExecutionContext(),
+    );
+    const row = await env.DB_EU.prepare('select home_region from subscribers where id = ?')
+      .bind(subscriber.id)
+      .first();
     expect(row).toEqual({ home_region: 'unknown' });
     expect(await countRows(env.DB_EU, 'consent_events', 'subscriber_id = ?', subscriber.id)).toBe(0);
     expect(await countRows(env.DB_EU, 'privacy_requests', 'subscriber_id = ?', subscriber.id)).toBe(0);
@@ -221,7 +304,9 @@ describe('GET /l/:token', () => {
   it('records no consent and no request on a plain GET of the consent page', async () => {
     const { subscriber, token } = await setup();
     expect((await click(token, EU_CF)).status).toBe(200);
-    expect(await regional(env, 'eu').db.$count(consentEvents, eq(consentEvents.subscriberId, subscriber.id))).toBe(0);
+    expect(
+      await regional(env, 'eu').db.$count(consentEvents, eq(consentEvents.subscriberId, subscriber.id)),
+    ).toBe(0);
     expect(await countRows(env.DB_EU, 'privacy_requests', 'subscriber_id = ?', subscriber.id)).toBe(0);
   });
 });
@@ -233,15 +318,32 @@ describe('click recording', () => {
     const list = await seedList(tenant);
     const queued = captureQueue();
     for (const s of subscribers) {
-      await click(await mintLink({ tenantId: tenant.id, subscriberId: s.id, listId: list.id }), EU_CF, { 'sec-purpose': 'prefetch' });
+      await click(await mintLink({ tenantId: tenant.id, subscriberId: s.id, listId: list.id }), EU_CF, {
+        'sec-purpose': 'prefetch',
+      });
     }
     await waitForQueued(queued, 3);
-    const bodies = [...queued, { type: 'outbox-event', region: 'eu', tenantId: tenant.id, eventId: 'evt_none', eventType: 'x.y' }, { type: 'nonsense' }];
-    const batch = createMessageBatch('tm-privacy-events', bodies.map((body, i) => ({ id: `b${i}`, timestamp: new Date(), attempts: 1, body })));
+    const bodies = [
+      ...queued,
+      { type: 'outbox-event', region: 'eu', tenantId: tenant.id, eventId: 'evt_none', eventType: 'x.y' },
+      { type: 'nonsense' },
+    ];
+    const batch = createMessageBatch(
+      'tm-privacy-events',
+      bodies.map((body, i) => ({ id: `b${i}`, timestamp: new Date(), attempts: 1, body })),
+    );
     const ctx = createExecutionContext();
     await handleQueue(batch, env, ctx);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks.sort()).toEqual(['b0', 'b1', 'b2', 'b3', 'b4']);
-    expect(await countRows(env.DB_EU, 'clicks', 'tenant_id = ? and automated = 1 and outcome = ?', tenant.id, 'consent_page')).toBe(3);
+    expect(
+      await countRows(
+        env.DB_EU,
+        'clicks',
+        'tenant_id = ? and automated = 1 and outcome = ?',
+        tenant.id,
+        'consent_page',
+      ),
+    ).toBe(3);
   });
 });

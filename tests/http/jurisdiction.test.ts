@@ -10,13 +10,24 @@ import { AppError } from '../../shared/errors';
 import { seedTenant } from '../support/seed';
 
 async function tablesWithTenantRows(d1: D1Database, tenantId: string): Promise<string[]> {
-  const { results } = await d1.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name != 'd1_migrations'").all<{ name: string }>();
+  const { results } = await d1
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name != 'd1_migrations'",
+    )
+    .all<{ name: string }>();
   const hits: string[] = [];
   for (const { name } of results) {
     const cols = await d1.prepare(`pragma table_info(${name})`).all<{ name: string }>();
-    const column = cols.results.some((c) => c.name === 'tenant_id') ? 'tenant_id' : cols.results.some((c) => c.name === 'id') && name === 'tenants' ? 'id' : null;
+    const column = cols.results.some((c) => c.name === 'tenant_id')
+      ? 'tenant_id'
+      : cols.results.some((c) => c.name === 'id') && name === 'tenants'
+        ? 'id'
+        : null;
     if (!column) continue;
-    const row = await d1.prepare(`select count(*) as n from ${name} where ${column} = ?`).bind(tenantId).first<{ n: number }>();
+    const row = await d1
+      .prepare(`select count(*) as n from ${name} where ${column} = ?`)
+      .bind(tenantId)
+      .first<{ n: number }>();
     if (row && row.n > 0) hits.push(name);
   }
   return hits;
@@ -29,20 +40,38 @@ async function writeForTenant(region: 'eu' | 'us') {
   const { email, index } = await addressIndex(keys, `someone.${region}@example.org`);
   const sub = await prepareSubscriber(db, keys, { email, emailIndex: index });
   await runBatch(db, sub.queries);
-  await createPrivacyRequest(db, tenant.settings, { tenantId: tenant.id, kind: 'access', channel: 'api', subscriberId: sub.id, verified: true, actor: 'test' });
+  await createPrivacyRequest(db, tenant.settings, {
+    tenantId: tenant.id,
+    kind: 'access',
+    channel: 'api',
+    subscriberId: sub.id,
+    verified: true,
+    actor: 'test',
+  });
   return tenant;
 }
 
 describe('jurisdiction routing', () => {
   it('writes an EU tenant to DB_EU only', async () => {
     const tenant = await writeForTenant('eu');
-    expect(await tablesWithTenantRows(env.DB_EU, tenant.id)).toEqual(expect.arrayContaining(['tenants', 'api_keys', 'subscribers', 'subscriber_keys', 'privacy_requests', 'outbox_events']));
+    expect(await tablesWithTenantRows(env.DB_EU, tenant.id)).toEqual(
+      expect.arrayContaining([
+        'tenants',
+        'api_keys',
+        'subscribers',
+        'subscriber_keys',
+        'privacy_requests',
+        'outbox_events',
+      ]),
+    );
     expect(await tablesWithTenantRows(env.DB_US, tenant.id)).toEqual([]);
   });
 
   it('writes a US tenant to DB_US only', async () => {
     const tenant = await writeForTenant('us');
-    expect(await tablesWithTenantRows(env.DB_US, tenant.id)).toEqual(expect.arrayContaining(['tenants', 'subscribers', 'privacy_requests']));
+    expect(await tablesWithTenantRows(env.DB_US, tenant.id)).toEqual(
+      expect.arrayContaining(['tenants', 'subscribers', 'privacy_requests']),
+    );
     expect(await tablesWithTenantRows(env.DB_EU, tenant.id)).toEqual([]);
   });
 
@@ -53,12 +82,15 @@ describe('jurisdiction routing', () => {
     expect(regionalForToken(env, `u1.${'A'.repeat(40)}`).region).toBe('us');
   });
 
-  it.each(['', 'ten_xx_0123456789abcdefghjk', 'ten_eu_short', 'ten_eu_0123456789abcdefghjk; drop table tenants', '../ten_us_x'])(
-    'refuses the malformed tenant id %j with a 404 error, not a crash',
-    (id) => {
-      expect(() => regionalForTenant(env, id)).toThrow(AppError);
-    },
-  );
+  it.each([
+    '',
+    'ten_xx_0123456789abcdefghjk',
+    'ten_eu_short',
+    'ten_eu_0123456789abcdefghjk; drop table tenants',
+    '../ten_us_x',
+  ])('refuses the malformed tenant id %j with a 404 error, not a crash', (id) => {
+    expect(() => regionalForTenant(env, id)).toThrow(AppError);
+  });
 
   it('refuses a region that does not exist', () => {
     expect(() => regional(env, 'asia' as 'eu')).toThrow(AppError);
@@ -69,7 +101,12 @@ describe('Durable Object jurisdiction', () => {
   it('asks for the EU jurisdiction in production configuration', () => {
     const calls: string[] = [];
     const pinned = { pinned: true } as unknown as Env['ERASURE_CLOCK'];
-    const namespace = { jurisdiction: (j: string) => (calls.push(j), pinned) } as unknown as Env['ERASURE_CLOCK'];
+    const namespace = {
+      jurisdiction: (j: string) => {
+        calls.push(j);
+        return pinned;
+      },
+    } as unknown as Env['ERASURE_CLOCK'];
     const prod = { ...env, RUNTIME: 'production', ERASURE_CLOCK: namespace };
     expect(erasureClocksFor(prod, 'eu')).toBe(pinned);
     expect(erasureClocksFor(prod, 'us')).toBe(namespace);

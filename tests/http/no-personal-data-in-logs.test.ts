@@ -8,7 +8,14 @@ import { deliver, inboundMessage, passingAuth, rawMail } from '../support/inboun
 import { api, call } from '../support/seed';
 import { privacyAddress } from '../../shared/reply-address';
 
-const SECRETS = ['zoe.secret', '203.0.113.7', 'TestBrowser', 'Zoë Geheim', 'ron.private', 'Verwijder mijn gegevens'];
+const SECRETS = [
+  'zoe.secret',
+  '203.0.113.7',
+  'TestBrowser',
+  'Zoë Geheim',
+  'ron.private',
+  'Verwijder mijn gegevens',
+];
 
 function captureConsole() {
   const lines: string[] = [];
@@ -28,18 +35,44 @@ describe('logs never carry personal data', () => {
     const f = await formFixture('eu');
     const lines = captureConsole();
 
-    expect((await postJson(f.formId, { email: 'zoe.secret@example.org', name: 'Zoë Geheim' })).status).toBe(200);
+    expect((await postJson(f.formId, { email: 'zoe.secret@example.org', name: 'Zoë Geheim' })).status).toBe(
+      200,
+    );
     const inserted = await api(f.apiKey, '/subscribers', {
       method: 'POST',
       headers: { 'cf-connecting-ip': '203.0.113.7', 'user-agent': 'TestBrowser' },
-      json: { email: 'ron.private@example.org', lists: [{ listId: f.singleList, consent: { unknown: true } }] },
+      json: {
+        email: 'ron.private@example.org',
+        lists: [{ listId: f.singleList, consent: { unknown: true } }],
+      },
     });
     expect(inserted.status).toBeLessThan(500);
-    await deliver(inboundMessage(rawMail({ from: 'ron.private@example.org', to: privacyAddress(f.tenant, env.MAIL_DOMAIN), subject: 'Verwijder mijn gegevens',
-      headers: passingAuth('example.org'), body: 'Verwijder mijn gegevens alstublieft.' }), { from: 'ron.private@example.org', to: privacyAddress(f.tenant, env.MAIL_DOMAIN) }));
+    await deliver(
+      inboundMessage(
+        rawMail({
+          from: 'ron.private@example.org',
+          to: privacyAddress(f.tenant, env.MAIL_DOMAIN),
+          subject: 'Verwijder mijn gegevens',
+          headers: passingAuth('example.org'),
+          body: 'Verwijder mijn gegevens alstublieft.',
+        }),
+        { from: 'ron.private@example.org', to: privacyAddress(f.tenant, env.MAIL_DOMAIN) },
+      ),
+    );
     // A crash whose message quotes its input: the JSON body of an unparseable API call.
-    const broken = { ...env, DB_EU: { prepare: () => { throw new SyntaxError('Unexpected token, "zoe.secret@example.org" is not valid JSON'); } } as unknown as D1Database };
-    const crash = await app.fetch(new Request(`https://privacy.test/api/v1/tenant`, { headers: { authorization: `Bearer ${f.apiKey}` } }), broken, createExecutionContext());
+    const broken = {
+      ...env,
+      DB_EU: {
+        prepare: () => {
+          throw new SyntaxError('Unexpected token, "zoe.secret@example.org" is not valid JSON');
+        },
+      } as unknown as D1Database,
+    };
+    const crash = await app.fetch(
+      new Request(`https://privacy.test/api/v1/tenant`, { headers: { authorization: `Bearer ${f.apiKey}` } }),
+      broken,
+      createExecutionContext(),
+    );
     expect(crash.status).toBe(500);
     expect((await call('/health')).status).toBe(200);
 

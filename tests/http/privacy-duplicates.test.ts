@@ -28,13 +28,30 @@ describe('concurrent duplicate requests', () => {
     const { tenant } = await seedTenant('eu');
     const { db } = regional(env, 'eu');
     const sub = await subscriberOf(tenant);
-    const input: NewPrivacyRequest = { tenantId: tenant.id, kind: 'erasure', channel: 'email', subscriberId: sub.id, subjectIndex: sub.index, verified: true, actor: 'test' };
-    const filed = await Promise.all([1, 2, 3, 4, 5].map(() => createPrivacyRequest(db, tenant.settings, input)));
+    const input: NewPrivacyRequest = {
+      tenantId: tenant.id,
+      kind: 'erasure',
+      channel: 'email',
+      subscriberId: sub.id,
+      subjectIndex: sub.index,
+      verified: true,
+      actor: 'test',
+    };
+    const filed = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => createPrivacyRequest(db, tenant.settings, input)),
+    );
     expect(await countRows(env.DB_EU, 'privacy_requests', 'tenant_id = ?', tenant.id)).toBe(1);
     expect(new Set(filed.map((f) => f.request.id)).size).toBe(1);
     expect(filed.filter((f) => f.merged)).toHaveLength(4);
     expect(await mergedCount(env.DB_EU, filed[0]!.request.id)).toBe(4);
-    expect(await countRows(env.DB_EU, 'outbox_events', "tenant_id = ? and type = 'privacy_request.created'", tenant.id)).toBe(1);
+    expect(
+      await countRows(
+        env.DB_EU,
+        'outbox_events',
+        "tenant_id = ? and type = 'privacy_request.created'",
+        tenant.id,
+      ),
+    ).toBe(1);
   });
 
   it('five simultaneous filings by an unknown requester (blind index only) make one request', async () => {
@@ -42,8 +59,18 @@ describe('concurrent duplicate requests', () => {
     const { db } = regional(env, 'us');
     const keys = await tenantKeys(env.MASTER_KEY, tenant);
     const { email, index } = await addressIndex(keys, 'stranger@example.net');
-    const input: NewPrivacyRequest = { tenantId: tenant.id, kind: 'access', channel: 'email', subjectIndex: index, requester: { email, keys }, verified: false, actor: 'test' };
-    const filed = await Promise.all([1, 2, 3, 4, 5].map(() => createPrivacyRequest(db, tenant.settings, input)));
+    const input: NewPrivacyRequest = {
+      tenantId: tenant.id,
+      kind: 'access',
+      channel: 'email',
+      subjectIndex: index,
+      requester: { email, keys },
+      verified: false,
+      actor: 'test',
+    };
+    const filed = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => createPrivacyRequest(db, tenant.settings, input)),
+    );
     expect(await countRows(env.DB_US, 'privacy_requests', 'tenant_id = ?', tenant.id)).toBe(1);
     expect(filed.filter((f) => !f.merged)).toHaveLength(1);
   });
@@ -52,7 +79,14 @@ describe('concurrent duplicate requests', () => {
     const { tenant } = await seedTenant('eu');
     const { db } = regional(env, 'eu');
     const sub = await subscriberOf(tenant);
-    const input: NewPrivacyRequest = { tenantId: tenant.id, kind: 'objection', channel: 'api', subscriberId: sub.id, verified: true, actor: 'test' };
+    const input: NewPrivacyRequest = {
+      tenantId: tenant.id,
+      kind: 'objection',
+      channel: 'api',
+      subscriberId: sub.id,
+      verified: true,
+      actor: 'test',
+    };
     const first = await createPrivacyRequest(db, tenant.settings, input);
     await completeRequest(db, first.request, { actor: 'test' });
     const [again, other] = await Promise.all([

@@ -14,13 +14,20 @@ const { d1, db } = regional(env, 'eu');
 const FIELDS = ['email', 'name', 'profile', 'ip', 'user_agent', 'requester'];
 
 /** Every user table of the database, read whole. */
-async function everyCell(database: D1Database = d1): Promise<{ table: string; column: string; value: string }[]> {
-  const tables = await database.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name not like 'd1_%'`).all<{ name: string }>();
+async function everyCell(
+  database: D1Database = d1,
+): Promise<{ table: string; column: string; value: string }[]> {
+  const tables = await database
+    .prepare(
+      `select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name not like 'd1_%'`,
+    )
+    .all<{ name: string }>();
   const cells: { table: string; column: string; value: string }[] = [];
   for (const { name } of tables.results) {
     const rows = await database.prepare(`select * from "${name}"`).all<Record<string, unknown>>();
     for (const row of rows.results) {
-      for (const [column, value] of Object.entries(row)) if (typeof value === 'string') cells.push({ table: name, column, value });
+      for (const [column, value] of Object.entries(row))
+        if (typeof value === 'string') cells.push({ table: name, column, value });
     }
   }
   return cells;
@@ -46,54 +53,123 @@ describe('executing an erasure', () => {
   it('leaves no decryptable ciphertext and no trace of the address in any table, while report totals add up', async () => {
     const { tenant, apiKey } = await seedTenant('eu');
     const keys = await tenantKeys(env.MASTER_KEY, tenant);
-    const victim = await seedSubscriber(tenant, { email: 'Erase.Me@Example.ORG', name: 'Eve Erasable', ip: '198.51.100.23', userAgent: 'EraseAgent/1.0' });
+    const victim = await seedSubscriber(tenant, {
+      email: 'Erase.Me@Example.ORG',
+      name: 'Eve Erasable',
+      ip: '198.51.100.23',
+      userAgent: 'EraseAgent/1.0',
+    });
     const other = await seedSubscriber(tenant, { email: 'stay@example.org', name: 'Stay Put' });
     const victimKey = (await loadSubscriberKey(db, keys, victim.id))!;
     // A second, unverified request by address of the same person keeps the address on the request.
-    await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'access', email: 'erase.me@example.org', verified: false } });
+    await api(apiKey, '/privacy-requests', {
+      method: 'POST',
+      json: { kind: 'access', email: 'erase.me@example.org', verified: false },
+    });
     const before = await report(apiKey);
 
-    const filed = await body(await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', email: 'ERASE.me@example.org' } }));
+    const filed = await body(
+      await api(apiKey, '/privacy-requests', {
+        method: 'POST',
+        json: { kind: 'erasure', email: 'ERASE.me@example.org' },
+      }),
+    );
     const res = await api(apiKey, `/privacy-requests/${filed.id}/confirm`, { method: 'POST', json: {} });
     expect(res.status).toBe(200);
     const confirmation = await body(res);
     expect(confirmation.request).toMatchObject({ status: 'completed' });
-    expect(confirmation.erased).toMatchObject({ subscribers: 1, 'consentEvents.opt_in': 1, 'consentEvents.confirmation': 1, 'clicks.redirect': 1, 'messageRecipients.sent': 1 });
+    expect(confirmation.erased).toMatchObject({
+      subscribers: 1,
+      'consentEvents.opt_in': 1,
+      'consentEvents.confirmation': 1,
+      'clicks.redirect': 1,
+      'messageRecipients.sent': 1,
+    });
     expect(await clockFor(env, tenant.id).pending()).toEqual([]);
 
     const cells = await everyCell();
-    const requestIds = cells.filter((c) => c.table === 'privacy_requests' && c.column === 'id').map((c) => c.value);
-    const needles = ['erase.me@example.org', 'Erase.Me@Example.ORG', 'Eve Erasable', '198.51.100.23', 'EraseAgent', 'erase.me'];
+    const requestIds = cells
+      .filter((c) => c.table === 'privacy_requests' && c.column === 'id')
+      .map((c) => c.value);
+    const needles = [
+      'erase.me@example.org',
+      'Erase.Me@Example.ORG',
+      'Eve Erasable',
+      '198.51.100.23',
+      'EraseAgent',
+      'erase.me',
+    ];
     for (const c of cells) {
       for (const n of needles) expect(`${c.table}.${c.column}: ${c.value}`).not.toContain(n);
       expect(await decrypts(victimKey, c.value), `${c.table}.${c.column} still decrypts`).toBe(false);
       for (const owner of requestIds) {
-        const opened = await decryptTenantField(keys, owner, 'requester', c.value).then(() => true, () => false);
+        const opened = await decryptTenantField(keys, owner, 'requester', c.value).then(
+          () => true,
+          () => false,
+        );
         expect(opened, `${c.table}.${c.column} holds a requester address`).toBe(false);
       }
     }
-    for (const table of ['subscribers', 'subscriber_keys', 'consent_events', 'subscriptions', 'clicks', 'message_recipients']) {
-      expect(await countRows(d1, table, 'subscriber_id = ?'.replace('subscriber_id', table === 'subscribers' ? 'id' : 'subscriber_id'), victim.id)).toBe(0);
+    for (const table of [
+      'subscribers',
+      'subscriber_keys',
+      'consent_events',
+      'subscriptions',
+      'clicks',
+      'message_recipients',
+    ]) {
+      expect(
+        await countRows(
+          d1,
+          table,
+          'subscriber_id = ?'.replace('subscriber_id', table === 'subscribers' ? 'id' : 'subscriber_id'),
+          victim.id,
+        ),
+      ).toBe(0);
     }
-    expect(await countRows(d1, 'privacy_requests', 'tenant_id = ? and requester_ct is not null', tenant.id)).toBe(0);
+    expect(
+      await countRows(d1, 'privacy_requests', 'tenant_id = ? and requester_ct is not null', tenant.id),
+    ).toBe(0);
     const index = await blindIndex(keys.indexKey, 'erase.me@example.org');
-    expect(await countRows(d1, 'suppressions', `tenant_id = ? and email_index = ? and reason = 'erasure'`, tenant.id, index)).toBe(1);
-    const record = await d1.prepare('select counts, requested_at, executed_at from erasure_records where request_id = ?').bind(filed.id).first<{ counts: string }>();
+    expect(
+      await countRows(
+        d1,
+        'suppressions',
+        `tenant_id = ? and email_index = ? and reason = 'erasure'`,
+        tenant.id,
+        index,
+      ),
+    ).toBe(1);
+    const record = await d1
+      .prepare('select counts, requested_at, executed_at from erasure_records where request_id = ?')
+      .bind(filed.id)
+      .first<{ counts: string }>();
     expect(JSON.parse(record!.counts)).toMatchObject({ subscribers: 1, 'region.eu': 1 });
 
     // The other subscriber is untouched and still readable.
     const otherKey = (await loadSubscriberKey(db, keys, other.id))!;
-    const otherRow = await d1.prepare('select email_ct from subscribers where id = ?').bind(other.id).first<{ email_ct: string }>();
+    const otherRow = await d1
+      .prepare('select email_ct from subscribers where id = ?')
+      .bind(other.id)
+      .first<{ email_ct: string }>();
     expect(await decryptField(otherKey, 'email', otherRow!.email_ct)).toBe('stay@example.org');
 
     const after = await report(apiKey);
     const subsBefore = before.subscribers as { total: number; everByRegion: Record<string, number> };
-    const subsAfter = after.subscribers as { total: number; erased: number; everByRegion: Record<string, number> };
+    const subsAfter = after.subscribers as {
+      total: number;
+      erased: number;
+      everByRegion: Record<string, number>;
+    };
     expect(subsAfter.total).toBe(subsBefore.total - 1);
     expect(subsAfter.erased).toBe(1);
     expect(subsAfter.everByRegion).toEqual(subsBefore.everByRegion);
     const eventsBefore = before.consentEvents as { total: number; ever: Record<string, number> };
-    const eventsAfter = after.consentEvents as { total: number; ever: Record<string, number>; live: Record<string, number> };
+    const eventsAfter = after.consentEvents as {
+      total: number;
+      ever: Record<string, number>;
+      live: Record<string, number>;
+    };
     expect(eventsAfter.total).toBe(eventsBefore.total);
     expect(eventsAfter.ever).toEqual(eventsBefore.ever);
     expect(eventsAfter.live.opt_in).toBe(1);
@@ -105,24 +181,49 @@ describe('executing an erasure', () => {
     const keys = await tenantKeys(env.MASTER_KEY, tenant);
     const list = await createList(apiKey, { doubleOptIn: false });
     const created = await api(apiKey, '/subscribers', {
-      method: 'POST', headers: { 'idempotency-key': 'signup-1' },
-      json: { email: 'Api.Person@example.org', listIds: [list], evidence: { occurredAt: '2026-11-20T09:30:00Z', ip: '203.0.113.77', userAgent: 'ApiAgent/3', country: 'US', notice: { text: 'Yes to news.', language: 'en' } } },
+      method: 'POST',
+      headers: { 'idempotency-key': 'signup-1' },
+      json: {
+        email: 'Api.Person@example.org',
+        listIds: [list],
+        evidence: {
+          occurredAt: '2026-11-20T09:30:00Z',
+          ip: '203.0.113.77',
+          userAgent: 'ApiAgent/3',
+          country: 'US',
+          notice: { text: 'Yes to news.', language: 'en' },
+        },
+      },
     });
     expect(created.status).toBe(201);
     const subscriberId = ((await created.json()) as { subscriber: { id: string } }).subscriber.id;
     const us = regional(env, 'us');
     const key = (await loadSubscriberKey(us.db, keys, subscriberId))!;
-    const filed = await body(await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', subscriberId } }));
-    expect((await api(apiKey, `/privacy-requests/${filed.id}/confirm`, { method: 'POST', json: {} })).status).toBe(200);
+    const filed = await body(
+      await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', subscriberId } }),
+    );
+    expect(
+      (await api(apiKey, `/privacy-requests/${filed.id}/confirm`, { method: 'POST', json: {} })).status,
+    ).toBe(200);
     expect(await countRows(us.d1, 'idempotency_keys', 'tenant_id = ?', tenant.id)).toBe(0);
     const cells = await everyCell(us.d1);
     for (const c of cells) {
-      for (const n of ['api.person@example.org', 'Api.Person', '203.0.113.77', 'ApiAgent']) expect(`${c.table}.${c.column}: ${c.value}`).not.toContain(n);
+      for (const n of ['api.person@example.org', 'Api.Person', '203.0.113.77', 'ApiAgent'])
+        expect(`${c.table}.${c.column}: ${c.value}`).not.toContain(n);
       expect(await decrypts(key, c.value), `${c.table}.${c.column} still decrypts`).toBe(false);
     }
     // The suppression keeps the erased address from coming back through the API.
     const again = await api(apiKey, '/subscribers', {
-      method: 'POST', json: { email: 'api.person@example.org', listIds: [list], evidence: { occurredAt: '2026-11-21T09:30:00Z', country: 'US', notice: { text: 'Yes to news.', language: 'en' } } },
+      method: 'POST',
+      json: {
+        email: 'api.person@example.org',
+        listIds: [list],
+        evidence: {
+          occurredAt: '2026-11-21T09:30:00Z',
+          country: 'US',
+          notice: { text: 'Yes to news.', language: 'en' },
+        },
+      },
     });
     expect(again.status).toBe(422);
     expect((await body(again)).error?.code).toBe('suppressed');
@@ -131,8 +232,15 @@ describe('executing an erasure', () => {
   it('confirming twice erases once', async () => {
     const { tenant, apiKey } = await seedTenant('eu');
     const sub = await seedSubscriber(tenant, { email: 'twice@example.org' });
-    const filed = await body(await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', subscriberId: sub.id } }));
-    expect((await api(apiKey, `/privacy-requests/${filed.id}/confirm`, { method: 'POST', json: {} })).status).toBe(200);
+    const filed = await body(
+      await api(apiKey, '/privacy-requests', {
+        method: 'POST',
+        json: { kind: 'erasure', subscriberId: sub.id },
+      }),
+    );
+    expect(
+      (await api(apiKey, `/privacy-requests/${filed.id}/confirm`, { method: 'POST', json: {} })).status,
+    ).toBe(200);
     const again = await api(apiKey, `/privacy-requests/${filed.id}/confirm`, { method: 'POST', json: {} });
     expect(again.status).toBe(409);
     expect(await countRows(d1, 'erasure_records', 'request_id = ?', filed.id)).toBe(1);
@@ -140,7 +248,12 @@ describe('executing an erasure', () => {
 
   it('an erasure for an address the tenant does not hold suppresses it all the same', async () => {
     const { tenant, apiKey } = await seedTenant('eu');
-    const filed = await body(await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', email: 'stranger@example.org' } }));
+    const filed = await body(
+      await api(apiKey, '/privacy-requests', {
+        method: 'POST',
+        json: { kind: 'erasure', email: 'stranger@example.org' },
+      }),
+    );
     const res = await api(apiKey, `/privacy-requests/${filed.id}/confirm`, { method: 'POST', json: {} });
     expect(res.status).toBe(200);
     expect((await body(res)).erased).toEqual({ subscribers: 0 });

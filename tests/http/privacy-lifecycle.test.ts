@@ -18,7 +18,10 @@ async function setup(kind = 'erasure', email = `p${crypto.randomUUID().slice(0, 
 /** Everything a refused action must leave untouched. */
 async function snapshot(id: string) {
   return {
-    row: await d1.prepare('select status, due_at, updated_at from privacy_requests where id = ?').bind(id).first(),
+    row: await d1
+      .prepare('select status, due_at, updated_at from privacy_requests where id = ?')
+      .bind(id)
+      .first(),
     history: await countRows(d1, 'privacy_request_history', 'request_id = ?', id),
     events: await countRows(d1, 'outbox_events', 'subject_id = ?', id),
   };
@@ -32,28 +35,44 @@ describe('privacy request lifecycle over the API', () => {
     expect((await body(again)).id).toBe(id);
     expect(await countRows(d1, 'privacy_requests', 'subscriber_id = ?', sub.id)).toBe(1);
     const shown = await body(await api(apiKey, `/privacy-requests/${id}`));
-    expect((shown.history as { action: string }[]).map((h) => h.action)).toEqual(['created', 'duplicate_merged']);
+    expect((shown.history as { action: string }[]).map((h) => h.action)).toEqual([
+      'created',
+      'duplicate_merged',
+    ]);
   });
 
   it('pauses and resumes, moving the due date by the pause, with history and events', async () => {
     const { apiKey, id, request } = await setup('objection');
-    const paused = await body(await post(apiKey, `/privacy-requests/${id}/pause`, { note: 'Asked for the account number' }));
+    const paused = await body(
+      await post(apiKey, `/privacy-requests/${id}/pause`, { note: 'Asked for the account number' }),
+    );
     expect(paused.status).toBe('paused');
     const resumed = await body(await post(apiKey, `/privacy-requests/${id}/resume`));
     expect(resumed.status).toBe('open');
     expect(Date.parse(resumed.dueAt as string)).toBeGreaterThanOrEqual(Date.parse(request.dueAt as string));
-    const completed = await body(await post(apiKey, `/privacy-requests/${id}/complete`, { note: 'Profiling switched off' }));
+    const completed = await body(
+      await post(apiKey, `/privacy-requests/${id}/complete`, { note: 'Profiling switched off' }),
+    );
     expect(completed).toMatchObject({ status: 'completed' });
     expect(completed.resolvedAt).toBeTypeOf('string');
-    const types = await d1.prepare('select type from outbox_events where subject_id = ? order by occurred_at').bind(id).all<{ type: string }>();
+    const types = await d1
+      .prepare('select type from outbox_events where subject_id = ? order by occurred_at')
+      .bind(id)
+      .all<{ type: string }>();
     expect(types.results.map((t) => t.type)).toEqual([
-      'privacy_request.created', 'privacy_request.paused', 'privacy_request.resumed', 'privacy_request.completed',
+      'privacy_request.created',
+      'privacy_request.paused',
+      'privacy_request.resumed',
+      'privacy_request.completed',
     ]);
   });
 
   it('extends once with a reason; a second extension is refused', async () => {
     const { apiKey, id, request } = await setup();
-    const res = await post(apiKey, `/privacy-requests/${id}/extend`, { days: 30, reason: 'Backups must be checked' });
+    const res = await post(apiKey, `/privacy-requests/${id}/extend`, {
+      days: 30,
+      reason: 'Backups must be checked',
+    });
     expect(res.status).toBe(200);
     const ext = await body(res);
     expect(Date.parse(ext.dueAt as string) - Date.parse(request.dueAt as string)).toBe(30 * 86_400_000);
@@ -74,14 +93,18 @@ describe('privacy request lifecycle over the API', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await body(await api(apiKey, `/privacy-requests?limit=2${cursor ? `&cursor=${cursor}` : ''}`));
+      const page = await body(
+        await api(apiKey, `/privacy-requests?limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+      );
       seen.push(...(page.data as { id: string }[]).map((r) => r.id));
       cursor = page.nextCursor as string | null;
     } while (cursor);
     expect(new Set(seen).size).toBe(5);
     const access = await body(await api(apiKey, '/privacy-requests?kind=access&status=open&channel=api'));
     expect((access.data as unknown[]).length).toBe(2);
-    expect((await body(await api(apiKey, '/privacy-requests?dueBefore=2000-01-01T00:00:00Z'))).data).toEqual([]);
+    expect((await body(await api(apiKey, '/privacy-requests?dueBefore=2000-01-01T00:00:00Z'))).data).toEqual(
+      [],
+    );
     expect((await api(apiKey, '/privacy-requests?status=lost')).status).toBe(400);
     expect((await api(apiKey, '/privacy-requests?cursor=nonsense')).status).toBe(400);
   });
@@ -91,7 +114,9 @@ describe('refused input changes nothing', () => {
   it('unknown request ids are 404', async () => {
     const { apiKey } = await seedTenant('eu');
     for (const path of ['/privacy-requests/prq_unknown', '/privacy-requests/prq_unknown/reject']) {
-      const res = path.endsWith('reject') ? await post(apiKey, path, { reason: 'legal_claims' }) : await api(apiKey, path);
+      const res = path.endsWith('reject')
+        ? await post(apiKey, path, { reason: 'legal_claims' })
+        : await api(apiKey, path);
       expect(res.status).toBe(404);
       expect((await body(res)).error?.code).toBe('not_found');
     }
@@ -139,10 +164,24 @@ describe('refused input changes nothing', () => {
 
   it('bad bodies are 400: both subject fields, an unknown kind, an extension too long', async () => {
     const { apiKey, id, sub } = await setup();
-    expect((await post(apiKey, '/privacy-requests', { kind: 'erasure', subscriberId: sub.id, email: 'x@example.org' })).status).toBe(400);
-    expect((await post(apiKey, '/privacy-requests', { kind: 'forget_me', subscriberId: sub.id })).status).toBe(400);
-    expect((await post(apiKey, '/privacy-requests', { kind: 'erasure', email: 'not an address' })).status).toBe(400);
-    expect((await post(apiKey, `/privacy-requests/${id}/extend`, { days: 400, reason: 'long' })).status).toBe(400);
+    expect(
+      (
+        await post(apiKey, '/privacy-requests', {
+          kind: 'erasure',
+          subscriberId: sub.id,
+          email: 'x@example.org',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await post(apiKey, '/privacy-requests', { kind: 'forget_me', subscriberId: sub.id })).status,
+    ).toBe(400);
+    expect(
+      (await post(apiKey, '/privacy-requests', { kind: 'erasure', email: 'not an address' })).status,
+    ).toBe(400);
+    expect((await post(apiKey, `/privacy-requests/${id}/extend`, { days: 400, reason: 'long' })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -153,13 +192,24 @@ describe('privacy request API surface', () => {
     expect(res.status).toBe(200);
     const doc = await body(await call('/api/openapi.json'));
     const paths = Object.keys(doc.paths as Record<string, unknown>);
-    for (const p of ['/v1/privacy-requests', '/v1/privacy-requests/{id}', '/v1/privacy-requests/{id}/confirm', '/v1/privacy-requests/{id}/reject',
-      '/v1/privacy-settings', '/v1/privacy-templates/{stage}/{language}', '/v1/reports/compliance']) expect(paths).toContain(p);
+    for (const p of [
+      '/v1/privacy-requests',
+      '/v1/privacy-requests/{id}',
+      '/v1/privacy-requests/{id}/confirm',
+      '/v1/privacy-requests/{id}/reject',
+      '/v1/privacy-settings',
+      '/v1/privacy-templates/{stage}/{language}',
+      '/v1/reports/compliance',
+    ])
+      expect(paths).toContain(p);
   });
 
   it('an API key without the privacy_requests scope is refused', async () => {
     const { tenant } = await seedTenant('eu');
-    const { key } = await createApiKey(regional(env, 'eu').db, tenant, { name: 'reports only', scopes: ['reports'] });
+    const { key } = await createApiKey(regional(env, 'eu').db, tenant, {
+      name: 'reports only',
+      scopes: ['reports'],
+    });
     expect((await api(key, '/privacy-requests')).status).toBe(403);
     expect((await api(key, '/reports/compliance')).status).toBe(200);
   });

@@ -10,7 +10,11 @@ import { api, call, countRows, seedTenant } from '../support/seed';
 import { BROWSER_UA, EU_CF, captureQueue, mintLink, seedList, seedSubscriber } from '../support/intercept';
 
 const storedSettings = async (tenantId: string) =>
-  JSON.parse((await env.DB_EU.prepare('select settings from tenants where id = ?').bind(tenantId).first<{ settings: string }>())!.settings) as Record<string, unknown>;
+  JSON.parse(
+    (await env.DB_EU.prepare('select settings from tenants where id = ?')
+      .bind(tenantId)
+      .first<{ settings: string }>())!.settings,
+  ) as Record<string, unknown>;
 
 describe('/api/v1/tenant/settings', () => {
   it('turning the intercept off sends an EU click without consent straight on, right away', async () => {
@@ -19,7 +23,8 @@ describe('/api/v1/tenant/settings', () => {
     const subscriber = await seedSubscriber(tenant);
     const list = await seedList(tenant);
     const token = await mintLink({ tenantId: tenant.id, subscriberId: subscriber.id, listId: list.id });
-    const click = () => call(`/l/${token}`, { cf: EU_CF, headers: { 'user-agent': BROWSER_UA }, redirect: 'manual' });
+    const click = () =>
+      call(`/l/${token}`, { cf: EU_CF, headers: { 'user-agent': BROWSER_UA }, redirect: 'manual' });
 
     // The first click shows the consent page (and puts the tenant in this isolate's cache).
     expect((await click()).status).toBe(200);
@@ -32,23 +37,48 @@ describe('/api/v1/tenant/settings', () => {
     expect(direct.status).toBe(302);
     expect(direct.headers.get('location')).toBe('https://shop.example.com/spring?x=1');
 
-    const audit = await env.DB_EU.prepare("select actor_type, actor_id, details from audit_log where tenant_id = ? and action = 'tenant.settings_changed'").bind(tenant.id).all();
-    expect(audit.results).toEqual([{ actor_type: 'api_key', actor_id: apiKeyId, details: JSON.stringify({ changed: ['intercept'] }) }]);
-    expect(await countRows(env.DB_EU, 'outbox_events', "tenant_id = ? and type = 'tenant.settings_changed'", tenant.id)).toBe(1);
+    const audit = await env.DB_EU.prepare(
+      "select actor_type, actor_id, details from audit_log where tenant_id = ? and action = 'tenant.settings_changed'",
+    )
+      .bind(tenant.id)
+      .all();
+    expect(audit.results).toEqual([
+      { actor_type: 'api_key', actor_id: apiKeyId, details: JSON.stringify({ changed: ['intercept'] }) },
+    ]);
+    expect(
+      await countRows(
+        env.DB_EU,
+        'outbox_events',
+        "tenant_id = ? and type = 'tenant.settings_changed'",
+        tenant.id,
+      ),
+    ).toBe(1);
   });
 
   it('sets, reads back and clears every setting, keeping the privacy settings it does not name', async () => {
     const { tenant, apiKey } = await seedTenant('eu', { dueDays: { default: 20 }, reminderDays: 3 });
     const all = {
-      intercept: 'all', interceptNoAction: 'objection', inboundAutoThreshold: 0.85, acknowledgeInbound: true,
-      inboundForwardTo: 'privacy-team@shop.example', unconfirmedPurgeDays: 14, controller: { name: 'Shop BV', contact: 'dpo@shop.example', country: 'NL' },
+      intercept: 'all',
+      interceptNoAction: 'objection',
+      inboundAutoThreshold: 0.85,
+      acknowledgeInbound: true,
+      inboundForwardTo: 'privacy-team@shop.example',
+      unconfirmedPurgeDays: 14,
+      controller: { name: 'Shop BV', contact: 'dpo@shop.example', country: 'NL' },
     };
     expect((await api(apiKey, '/tenant/settings', { method: 'PATCH', json: all })).status).toBe(200);
     expect(await (await api(apiKey, '/tenant/settings')).json()).toEqual(all);
     expect(await storedSettings(tenant.id)).toEqual({ dueDays: { default: 20 }, reminderDays: 3, ...all });
 
-    const cleared = await api(apiKey, '/tenant/settings', { method: 'PATCH', json: { inboundForwardTo: null, acknowledgeInbound: false } });
-    expect(await cleared.json()).toMatchObject({ inboundForwardTo: null, acknowledgeInbound: false, intercept: 'all' });
+    const cleared = await api(apiKey, '/tenant/settings', {
+      method: 'PATCH',
+      json: { inboundForwardTo: null, acknowledgeInbound: false },
+    });
+    expect(await cleared.json()).toMatchObject({
+      inboundForwardTo: null,
+      acknowledgeInbound: false,
+      intercept: 'all',
+    });
     expect(await storedSettings(tenant.id)).not.toHaveProperty('inboundForwardTo');
   });
 
@@ -70,15 +100,31 @@ describe('/api/v1/tenant/settings', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'validation_failed' } });
     expect(await storedSettings(tenant.id)).toEqual(before);
     expect(await countRows(env.DB_EU, 'audit_log', 'tenant_id = ?', tenant.id)).toBe(0);
-    expect(await countRows(env.DB_EU, 'outbox_events', "tenant_id = ? and type = 'tenant.settings_changed'", tenant.id)).toBe(0);
+    expect(
+      await countRows(
+        env.DB_EU,
+        'outbox_events',
+        "tenant_id = ? and type = 'tenant.settings_changed'",
+        tenant.id,
+      ),
+    ).toBe(0);
   });
 
   it('needs the admin scope and is in the OpenAPI document', async () => {
     const { tenant } = await seedTenant('eu');
-    const { key } = await createApiKey(regional(env, 'eu').db, tenant, { name: 'reader', scopes: ['subscribers'] });
-    expect((await api(key, '/tenant/settings', { method: 'PATCH', json: { intercept: 'off' } })).status).toBe(403);
+    const { key } = await createApiKey(regional(env, 'eu').db, tenant, {
+      name: 'reader',
+      scopes: ['subscribers'],
+    });
+    expect((await api(key, '/tenant/settings', { method: 'PATCH', json: { intercept: 'off' } })).status).toBe(
+      403,
+    );
     expect(await storedSettings(tenant.id)).toEqual({});
-    const doc = (await (await call('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-    expect(Object.keys(doc.paths['/v1/tenant/settings'] ?? {})).toEqual(expect.arrayContaining(['get', 'patch']));
+    const doc = (await (await call('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(doc.paths['/v1/tenant/settings'] ?? {})).toEqual(
+      expect.arrayContaining(['get', 'patch']),
+    );
   });
 });

@@ -12,7 +12,12 @@ import { api, countRows, seedTenant } from '../support/seed';
 const { d1, db } = regional(env, 'eu');
 const DAY = 86_400_000;
 
-const sweep = (at: number) => handleScheduled(createScheduledController({ scheduledTime: at, cron: '17 * * * *' }), env, createExecutionContext());
+const sweep = (at: number) =>
+  handleScheduled(
+    createScheduledController({ scheduledTime: at, cron: '17 * * * *' }),
+    env,
+    createExecutionContext(),
+  );
 
 /** Files an unconfirmed request through the API; returns its id. */
 async function fileUnverified(apiKey: string, json: Record<string, unknown>): Promise<string> {
@@ -25,9 +30,18 @@ async function fileUnverified(apiKey: string, json: Record<string, unknown>): Pr
 /** Moves a request's receipt and its history rows `days` into the past (or only the rows of `action`). */
 async function age(requestId: string, days: number, action?: string) {
   const shift = days * DAY;
-  if (!action) await d1.prepare('update privacy_requests set received_at = received_at - ?, updated_at = updated_at - ? where id = ?').bind(shift, shift, requestId).run();
+  if (!action)
+    await d1
+      .prepare(
+        'update privacy_requests set received_at = received_at - ?, updated_at = updated_at - ? where id = ?',
+      )
+      .bind(shift, shift, requestId)
+      .run();
   const where = action ? 'request_id = ? and action = ?' : 'request_id = ?';
-  await d1.prepare(`update privacy_request_history set at = at - ? where ${where}`).bind(shift, requestId, ...(action ? [action] : [])).run();
+  await d1
+    .prepare(`update privacy_request_history set at = at - ? where ${where}`)
+    .bind(shift, requestId, ...(action ? [action] : []))
+    .run();
 }
 
 describe('closing requests whose identity was never confirmed', () => {
@@ -45,12 +59,30 @@ describe('closing requests whose identity was never confirmed', () => {
     await sweep(Date.now());
     for (const id of [stranger, known]) {
       const request = await findPrivacyRequest(db, tenant.id, id);
-      expect(request).toMatchObject({ status: 'rejected', rejectReason: 'identity_not_verified', requesterCt: null });
+      expect(request).toMatchObject({
+        status: 'rejected',
+        rejectReason: 'identity_not_verified',
+        requesterCt: null,
+      });
       expect(request?.resolvedAt).not.toBeNull();
       const last = (await requestHistory(db, tenant.id, id)).at(-1);
-      expect(last).toMatchObject({ fromStatus: 'awaiting_verification', toStatus: 'rejected', action: 'reject', actor: 'system' });
-      const event = await d1.prepare(`select payload from outbox_events where subject_id = ? and type = 'privacy_request.rejected'`).bind(id).first<{ payload: string }>();
-      expect(JSON.parse(event?.payload ?? '{}')).toMatchObject({ requestId: id, status: 'rejected', reason: 'identity_not_verified' });
+      expect(last).toMatchObject({
+        fromStatus: 'awaiting_verification',
+        toStatus: 'rejected',
+        action: 'reject',
+        actor: 'system',
+      });
+      const event = await d1
+        .prepare(
+          `select payload from outbox_events where subject_id = ? and type = 'privacy_request.rejected'`,
+        )
+        .bind(id)
+        .first<{ payload: string }>();
+      expect(JSON.parse(event?.payload ?? '{}')).toMatchObject({
+        requestId: id,
+        status: 'rejected',
+        reason: 'identity_not_verified',
+      });
     }
     expect(await mail.messages()).toHaveLength(2);
     const shown = await body(await api(apiKey, `/privacy-requests/${stranger}`));
@@ -58,8 +90,12 @@ describe('closing requests whose identity was never confirmed', () => {
 
     await sweep(Date.now() + 3_600_000);
     for (const id of [stranger, known]) {
-      expect(await countRows(d1, 'outbox_events', `subject_id = ? and type = 'privacy_request.rejected'`, id)).toBe(1);
-      expect(await countRows(d1, 'privacy_request_history', `request_id = ? and action = 'reject'`, id)).toBe(1);
+      expect(
+        await countRows(d1, 'outbox_events', `subject_id = ? and type = 'privacy_request.rejected'`, id),
+      ).toBe(1);
+      expect(await countRows(d1, 'privacy_request_history', `request_id = ? and action = 'reject'`, id)).toBe(
+        1,
+      );
     }
     expect(await mail.messages()).toHaveLength(2);
   });
@@ -72,9 +108,19 @@ describe('closing requests whose identity was never confirmed', () => {
     const resent = await fileUnverified(apiKey, { kind: 'objection', email: 'resent@example.org' });
     await fileUnverified(apiKey, { kind: 'objection', email: 'resent@example.org' });
     await age(resent, 40);
-    await d1.prepare(`update privacy_request_history set at = at + ? where request_id = ? and action = 'duplicate_merged'`).bind(30 * DAY, resent).run();
+    await d1
+      .prepare(
+        `update privacy_request_history set at = at + ? where request_id = ? and action = 'duplicate_merged'`,
+      )
+      .bind(30 * DAY, resent)
+      .run();
     const sub = await seedSubscriber(tenant, { email: 'verified@example.org' });
-    const confirmed = await body(await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'objection', subscriberId: sub.id } }));
+    const confirmed = await body(
+      await api(apiKey, '/privacy-requests', {
+        method: 'POST',
+        json: { kind: 'objection', subscriberId: sub.id },
+      }),
+    );
     await age(confirmed.id as string, 31);
 
     await sweep(Date.now());
@@ -97,7 +143,8 @@ describe('closing requests whose identity was never confirmed', () => {
     }
     const now = new Date();
     expect(await closeUnverifiedRequests(db, now, 2)).toBe(2);
-    const statuses = async () => Promise.all(ids.map(async (id) => (await findPrivacyRequest(db, tenant.id, id))?.status));
+    const statuses = async () =>
+      Promise.all(ids.map(async (id) => (await findPrivacyRequest(db, tenant.id, id))?.status));
     expect(await statuses()).toEqual(['rejected', 'rejected', 'awaiting_verification']);
     expect(await closeUnverifiedRequests(db, now, 2)).toBe(1);
     expect(await closeUnverifiedRequests(db, now, 2)).toBe(0);

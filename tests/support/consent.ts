@@ -9,16 +9,27 @@ import { api, call, seedTenant, type SeededTenant } from './seed';
 
 export const SITE = 'https://shop.example.com';
 
-export type FormFixture = SeededTenant & { formId: string; doiList: string; singleList: string; noticeText: string };
+export type FormFixture = SeededTenant & {
+  formId: string;
+  doiList: string;
+  singleList: string;
+  noticeText: string;
+};
 
 export async function createList(apiKey: string, body: Record<string, unknown>): Promise<string> {
-  const res = await api(apiKey, '/lists', { method: 'POST', json: { name: 'News', purpose: 'Monthly newsletter', ...body } });
+  const res = await api(apiKey, '/lists', {
+    method: 'POST',
+    json: { name: 'News', purpose: 'Monthly newsletter', ...body },
+  });
   if (res.status !== 201) throw new Error(`list: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
 }
 
 /** A tenant with a double opt-in list, a single opt-in list and a form subscribing to `lists`. */
-export async function formFixture(region: Region = 'eu', opts: { lists?: 'doi' | 'single' | 'both'; language?: string; fields?: string[] } = {}): Promise<FormFixture> {
+export async function formFixture(
+  region: Region = 'eu',
+  opts: { lists?: 'doi' | 'single' | 'both'; language?: string; fields?: string[] } = {},
+): Promise<FormFixture> {
   const seeded = await seedTenant(region);
   const doiList = await createList(seeded.apiKey, { name: 'Newsletter', doubleOptIn: true });
   const singleList = await createList(seeded.apiKey, { name: 'Product updates', doubleOptIn: false });
@@ -28,8 +39,13 @@ export async function formFixture(region: Region = 'eu', opts: { lists?: 'doi' |
   const res = await api(seeded.apiKey, '/forms', {
     method: 'POST',
     json: {
-      name: 'Footer', listIds, fields: opts.fields ?? [], notice: { text: noticeText, language: opts.language ?? 'en' },
-      thankYouUrl: `${SITE}/thanks`, errorUrl: null, allowedOrigins: [SITE],
+      name: 'Footer',
+      listIds,
+      fields: opts.fields ?? [],
+      notice: { text: noticeText, language: opts.language ?? 'en' },
+      thankYouUrl: `${SITE}/thanks`,
+      errorUrl: null,
+      allowedOrigins: [SITE],
     },
   });
   if (res.status !== 201) throw new Error(`form: ${res.status} ${await res.text()}`);
@@ -46,21 +62,52 @@ export const EU_CF = { country: 'DE', isEUCountry: '1', region: 'Bavaria' };
 export const US_CF = { country: 'US', region: 'California' };
 
 /** The embed script's JSON post from an allowed origin. */
-export async function postJson(formId: string, body: Record<string, unknown>, init: { origin?: string; cf?: Record<string, unknown>; region?: Region; headers?: Record<string, string> } = {}) {
+export async function postJson(
+  formId: string,
+  body: Record<string, unknown>,
+  init: {
+    origin?: string;
+    cf?: Record<string, unknown>;
+    region?: Region;
+    headers?: Record<string, string>;
+  } = {},
+) {
   const token = body.tm_t ?? (await agedToken(formId, init.region ?? 'eu'));
   return call(`/f/${formId}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', origin: init.origin ?? SITE, 'cf-connecting-ip': '203.0.113.7', 'user-agent': 'Mozilla/5.0 TestBrowser', ...init.headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      origin: init.origin ?? SITE,
+      'cf-connecting-ip': '203.0.113.7',
+      'user-agent': 'Mozilla/5.0 TestBrowser',
+      ...init.headers,
+    },
     body: JSON.stringify({ consent: true, pageUrl: `${SITE}/blog/post?utm=x`, ...body, tm_t: token }),
     cf: init.cf ?? EU_CF,
   });
 }
 
 /** A plain HTML form post (urlencoded), as a browser sends it without the script. */
-export function postForm(formId: string, fields: Record<string, string>, init: { origin?: string | null; cf?: Record<string, unknown> } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': '198.51.100.23', 'user-agent': 'Mozilla/5.0 FormBrowser', referer: `${SITE}/signup` };
+export function postForm(
+  formId: string,
+  fields: Record<string, string>,
+  init: { origin?: string | null; cf?: Record<string, unknown> } = {},
+) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'cf-connecting-ip': '198.51.100.23',
+    'user-agent': 'Mozilla/5.0 FormBrowser',
+    referer: `${SITE}/signup`,
+  };
   if (init.origin !== null) headers.origin = init.origin ?? SITE;
-  return call(`/f/${formId}`, { method: 'POST', headers, body: new URLSearchParams(fields).toString(), redirect: 'manual', cf: init.cf ?? EU_CF });
+  return call(`/f/${formId}`, {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual',
+    cf: init.cf ?? EU_CF,
+  });
 }
 
 /** The link of a confirmation mail's text part. */

@@ -10,10 +10,17 @@ import { addressIndex, prepareSubscriber } from '../../db/subscribers';
 import { tenantKeys, type Tenant } from '../../db/tenants';
 import worker from '../../workers/index';
 
-export type RecordedMessage = ForwardableEmailMessage & { rejected: string | null; forwardedTo: string[]; replies: number };
+export type RecordedMessage = ForwardableEmailMessage & {
+  rejected: string | null;
+  forwardedTo: string[];
+  replies: number;
+};
 
 /** A message as the Email Routing runtime hands it to the Worker, recording the Worker's calls. */
-export function inboundMessage(raw: string | Uint8Array, envelope: { from: string; to: string; rawSize?: number }): RecordedMessage {
+export function inboundMessage(
+  raw: string | Uint8Array,
+  envelope: { from: string; to: string; rawSize?: number },
+): RecordedMessage {
   const bytes = typeof raw === 'string' ? new TextEncoder().encode(raw) : raw;
   const recorded = {
     from: envelope.from,
@@ -70,21 +77,34 @@ export function rawMail(m: RawMail): string {
     'MIME-Version: 1.0',
     ...Object.entries(m.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
   ];
-  const body = m.mime ?? `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${m.body ?? ''}`;
+  const body =
+    m.mime ??
+    `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${m.body ?? ''}`;
   return `${lines.join('\r\n')}\r\n${body.replace(/\r?\n/g, '\r\n')}\r\n`;
 }
 
 /** `Authentication-Results` as our receiving edge stamps it, passing DMARC for the From domain. */
 export function passingAuth(domain: string, authserv = 'mx.cloudflare.net'): Record<string, string> {
-  return { 'Authentication-Results': `${authserv}; dkim=pass header.d=${domain} header.s=s1; spf=pass smtp.mailfrom=${domain}; dmarc=pass header.from=${domain}` };
+  return {
+    'Authentication-Results': `${authserv}; dkim=pass header.d=${domain} header.s=s1; spf=pass smtp.mailfrom=${domain}; dmarc=pass header.from=${domain}`,
+  };
 }
 
 /** A subscriber of the tenant with this address. */
-export async function seedSubscriber(tenant: Tenant, email: string, extra: { language?: string; status?: 'active' | 'pending' } = {}) {
+export async function seedSubscriber(
+  tenant: Tenant,
+  email: string,
+  extra: { language?: string; status?: 'active' | 'pending' } = {},
+) {
   const { db } = regional(env, tenant.region);
   const keys = await tenantKeys(env.MASTER_KEY, tenant);
   const { email: normalised, index } = await addressIndex(keys, email);
-  const prepared = await prepareSubscriber(db, keys, { email: normalised, emailIndex: index, status: extra.status ?? 'active', language: extra.language ?? null });
+  const prepared = await prepareSubscriber(db, keys, {
+    email: normalised,
+    emailIndex: index,
+    status: extra.status ?? 'active',
+    language: extra.language ?? null,
+  });
   await runBatch(db, prepared.queries);
   return prepared.row;
 }

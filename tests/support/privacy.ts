@@ -11,18 +11,38 @@ import { addressIndex, prepareSubscriber } from '../../db/subscribers';
 import { tenantKeys, type Tenant } from '../../db/tenants';
 import { newId } from '../../shared/regions';
 
-export type SeededSubscriber = { id: string; email: string; listId: string; messageId: string; noticeText: string };
+export type SeededSubscriber = {
+  id: string;
+  email: string;
+  listId: string;
+  messageId: string;
+  noticeText: string;
+};
 
 export async function seedSubscriber(
   tenant: Tenant,
-  opts: { email: string; name?: string; language?: string; homeRegion?: 'eu' | 'non_eu' | 'unknown'; ip?: string; userAgent?: string },
+  opts: {
+    email: string;
+    name?: string;
+    language?: string;
+    homeRegion?: 'eu' | 'non_eu' | 'unknown';
+    ip?: string;
+    userAgent?: string;
+  },
 ): Promise<SeededSubscriber> {
   const { db } = regional(env, tenant.region);
   const keys = await tenantKeys(env.MASTER_KEY, tenant);
   const { email, index } = await addressIndex(keys, opts.email);
   const sub = await prepareSubscriber(db, keys, {
-    email, emailIndex: index, name: opts.name ?? 'Anna Example', profile: { city: 'Utrecht', plan: 'pro' },
-    homeRegion: opts.homeRegion ?? 'eu', homeRegionSource: 'form_geo', homeCountry: 'NL', status: 'active', language: opts.language ?? 'en',
+    email,
+    emailIndex: index,
+    name: opts.name ?? 'Anna Example',
+    profile: { city: 'Utrecht', plan: 'pro' },
+    homeRegion: opts.homeRegion ?? 'eu',
+    homeRegionSource: 'form_geo',
+    homeCountry: 'NL',
+    status: 'active',
+    language: opts.language ?? 'en',
   });
   const noticeText = `Newsletter notice ${crypto.randomUUID()}`;
   const notice = await publishNotice(db, tenant.id, 'newsletter', 'en', noticeText);
@@ -30,23 +50,63 @@ export async function seedSubscriber(
   const messageId = newId('msg');
   const chain = await prepareConsentEvents(db, sub.key, { seq: 0, hash: null }, [
     {
-      kind: 'opt_in', listId, occurredAt: new Date(Date.now() - 86_400_000), geo: { country: 'NL', region: 'Utrecht', isEU: true },
-      ip: opts.ip ?? '203.0.113.7', userAgent: opts.userAgent ?? 'Mozilla/5.0 Test', notice: { id: notice.id, version: notice.version, hash: notice.textHash },
-      language: 'en', source: { type: 'form', id: 'frm_test' },
+      kind: 'opt_in',
+      listId,
+      occurredAt: new Date(Date.now() - 86_400_000),
+      geo: { country: 'NL', region: 'Utrecht', isEU: true },
+      ip: opts.ip ?? '203.0.113.7',
+      userAgent: opts.userAgent ?? 'Mozilla/5.0 Test',
+      notice: { id: notice.id, version: notice.version, hash: notice.textHash },
+      language: 'en',
+      source: { type: 'form', id: 'frm_test' },
     },
     {
-      kind: 'confirmation', listId, occurredAt: new Date(), geo: { country: 'NL', region: 'Utrecht', isEU: true },
-      ip: opts.ip ?? '203.0.113.7', userAgent: opts.userAgent ?? 'Mozilla/5.0 Test', notice: null, language: 'en', source: { type: 'confirmation' },
+      kind: 'confirmation',
+      listId,
+      occurredAt: new Date(),
+      geo: { country: 'NL', region: 'Utrecht', isEU: true },
+      ip: opts.ip ?? '203.0.113.7',
+      userAgent: opts.userAgent ?? 'Mozilla/5.0 Test',
+      notice: null,
+      language: 'en',
+      source: { type: 'confirmation' },
     },
   ]);
   await runBatch(db, [
-    db.insert(lists).values({ id: listId, tenantId: tenant.id, name: 'News', purpose: 'Monthly news', noticeKey: 'newsletter' }),
+    db.insert(lists).values({
+      id: listId,
+      tenantId: tenant.id,
+      name: 'News',
+      purpose: 'Monthly news',
+      noticeKey: 'newsletter',
+    }),
     ...sub.queries,
     ...chain.queries,
-    db.insert(subscriptions).values({ tenantId: tenant.id, subscriberId: sub.id, listId, status: 'confirmed', consent: 'given', consentEventId: chain.events[0]!.id }),
-    db.insert(messages).values({ id: messageId, tenantId: tenant.id, listId, subject: 'November news', status: 'sent' }),
-    db.insert(messageRecipients).values({ tenantId: tenant.id, messageId, subscriberId: sub.id, status: 'sent', sentAt: new Date() }),
-    db.insert(clicks).values({ id: newId('clk'), tenantId: tenant.id, subscriberId: sub.id, messageId, listId, clickedAt: new Date(), country: 'NL', isEu: true, outcome: 'redirect' }),
+    db.insert(subscriptions).values({
+      tenantId: tenant.id,
+      subscriberId: sub.id,
+      listId,
+      status: 'confirmed',
+      consent: 'given',
+      consentEventId: chain.events[0]!.id,
+    }),
+    db
+      .insert(messages)
+      .values({ id: messageId, tenantId: tenant.id, listId, subject: 'November news', status: 'sent' }),
+    db
+      .insert(messageRecipients)
+      .values({ tenantId: tenant.id, messageId, subscriberId: sub.id, status: 'sent', sentAt: new Date() }),
+    db.insert(clicks).values({
+      id: newId('clk'),
+      tenantId: tenant.id,
+      subscriberId: sub.id,
+      messageId,
+      listId,
+      clickedAt: new Date(),
+      country: 'NL',
+      isEu: true,
+      outcome: 'redirect',
+    }),
   ]);
   return { id: sub.id, email, listId, messageId, noticeText };
 }

@@ -14,17 +14,29 @@ let counter = 0;
 export async function seedTenant(region: Region, settings: Tenant['settings'] = {}): Promise<SeededTenant> {
   const { db } = regional(env, region);
   const ring = await masterKeyring(env.MASTER_KEY);
-  const tenant = await createTenant(db, ring, { region, slug: `test-${region}-${++counter}-${crypto.randomUUID().slice(0, 8)}`, name: `Test ${region}`, settings });
+  const tenant = await createTenant(db, ring, {
+    region,
+    slug: `test-${region}-${++counter}-${crypto.randomUUID().slice(0, 8)}`,
+    name: `Test ${region}`,
+    settings,
+  });
   const { id, key } = await createApiKey(db, tenant, { name: 'test' });
   return { tenant, apiKey: key, apiKeyId: id };
 }
 
 /** A request into the Worker's own `fetch`, as a client on the internet would send it. */
-export function call(path: string, init: RequestInit & { cf?: Record<string, unknown> } = {}): Promise<Response> {
+export function call(
+  path: string,
+  init: RequestInit & { cf?: Record<string, unknown> } = {},
+): Promise<Response> {
   return exports.default.fetch(new Request(`https://privacy.test${path}`, init as RequestInit));
 }
 
-export function api(apiKey: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+export function api(
+  apiKey: string,
+  path: string,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('authorization', `Bearer ${apiKey}`);
   let body = init.body;
@@ -35,7 +47,15 @@ export function api(apiKey: string, path: string, init: RequestInit & { json?: u
   return call(`/api/v1${path}`, { ...init, headers, body });
 }
 
-export async function countRows(d1: D1Database, table: string, where = '1=1', ...params: unknown[]): Promise<number> {
-  const row = await d1.prepare(`select count(*) as n from ${table} where ${where}`).bind(...params).first<{ n: number }>();
+export async function countRows(
+  d1: D1Database,
+  table: string,
+  where = '1=1',
+  ...params: unknown[]
+): Promise<number> {
+  const row = await d1
+    .prepare(`select count(*) as n from ${table} where ${where}`)
+    .bind(...params)
+    .first<{ n: number }>();
   return row?.n ?? 0;
 }

@@ -28,4 +28,3 @@ export function readZip(bytes: Uint8Array): Map<string, string> {
   }
   return out;
 }
-

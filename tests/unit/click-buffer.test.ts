@@ -6,8 +6,18 @@ import type { ClickRecordedMessage, QueueMessage } from '../../shared/schemas/qu
 import { bufferClick, CLICK_BATCH_MAX } from '../../workers/http/click-buffer';
 
 const click = (n: number): ClickRecordedMessage => ({
-  type: 'click-recorded', region: 'eu', tenantId: 'ten_eu_abcdefghjkmnpqrstvwx', clickId: `clk_${n}`, subscriberId: 'sub_x',
-  messageId: null, listId: 'lst_x', clickedAt: 1, country: 'US', isEu: false, outcome: 'redirect', automated: false,
+  type: 'click-recorded',
+  region: 'eu',
+  tenantId: 'ten_eu_abcdefghjkmnpqrstvwx',
+  clickId: `clk_${n}`,
+  subscriberId: 'sub_x',
+  messageId: null,
+  listId: 'lst_x',
+  clickedAt: 1,
+  country: 'US',
+  isEu: false,
+  outcome: 'redirect',
+  automated: false,
 });
 
 function fakeQueue(fail = false) {

@@ -38,7 +38,11 @@ describe('due dates', () => {
     const once = resumedDueDates(base, d('2026-02-10T08:00:00Z'), d('2026-02-13T08:00:00Z'));
     expect(once.dueAt.toISOString()).toBe('2026-03-20T08:00:00.000Z');
     expect(once.monthDueAt.toISOString()).toBe('2026-03-03T08:00:00.000Z');
-    const twice = resumedDueDates({ receivedAt, ...once }, d('2026-02-20T00:00:00Z'), d('2026-02-21T00:00:00Z'));
+    const twice = resumedDueDates(
+      { receivedAt, ...once },
+      d('2026-02-20T00:00:00Z'),
+      d('2026-02-21T00:00:00Z'),
+    );
     expect(twice.pausedMs).toBe(4 * 86_400_000);
     const ext = extendedDueDates({ receivedAt, ...twice }, 10);
     expect(ext.monthDueAt.toISOString()).toBe('2026-05-04T08:00:00.000Z');
@@ -47,6 +51,8 @@ describe('due dates', () => {
   it('a resume earlier than the pause (clock skew) moves nothing', () => {
     const receivedAt = d('2026-01-01T00:00:00Z');
     const base = { receivedAt, ...dueDates(receivedAt, 45), pausedMs: 0 };
-    expect(resumedDueDates(base, d('2026-01-05T00:00:00Z'), d('2026-01-04T00:00:00Z')).dueAt).toEqual(base.dueAt);
+    expect(resumedDueDates(base, d('2026-01-05T00:00:00Z'), d('2026-01-04T00:00:00Z')).dueAt).toEqual(
+      base.dueAt,
+    );
   });
 });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DecryptError } from '../../shared/crypto/aead';
 import {
-  createSubscriberKey, createTenantKey, decryptField, encryptField, rewrapTenantKey,
-  tenantKeyVersion, unwrapSubscriberKey, unwrapTenantKey,
+  createSubscriberKey,
+  createTenantKey,
+  decryptField,
+  encryptField,
+  rewrapTenantKey,
+  tenantKeyVersion,
+  unwrapSubscriberKey,
+  unwrapTenantKey,
 } from '../../shared/crypto/envelope';
 import { importMasterKeyring } from '../../shared/crypto/keyring';
 import { fromBase64, toBase64 } from '../../shared/encoding';
@@ -34,7 +40,9 @@ describe('envelope encryption', () => {
     expect(a).not.toBe(b);
     expect(await decryptField(key, 'email', a)).toBe('anna@example.org');
     expect(await decryptField(key, 'name', await encryptField(key, 'name', ''))).toBe('');
-    expect(await decryptField(key, 'name', await encryptField(key, 'name', 'Zoë Ñúñez 🌍'))).toBe('Zoë Ñúñez 🌍');
+    expect(await decryptField(key, 'name', await encryptField(key, 'name', 'Zoë Ñúñez 🌍'))).toBe(
+      'Zoë Ñúñez 🌍',
+    );
   });
 
   it('detects a flipped bit', async () => {
@@ -55,7 +63,9 @@ describe('envelope encryption', () => {
     const other = await createSubscriberKey(tenant, 'sub_2');
     await expect(decryptField(other.key, 'email', ct)).rejects.toBeInstanceOf(DecryptError);
     // Even the right key material under another subscriber id fails: the id is in the additional data.
-    await expect(decryptField({ ...key, subscriberId: 'sub_2' }, 'email', ct)).rejects.toBeInstanceOf(DecryptError);
+    await expect(decryptField({ ...key, subscriberId: 'sub_2' }, 'email', ct)).rejects.toBeInstanceOf(
+      DecryptError,
+    );
   });
 
   it('refuses a data key or tenant key unwrapped under the wrong tenant', async () => {

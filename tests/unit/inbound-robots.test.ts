@@ -8,36 +8,62 @@ const h = (key: string, value: string) => ({ key, value });
 
 describe('auto-replies, lists and no-reply senders', () => {
   it.each([
-    ['Out of Office: Autumn offers', 'en'], ['Automatic reply: News', 'en'], ['AW: Abwesenheitsnotiz', 'de'],
-    ['Réponse automatique : Nouveautés', 'fr'], ['Automatisch antwoord: Nieuws', 'nl'], ['Respuesta automática: Ofertas', 'es'],
-    ['Risposta automatica: Offerte', 'it'], ['Odpowiedź automatyczna: Oferta', 'pl'], ['Automatiskt svar: Nyheter', 'sv'],
-    ['Resposta automática: Ofertas', 'pt'], ['Fraværende: Nyheder', 'da'],
+    ['Out of Office: Autumn offers', 'en'],
+    ['Automatic reply: News', 'en'],
+    ['AW: Abwesenheitsnotiz', 'de'],
+    ['Réponse automatique : Nouveautés', 'fr'],
+    ['Automatisch antwoord: Nieuws', 'nl'],
+    ['Respuesta automática: Ofertas', 'es'],
+    ['Risposta automatica: Offerte', 'it'],
+    ['Odpowiedź automatyczna: Oferta', 'pl'],
+    ['Automatiskt svar: Nyheter', 'sv'],
+    ['Resposta automática: Ofertas', 'pt'],
+    ['Fraværende: Nyheder', 'da'],
   ])('%s is an out-of-office subject (%s)', (subject, lang) => {
     expect(autoReplySubject(subject)).toBe(lang);
   });
 
-  it.each(['Re: Please delete my data', 'Auskunft nach Art. 15 DSGVO', 'Office supplies offer', 'Absent-minded question'])('%s is not', (subject) => {
+  it.each([
+    'Re: Please delete my data',
+    'Auskunft nach Art. 15 DSGVO',
+    'Office supplies offer',
+    'Absent-minded question',
+  ])('%s is not', (subject) => {
     expect(autoReplySubject(subject)).toBeNull();
   });
 
   it('reads RFC 3834 and vendor headers, Precedence, and lists', () => {
-    expect(detectRobot([h('auto-submitted', 'auto-replied (vacation)')], 'x', 'a@b.example').autoReply).toBe(true);
+    expect(detectRobot([h('auto-submitted', 'auto-replied (vacation)')], 'x', 'a@b.example').autoReply).toBe(
+      true,
+    );
     expect(detectRobot([h('auto-submitted', 'no')], 'x', 'a@b.example').autoReply).toBe(false);
-    expect(detectRobot([h('x-autorespond', 'x')], 'x', 'a@b.example').rules).toContain('header:x-autorespond');
+    expect(detectRobot([h('x-autorespond', 'x')], 'x', 'a@b.example').rules).toContain(
+      'header:x-autorespond',
+    );
     expect(detectRobot([h('precedence', 'bulk')], 'x', 'a@b.example').autoReply).toBe(true);
     const list = detectRobot([h('list-id', '<l.example>')], 'x', 'a@b.example');
     expect([list.autoReply, list.list]).toEqual([false, true]);
   });
 
   it('knows no-reply senders', () => {
-    for (const a of ['noreply@x.example', 'no-reply@x.example', 'Do-Not-Reply@x.example', 'MAILER-DAEMON@x.example', 'bounce+abc@x.example', null]) expect(isNoReplyAddress(a), String(a)).toBe(true);
-    for (const a of ['anna@x.example', 'noreen@x.example', 'replyguy@x.example']) expect(isNoReplyAddress(a), a).toBe(false);
+    for (const a of [
+      'noreply@x.example',
+      'no-reply@x.example',
+      'Do-Not-Reply@x.example',
+      'MAILER-DAEMON@x.example',
+      'bounce+abc@x.example',
+      null,
+    ])
+      expect(isNoReplyAddress(a), String(a)).toBe(true);
+    for (const a of ['anna@x.example', 'noreen@x.example', 'replyguy@x.example'])
+      expect(isNoReplyAddress(a), a).toBe(false);
   });
 });
 
 describe('delivery reports', () => {
   it('parses per-recipient blocks, folded lines and statuses', () => {
-    const body = 'Reporting-MTA: dns; mx.example\n\nFinal-Recipient: rfc822; a@x.example\nAction: failed\nStatus: 5.1.1 (user unknown)\n\nFinal-Recipient: rfc822;\n b@x.example\nAction: delayed\nStatus: 4.4.7\n';
+    const body =
+      'Reporting-MTA: dns; mx.example\n\nFinal-Recipient: rfc822; a@x.example\nAction: failed\nStatus: 5.1.1 (user unknown)\n\nFinal-Recipient: rfc822;\n b@x.example\nAction: delayed\nStatus: 4.4.7\n';
     expect(parseDeliveryStatus(body)).toEqual([
       { address: 'a@x.example', action: 'failed', status: '5.1.1', hard: true },
       { address: 'b@x.example', action: 'delayed', status: '4.4.7', hard: false },
@@ -46,12 +72,28 @@ describe('delivery reports', () => {
 
   it('tells a hard from a soft report, and ignores a human message', () => {
     const report = (status: string) => ({
-      headers: [h('content-type', 'multipart/report; report-type=delivery-status; boundary=x')], subject: 'Delivery Status Notification', from: 'mailer-daemon@x.example', text: '',
-      parts: [{ mimeType: 'message/delivery-status', text: `Final-Recipient: rfc822; a@x.example\nAction: failed\nStatus: ${status}\n` }],
+      headers: [h('content-type', 'multipart/report; report-type=delivery-status; boundary=x')],
+      subject: 'Delivery Status Notification',
+      from: 'mailer-daemon@x.example',
+      text: '',
+      parts: [
+        {
+          mimeType: 'message/delivery-status',
+          text: `Final-Recipient: rfc822; a@x.example\nAction: failed\nStatus: ${status}\n`,
+        },
+      ],
     });
     expect(detectBounce(report('5.7.1'))?.severity).toBe('hard');
     expect(detectBounce(report('4.2.2'))?.severity).toBe('soft');
-    expect(detectBounce({ headers: [], subject: 'Undeliverable address?', from: 'anna@x.example', text: '550 5.1.1', parts: [] })).toBeNull();
+    expect(
+      detectBounce({
+        headers: [],
+        subject: 'Undeliverable address?',
+        from: 'anna@x.example',
+        text: '550 5.1.1',
+        parts: [],
+      }),
+    ).toBeNull();
   });
 });
 
@@ -63,9 +105,12 @@ describe('the text we classify', () => {
   });
 
   it('makes text of HTML without its quoted part, decoding entities', () => {
-    const html = '<html><head><style>p{}</style></head><body><p>Bitte l&ouml;schen&nbsp;Sie meine Daten.<br>Danke</p><div class="gmail_quote">On Monday you wrote: unsubscribe</div></body></html>';
+    const html =
+      '<html><head><style>p{}</style></head><body><p>Bitte l&ouml;schen&nbsp;Sie meine Daten.<br>Danke</p><div class="gmail_quote">On Monday you wrote: unsubscribe</div></body></html>';
     expect(htmlToText(html)).toBe('Bitte löschen Sie meine Daten.\nDanke');
-    expect(htmlToText('<p>Usu&#324; moje dane &#x2013; Zbyszek</p><blockquote>quoted</blockquote>')).toBe('Usuń moje dane – Zbyszek');
+    expect(htmlToText('<p>Usu&#324; moje dane &#x2013; Zbyszek</p><blockquote>quoted</blockquote>')).toBe(
+      'Usuń moje dane – Zbyszek',
+    );
   });
 });
 
@@ -83,6 +128,9 @@ describe('weak out-of-office subjects', () => {
   });
 
   it('headers make a robot whatever the subject', () => {
-    expect(detectRobot([{ key: 'auto-submitted', value: 'auto-replied' }], 'Absence', 'person@example.org').subjectOnly).toBe(false);
+    expect(
+      detectRobot([{ key: 'auto-submitted', value: 'auto-replied' }], 'Absence', 'person@example.org')
+        .subjectOnly,
+    ).toBe(false);
   });
 });

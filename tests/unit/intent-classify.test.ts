@@ -170,8 +170,14 @@ const REVIEW_CASES: readonly (readonly [label: string, text: string])[] = [
     'Erinnerung: Meine Anfrage vom 4. Februar auf Auskunft ist bisher unbeantwortet. Bitte antworten Sie umgehend.',
   ],
   ['reminder (fr)', "Relance : je n'ai toujours pas reçu de réponse à ma demande d'accès du 3 mars."],
-  ['reminder (nl)', 'Herinnering: ik heb nog geen antwoord ontvangen op mijn verzoek tot verwijdering van mijn gegevens.'],
-  ['reminder (pl)', 'Ponaglenie: nie otrzymałem odpowiedzi na mój wniosek o usunięcie danych z dnia 3 marca.'],
+  [
+    'reminder (nl)',
+    'Herinnering: ik heb nog geen antwoord ontvangen op mijn verzoek tot verwijdering van mijn gegevens.',
+  ],
+  [
+    'reminder (pl)',
+    'Ponaglenie: nie otrzymałem odpowiedzi na mój wniosek o usunięcie danych z dnia 3 marca.',
+  ],
   ['reminder (da)', 'Rykker: Jeg har endnu ikke modtaget svar på min anmodning om sletning.'],
   [
     'complaint (en)',
@@ -287,7 +293,11 @@ const LETTERS: readonly (readonly [label: string, text: string, expected: readon
   ['pl erasure letter', POLISH_ERASURE_LETTER, ['erasure']],
   ['da access letter', DANISH_ACCESS_LETTER, ['access']],
   ['sv objection letter', SWEDISH_OBJECTION_LETTER, ['objection', 'unsubscribe']],
-  ['pt access letter asking for a machine-readable copy', PORTUGUESE_ACCESS_LETTER, ['access', 'portability']],
+  [
+    'pt access letter asking for a machine-readable copy',
+    PORTUGUESE_ACCESS_LETTER,
+    ['access', 'portability'],
+  ],
 ];
 
 const NEWSLETTER_QUOTE = `On Tue, 4 Jun 2024 at 09:12, Example Shop News <news@shop.example> wrote:
@@ -310,7 +320,12 @@ describe('classifyIntent: review', () => {
   });
 
   it('gives empty text zero confidence and no language', () => {
-    expect(classifyIntent({ text: '' })).toEqual({ kind: 'review', confidence: 0, language: null, matched: [] });
+    expect(classifyIntent({ text: '' })).toEqual({
+      kind: 'review',
+      confidence: 0,
+      language: null,
+      matched: [],
+    });
   });
 
   it('gives unrelated text a low confidence', () => {
@@ -359,7 +374,9 @@ describe('classifyIntent: awkward cases', () => {
   });
 
   it('handles mixed-language messages', () => {
-    expect(classifyIntent({ text: 'Hello, bitte löschen Sie alle meine Daten. Thanks!' }).kind).toBe('erasure');
+    expect(classifyIntent({ text: 'Hello, bitte löschen Sie alle meine Daten. Thanks!' }).kind).toBe(
+      'erasure',
+    );
     expect(classifyIntent({ text: 'Please unsubscribe me / désabonnez-moi svp' }).kind).toBe('unsubscribe');
   });
 
@@ -377,7 +394,9 @@ describe('classifyIntent: awkward cases', () => {
   });
 
   it('reads a reply that only says "remove me" as unsubscribe', () => {
-    expect(classifyIntent({ subject: 'Re: Your June newsletter', text: 'remove me' }).kind).toBe('unsubscribe');
+    expect(classifyIntent({ subject: 'Re: Your June newsletter', text: 'remove me' }).kind).toBe(
+      'unsubscribe',
+    );
   });
 });
 
@@ -386,7 +405,8 @@ describe('classifyIntent: result shape', () => {
     const samples: Record<(typeof INTENT_KINDS)[number], string> = {
       erasure: 'Please delete all my personal data.',
       access: 'I request a copy of all personal data you hold about me.',
-      portability: 'Please send me my data in a machine-readable format so I can move it to another provider.',
+      portability:
+        'Please send me my data in a machine-readable format so I can move it to another provider.',
       rectification: 'Please correct my surname in your records.',
       objection: 'I object to the processing of my data for direct marketing and profiling.',
       unsubscribe: 'Please unsubscribe me from this newsletter.',
@@ -432,6 +452,8 @@ describe('classifyIntent: result shape', () => {
       expect(id).toMatch(/^([a-z]{2}:[a-z0-9+-]+|art\d{1,2})$/);
       expect(id.toLowerCase()).not.toContain('zebediah');
     }
-    expect(classifyIntent({ text: 'Bitte löschen Sie meine Daten (Art. 17 DSGVO).' }).matched).toContain('art17');
+    expect(classifyIntent({ text: 'Bitte löschen Sie meine Daten (Art. 17 DSGVO).' }).matched).toContain(
+      'art17',
+    );
   });
 });

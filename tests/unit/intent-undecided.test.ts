@@ -79,7 +79,11 @@ const OTHER_KIND: readonly (readonly [lang: string, text: string, kind: IntentKi
   ['fr', 'Ne supprimez pas mon compte, arrêtez juste les e-mails.', 'unsubscribe'],
   ['nl', 'Mijn account niet verwijderen alstublieft, alleen geen nieuwsbrief meer.', 'unsubscribe'],
   ['es', 'No borren mi cuenta, solo dejen de enviarme correos.', 'unsubscribe'],
-  ['en', 'Maybe I will delete my account one day, but for now please correct my surname to Smyth.', 'rectification'],
+  [
+    'en',
+    'Maybe I will delete my account one day, but for now please correct my surname to Smyth.',
+    'rectification',
+  ],
 ];
 
 /** Real requests that look like the cases above and must stay confident erasures. */
@@ -101,7 +105,12 @@ const STILL_ERASURE: readonly Case[] = [
 ];
 
 describe('classifyIntent: undecided erasure is never a confident erasure', () => {
-  for (const [label, cases] of [['hedge', HEDGES], ['process question', PROCESS_QUESTIONS], ['conditional', CONDITIONALS], ['negation', NEGATIONS]] as const) {
+  for (const [label, cases] of [
+    ['hedge', HEDGES],
+    ['process question', PROCESS_QUESTIONS],
+    ['conditional', CONDITIONALS],
+    ['negation', NEGATIONS],
+  ] as const) {
     it.each(cases)(`${label} [%s] %s`, (_lang, text) => {
       const result = classifyIntent({ text });
       expect(result.kind).toBe('review');

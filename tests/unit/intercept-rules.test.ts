@@ -34,10 +34,18 @@ describe('Accept-Language', () => {
 
 describe('automated clients', () => {
   const h = (headers: Record<string, string>) => new Headers(headers);
-  const chrome = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+  const chrome =
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
   it.each([
     ['GET', { 'user-agent': chrome }, false],
-    ['POST', { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148' }, false],
+    [
+      'POST',
+      {
+        'user-agent':
+          'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148',
+      },
+      false,
+    ],
     ['HEAD', { 'user-agent': chrome }, true],
     ['GET', { 'user-agent': chrome, 'sec-purpose': 'prefetch' }, true],
     ['GET', { 'user-agent': chrome, 'sec-purpose': 'prefetch;prerender' }, true],
@@ -53,8 +61,14 @@ describe('automated clients', () => {
   });
 
   it('does not take ordinary browsers for scanners', () => {
-    expect(isScannerAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15')).toBe(false);
-    expect(isScannerAgent('Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')).toBe(false);
+    expect(
+      isScannerAgent(
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15',
+      ),
+    ).toBe(false);
+    expect(isScannerAgent('Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')).toBe(
+      false,
+    );
   });
 });
 
@@ -76,13 +90,23 @@ describe('when to ask', () => {
 describe('valid consent', () => {
   it.each([
     ['subscription given', { consent: 'given' }, undefined, true],
-    ['subscription given beats an older event', { consent: 'given' }, { kind: 'withdrawal', listId: 'l1' }, true],
+    [
+      'subscription given beats an older event',
+      { consent: 'given' },
+      { kind: 'withdrawal', listId: 'l1' },
+      true,
+    ],
     ['subscription withdrawn', { consent: 'withdrawn' }, { kind: 'opt_in', listId: 'l1' }, false],
     ['subscription refused', { consent: 'refused' }, { kind: 'confirmation', listId: 'l1' }, false],
     ['unknown subscription, opt-in event', { consent: 'unknown' }, { kind: 'opt_in', listId: 'l1' }, true],
     ['no subscription, confirmation event', undefined, { kind: 'confirmation', listId: 'l1' }, true],
     ['no subscription, newest is a withdrawal', undefined, { kind: 'withdrawal', listId: 'l1' }, false],
-    ['no subscription, newest is a list-less withdrawal', undefined, { kind: 'withdrawal', listId: null }, false],
+    [
+      'no subscription, newest is a list-less withdrawal',
+      undefined,
+      { kind: 'withdrawal', listId: null },
+      false,
+    ],
     ['no subscription, newest is an objection', undefined, { kind: 'objection', listId: 'l1' }, false],
     ['nothing at all', undefined, undefined, false],
   ] as const)('%s → %s', (_name, subscription, event, expected) => {

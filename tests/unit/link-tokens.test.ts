@@ -38,7 +38,12 @@ describe('link tokens', () => {
 
   it('keeps ids of other shapes intact and leaves out an absent message', async () => {
     const ring = await masterKeyring(env.MASTER_KEY);
-    const odd = { ...claims, tenantId: 'ten_us_abcdefghjkmnpqrstvwx', subscriberId: 'legacy-42', messageId: null };
+    const odd = {
+      ...claims,
+      tenantId: 'ten_us_abcdefghjkmnpqrstvwx',
+      subscriberId: 'legacy-42',
+      messageId: null,
+    };
     const { token } = await mintLinkToken(ring, odd);
     expect(token[0]).toBe('u');
     expect(await readLinkToken(ring, token)).toMatchObject({ ...odd, region: 'us' });
@@ -47,7 +52,13 @@ describe('link tokens', () => {
   it('reveals nothing of its contents', async () => {
     const ring = await masterKeyring(env.MASTER_KEY);
     const { token } = await mintLinkToken(ring, claims);
-    const decoded = atob(token.slice(3).replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil((token.length - 3) / 4) * 4, '='));
+    const decoded = atob(
+      token
+        .slice(3)
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil((token.length - 3) / 4) * 4, '='),
+    );
     for (const secret of ['0123456789', 'abcdefghjk', 'shop.example', 'spring']) {
       expect(token).not.toContain(secret);
       expect(decoded).not.toContain(secret);
@@ -66,9 +77,15 @@ describe('link tokens', () => {
 
   it('refuses to mint what it would never redirect to', async () => {
     const ring = await masterKeyring(env.MASTER_KEY);
-    await expect(mintLinkToken(ring, { ...claims, destination: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(mintLinkToken(ring, { ...claims, tenantId: 'tenant-1' })).rejects.toMatchObject({ code: 'unknown_tenant' });
-    await expect(mintLinkToken(ring, { ...claims, expiresAt: Date.now() - 1000 })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(
+      mintLinkToken(ring, { ...claims, destination: 'javascript:alert(1)' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(mintLinkToken(ring, { ...claims, tenantId: 'tenant-1' })).rejects.toMatchObject({
+      code: 'unknown_tenant',
+    });
+    await expect(mintLinkToken(ring, { ...claims, expiresAt: Date.now() - 1000 })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
   });
 
   it.each([

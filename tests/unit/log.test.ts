@@ -3,12 +3,18 @@ import { describeError, scrubMessage } from '../../shared/log';
 
 describe('log scrubbing', () => {
   it.each([
-    [`Unexpected token 'a', "anna@example.org" is not valid JSON`, 'Unexpected token <quoted>, <quoted> is not valid JSON'],
+    [
+      `Unexpected token 'a', "anna@example.org" is not valid JSON`,
+      'Unexpected token <quoted>, <quoted> is not valid JSON',
+    ],
     ['cannot deliver to anna.b+news@example.org today', 'cannot deliver to <address> today'],
     ['connect ECONNREFUSED 192.168.10.20:443', 'connect ECONNREFUSED <ip>:443'],
     ['from 2001:db8::ff00:42:8329 refused', 'from <ip> refused'],
     ['card 4111111111111111 declined', 'card <digits> declined'],
-    ['D1_ERROR: UNIQUE constraint failed: subscribers.tenant_id, subscribers.email_index', 'D1_ERROR: UNIQUE constraint failed: subscribers.tenant_id, subscribers.email_index'],
+    [
+      'D1_ERROR: UNIQUE constraint failed: subscribers.tenant_id, subscribers.email_index',
+      'D1_ERROR: UNIQUE constraint failed: subscribers.tenant_id, subscribers.email_index',
+    ],
   ])('%j', (input, expected) => {
     expect(scrubMessage(input)).toBe(expected);
   });

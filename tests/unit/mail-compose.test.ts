@@ -4,14 +4,17 @@ import { composeMail } from '../../shared/mail/compose';
 
 describe('composeMail', () => {
   it('produces a message that a parser reads back, UTF-8 intact', async () => {
-    const raw = composeMail({
-      from: { address: 'privacy@mail.test', name: 'Prïvacy Désk' },
-      to: 'anna@example.org',
-      subject: 'Bestätigen Sie Ihre Anmeldung',
-      text: 'Grüße, Anna – 🌍',
-      html: '<p>Grüße</p>',
-      headers: { 'Auto-Submitted': 'auto-generated' },
-    }, 'mail.test');
+    const raw = composeMail(
+      {
+        from: { address: 'privacy@mail.test', name: 'Prïvacy Désk' },
+        to: 'anna@example.org',
+        subject: 'Bestätigen Sie Ihre Anmeldung',
+        text: 'Grüße, Anna – 🌍',
+        html: '<p>Grüße</p>',
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      },
+      'mail.test',
+    );
     const parsed = await PostalMime.parse(raw);
     expect(parsed.subject).toBe('Bestätigen Sie Ihre Anmeldung');
     expect(parsed.from?.name).toBe('Prïvacy Désk');
@@ -23,7 +26,11 @@ describe('composeMail', () => {
 
   it('refuses header injection', () => {
     const base = { from: { address: 'privacy@mail.test' }, to: 'anna@example.org', text: 'x' };
-    expect(() => composeMail({ ...base, subject: 'Hi\r\nBcc: evil@example.org' }, 'mail.test')).toThrow(/line breaks/);
-    expect(() => composeMail({ ...base, subject: 'ok', to: 'a@example.org\nBcc: x@example.org' }, 'mail.test')).toThrow(/line breaks/);
+    expect(() => composeMail({ ...base, subject: 'Hi\r\nBcc: evil@example.org' }, 'mail.test')).toThrow(
+      /line breaks/,
+    );
+    expect(() =>
+      composeMail({ ...base, subject: 'ok', to: 'a@example.org\nBcc: x@example.org' }, 'mail.test'),
+    ).toThrow(/line breaks/);
   });
 });

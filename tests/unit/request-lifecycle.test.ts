@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  nextStatus, REJECT_REASON_CODES, REJECT_REASONS, REQUEST_ACTIONS, REQUEST_STATUSES, verificationLapsedBefore, verificationLapsesAt, VERIFY_TTL_SECONDS,
-  type RequestAction, type RequestKind, type RequestStatus,
+  nextStatus,
+  REJECT_REASON_CODES,
+  REJECT_REASONS,
+  REQUEST_ACTIONS,
+  REQUEST_STATUSES,
+  verificationLapsedBefore,
+  verificationLapsesAt,
+  VERIFY_TTL_SECONDS,
+  type RequestAction,
+  type RequestKind,
+  type RequestStatus,
 } from '../../shared/request-lifecycle';
 
 type Row = [RequestStatus, RequestAction, RequestKind, RequestStatus | null, boolean?];
@@ -57,7 +66,8 @@ describe('request lifecycle', () => {
   it('ends: nothing leaves completed or rejected', () => {
     for (const status of ['completed', 'rejected'] as const) {
       for (const action of REQUEST_ACTIONS) {
-        for (const kind of ['erasure', 'access', 'objection'] as const) expect(nextStatus(status, action, { kind, extended: false }).ok).toBe(false);
+        for (const kind of ['erasure', 'access', 'objection'] as const)
+          expect(nextStatus(status, action, { kind, extended: false }).ok).toBe(false);
       }
     }
   });
@@ -81,8 +91,19 @@ describe('request lifecycle', () => {
   });
 
   it('an unconfirmed request of any kind can be closed for identity_not_verified (Art. 12(6))', () => {
-    for (const kind of ['erasure', 'access', 'portability', 'rectification', 'objection', 'unsubscribe', 'review'] as const) {
-      expect(nextStatus('awaiting_verification', 'reject', { kind, extended: false })).toEqual({ ok: true, to: 'rejected' });
+    for (const kind of [
+      'erasure',
+      'access',
+      'portability',
+      'rectification',
+      'objection',
+      'unsubscribe',
+      'review',
+    ] as const) {
+      expect(nextStatus('awaiting_verification', 'reject', { kind, extended: false })).toEqual({
+        ok: true,
+        to: 'rejected',
+      });
     }
     expect(REJECT_REASON_CODES).toContain('identity_not_verified');
     expect(REJECT_REASONS.identity_not_verified).toMatch(/Art\. 12\(6\)/);

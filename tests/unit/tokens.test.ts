@@ -24,12 +24,12 @@ describe('sealed tokens', () => {
     const flip = token.slice(0, -3) + (token.at(-3) === 'A' ? 'B' : 'A') + token.slice(-2);
     const cases = [
       flip,
-      'e' + token.slice(1),
+      `e${token.slice(1)}`,
       token.replace(/^u1/, 'u2'),
       '',
       'x'.repeat(3000),
       '../../etc/passwd',
-      'u1.' + '%'.repeat(50),
+      `u1.${'%'.repeat(50)}`,
     ];
     for (const t of cases) await expect(openToken(r, t, 'link', 1_000_000)).rejects.toBeInstanceOf(AppError);
     await expect(openToken(r, token, 'confirm', 1_000_000)).rejects.toThrow(/not valid/);
@@ -40,7 +40,9 @@ describe('sealed tokens', () => {
   it('opens tokens of an older master key version during rotation', async () => {
     const old = await ring();
     const token = await sealToken(old, 'eu', 'form', { s: 'x' }, 60);
-    const rotated = await importMasterKeyring(`v2:${toBase64(new Uint8Array(32).fill(3))} v1:${toBase64(new Uint8Array(32).fill(9))}`);
+    const rotated = await importMasterKeyring(
+      `v2:${toBase64(new Uint8Array(32).fill(3))} v1:${toBase64(new Uint8Array(32).fill(9))}`,
+    );
     await expect(openToken(rotated, token, 'form')).resolves.toMatchObject({ payload: { s: 'x' } });
     expect(await sealToken(rotated, 'eu', 'form', {}, 60)).toMatch(/^e2\./);
   });

@@ -15,7 +15,11 @@ describe('zip and csv', () => {
   });
 
   it('stores files that read back byte for byte, with UTF-8 names', () => {
-    const zip = zipStore([{ name: 'a.txt', data: 'hello' }, { name: 'données/é.csv', data: 'x,y\r\n1,2\r\n' }, { name: 'empty', data: new Uint8Array() }]);
+    const zip = zipStore([
+      { name: 'a.txt', data: 'hello' },
+      { name: 'données/é.csv', data: 'x,y\r\n1,2\r\n' },
+      { name: 'empty', data: new Uint8Array() },
+    ]);
     const files = readZip(zip);
     expect([...files.keys()]).toEqual(['a.txt', 'données/é.csv', 'empty']);
     expect(files.get('données/é.csv')).toBe('x,y\r\n1,2\r\n');
@@ -23,6 +27,15 @@ describe('zip and csv', () => {
   });
 
   it('quotes CSV fields with commas, quotes and line breaks', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', null], [1, true]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n1,true\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          ['line\nbreak', null],
+          [1, true],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n1,true\r\n');
   });
 });

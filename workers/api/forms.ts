@@ -17,31 +17,67 @@ import { formView, noticeView } from './views';
 import { IdParam, json, jsonBody, security } from './openapi-helpers';
 
 const createFormRoute = createRoute({
-  method: 'post', path: '/forms', tags: ['Forms'], summary: 'Define an edge form', security,
+  method: 'post',
+  path: '/forms',
+  tags: ['Forms'],
+  summary: 'Define an edge form',
+  security,
   request: { body: jsonBody(FormInput) },
   responses: { 201: json(Form, 'The form with its action and embed URLs'), ...errorResponses(403) },
 });
 const listFormsRoute = createRoute({
-  method: 'get', path: '/forms', tags: ['Forms'], summary: 'The forms of the tenant', security,
-  request: { query: PageQuery }, responses: { 200: json(ListOf(z.object({ id: z.string(), name: z.string(), listIds: z.array(z.string()), createdAt: z.string() }), 'FormPage'), 'A page of forms'), ...errorResponses(403) },
+  method: 'get',
+  path: '/forms',
+  tags: ['Forms'],
+  summary: 'The forms of the tenant',
+  security,
+  request: { query: PageQuery },
+  responses: {
+    200: json(
+      ListOf(
+        z.object({ id: z.string(), name: z.string(), listIds: z.array(z.string()), createdAt: z.string() }),
+        'FormPage',
+      ),
+      'A page of forms',
+    ),
+    ...errorResponses(403),
+  },
 });
 const getFormRoute = createRoute({
-  method: 'get', path: '/forms/{id}', tags: ['Forms'], summary: 'One form with its current notice', security,
-  request: { params: IdParam }, responses: { 200: json(Form, 'The form'), ...errorResponses(403, 404) },
+  method: 'get',
+  path: '/forms/{id}',
+  tags: ['Forms'],
+  summary: 'One form with its current notice',
+  security,
+  request: { params: IdParam },
+  responses: { 200: json(Form, 'The form'), ...errorResponses(403, 404) },
 });
 const patchFormRoute = createRoute({
-  method: 'patch', path: '/forms/{id}', tags: ['Forms'], summary: 'Change a form (a changed notice text becomes a new version)', security,
+  method: 'patch',
+  path: '/forms/{id}',
+  tags: ['Forms'],
+  summary: 'Change a form (a changed notice text becomes a new version)',
+  security,
   request: { params: IdParam, body: jsonBody(FormPatch) },
   responses: { 200: json(Form, 'The changed form'), ...errorResponses(403, 404) },
 });
 const publishNoticeRoute = createRoute({
-  method: 'post', path: '/notices', tags: ['Notices'], summary: 'Publish a notice text (an unchanged text keeps its version)', security,
+  method: 'post',
+  path: '/notices',
+  tags: ['Notices'],
+  summary: 'Publish a notice text (an unchanged text keeps its version)',
+  security,
   request: { body: jsonBody(NoticeInput) },
   responses: { 200: json(Notice, 'The current version'), ...errorResponses(403) },
 });
 const listNoticesRoute = createRoute({
-  method: 'get', path: '/notices', tags: ['Notices'], summary: 'Published notice versions, newest first', security,
-  request: { query: PageQuery.extend(NoticeQuery.shape) }, responses: { 200: json(ListOf(Notice, 'NoticePage'), 'A page of versions'), ...errorResponses(403) },
+  method: 'get',
+  path: '/notices',
+  tags: ['Notices'],
+  summary: 'Published notice versions, newest first',
+  security,
+  request: { query: PageQuery.extend(NoticeQuery.shape) },
+  responses: { 200: json(ListOf(Notice, 'NoticePage'), 'A page of versions'), ...errorResponses(403) },
 });
 
 const origin = (url: string) => new URL(url).origin;
@@ -58,7 +94,18 @@ formApiRoutes
   .openapi(listFormsRoute, async (c) => {
     const q = c.req.valid('query');
     const page = await listForms(c.get('store').db, c.get('tenant').id, q.cursor, q.limit);
-    return c.json({ data: page.rows.map((f) => ({ id: f.id, name: f.name, listIds: f.listIds, createdAt: f.createdAt.toISOString() })), nextCursor: page.nextCursor }, 200);
+    return c.json(
+      {
+        data: page.rows.map((f) => ({
+          id: f.id,
+          name: f.name,
+          listIds: f.listIds,
+          createdAt: f.createdAt.toISOString(),
+        })),
+        nextCursor: page.nextCursor,
+      },
+      200,
+    );
   })
   .openapi(getFormRoute, async (c) => {
     const { db } = c.get('store');
@@ -67,12 +114,20 @@ formApiRoutes
     return c.json(formView(form, await formNotice(db, form), origin(c.req.url)), 200);
   })
   .openapi(patchFormRoute, async (c) => {
-    const { form, notice } = await updateForm(c.get('store').db, c.get('tenant').id, c.req.valid('param').id, c.req.valid('json'));
+    const { form, notice } = await updateForm(
+      c.get('store').db,
+      c.get('tenant').id,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
     return c.json(formView(form, notice, origin(c.req.url)), 200);
   })
   .openapi(publishNoticeRoute, async (c) => {
     const n = c.req.valid('json');
-    return c.json(noticeView(await publishNotice(c.get('store').db, c.get('tenant').id, n.key, n.language, n.text)), 200);
+    return c.json(
+      noticeView(await publishNotice(c.get('store').db, c.get('tenant').id, n.key, n.language, n.text)),
+      200,
+    );
   })
   .openapi(listNoticesRoute, async (c) => {
     const q = c.req.valid('query');

@@ -23,7 +23,15 @@ export const API_BODY_LIMIT = 8 * 1024 * 1024;
 
 export const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 v1.use('*', apiKeyAuth);
-v1.use('*', bodyLimit({ maxSize: API_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large', 'The request body is too large.'); } }));
+v1.use(
+  '*',
+  bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: () => {
+      throw new AppError('payload_too_large', 'The request body is too large.');
+    },
+  }),
+);
 v1.route('/tenant', tenantRoutes);
 v1.route('/links', linkRoutes);
 v1.route('/', listRoutes);
@@ -47,7 +55,8 @@ const OPENAPI_INFO = {
   info: {
     title: 'TailoredMail Privacy API',
     version: '1.0.0',
-    description: 'The client API under `/api/v1` (Bearer API key) and the public edge routes at the origin root. Errors are `{"error":{"code","message"}}`; lists are `{"data":[...],"nextCursor":...}`.',
+    description:
+      'The client API under `/api/v1` (Bearer API key) and the public edge routes at the origin root. Errors are `{"error":{"code","message"}}`; lists are `{"data":[...],"nextCursor":...}`.',
   },
   servers: [{ url: '/api' }],
 };

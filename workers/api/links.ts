@@ -27,14 +27,23 @@ const createLinks = createRoute({
   },
 });
 
-export const linkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(createLinks, async (c) => {
-  const body = c.req.valid('json');
-  const links = await mintTrackedLinks(c.get('store').db, await masterKeyring(c.env.MASTER_KEY), c.get('tenant').id, c.env.PUBLIC_ORIGIN, {
-    subscriberId: body.subscriberId,
-    listId: body.listId,
-    messageId: body.messageId,
-    destinations: body.destinations ?? [body.destination!],
-    expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
-  });
-  return c.json({ links }, 201);
-});
+export const linkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  createLinks,
+  async (c) => {
+    const body = c.req.valid('json');
+    const links = await mintTrackedLinks(
+      c.get('store').db,
+      await masterKeyring(c.env.MASTER_KEY),
+      c.get('tenant').id,
+      c.env.PUBLIC_ORIGIN,
+      {
+        subscriberId: body.subscriberId,
+        listId: body.listId,
+        messageId: body.messageId,
+        destinations: body.destinations ?? [body.destination!],
+        expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+      },
+    );
+    return c.json({ links }, 201);
+  },
+);

@@ -11,7 +11,13 @@ import { importSubscribers } from '../../db/subscriber-import';
 import { tenantKeys } from '../../db/tenants';
 import { chunk } from '../../db/client';
 import { errorResponses, ListOf, PageQuery } from '../../shared/schemas/common';
-import { ImportInput, ImportReport, SubscriberCreated, SubscriberInput, SubscriberView } from '../../shared/schemas/subscribers';
+import {
+  ImportInput,
+  ImportReport,
+  SubscriberCreated,
+  SubscriberInput,
+  SubscriberView,
+} from '../../shared/schemas/subscribers';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
@@ -21,49 +27,100 @@ import { requireScope } from './auth';
 import { subscriberView, subscriptionView } from './views';
 import { json, jsonBody, security } from './openapi-helpers';
 
-const IdempotencyHeader = z.object({ 'idempotency-key': z.string().max(200).optional().meta({ description: 'A retry with the same key creates nothing twice' }) });
+const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: 'A retry with the same key creates nothing twice' }),
+});
 
 const createSubscriberRoute = createRoute({
-  method: 'post', path: '/subscribers', tags: ['Subscribers'], security,
+  method: 'post',
+  path: '/subscribers',
+  tags: ['Subscribers'],
+  security,
   summary: 'Insert a subscriber with the consent evidence you collected (mandatory for consent-based lists)',
   request: { headers: IdempotencyHeader, body: jsonBody(SubscriberInput) },
-  responses: { 201: json(SubscriberCreated, 'Created'), 200: json(SubscriberCreated, 'Existing subscriber, consent recorded'), ...errorResponses(403, 409, 413, 422) },
+  responses: {
+    201: json(SubscriberCreated, 'Created'),
+    200: json(SubscriberCreated, 'Existing subscriber, consent recorded'),
+    ...errorResponses(403, 409, 413, 422),
+  },
 });
 const importRoute = createRoute({
-  method: 'post', path: '/subscribers/import', tags: ['Subscribers'], security,
-  summary: 'Import up to 10,000 rows, each with evidence or marked consentUnknown; erased addresses are refused per row',
+  method: 'post',
+  path: '/subscribers/import',
+  tags: ['Subscribers'],
+  security,
+  summary:
+    'Import up to 10,000 rows, each with evidence or marked consentUnknown; erased addresses are refused per row',
   request: { headers: IdempotencyHeader, body: jsonBody(ImportInput) },
-  responses: { 200: json(ImportReport, 'What was created, updated and refused'), ...errorResponses(403, 409, 413) },
+  responses: {
+    200: json(ImportReport, 'What was created, updated and refused'),
+    ...errorResponses(403, 409, 413),
+  },
 });
 const listRoute = createRoute({
-  method: 'get', path: '/subscribers', tags: ['Subscribers'], summary: 'Subscribers, newest first (EU: pseudonym only)', security,
-  request: { query: PageQuery }, responses: { 200: json(ListOf(SubscriberView, 'SubscriberPage'), 'A page of subscribers'), ...errorResponses(403) },
+  method: 'get',
+  path: '/subscribers',
+  tags: ['Subscribers'],
+  summary: 'Subscribers, newest first (EU: pseudonym only)',
+  security,
+  request: { query: PageQuery },
+  responses: {
+    200: json(ListOf(SubscriberView, 'SubscriberPage'), 'A page of subscribers'),
+    ...errorResponses(403),
+  },
 });
 const getRoute = createRoute({
-  method: 'get', path: '/subscribers/{id}', tags: ['Subscribers'], summary: 'One subscriber (EU: pseudonym only)', security,
-  request: { params: z.object({ id: z.string().max(40) }) }, responses: { 200: json(SubscriberView, 'The subscriber'), ...errorResponses(403, 404) },
+  method: 'get',
+  path: '/subscribers/{id}',
+  tags: ['Subscribers'],
+  summary: 'One subscriber (EU: pseudonym only)',
+  security,
+  request: { params: z.object({ id: z.string().max(40) }) },
+  responses: { 200: json(SubscriberView, 'The subscriber'), ...errorResponses(403, 404) },
 });
 
 async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
   const { db, region } = c.get('store');
   const tenant = c.get('tenant');
   const keys = await tenantKeys(c.env.MASTER_KEY, tenant);
-  const answer = await withIdempotency(db, keys, c.req.header('idempotency-key'), { method: 'POST', path: '/subscribers', body: input }, async () => {
-    const r = await insertSubscriber(db, keys, input, c.get('principal').apiKeyId);
-    if (r.awaitingConfirmation.length) {
-      await sendConfirmationOrQueue(c.env, {
-        region, tenant, subscriberId: r.subscriber.id, email: r.email, lists: r.lists.filter((l) => r.awaitingConfirmation.includes(l.id)),
-        language: r.subscriber.language, formId: null,
-      });
-    }
-    const who = (await identities(db, keys, [r.subscriber])).get(r.subscriber.id)!;
-    const body: SubscriberCreated = {
-      subscriber: subscriberView(r.subscriber, who), created: r.created, eventIds: r.eventIds,
-      subscriptions: r.subscriptions.map((s) => subscriptionView(s, r.lists.find((l) => l.id === s.listId))),
-    };
-    dispatchEventsAfterResponse(c, region, r.outbox);
-    return { status: r.created ? 201 : 200, body };
-  });
+  const answer = await withIdempotency(
+    db,
+    keys,
+    c.req.header('idempotency-key'),
+    { method: 'POST', path: '/subscribers', body: input },
+    async () => {
+      const r = await insertSubscriber(db, keys, input, c.get('principal').apiKeyId);
+      if (r.awaitingConfirmation.length) {
+        await sendConfirmationOrQueue(c.env, {
+          region,
+          tenant,
+          subscriberId: r.subscriber.id,
+          email: r.email,
+          lists: r.lists.filter((l) => r.awaitingConfirmation.includes(l.id)),
+          language: r.subscriber.language,
+          formId: null,
+        });
+      }
+      const who = (await identities(db, keys, [r.subscriber])).get(r.subscriber.id)!;
+      const body: SubscriberCreated = {
+        subscriber: subscriberView(r.subscriber, who),
+        created: r.created,
+        eventIds: r.eventIds,
+        subscriptions: r.subscriptions.map((s) =>
+          subscriptionView(
+            s,
+            r.lists.find((l) => l.id === s.listId),
+          ),
+        ),
+      };
+      dispatchEventsAfterResponse(c, region, r.outbox);
+      return { status: r.created ? 201 : 200, body };
+    },
+  );
   if (answer.replayed) c.header('idempotent-replayed', 'true');
   return answer;
 }
@@ -72,31 +129,55 @@ async function runImport(c: Context<AppEnv>, input: ImportInput) {
   const { db, d1, region } = c.get('store');
   const tenant = c.get('tenant');
   const keys = await tenantKeys(c.env.MASTER_KEY, tenant);
-  return withIdempotency(db, keys, c.req.header('idempotency-key'), { method: 'POST', path: '/subscribers/import', body: input }, async () => {
-    const { awaitingConfirmation, ...report } = await importSubscribers(db, d1, keys, input);
-    // Confirmation mails for double opt-in lists go through the queue: ids only, sent by the consumer.
-    for (const part of chunk(awaitingConfirmation, 100)) {
-      await c.env.EVENTS.sendBatch(part.map((a) => ({ body: { type: 'confirmation-mail' as const, region, tenantId: tenant.id, subscriberId: a.subscriberId, listIds: a.listIds, language: a.language, formId: null } })));
-    }
-    dispatchAfterResponse(c, region);
-    return { status: 200, body: report };
-  });
+  return withIdempotency(
+    db,
+    keys,
+    c.req.header('idempotency-key'),
+    { method: 'POST', path: '/subscribers/import', body: input },
+    async () => {
+      const { awaitingConfirmation, ...report } = await importSubscribers(db, d1, keys, input);
+      // Confirmation mails for double opt-in lists go through the queue: ids only, sent by the consumer.
+      for (const part of chunk(awaitingConfirmation, 100)) {
+        await c.env.EVENTS.sendBatch(
+          part.map((a) => ({
+            body: {
+              type: 'confirmation-mail' as const,
+              region,
+              tenantId: tenant.id,
+              subscriberId: a.subscriberId,
+              listIds: a.listIds,
+              language: a.language,
+              formId: null,
+            },
+          })),
+        );
+      }
+      dispatchAfterResponse(c, region);
+      return { status: 200, body: report };
+    },
+  );
 }
 
 export const subscriberRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-for (const path of ['/subscribers', '/subscribers/*']) subscriberRoutes.use(path, requireScope('subscribers'));
+for (const path of ['/subscribers', '/subscribers/*'])
+  subscriberRoutes.use(path, requireScope('subscribers'));
 subscriberRoutes
   .openapi(createSubscriberRoute, async (c) => {
     const answer = await createSubscriber(c, c.req.valid('json'));
     return c.json(answer.body as SubscriberCreated, answer.status as 201);
   })
-  .openapi(importRoute, async (c) => c.json((await runImport(c, c.req.valid('json'))).body as ImportReport, 200))
+  .openapi(importRoute, async (c) =>
+    c.json((await runImport(c, c.req.valid('json'))).body as ImportReport, 200),
+  )
   .openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
     const { db } = c.get('store');
     const page = await listSubscribers(db, c.get('tenant').id, q.cursor, q.limit);
     const who = await identities(db, await tenantKeys(c.env.MASTER_KEY, c.get('tenant')), page.rows);
-    return c.json({ data: page.rows.map((s) => subscriberView(s, who.get(s.id)!)), nextCursor: page.nextCursor }, 200);
+    return c.json(
+      { data: page.rows.map((s) => subscriberView(s, who.get(s.id)!)), nextCursor: page.nextCursor },
+      200,
+    );
   })
   .openapi(getRoute, async (c) => {
     const { db } = c.get('store');

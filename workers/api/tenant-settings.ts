@@ -13,11 +13,18 @@ import { json, jsonBody, security } from './openapi-helpers';
 const view = (description: string) => json(TenantSettingsView, description);
 
 const getSettings = createRoute({
-  method: 'get', path: '/', tags: ['Tenant'], security, summary: 'The tenant\'s settings (null: the built-in default)',
+  method: 'get',
+  path: '/',
+  tags: ['Tenant'],
+  security,
+  summary: "The tenant's settings (null: the built-in default)",
   responses: { 200: view('The settings'), ...errorResponses() },
 });
 const patchSettings = createRoute({
-  method: 'patch', path: '/', tags: ['Tenant'], security,
+  method: 'patch',
+  path: '/',
+  tags: ['Tenant'],
+  security,
   summary: 'Change some settings; null goes back to the default. Takes effect on the next click or mail.',
   request: { body: jsonBody(TenantSettingsPatch) },
   responses: { 200: view('The settings after the change'), ...errorResponses() },
@@ -30,5 +37,8 @@ tenantSettingsRoutes
   .openapi(getSettings, (c) => c.json(settingsView(c.get('tenant').settings), 200))
   .openapi(patchSettings, async (c) => {
     const actor = { type: 'api_key' as const, id: c.get('principal').apiKeyId };
-    return c.json(await updateTenantSettings(c.get('store').db, c.get('tenant').id, c.req.valid('json'), actor), 200);
+    return c.json(
+      await updateTenantSettings(c.get('store').db, c.get('tenant').id, c.req.valid('json'), actor),
+      200,
+    );
   });

@@ -9,7 +9,13 @@ import { json, security } from './openapi-helpers';
 import { tenantSettingsRoutes } from './tenant-settings';
 
 const Tenant = z
-  .object({ id: z.string(), slug: z.string(), name: z.string(), region: Region, settings: z.record(z.string(), z.unknown()) })
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    region: Region,
+    settings: z.record(z.string(), z.unknown()),
+  })
   .meta({ id: 'Tenant' });
 
 const getTenant = createRoute({
@@ -21,7 +27,9 @@ const getTenant = createRoute({
   responses: { 200: json(Tenant, 'The tenant'), ...errorResponses() },
 });
 
-export const tenantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getTenant, (c) => {
-  const t = c.get('tenant');
-  return c.json({ id: t.id, slug: t.slug, name: t.name, region: t.region, settings: t.settings }, 200);
-}).route('/settings', tenantSettingsRoutes);
+export const tenantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(getTenant, (c) => {
+    const t = c.get('tenant');
+    return c.json({ id: t.id, slug: t.slug, name: t.name, region: t.region, settings: t.settings }, 200);
+  })
+  .route('/settings', tenantSettingsRoutes);

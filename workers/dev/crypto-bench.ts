@@ -23,12 +23,21 @@ const PLAIN_TABLE = `create table if not exists bench_plain_subscribers (
 const isOp = (value: string): value is Op => (OPS as readonly string[]).includes(value);
 
 export async function cryptoBench(env: Bindings, op: string, n: number): Promise<{ op: Op; n: number }> {
-  if (!isOp(op) || !Number.isInteger(n) || n < 1 || n > 20_000) throw new AppError('bad_request', 'op or n out of range');
+  if (!isOp(op) || !Number.isInteger(n) || n < 1 || n > 20_000)
+    throw new AppError('bad_request', 'op or n out of range');
   const { db, d1 } = regional(env, 'eu');
-  const tenant = (await findTenantBySlug(db, 'bench-crypto')) ??
-    (await createTenant(db, await masterKeyring(env.MASTER_KEY), { region: 'eu', slug: 'bench-crypto', name: 'Bench' }));
+  const tenant =
+    (await findTenantBySlug(db, 'bench-crypto')) ??
+    (await createTenant(db, await masterKeyring(env.MASTER_KEY), {
+      region: 'eu',
+      slug: 'bench-crypto',
+      name: 'Bench',
+    }));
   const keys = await tenantKeys(env.MASTER_KEY, tenant);
-  const person = (i: number) => ({ email: `person.${i}.${crypto.randomUUID()}@example.org`, name: `Person Number ${i}` });
+  const person = (i: number) => ({
+    email: `person.${i}.${crypto.randomUUID()}@example.org`,
+    name: `Person Number ${i}`,
+  });
 
   if (op === 'noop') return { op, n };
   if (op === 'encrypt' || op === 'decrypt') {
@@ -39,14 +48,19 @@ export async function cryptoBench(env: Bindings, op: string, n: number): Promise
       prepared.push(await prepareSubscriber(db, keys, { email, emailIndex: index, name: p.name }));
     }
     // Decryption is cheap next to preparing records: ten passes make it measurable.
-    if (op === 'decrypt') for (let pass = 0; pass < DECRYPT_PASSES; pass++) for (const s of prepared) await decryptSubscriber(s.key, s.row);
+    if (op === 'decrypt')
+      for (let pass = 0; pass < DECRYPT_PASSES; pass++)
+        for (const s of prepared) await decryptSubscriber(s.key, s.row);
     return { op, n };
   }
   if (op === 'write-encrypted') {
     for (let i = 0; i < n; i++) {
       const p = person(i);
       const { email, index } = await addressIndex(keys, p.email);
-      await runBatch(db, (await prepareSubscriber(db, keys, { email, emailIndex: index, name: p.name })).queries);
+      await runBatch(
+        db,
+        (await prepareSubscriber(db, keys, { email, emailIndex: index, name: p.name })).queries,
+      );
     }
     return { op, n };
   }
@@ -57,7 +71,9 @@ export async function cryptoBench(env: Bindings, op: string, n: number): Promise
   for (let i = 0; i < n; i++) {
     const p = person(i);
     const now = Date.now();
-    await insert.bind(crypto.randomUUID(), tenant.id, p.email, p.name, 'anon-x', 'unknown', 'pending', now, now).run();
+    await insert
+      .bind(crypto.randomUUID(), tenant.id, p.email, p.name, 'anon-x', 'unknown', 'pending', now, now)
+      .run();
   }
   return { op, n };
 }

@@ -22,6 +22,8 @@ devRoutes.post('/seed', async (c) => {
   return c.json({ created: tenants.filter((t) => t !== null) });
 });
 
-devRoutes.post('/bench/crypto', async (c) => c.json(await cryptoBench(c.env, c.req.query('op') ?? '', Number(c.req.query('n') ?? '100'))));
+devRoutes.post('/bench/crypto', async (c) =>
+  c.json(await cryptoBench(c.env, c.req.query('op') ?? '', Number(c.req.query('n') ?? '100'))),
+);
 
 devRoutes.route('/intercept', interceptFixtures);

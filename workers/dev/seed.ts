@@ -40,7 +40,9 @@ export async function seedDemoTenant(env: Bindings, region: Region): Promise<Dem
     region,
     slug,
     name,
-    settings: { controller: { name, contact: `privacy@${slug}.example`, country: region === 'eu' ? 'NL' : 'US' } },
+    settings: {
+      controller: { name, contact: `privacy@${slug}.example`, country: region === 'eu' ? 'NL' : 'US' },
+    },
   });
   const keys = await tenantKeys(env.MASTER_KEY, tenant);
   const { key } = await createApiKey(db, tenant, { name: 'Demo key' });
@@ -49,10 +51,30 @@ export async function seedDemoTenant(env: Bindings, region: Region): Promise<Dem
   await createAdminUser(db, keys, { email: adminEmail, role: 'owner', password });
   await publishNotice(db, tenant.id, 'newsletter', 'en', NOTICE_TEXT.replace('{tenant}', name));
   const listId = newId('lst');
-  await db.insert(lists).values({ id: listId, tenantId: tenant.id, name: 'Newsletter', purpose: 'Monthly newsletter and offers', noticeKey: 'newsletter', doubleOptIn: true });
-  const { form } = await createForm(db, tenant, {
-    name: 'Demo sign-up', listIds: [listId], fields: [], notice: { key: 'newsletter', language: 'en', text: NOTICE_TEXT.replace('{tenant}', name) },
-    thankYouUrl: `https://${slug}.example/thanks`, errorUrl: null, allowedOrigins: DEMO_ORIGINS,
+  await db.insert(lists).values({
+    id: listId,
+    tenantId: tenant.id,
+    name: 'Newsletter',
+    purpose: 'Monthly newsletter and offers',
+    noticeKey: 'newsletter',
+    doubleOptIn: true,
   });
-  return { slug, tenantId: tenant.id, region, apiKey: key, admin: { email: adminEmail, password }, listId, formId: form.id };
+  const { form } = await createForm(db, tenant, {
+    name: 'Demo sign-up',
+    listIds: [listId],
+    fields: [],
+    notice: { key: 'newsletter', language: 'en', text: NOTICE_TEXT.replace('{tenant}', name) },
+    thankYouUrl: `https://${slug}.example/thanks`,
+    errorUrl: null,
+    allowedOrigins: DEMO_ORIGINS,
+  });
+  return {
+    slug,
+    tenantId: tenant.id,
+    region,
+    apiKey: key,
+    admin: { email: adminEmail, password },
+    listId,
+    formId: form.id,
+  };
 }

@@ -19,8 +19,17 @@ export const ALARM_CHUNK = 25;
 export const CHUNK_GAP_MS = 50;
 const MAX_BACKOFF_MS = 3_600_000;
 
-const Schedule = z.object({ tenantId: z.string().min(1), requestId: z.string().min(1), dueAt: z.number().int().nonnegative() });
-const ScheduleMany = z.object({ tenantId: z.string().min(1), items: z.array(z.object({ requestId: z.string().min(1), dueAt: z.number().int().nonnegative() })).max(10_000) });
+const Schedule = z.object({
+  tenantId: z.string().min(1),
+  requestId: z.string().min(1),
+  dueAt: z.number().int().nonnegative(),
+});
+const ScheduleMany = z.object({
+  tenantId: z.string().min(1),
+  items: z
+    .array(z.object({ requestId: z.string().min(1), dueAt: z.number().int().nonnegative() }))
+    .max(10_000),
+});
 const Cancel = z.object({ requestId: z.string().min(1) });
 
 type DueRow = { request_id: string; due_at: number; attempts: number };
@@ -29,7 +38,9 @@ export class ErasureClock extends DurableObject<Bindings> {
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
-      ctx.storage.sql.exec('create table if not exists due (request_id text primary key, due_at integer not null, attempts integer not null default 0)');
+      ctx.storage.sql.exec(
+        'create table if not exists due (request_id text primary key, due_at integer not null, attempts integer not null default 0)',
+      );
       ctx.storage.sql.exec('create index if not exists due_by_time on due (due_at)');
       ctx.storage.sql.exec('create table if not exists meta (key text primary key, value text not null)');
     });
@@ -72,9 +83,14 @@ export class ErasureClock extends DurableObject<Bindings> {
    * Benchmarks only (RUNTIME=local): runs the chunks due at `asOf` back to back, exactly as
    * successive alarms would, for at most `budgetMs`; reports what ran, how long, and what is left.
    */
-  async drain(input: { asOf: number; budgetMs: number }): Promise<{ executed: number; skipped: number; ms: number; remaining: number }> {
+  async drain(input: {
+    asOf: number;
+    budgetMs: number;
+  }): Promise<{ executed: number; skipped: number; ms: number; remaining: number }> {
     if (!isLocalRuntime(this.env)) throw new Error('drain is available in a local runtime only');
-    const { asOf, budgetMs } = z.object({ asOf: z.number().int(), budgetMs: z.number().int().positive() }).parse(input);
+    const { asOf, budgetMs } = z
+      .object({ asOf: z.number().int(), budgetMs: z.number().int().positive() })
+      .parse(input);
     const started = Date.now();
     let executed = 0;
     let skipped = 0;
@@ -85,13 +101,24 @@ export class ErasureClock extends DurableObject<Bindings> {
       skipped += r.skipped;
       handled = r.handled;
     }
-    const remaining = this.ctx.storage.sql.exec<{ n: number }>('select count(*) as n from due where due_at <= ?', asOf).one().n;
+    const remaining = this.ctx.storage.sql
+      .exec<{ n: number }>('select count(*) as n from due where due_at <= ?', asOf)
+      .one().n;
     return { executed, skipped, ms: Date.now() - started, remaining };
   }
 
-  private async runDue(now: number, limit: number): Promise<{ handled: number; executed: number; skipped: number }> {
+  private async runDue(
+    now: number,
+    limit: number,
+  ): Promise<{ handled: number; executed: number; skipped: number }> {
     const tenantId = this.tenantId();
-    const due = this.ctx.storage.sql.exec<DueRow>('select request_id, due_at, attempts from due where due_at <= ? order by due_at limit ?', now, limit).toArray();
+    const due = this.ctx.storage.sql
+      .exec<DueRow>(
+        'select request_id, due_at, attempts from due where due_at <= ? order by due_at limit ?',
+        now,
+        limit,
+      )
+      .toArray();
     let executed = 0;
     let skipped = 0;
     for (const row of due) {
@@ -108,8 +135,16 @@ export class ErasureClock extends DurableObject<Bindings> {
         else skipped++;
       } catch (err) {
         const backoff = Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** row.attempts);
-        this.ctx.storage.sql.exec('update due set due_at = ?, attempts = attempts + 1 where request_id = ?', now + backoff, row.request_id);
-        log('error', 'erasure_clock.execution_failed', { requestId: row.request_id, attempts: row.attempts + 1, ...describeError(err) });
+        this.ctx.storage.sql.exec(
+          'update due set due_at = ?, attempts = attempts + 1 where request_id = ?',
+          now + backoff,
+          row.request_id,
+        );
+        log('error', 'erasure_clock.execution_failed', {
+          requestId: row.request_id,
+          attempts: row.attempts + 1,
+          ...describeError(err),
+        });
       }
     }
     if (!tenantId && due.length) this.ctx.storage.sql.exec('delete from due');
@@ -123,21 +158,30 @@ export class ErasureClock extends DurableObject<Bindings> {
   private upsert(requestId: string, dueAt: number): void {
     this.ctx.storage.sql.exec(
       'insert into due (request_id, due_at) values (?, ?) on conflict (request_id) do update set due_at = excluded.due_at, attempts = 0',
-      requestId, dueAt,
+      requestId,
+      dueAt,
     );
   }
 
   private remember(tenantId: string): void {
-    this.ctx.storage.sql.exec("insert into meta (key, value) values ('tenant', ?) on conflict (key) do nothing", tenantId);
+    this.ctx.storage.sql.exec(
+      "insert into meta (key, value) values ('tenant', ?) on conflict (key) do nothing",
+      tenantId,
+    );
   }
 
   private tenantId(): string | null {
-    return this.ctx.storage.sql.exec<{ value: string }>("select value from meta where key = 'tenant'").toArray()[0]?.value ?? null;
+    return (
+      this.ctx.storage.sql.exec<{ value: string }>("select value from meta where key = 'tenant'").toArray()[0]
+        ?.value ?? null
+    );
   }
 
   /** Arms the alarm at `at`, or at the earliest due time; clears it when nothing is left. */
   private async arm(at?: number): Promise<void> {
-    const next = this.ctx.storage.sql.exec<{ due_at: number | null }>('select min(due_at) as due_at from due').one().due_at;
+    const next = this.ctx.storage.sql
+      .exec<{ due_at: number | null }>('select min(due_at) as due_at from due')
+      .one().due_at;
     if (next === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(at === undefined ? next : Math.max(at, next));
   }

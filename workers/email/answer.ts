@@ -41,20 +41,36 @@ export async function answerRequester(env: Bindings, input: AnswerInput): Promis
   const language = input.language ?? requester.subscriber?.language ?? null;
   if (request.status === 'awaiting_verification') {
     const link = await verificationLink({ env, store: input.store, tenant }, request);
-    await sendRequestVerification(env, { tenant, request, link, to: requester.mailTo, language, replyTo, inReplyTo: input.messageId });
+    await sendRequestVerification(env, {
+      tenant,
+      request,
+      link,
+      to: requester.mailTo,
+      language,
+      replyTo,
+      inReplyTo: input.messageId,
+    });
     return 'verification';
   }
   if (input.merged || !tenant.settings.acknowledgeInbound) return 'none';
-  const { subject, text } = acknowledgementText(ackLanguage(language), { tenantName: tenant.name, reference: request.id, dueAt: request.dueAt });
+  const { subject, text } = acknowledgementText(ackLanguage(language), {
+    tenantName: tenant.name,
+    reference: request.id,
+    dueAt: request.dueAt,
+  });
   try {
-    await sendMail(env, {
-      from: { address: systemSender(env), name: tenant.name },
-      to: requester.mailTo,
-      replyTo,
-      subject,
-      text,
-      headers: robotHeaders(input.messageId),
-    }, 'inbound.acknowledgement');
+    await sendMail(
+      env,
+      {
+        from: { address: systemSender(env), name: tenant.name },
+        to: requester.mailTo,
+        replyTo,
+        subject,
+        text,
+        headers: robotHeaders(input.messageId),
+      },
+      'inbound.acknowledgement',
+    );
     return 'acknowledgement';
   } catch (err) {
     log('warn', 'email.ack_failed', { tenantId: tenant.id, requestId: request.id, ...describeError(err) });

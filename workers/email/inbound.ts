@@ -10,7 +10,11 @@ import { processInbound } from './process';
 
 export const MAX_INBOUND_BYTES = 25 * 1024 * 1024;
 
-export async function handleEmail(message: ForwardableEmailMessage, env: Bindings, _ctx: ExecutionContext): Promise<void> {
+export async function handleEmail(
+  message: ForwardableEmailMessage,
+  env: Bindings,
+  _ctx: ExecutionContext,
+): Promise<void> {
   if (message.rawSize > MAX_INBOUND_BYTES) {
     log('warn', 'email.rejected', { code: 'too_large', size: message.rawSize });
     message.setReject('Message too large for the privacy inbox (25 MB limit).');

@@ -35,30 +35,51 @@ export async function processInbound(env: Bindings, envelope: InboundEnvelope): 
     mail = await parseInbound(envelope.raw);
   } catch (err) {
     log('warn', 'email.unparseable', { tenantId: target.tenant.id, ...describeError(err) });
-    return { action: 'reject', reason: 'The message could not be parsed as MIME; please resend it as plain text.', code: 'unparseable' };
+    return {
+      action: 'reject',
+      reason: 'The message could not be parsed as MIME; please resend it as plain text.',
+      code: 'unparseable',
+    };
   }
-  const bounce = detectBounce({ headers: mail.headers, subject: mail.subject, from: mail.from?.address ?? null, text: mail.text, parts: mail.parts });
+  const bounce = detectBounce({
+    headers: mail.headers,
+    subject: mail.subject,
+    from: mail.from?.address ?? null,
+    text: mail.text,
+    parts: mail.parts,
+  });
   if (bounce) return handleBounce(target, bounce);
   const robot = detectRobot(mail.headers, mail.subject, mail.from?.address);
   if (robot.autoReply) {
     // A subject alone ("Absence de consentement : suppression…") does not make a robot when the
     // text asks for something: a person decides, and no answer goes out.
-    const asks = robot.subjectOnly && decideIntent(mail, target.tenant.settings.inboundAutoThreshold).kind !== 'review';
+    const asks =
+      robot.subjectOnly && decideIntent(mail, target.tenant.settings.inboundAutoThreshold).kind !== 'review';
     if (asks) return fileRequest(env, target, mail, robot, 'possible_auto_reply');
-    log('info', 'email.auto_reply', { tenantId: target.tenant.id, route: target.route, rules: robot.rules.join(',') });
+    log('info', 'email.auto_reply', {
+      tenantId: target.tenant.id,
+      route: target.route,
+      rules: robot.rules.join(','),
+    });
     return { action: 'accept', code: 'auto_reply' };
   }
-  if (mail.parts.some((p) => p.mimeType === 'message/feedback-report')) return fitsNothing(target, 'feedback_report');
+  if (mail.parts.some((p) => p.mimeType === 'message/feedback-report'))
+    return fitsNothing(target, 'feedback_report');
   return fileRequest(env, target, mail, robot);
 }
 
 async function fileRequest(
-  env: Bindings, target: InboundTarget, mail: InboundMail, robot: ReturnType<typeof detectRobot>, forceReview?: 'possible_auto_reply',
+  env: Bindings,
+  target: InboundTarget,
+  mail: InboundMail,
+  robot: ReturnType<typeof detectRobot>,
+  forceReview?: 'possible_auto_reply',
 ): Promise<InboundOutcome> {
   const { tenant } = target;
-  const decided = target.route === 'unsubscribe'
-    ? { kind: 'unsubscribe' as const, classification: null, fitsNothing: false }
-    : decideIntent(mail, tenant.settings.inboundAutoThreshold);
+  const decided =
+    target.route === 'unsubscribe'
+      ? { kind: 'unsubscribe' as const, classification: null, fitsNothing: false }
+      : decideIntent(mail, tenant.settings.inboundAutoThreshold);
   const decision = forceReview ? { ...decided, kind: 'review' as const, reviewReason: forceReview } : decided;
   if (decision.fitsNothing && tenant.settings.inboundForwardTo) return fitsNothing(target, 'no_intent');
   const requester = await identifyRequester(env, target, mail);
@@ -78,27 +99,56 @@ async function fileRequest(
   const keys = await tenantKeys(env.MASTER_KEY, tenant);
   // Through the privacy service, so an erasure goes on the clock; this channel answers in the
   // sender's thread itself (answerRequester), never to robots.
-  const { request, merged } = await filePrivacyRequest({ env, store: target.store, tenant }, {
-    kind: decision.kind,
-    channel: 'email',
-    subscriberId: requester.subscriber?.id ?? null,
-    subjectIndex: requester.subjectIndex,
-    evidence,
-    language,
-    verified,
-    requester: !requester.subscriber && requester.mailTo ? { email: requester.mailTo, keys } : null,
-    actor: 'subscriber',
-    receivedAt: new Date(),
-  }, { answer: 'caller' });
-  const answer = target.route === 'unsubscribe' ? 'none' : await answerRequester(env, { tenant, store: target.store, request, merged, requester, robot, language, messageId: mail.messageId });
+  const { request, merged } = await filePrivacyRequest(
+    { env, store: target.store, tenant },
+    {
+      kind: decision.kind,
+      channel: 'email',
+      subscriberId: requester.subscriber?.id ?? null,
+      subjectIndex: requester.subjectIndex,
+      evidence,
+      language,
+      verified,
+      requester: !requester.subscriber && requester.mailTo ? { email: requester.mailTo, keys } : null,
+      actor: 'subscriber',
+      receivedAt: new Date(),
+    },
+    { answer: 'caller' },
+  );
+  const answer =
+    target.route === 'unsubscribe'
+      ? 'none'
+      : await answerRequester(env, {
+          tenant,
+          store: target.store,
+          request,
+          merged,
+          requester,
+          robot,
+          language,
+          messageId: mail.messageId,
+        });
   logFiled(target, request, merged, answer, evidence);
   return { action: 'accept', code: merged ? 'merged' : 'filed', requestId: request.id };
 }
 
-function logFiled(target: InboundTarget, request: PrivacyRequest, merged: boolean, answer: string, evidence: Record<string, unknown>): void {
+function logFiled(
+  target: InboundTarget,
+  request: PrivacyRequest,
+  merged: boolean,
+  answer: string,
+  evidence: Record<string, unknown>,
+): void {
   log('info', 'email.request_filed', {
-    tenantId: target.tenant.id, requestId: request.id, kind: request.kind, status: request.status, merged, answer,
-    route: target.route, identifiedBy: String(evidence.identifiedBy), confidence: typeof evidence.confidence === 'number' ? evidence.confidence : null,
+    tenantId: target.tenant.id,
+    requestId: request.id,
+    kind: request.kind,
+    status: request.status,
+    merged,
+    answer,
+    route: target.route,
+    identifiedBy: String(evidence.identifiedBy),
+    confidence: typeof evidence.confidence === 'number' ? evidence.confidence : null,
   });
 }
 
@@ -119,8 +169,20 @@ async function handleBounce(target: InboundTarget, bounce: Bounce): Promise<Inbo
   const status = bounce.recipients.find((r) => r.hard)?.status ?? null;
   const marked = bounce.severity === 'hard' && target.subscriber !== null;
   if (marked && target.subscriber) {
-    await recordHardBounce(store.db, { tenantId: tenant.id, subscriberId: target.subscriber.id, emailIndex: target.subscriber.emailIndex, status });
+    await recordHardBounce(store.db, {
+      tenantId: tenant.id,
+      subscriberId: target.subscriber.id,
+      emailIndex: target.subscriber.emailIndex,
+      status,
+    });
   }
-  log('info', 'email.bounce', { tenantId: tenant.id, route: target.route, severity: bounce.severity, recipients: bounce.recipients.length, marked, rules: bounce.rules.join(',') });
+  log('info', 'email.bounce', {
+    tenantId: tenant.id,
+    route: target.route,
+    severity: bounce.severity,
+    recipients: bounce.recipients.length,
+    marked,
+    rules: bounce.rules.join(','),
+  });
   return { action: 'accept', code: `bounce_${bounce.severity}` };
 }

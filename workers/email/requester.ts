@@ -3,7 +3,13 @@
 // when our receiving edge saw SPF/DKIM/DMARC pass for the From domain. An unconfirmed requester's
 // request waits for a link mailed to the subscriber's own address.
 
-import { addressIndex, decryptSubscriber, findSubscriberByBlindIndex, loadSubscriberKey, type Subscriber } from '../../db/subscribers';
+import {
+  addressIndex,
+  decryptSubscriber,
+  findSubscriberByBlindIndex,
+  loadSubscriberKey,
+  type Subscriber,
+} from '../../db/subscribers';
 import { tenantKeys } from '../../db/tenants';
 import { senderTrust } from '../../shared/inbound/auth-results';
 import type { Identification } from '../../shared/inbound/evidence';
@@ -36,13 +42,21 @@ async function indexOf(keys: Awaited<ReturnType<typeof tenantKeys>>, address: st
   }
 }
 
-async function plainAddress(env: Bindings, target: InboundTarget, subscriber: Subscriber): Promise<string | null> {
+async function plainAddress(
+  env: Bindings,
+  target: InboundTarget,
+  subscriber: Subscriber,
+): Promise<string | null> {
   const keys = await tenantKeys(env.MASTER_KEY, target.tenant);
   const key = await loadSubscriberKey(target.store.db, keys, subscriber.id);
   return key ? (await decryptSubscriber(key, subscriber)).email : null;
 }
 
-export async function identifyRequester(env: Bindings, target: InboundTarget, mail: InboundMail): Promise<Requester> {
+export async function identifyRequester(
+  env: Bindings,
+  target: InboundTarget,
+  mail: InboundMail,
+): Promise<Requester> {
   const keys = await tenantKeys(env.MASTER_KEY, target.tenant);
   const from = await indexOf(keys, mail.from?.address);
   const trust = senderTrust(mail.headers, from?.email ?? null, trustedAuthservIds(env));
@@ -57,7 +71,9 @@ export async function identifyRequester(env: Bindings, target: InboundTarget, ma
       mailTo: same ? from.email : await plainAddress(env, target, target.subscriber),
     };
   }
-  const subscriber = from ? ((await findSubscriberByBlindIndex(target.store.db, target.tenant.id, from.index)) ?? null) : null;
+  const subscriber = from
+    ? ((await findSubscriberByBlindIndex(target.store.db, target.tenant.id, from.index)) ?? null)
+    : null;
   return {
     subscriber,
     subjectIndex: from?.index ?? null,

@@ -20,7 +20,11 @@ export type InboundTarget = {
 
 export type RouteResult = { ok: true; target: InboundTarget } | { ok: false; reason: string; code: string };
 
-const unknown = (code: string): RouteResult => ({ ok: false, code, reason: 'Unknown recipient: this address does not accept mail.' });
+const unknown = (code: string): RouteResult => ({
+  ok: false,
+  code,
+  reason: 'Unknown recipient: this address does not accept mail.',
+});
 
 export async function routeRecipient(env: Bindings, recipient: string): Promise<RouteResult> {
   const address = splitAddress(recipient);
@@ -29,7 +33,9 @@ export async function routeRecipient(env: Bindings, recipient: string): Promise<
   if (privacy) {
     const store = regional(env, privacy.region);
     const tenant = await findTenantBySlug(store.db, privacy.slug);
-    return tenant ? { ok: true, target: { route: 'privacy', tenant, store, subscriber: null } } : unknown('unknown_tenant');
+    return tenant
+      ? { ok: true, target: { route: 'privacy', tenant, store, subscriber: null } }
+      : unknown('unknown_tenant');
   }
   const token = await openAddressToken(await masterKeyring(env.MASTER_KEY), address.local);
   if (!token) return unknown(/^[ru]\+/i.test(address.local) ? 'invalid_token' : 'unknown_address');
@@ -37,5 +43,8 @@ export async function routeRecipient(env: Bindings, recipient: string): Promise<
   const tenant = await findTenant(store.db, token.tenantId);
   if (!tenant) return unknown('unknown_tenant');
   const subscriber = (await findSubscriber(store.db, tenant.id, token.subscriberId)) ?? null;
-  return { ok: true, target: { route: token.kind === 'u' ? 'unsubscribe' : 'reply', tenant, store, subscriber } };
+  return {
+    ok: true,
+    target: { route: token.kind === 'u' ? 'unsubscribe' : 'reply', tenant, store, subscriber },
+  };
 }

@@ -11,23 +11,42 @@ import type { PrivacyRequest } from '../../db/privacy-requests';
 
 export async function sendRequestVerification(
   env: Bindings,
-  input: { tenant: Tenant; request: PrivacyRequest; link: string; to: string; language: string | null; replyTo: string; inReplyTo: string | null },
+  input: {
+    tenant: Tenant;
+    request: PrivacyRequest;
+    link: string;
+    to: string;
+    language: string | null;
+    replyTo: string;
+    inReplyTo: string | null;
+  },
 ): Promise<void> {
   const link = input.link;
-  const { subject, text } = verificationText(ackLanguage(input.language), { link, reference: input.request.id, tenantName: input.tenant.name });
-  await sendMail(env, {
-    from: { address: systemSender(env), name: input.tenant.name },
-    to: input.to,
-    replyTo: input.replyTo,
-    subject,
-    text,
-    headers: robotHeaders(input.inReplyTo),
-  }, 'inbound.verification');
+  const { subject, text } = verificationText(ackLanguage(input.language), {
+    link,
+    reference: input.request.id,
+    tenantName: input.tenant.name,
+  });
+  await sendMail(
+    env,
+    {
+      from: { address: systemSender(env), name: input.tenant.name },
+      to: input.to,
+      replyTo: input.replyTo,
+      subject,
+      text,
+      headers: robotHeaders(input.inReplyTo),
+    },
+    'inbound.verification',
+  );
 }
 
 /** RFC 3834 marking of our automatic answers, threaded to the message they answer. */
 export function robotHeaders(inReplyTo: string | null): Record<string, string> {
-  const headers: Record<string, string> = { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
+  const headers: Record<string, string> = {
+    'Auto-Submitted': 'auto-replied',
+    'X-Auto-Response-Suppress': 'All',
+  };
   if (inReplyTo && /^<[^<>\s]{1,250}>$/.test(inReplyTo)) {
     headers['In-Reply-To'] = inReplyTo;
     headers.References = inReplyTo;

@@ -26,9 +26,16 @@ async function flush(queue: Queue<QueueMessage>, buffer: Buffer): Promise<void> 
 }
 
 /** Adds a click to the open window, opening one (held by `waitUntil`) when none is open. */
-export function bufferClick(queue: Queue<QueueMessage>, waitUntil: (p: Promise<unknown>) => void, message: ClickRecordedMessage): void {
+export function bufferClick(
+  queue: Queue<QueueMessage>,
+  waitUntil: (p: Promise<unknown>) => void,
+  message: ClickRecordedMessage,
+): void {
   let buffer = buffers.get(queue);
-  if (!buffer) buffers.set(queue, (buffer = { messages: [], flush: null }));
+  if (!buffer) {
+    buffer = { messages: [], flush: null };
+    buffers.set(queue, buffer);
+  }
   buffer.messages.push(message);
   if (buffer.flush) return;
   const open = buffer;

@@ -19,7 +19,12 @@ type ConfirmPayload = { t: string; s: string; l: string[]; f: string | null };
 
 function readPayload(payload: Record<string, unknown>): ConfirmPayload {
   const { t, s, l, f } = payload;
-  if (typeof t !== 'string' || typeof s !== 'string' || !Array.isArray(l) || !l.every((x) => typeof x === 'string')) {
+  if (
+    typeof t !== 'string' ||
+    typeof s !== 'string' ||
+    !Array.isArray(l) ||
+    !l.every((x) => typeof x === 'string')
+  ) {
     throw new AppError('invalid_token', 'This link is not valid or has expired.');
   }
   return { t, s, l, f: typeof f === 'string' ? f : null };
@@ -33,15 +38,21 @@ export const confirmRoutes = new Hono<AppEnv>().get('/:token', async (c) => {
   const tenant = await findTenant(store.db, p.t);
   if (!tenant) throw new AppError('gone', 'This sign-up has expired or was removed. Please subscribe again.');
   const outcome = await confirmSubscriptions(store.db, await tenantKeys(c.env.MASTER_KEY, tenant), p.s, p.l, {
-    occurredAt: new Date(), geo: requestGeo(c), ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, formId: p.f,
+    occurredAt: new Date(),
+    geo: requestGeo(c),
+    ip: clientIp(c),
+    userAgent: c.req.header('user-agent') ?? null,
+    formId: p.f,
   });
   dispatchEventsAfterResponse(c, store.region, outcome.outbox);
   const words = confirmationPageWords(outcome.subscriber.language);
   c.header('cache-control', 'no-store');
   c.header('referrer-policy', 'no-referrer');
-  return c.html(messagePage({
-    title: outcome.alreadyConfirmed ? words.alreadyTitle : words.title,
-    body: outcome.alreadyConfirmed ? words.alreadyBody : words.body(tenant.name),
-    lang: words.lang,
-  }));
+  return c.html(
+    messagePage({
+      title: outcome.alreadyConfirmed ? words.alreadyTitle : words.title,
+      body: outcome.alreadyConfirmed ? words.alreadyBody : words.body(tenant.name),
+      lang: words.lang,
+    }),
+  );
 });

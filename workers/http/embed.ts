@@ -13,11 +13,24 @@ import type { FormContext } from './form-request';
 
 export async function embedResponse(c: Context<AppEnv>, ctx: FormContext) {
   const { form, store } = ctx;
-  const [notice, fields, ring] = await Promise.all([formNotice(store.db, form), requireProfileFields(store.db, form.tenantId, form.fields), masterKeyring(c.env.MASTER_KEY)]);
-  const ordered = form.fields.map((k) => fields.find((f) => f.key === k)!).map((f) => ({ key: f.key, label: f.label, type: f.type }));
+  const [notice, fields, ring] = await Promise.all([
+    formNotice(store.db, form),
+    requireProfileFields(store.db, form.tenantId, form.fields),
+    masterKeyring(c.env.MASTER_KEY),
+  ]);
+  const ordered = form.fields
+    .map((k) => fields.find((f) => f.key === k)!)
+    .map((f) => ({ key: f.key, label: f.label, type: f.type }));
   const script = embedScript({
-    action: `${new URL(c.req.url).origin}/f/${form.id}`, formId: form.id, language: form.language, notice: notice.text, fields: ordered,
-    token: await mintFillToken(ring, store.region, form.id), words: formWords(form.language), honeypot: HONEYPOT_FIELD, tokenField: FILL_TOKEN_FIELD,
+    action: `${new URL(c.req.url).origin}/f/${form.id}`,
+    formId: form.id,
+    language: form.language,
+    notice: notice.text,
+    fields: ordered,
+    token: await mintFillToken(ring, store.region, form.id),
+    words: formWords(form.language),
+    honeypot: HONEYPOT_FIELD,
+    tokenField: FILL_TOKEN_FIELD,
   });
   return c.body(script, 200, {
     'content-type': 'text/javascript; charset=utf-8',

@@ -11,12 +11,19 @@ import { messagePage } from './pages';
 
 const wantsJson = (c: Context) => {
   const path = c.req.path;
-  return path.startsWith('/api') || path.startsWith('/admin/api') || (c.req.header('accept') ?? '').includes('application/json');
+  return (
+    path.startsWith('/api') ||
+    path.startsWith('/admin/api') ||
+    (c.req.header('accept') ?? '').includes('application/json')
+  );
 };
 
 function respond(c: Context<AppEnv>, status: number, code: ErrorCode, message: string, details?: unknown) {
   if (wantsJson(c)) return c.json(errorBody(code, message, c.get('requestId'), details), status as 400);
-  return c.html(messagePage({ title: status >= 500 ? 'Something went wrong' : 'This did not work', body: message }), status as 400);
+  return c.html(
+    messagePage({ title: status >= 500 ? 'Something went wrong' : 'This did not work', body: message }),
+    status as 400,
+  );
 }
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
@@ -27,15 +34,33 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof HTTPException) {
     const status = err.status;
     // The JSON validators refuse any other body type with a bare 415: name what to send instead.
-    if (status === 415) return respond(c, status, 'unsupported_media_type', 'Send the request body as JSON, with Content-Type: application/json.');
-    const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 404 ? 'not_found' : 'bad_request';
+    if (status === 415)
+      return respond(
+        c,
+        status,
+        'unsupported_media_type',
+        'Send the request body as JSON, with Content-Type: application/json.',
+      );
+    const code: ErrorCode =
+      status === 413
+        ? 'payload_too_large'
+        : status === 401
+          ? 'unauthorized'
+          : status === 404
+            ? 'not_found'
+            : 'bad_request';
     return respond(c, status, code, err.message || 'Bad request.');
   }
-  log('error', 'request.crashed', { requestId: c.get('requestId'), path: c.req.routePath, ...describeError(err) });
+  log('error', 'request.crashed', {
+    requestId: c.get('requestId'),
+    path: c.req.routePath,
+    ...describeError(err),
+  });
   return respond(c, 500, 'internal', 'Internal error. The request id identifies it in our logs.');
 };
 
-export const notFound: NotFoundHandler<AppEnv> = (c) => respond(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
+export const notFound: NotFoundHandler<AppEnv> = (c) =>
+  respond(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
 
 /** Zod issues without the rejected values (they may be personal data). */
 export function zodDetails(error: ZodError) {
@@ -44,8 +69,12 @@ export function zodDetails(error: ZodError) {
 
 export function validationFailed(error: ZodError): AppError {
   const first = error.issues[0];
-  const where = first && first.path.length ? ` at ${first.path.join('.')}` : '';
-  return new AppError('validation_failed', `Invalid request${where}: ${first?.message ?? 'invalid input'}.`, zodDetails(error));
+  const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+  return new AppError(
+    'validation_failed',
+    `Invalid request${where}: ${first?.message ?? 'invalid input'}.`,
+    zodDetails(error),
+  );
 }
 
 /** Hook for @hono/zod-validator and @hono/zod-openapi: throw our error, which onError shapes. */

@@ -30,14 +30,23 @@ export function checkOrigin(c: Context<AppEnv>, form: FormRow): string | null {
   const origin = c.req.header('origin');
   if (origin === undefined) return null;
   if (!form.allowedOrigins.includes(origin)) {
-    throw new AppError('forbidden', `This form does not accept submissions from ${origin.slice(0, 100)}. Add the origin to the form's allowedOrigins.`);
+    throw new AppError(
+      'forbidden',
+      `This form does not accept submissions from ${origin.slice(0, 100)}. Add the origin to the form's allowedOrigins.`,
+    );
   }
   return origin;
 }
 
 export function corsHeaders(origin: string | null): Record<string, string> {
   if (!origin) return {};
-  return { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, accept', 'access-control-max-age': '600' };
+  return {
+    'access-control-allow-origin': origin,
+    vary: 'Origin',
+    'access-control-allow-methods': 'POST',
+    'access-control-allow-headers': 'content-type, accept',
+    'access-control-max-age': '600',
+  };
 }
 
 export type BodyKind = 'form' | 'json';
@@ -46,7 +55,10 @@ export function bodyKind(c: Context<AppEnv>): BodyKind {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded') return 'form';
   if (type === 'application/json') return 'json';
-  throw new AppError('unsupported_media_type', 'Send the form as application/x-www-form-urlencoded (an HTML form) or application/json (the embed script).');
+  throw new AppError(
+    'unsupported_media_type',
+    'Send the form as application/x-www-form-urlencoded (an HTML form) or application/json (the embed script).',
+  );
 }
 
 /** The validated submission; for HTML forms, inputs named after profile fields become `fields`. */
@@ -56,7 +68,8 @@ export async function readSubmission(c: Context<AppEnv>, kind: BodyKind): Promis
     const parsed: unknown = await c.req.json().catch(() => {
       throw new AppError('bad_request', 'The body is not valid JSON.');
     });
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new AppError('bad_request', 'The body must be a JSON object.');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new AppError('bad_request', 'The body must be a JSON object.');
     raw = parsed as Record<string, unknown>;
   } else {
     const body = await c.req.parseBody();

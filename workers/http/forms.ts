@@ -13,7 +13,15 @@ import { log } from '../../shared/log';
 import type { AppEnv } from '../env';
 import { sendConfirmationOrQueue } from '../mail/confirmation';
 import { embedResponse } from './embed';
-import { bodyKind, checkOrigin, corsHeaders, loadForm, readSubmission, type BodyKind, type FormContext } from './form-request';
+import {
+  bodyKind,
+  checkOrigin,
+  corsHeaders,
+  loadForm,
+  readSubmission,
+  type BodyKind,
+  type FormContext,
+} from './form-request';
 import { messagePage } from './pages';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { clientIp, requestGeo } from './request-context';
@@ -32,7 +40,12 @@ formRoutes.options('/:formId', async (c) => {
 
 formRoutes.post(
   '/:formId',
-  bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: () => { throw new AppError('payload_too_large', 'The form data is too large.'); } }),
+  bodyLimit({
+    maxSize: FORM_BODY_LIMIT,
+    onError: () => {
+      throw new AppError('payload_too_large', 'The form data is too large.');
+    },
+  }),
   async (c) => {
     const ctx = await loadForm(c, c.req.param('formId'));
     const origin = checkOrigin(c, ctx.form);
@@ -50,7 +63,12 @@ formRoutes.post(
 async function submit(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, origin: string | null) {
   const submission = await readSubmission(c, kind);
   const ring = await masterKeyring(c.env.MASTER_KEY);
-  const verdict = await judgeSubmission(ring, ctx.form.id, { honeypot: submission.tm_hp, token: submission.tm_t }, kind === 'json');
+  const verdict = await judgeSubmission(
+    ring,
+    ctx.form.id,
+    { honeypot: submission.tm_hp, token: submission.tm_t },
+    kind === 'json',
+  );
   if (verdict.spam) {
     log('info', 'form.spam', { formId: ctx.form.id, reason: verdict.reason });
     return success(c, ctx, kind, origin, 'pending');
@@ -58,12 +76,21 @@ async function submit(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, orig
   const ip = clientIp(c);
   try {
     const result = await acceptFormSubmission(ctx.store.db, ctx.keys, ctx.form, submission, {
-      occurredAt: new Date(), geo: requestGeo(c), ip, userAgent: c.req.header('user-agent') ?? null, pageUrl: submission.pageUrl ?? null,
+      occurredAt: new Date(),
+      geo: requestGeo(c),
+      ip,
+      userAgent: c.req.header('user-agent') ?? null,
+      pageUrl: submission.pageUrl ?? null,
     });
     if (result.awaitingConfirmation.length) {
       await sendConfirmationOrQueue(c.env, {
-        region: ctx.store.region, tenant: ctx.tenant, subscriberId: result.subscriber.id, email: result.email,
-        lists: result.lists.filter((l) => result.awaitingConfirmation.includes(l.id)), language: ctx.form.language, formId: ctx.form.id,
+        region: ctx.store.region,
+        tenant: ctx.tenant,
+        subscriberId: result.subscriber.id,
+        email: result.email,
+        lists: result.lists.filter((l) => result.awaitingConfirmation.includes(l.id)),
+        language: ctx.form.language,
+        formId: ctx.form.id,
       });
     }
     dispatchEventsAfterResponse(c, ctx.store.region, result.outbox);
@@ -75,14 +102,29 @@ async function submit(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, orig
   }
 }
 
-function success(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, origin: string | null, status: 'pending' | 'confirmed') {
+function success(
+  c: Context<AppEnv>,
+  ctx: FormContext,
+  kind: BodyKind,
+  origin: string | null,
+  status: 'pending' | 'confirmed',
+) {
   if (kind === 'form') return c.redirect(ctx.form.thankYouUrl, 303);
   const words = formWords(ctx.form.language);
-  return c.json({ ok: true as const, status, message: status === 'pending' ? words.pending : words.confirmed }, 200, corsHeaders(origin));
+  return c.json(
+    { ok: true as const, status, message: status === 'pending' ? words.pending : words.confirmed },
+    200,
+    corsHeaders(origin),
+  );
 }
 
 function failure(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, origin: string | null, err: AppError) {
-  if (kind === 'json') return c.json(errorBody(err.code, err.message, c.get('requestId'), err.details), err.status as 400, corsHeaders(origin));
+  if (kind === 'json')
+    return c.json(
+      errorBody(err.code, err.message, c.get('requestId'), err.details),
+      err.status as 400,
+      corsHeaders(origin),
+    );
   if (ctx.form.errorUrl) {
     const url = new URL(ctx.form.errorUrl);
     url.searchParams.set('error', err.code);

@@ -18,7 +18,8 @@ export const INTERCEPT_HEADERS: Record<string, string> = {
   'referrer-policy': 'same-origin',
   'x-robots-tag': 'noindex, nofollow',
   'x-frame-options': 'DENY',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
 };
 
 /** Headers of the redirects onwards: the destination never sees the link token as referrer. */
@@ -28,7 +29,8 @@ export const REDIRECT_HEADERS: Record<string, string> = {
   'x-robots-tag': 'noindex, nofollow',
 };
 
-export const pageLanguage = (acceptLanguage: string | undefined): PageLanguage => negotiate(acceptLanguage, PAGE_LANGUAGES, 'en');
+export const pageLanguage = (acceptLanguage: string | undefined): PageLanguage =>
+  negotiate(acceptLanguage, PAGE_LANGUAGES, 'en');
 
 export type NoticeShown = ShownNotice & { text: string; language: string };
 
@@ -48,7 +50,13 @@ export async function chooseNotice(
     const languages = notices.map((n) => n.language);
     const fallback = languages.includes(lang) ? lang : languages.includes('en') ? 'en' : languages[0]!;
     const chosen = notices.find((n) => n.language === negotiate(acceptLanguage, languages, fallback))!;
-    return { id: chosen.id, version: chosen.version, hash: chosen.textHash, text: chosen.text, language: chosen.language };
+    return {
+      id: chosen.id,
+      version: chosen.version,
+      hash: chosen.textHash,
+      text: chosen.text,
+      language: chosen.language,
+    };
   }
   const text = copyFor(lang).fallbackNotice(sender, list.purpose);
   return { id: `builtin:${lang}`, version: 0, hash: await sha256Hex(text), text, language: lang };

@@ -22,12 +22,26 @@ import { InterceptAnswerForm } from '../../shared/schemas/links';
 import type { ClickRecordedMessage } from '../../shared/schemas/queue';
 import type { AppEnv } from '../env';
 import { bufferClick } from './click-buffer';
-import { chooseNotice, consentPage, INTERCEPT_HEADERS, invalidLinkPage, pageLanguage, REDIRECT_HEADERS, staleAnswerPage } from './intercept-page';
+import {
+  chooseNotice,
+  consentPage,
+  INTERCEPT_HEADERS,
+  invalidLinkPage,
+  pageLanguage,
+  REDIRECT_HEADERS,
+  staleAnswerPage,
+} from './intercept-page';
 import { dispatchAfterResponse } from '../outbox/dispatch';
 import { clientIp, requestGeo } from './request-context';
 
 type C = Context<AppEnv, '/:token'>;
-type OpenedLink = { ring: MasterKeyring; token: string; claims: OpenedLinkClaims; store: RegionalStore; tenant: Tenant };
+type OpenedLink = {
+  ring: MasterKeyring;
+  token: string;
+  claims: OpenedLinkClaims;
+  store: RegionalStore;
+  tenant: Tenant;
+};
 
 /** The language of our pages for this clicker: only needed off the direct-redirect path. */
 const langOf = (c: C): PageLanguage => pageLanguage(c.req.header('accept-language'));
@@ -45,11 +59,26 @@ async function openLink(c: C): Promise<OpenedLink | Response> {
 }
 
 /** Hands the click to the buffer; it reaches the queue after the response (never before it). */
-function queueClick(c: C, link: OpenedLink, clickId: string, geo: Geo, outcome: ClickRecordedMessage['outcome']): void {
+function queueClick(
+  c: C,
+  link: OpenedLink,
+  clickId: string,
+  geo: Geo,
+  outcome: ClickRecordedMessage['outcome'],
+): void {
   const { claims } = link;
   const message: ClickRecordedMessage = {
-    type: 'click-recorded', region: claims.region, tenantId: claims.tenantId, clickId, subscriberId: claims.subscriberId,
-    messageId: claims.messageId, listId: claims.listId, clickedAt: Date.now(), country: geo.country, isEu: geo.isEU, outcome,
+    type: 'click-recorded',
+    region: claims.region,
+    tenantId: claims.tenantId,
+    clickId,
+    subscriberId: claims.subscriberId,
+    messageId: claims.messageId,
+    listId: claims.listId,
+    clickedAt: Date.now(),
+    country: geo.country,
+    isEu: geo.isEU,
+    outcome,
     automated: isAutomatedRequest(c.req.method, c.req.raw.headers),
   };
   bufferClick(c.env.EVENTS, (p) => c.executionCtx.waitUntil(p), message);
@@ -83,38 +112,71 @@ intercept.get('/:token', async (c) => {
     queueClick(c, link, clickId, geo, 'redirect');
     return redirect(c, claims.destination, 302);
   }
-  const notice = await chooseNotice(context.notices, c.req.header('accept-language'), lang, tenant.name, context.list);
-  const answerToken = await sealAnswerToken(link.ring, claims.region, link.token, { clickId, notice, language: notice.language });
+  const notice = await chooseNotice(
+    context.notices,
+    c.req.header('accept-language'),
+    lang,
+    tenant.name,
+    context.list,
+  );
+  const answerToken = await sealAnswerToken(link.ring, claims.region, link.token, {
+    clickId,
+    notice,
+    language: notice.language,
+  });
   queueClick(c, link, clickId, geo, 'consent_page');
-  const html = consentPage({ lang, linkToken: link.token, answerToken, sender: tenant.name, list: context.list, notice, destination: claims.destination });
+  const html = consentPage({
+    lang,
+    linkToken: link.token,
+    answerToken,
+    sender: tenant.name,
+    list: context.list,
+    notice,
+    destination: claims.destination,
+  });
   return c.html(html, 200, { ...INTERCEPT_HEADERS, 'content-language': lang });
 });
 
 /** CSRF: a browser's Origin (or Sec-Fetch-Site) must say the form came from our own pages. */
 function fromOurPage(c: C): boolean {
   const origin = c.req.header('origin');
-  if (origin !== undefined) return [new URL(c.req.url).origin, new URL(c.env.PUBLIC_ORIGIN).origin].includes(origin);
+  if (origin !== undefined)
+    return [new URL(c.req.url).origin, new URL(c.env.PUBLIC_ORIGIN).origin].includes(origin);
   const site = c.req.header('sec-fetch-site');
   return site === undefined || site === 'same-origin' || site === 'none';
 }
 
-intercept.post('/:token', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Too large.', 413) }), async (c) => {
-  const link = await openLink(c);
-  const lang = langOf(c);
-  if (link instanceof Response) return link;
-  const stale = (status: 400 | 403) => c.html(staleAnswerPage(lang, link.token), status, INTERCEPT_HEADERS);
-  if (!fromOurPage(c)) return stale(403);
-  const form = InterceptAnswerForm.safeParse(await c.req.parseBody().catch(() => ({})));
-  if (!form.success) return stale(400);
-  const answer = await openAnswerToken(link.ring, form.data.answer_token, link.token).catch(() => null);
-  if (!answer) return stale(400);
-  // Scanners that submit forms are sent on like anyone else, but their "answer" is not one.
-  if (isAutomatedRequest(c.req.method, c.req.raw.headers)) return redirect(c, link.claims.destination, 303);
-  const outcome = await recordInterceptAnswer(link.store.db, {
-    tenant: link.tenant, keys: await tenantKeys(c.env.MASTER_KEY, link.tenant), claims: link.claims, answer: form.data.answer,
-    nonce: answer.nonce, nonceExpiresAt: new Date(answer.expiresAt), clickId: answer.clickId, notice: answer.notice,
-    language: answer.language, geo: requestGeo(c), ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, at: new Date(),
-  });
-  if (outcome.recorded) dispatchAfterResponse(c, link.claims.region);
-  return redirect(c, link.claims.destination, 303);
-});
+intercept.post(
+  '/:token',
+  bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Too large.', 413) }),
+  async (c) => {
+    const link = await openLink(c);
+    const lang = langOf(c);
+    if (link instanceof Response) return link;
+    const stale = (status: 400 | 403) => c.html(staleAnswerPage(lang, link.token), status, INTERCEPT_HEADERS);
+    if (!fromOurPage(c)) return stale(403);
+    const form = InterceptAnswerForm.safeParse(await c.req.parseBody().catch(() => ({})));
+    if (!form.success) return stale(400);
+    const answer = await openAnswerToken(link.ring, form.data.answer_token, link.token).catch(() => null);
+    if (!answer) return stale(400);
+    // Scanners that submit forms are sent on like anyone else, but their "answer" is not one.
+    if (isAutomatedRequest(c.req.method, c.req.raw.headers)) return redirect(c, link.claims.destination, 303);
+    const outcome = await recordInterceptAnswer(link.store.db, {
+      tenant: link.tenant,
+      keys: await tenantKeys(c.env.MASTER_KEY, link.tenant),
+      claims: link.claims,
+      answer: form.data.answer,
+      nonce: answer.nonce,
+      nonceExpiresAt: new Date(answer.expiresAt),
+      clickId: answer.clickId,
+      notice: answer.notice,
+      language: answer.language,
+      geo: requestGeo(c),
+      ip: clientIp(c),
+      userAgent: c.req.header('user-agent') ?? null,
+      at: new Date(),
+    });
+    if (outcome.recorded) dispatchAfterResponse(c, link.claims.region);
+    return redirect(c, link.claims.destination, 303);
+  },
+);

@@ -21,5 +21,9 @@ export function page(opts: { title: string; lang?: string; bodyHtml: string }): 
 
 /** A page with a heading and one paragraph of plain text. */
 export function messagePage(opts: { title: string; body: string; lang?: string }): string {
-  return page({ title: opts.title, lang: opts.lang, bodyHtml: `<h1>${escapeHtml(opts.title)}</h1><p>${escapeHtml(opts.body)}</p>` });
+  return page({
+    title: opts.title,
+    lang: opts.lang,
+    bodyHtml: `<h1>${escapeHtml(opts.title)}</h1><p>${escapeHtml(opts.body)}</p>`,
+  });
 }

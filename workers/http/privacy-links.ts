@@ -16,7 +16,11 @@ import { verifyPrivacyRequest, type PrivacyCtx } from '../privacy/service';
 import { escapeHtml, messagePage, page } from './pages';
 import { dispatchAfterResponse } from '../outbox/dispatch';
 
-const Payload = z.object({ t: z.string().min(1), r: z.string().min(1), f: z.enum(['json', 'zip']).optional() });
+const Payload = z.object({
+  t: z.string().min(1),
+  r: z.string().min(1),
+  f: z.enum(['json', 'zip']).optional(),
+});
 
 /** The tenant, store and request a link names; one error for every way a link can be bad. */
 async function fromToken(env: Bindings, token: string, purpose: TokenPurpose) {
@@ -33,9 +37,11 @@ async function fromToken(env: Bindings, token: string, purpose: TokenPurpose) {
 }
 
 /** A request closed without being carried out (rejected, or never confirmed in time). */
-const closedPage = (tenantName: string) => messagePage({
-  title: 'Request closed', body: `This request to ${tenantName} is closed and cannot be confirmed any more. If you still want it, make a new request.`,
-});
+const closedPage = (tenantName: string) =>
+  messagePage({
+    title: 'Request closed',
+    body: `This request to ${tenantName} is closed and cannot be confirmed any more. If you still want it, make a new request.`,
+  });
 
 export const privacyLinks = new Hono<AppEnv>();
 
@@ -51,12 +57,21 @@ privacyLinks.use('/x/*', privateHeaders);
 privacyLinks.get('/v/:token', async (c) => {
   const { ctx, request } = await fromToken(c.env, c.req.param('token'), 'request_verify');
   if (request.status === 'rejected') return c.html(closedPage(ctx.tenant.name));
-  if (request.status !== 'awaiting_verification') return c.html(messagePage({ title: 'Already confirmed', body: `Your request to ${ctx.tenant.name} is confirmed. Nothing else to do.` }));
-  return c.html(page({
-    title: 'Confirm your request',
-    bodyHtml: `<h1>Confirm your request</h1><p>${escapeHtml(ctx.tenant.name)} received a privacy request (${escapeHtml(request.kind)}) in your name. Confirm it only if you made it.</p>`
-      + `<form method="post"><div class="actions"><button type="submit">Yes, I made this request</button></div></form>`,
-  }));
+  if (request.status !== 'awaiting_verification')
+    return c.html(
+      messagePage({
+        title: 'Already confirmed',
+        body: `Your request to ${ctx.tenant.name} is confirmed. Nothing else to do.`,
+      }),
+    );
+  return c.html(
+    page({
+      title: 'Confirm your request',
+      bodyHtml:
+        `<h1>Confirm your request</h1><p>${escapeHtml(ctx.tenant.name)} received a privacy request (${escapeHtml(request.kind)}) in your name. Confirm it only if you made it.</p>` +
+        `<form method="post"><div class="actions"><button type="submit">Yes, I made this request</button></div></form>`,
+    }),
+  );
 });
 
 privacyLinks.post('/v/:token', async (c) => {
@@ -64,7 +79,12 @@ privacyLinks.post('/v/:token', async (c) => {
   if (request.status === 'rejected') return c.html(closedPage(ctx.tenant.name));
   await verifyPrivacyRequest(ctx, request);
   dispatchAfterResponse(c, ctx.store.region);
-  return c.html(messagePage({ title: 'Thank you', body: `Your request to ${ctx.tenant.name} is confirmed. You will hear from us when it has been carried out.` }));
+  return c.html(
+    messagePage({
+      title: 'Thank you',
+      body: `Your request to ${ctx.tenant.name} is confirmed. You will hear from us when it has been carried out.`,
+    }),
+  );
 });
 
 privacyLinks.get('/x/:token', async (c) => {
@@ -72,10 +92,20 @@ privacyLinks.get('/x/:token', async (c) => {
   if (!request.verifiedAt || request.status === 'awaiting_verification' || request.status === 'rejected') {
     throw new AppError('forbidden', 'This download opens once the request has been confirmed.');
   }
-  const data = await buildPersonalExport(ctx.store.db, await tenantKeys(c.env.MASTER_KEY, ctx.tenant), request);
+  const data = await buildPersonalExport(
+    ctx.store.db,
+    await tenantKeys(c.env.MASTER_KEY, ctx.tenant),
+    request,
+  );
   const name = `personal-data-${request.id}`;
   if (format === 'zip') {
-    return c.body(personalExportZip(data), 200, { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${name}.zip"` });
+    return c.body(personalExportZip(data), 200, {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="${name}.zip"`,
+    });
   }
-  return c.body(JSON.stringify(data, null, 2), 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}.json"` });
+  return c.body(JSON.stringify(data, null, 2), 200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}.json"`,
+  });
 });

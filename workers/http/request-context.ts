@@ -13,7 +13,13 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   c.header('x-request-id', requestId);
   if (c.req.path !== '/health' && !c.get('quietAccess')) {
-    log('info', 'http', { requestId, method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Date.now() - started });
+    log('info', 'http', {
+      requestId,
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Date.now() - started,
+    });
   }
 };
 
@@ -21,7 +27,11 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const devGeoAllowed = (env: Bindings) => env.ALLOW_DEV_GEO === '1';
 
 export function requestGeo(c: Context<AppEnv>): Geo {
-  return geolocate(c.req.raw.cf as Parameters<typeof geolocate>[0], c.req.header('x-dev-geo'), devGeoAllowed(c.env));
+  return geolocate(
+    c.req.raw.cf as Parameters<typeof geolocate>[0],
+    c.req.header('x-dev-geo'),
+    devGeoAllowed(c.env),
+  );
 }
 
 /** The client IP as Cloudflare reports it (personal data: store encrypted only). */

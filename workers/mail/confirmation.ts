@@ -24,22 +24,46 @@ export type ConfirmationRequest = {
   formId: string | null;
 };
 
-export const confirmationTtlDays = (settings: { unconfirmedPurgeDays?: number }) => settings.unconfirmedPurgeDays ?? DEFAULT_UNCONFIRMED_PURGE_DAYS;
+export const confirmationTtlDays = (settings: { unconfirmedPurgeDays?: number }) =>
+  settings.unconfirmedPurgeDays ?? DEFAULT_UNCONFIRMED_PURGE_DAYS;
 
-export async function confirmationLink(env: Bindings, req: Omit<ConfirmationRequest, 'email'>): Promise<string> {
+export async function confirmationLink(
+  env: Bindings,
+  req: Omit<ConfirmationRequest, 'email'>,
+): Promise<string> {
   const ring = await masterKeyring(env.MASTER_KEY);
   const payload = { t: req.tenant.id, s: req.subscriberId, l: req.lists.map((l) => l.id), f: req.formId };
-  const token = await sealToken(ring, req.region, 'confirm', payload, confirmationTtlDays(req.tenant.settings) * 86_400);
+  const token = await sealToken(
+    ring,
+    req.region,
+    'confirm',
+    payload,
+    confirmationTtlDays(req.tenant.settings) * 86_400,
+  );
   return `${env.PUBLIC_ORIGIN}/c/${token}`;
 }
 
 export async function sendConfirmation(env: Bindings, req: ConfirmationRequest): Promise<void> {
   const days = confirmationTtlDays(req.tenant.settings);
-  const mail = confirmationMail({ language: req.language, sender: req.tenant.name, lists: req.lists.map((l) => l.name), link: await confirmationLink(env, req), purgeDays: days });
-  await sendMail(env, {
-    from: { address: systemSender(env, 'confirm'), name: req.tenant.name }, to: req.email, subject: mail.subject, text: mail.text, html: mail.html,
-    headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.language },
-  }, 'double-opt-in');
+  const mail = confirmationMail({
+    language: req.language,
+    sender: req.tenant.name,
+    lists: req.lists.map((l) => l.name),
+    link: await confirmationLink(env, req),
+    purgeDays: days,
+  });
+  await sendMail(
+    env,
+    {
+      from: { address: systemSender(env, 'confirm'), name: req.tenant.name },
+      to: req.email,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.language },
+    },
+    'double-opt-in',
+  );
 }
 
 /** Sends now; when the binding fails, the queue retries from the stored subscriber (the address is not put on the queue). */
@@ -48,7 +72,15 @@ export async function sendConfirmationOrQueue(env: Bindings, req: ConfirmationRe
     await sendConfirmation(env, req);
   } catch (err) {
     log('warn', 'doi.send_deferred', { subscriberId: req.subscriberId, ...describeError(err) });
-    await env.EVENTS.send({ type: 'confirmation-mail', region: req.region, tenantId: req.tenant.id, subscriberId: req.subscriberId, listIds: req.lists.map((l) => l.id), language: req.language, formId: req.formId });
+    await env.EVENTS.send({
+      type: 'confirmation-mail',
+      region: req.region,
+      tenantId: req.tenant.id,
+      subscriberId: req.subscriberId,
+      listIds: req.lists.map((l) => l.id),
+      language: req.language,
+      formId: req.formId,
+    });
   }
 }
 
@@ -57,7 +89,20 @@ export async function resendConfirmation(env: Bindings, msg: ConfirmationMailMes
   const { db } = regional(env, msg.region);
   const tenant = await findTenant(db, msg.tenantId);
   if (!tenant) return;
-  const target = await pendingConfirmationTarget(db, await tenantKeys(env.MASTER_KEY, tenant), msg.subscriberId, msg.listIds);
+  const target = await pendingConfirmationTarget(
+    db,
+    await tenantKeys(env.MASTER_KEY, tenant),
+    msg.subscriberId,
+    msg.listIds,
+  );
   if (!target) return;
-  await sendConfirmation(env, { region: msg.region, tenant, subscriberId: msg.subscriberId, email: target.email, lists: target.lists, language: msg.language, formId: msg.formId });
+  await sendConfirmation(env, {
+    region: msg.region,
+    tenant,
+    subscriberId: msg.subscriberId,
+    email: target.email,
+    lists: target.lists,
+    language: msg.language,
+    formId: msg.formId,
+  });
 }

@@ -13,10 +13,17 @@ export function clockFor(env: Bindings, tenantId: string) {
 }
 
 /** Puts an open erasure request on its tenant's clock at its due time (idempotent). */
-export async function scheduleErasure(env: Bindings, request: Pick<PrivacyRequest, 'id' | 'tenantId' | 'kind' | 'status' | 'dueAt'>): Promise<boolean> {
+export async function scheduleErasure(
+  env: Bindings,
+  request: Pick<PrivacyRequest, 'id' | 'tenantId' | 'kind' | 'status' | 'dueAt'>,
+): Promise<boolean> {
   if (request.kind !== 'erasure' || request.status !== 'open') return false;
   try {
-    await clockFor(env, request.tenantId).schedule({ tenantId: request.tenantId, requestId: request.id, dueAt: request.dueAt.getTime() });
+    await clockFor(env, request.tenantId).schedule({
+      tenantId: request.tenantId,
+      requestId: request.id,
+      dueAt: request.dueAt.getTime(),
+    });
     return true;
   } catch (err) {
     log('warn', 'erasure_clock.schedule_failed', { requestId: request.id, ...describeError(err) });
@@ -24,7 +31,10 @@ export async function scheduleErasure(env: Bindings, request: Pick<PrivacyReques
   }
 }
 
-export async function cancelErasure(env: Bindings, request: Pick<PrivacyRequest, 'id' | 'tenantId' | 'kind'>): Promise<boolean> {
+export async function cancelErasure(
+  env: Bindings,
+  request: Pick<PrivacyRequest, 'id' | 'tenantId' | 'kind'>,
+): Promise<boolean> {
   if (request.kind !== 'erasure') return false;
   try {
     await clockFor(env, request.tenantId).cancel({ requestId: request.id });

@@ -9,20 +9,42 @@ import { log } from '../../shared/log';
 import type { Bindings } from '../env';
 import { notifyRequester, type PrivacyCtx } from './notify';
 
-export async function runErasure(ctx: PrivacyCtx, requestId: string, trigger: ErasureTrigger, actor: string, now = new Date()): Promise<ErasureOutcome> {
+export async function runErasure(
+  ctx: PrivacyCtx,
+  requestId: string,
+  trigger: ErasureTrigger,
+  actor: string,
+  now = new Date(),
+): Promise<ErasureOutcome> {
   const keys = await tenantKeys(ctx.env.MASTER_KEY, ctx.tenant);
   const outcome = await executeErasure(ctx.store.db, keys, requestId, trigger, actor, now);
   if (outcome.status === 'executed') {
     log('info', 'erasure.executed', { requestId, trigger, subscribers: outcome.counts.subscribers ?? 0 });
-    if (outcome.requesterEmail) await notifyRequester(ctx, outcome.request, 'completed', {}, { email: outcome.requesterEmail, language: outcome.language });
+    if (outcome.requesterEmail)
+      await notifyRequester(
+        ctx,
+        outcome.request,
+        'completed',
+        {},
+        { email: outcome.requesterEmail, language: outcome.language },
+      );
   } else {
-    log('info', 'erasure.skipped', { requestId, trigger, outcome: outcome.status === 'skipped' ? outcome.reason : outcome.status });
+    log('info', 'erasure.skipped', {
+      requestId,
+      trigger,
+      outcome: outcome.status === 'skipped' ? outcome.reason : outcome.status,
+    });
   }
   return outcome;
 }
 
 /** The clock's entry point: the tenant is looked up in its own region; a vanished tenant skips. */
-export async function runDueErasure(env: Bindings, tenantId: string, requestId: string, now: Date): Promise<ErasureOutcome> {
+export async function runDueErasure(
+  env: Bindings,
+  tenantId: string,
+  requestId: string,
+  now: Date,
+): Promise<ErasureOutcome> {
   const store = regionalForTenant(env, tenantId);
   const tenant = await findTenant(store.db, tenantId);
   if (!tenant) return { status: 'skipped', reason: 'not_found' };

@@ -9,7 +9,14 @@ import type { RegionalStore } from '../../db/regions';
 import { decryptSubscriber, findSubscriber, loadSubscriberKey } from '../../db/subscribers';
 import { tenantKeys, type Tenant } from '../../db/tenants';
 import { describeError, log } from '../../shared/log';
-import { formatDate, kindName, noticeLanguage, renderNotice, type NoticeStage, type NoticeVars } from '../../shared/privacy-notices';
+import {
+  formatDate,
+  kindName,
+  noticeLanguage,
+  renderNotice,
+  type NoticeStage,
+  type NoticeVars,
+} from '../../shared/privacy-notices';
 import type { Bindings } from '../env';
 import { sendMail, systemSender } from '../mail/send';
 
@@ -23,7 +30,8 @@ export async function requesterOf(ctx: PrivacyCtx, request: PrivacyRequest): Pro
   if (request.subscriberId) {
     const sub = await findSubscriber(ctx.store.db, ctx.tenant.id, request.subscriberId);
     const key = sub ? await loadSubscriberKey(ctx.store.db, keys, sub.id) : null;
-    if (sub && key) return { email: (await decryptSubscriber(key, sub)).email, language: request.language ?? sub.language };
+    if (sub && key)
+      return { email: (await decryptSubscriber(key, sub)).email, language: request.language ?? sub.language };
   }
   const email = await storedRequester(keys, request);
   return email ? { email, language: request.language } : null;
@@ -45,15 +53,23 @@ export async function notifyRequester(
     const lang = noticeLanguage(text.language);
     const { date, ...rest } = vars;
     const mail = renderNotice(text, {
-      tenant: ctx.tenant.name, kind: kindName(request.kind, lang), requestId: request.id, dueDate: formatDate(date ?? request.dueAt, lang), ...rest,
+      tenant: ctx.tenant.name,
+      kind: kindName(request.kind, lang),
+      requestId: request.id,
+      dueDate: formatDate(date ?? request.dueAt, lang),
+      ...rest,
     });
-    await sendMail(ctx.env, {
-      from: { address: systemSender(ctx.env), name: ctx.tenant.name },
-      to: requester.email,
-      subject: mail.subject,
-      text: mail.body,
-      headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': lang },
-    }, `privacy_request.${stage}`);
+    await sendMail(
+      ctx.env,
+      {
+        from: { address: systemSender(ctx.env), name: ctx.tenant.name },
+        to: requester.email,
+        subject: mail.subject,
+        text: mail.body,
+        headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': lang },
+      },
+      `privacy_request.${stage}`,
+    );
     return true;
   } catch (err) {
     log('warn', 'privacy_request.notify_failed', { requestId: request.id, stage, ...describeError(err) });

@@ -5,13 +5,25 @@
 
 import { createPrivacyRequest, type NewPrivacyRequest, type PrivacyRequest } from '../../db/privacy-requests';
 import {
-  completeRequest, extendRequest, finishExecution, pauseRequest, rejectRequest, resumeRequest, startExecution, verifyRequest,
+  completeRequest,
+  extendRequest,
+  finishExecution,
+  pauseRequest,
+  rejectRequest,
+  resumeRequest,
+  startExecution,
+  verifyRequest,
 } from '../../db/privacy-transitions';
 import { addressIndex, findSubscriber, findSubscriberByBlindIndex } from '../../db/subscribers';
 import { tenantKeys } from '../../db/tenants';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { AppError } from '../../shared/errors';
-import { nextStatus, REJECT_REASONS, VERIFY_TTL_SECONDS, type RejectReason } from '../../shared/request-lifecycle';
+import {
+  nextStatus,
+  REJECT_REASONS,
+  VERIFY_TTL_SECONDS,
+  type RejectReason,
+} from '../../shared/request-lifecycle';
 import { sealToken } from '../../shared/tokens';
 import { cancelErasure, scheduleErasure } from './clock';
 import { runErasure } from './erasure';
@@ -25,14 +37,31 @@ export const EXPORT_TTL_SECONDS = 7 * 86_400;
 
 export async function verificationLink(ctx: PrivacyCtx, request: PrivacyRequest): Promise<string> {
   const ring = await masterKeyring(ctx.env.MASTER_KEY);
-  const token = await sealToken(ring, ctx.store.region, 'request_verify', { t: request.tenantId, r: request.id }, VERIFY_TTL_SECONDS);
+  const token = await sealToken(
+    ring,
+    ctx.store.region,
+    'request_verify',
+    { t: request.tenantId, r: request.id },
+    VERIFY_TTL_SECONDS,
+  );
   return `${ctx.env.PUBLIC_ORIGIN}/v/${token}`;
 }
 
-export async function exportLink(ctx: PrivacyCtx, request: PrivacyRequest, now = Date.now()): Promise<{ url: string; expiresAt: Date }> {
+export async function exportLink(
+  ctx: PrivacyCtx,
+  request: PrivacyRequest,
+  now = Date.now(),
+): Promise<{ url: string; expiresAt: Date }> {
   const ring = await masterKeyring(ctx.env.MASTER_KEY);
   const format = request.kind === 'portability' ? 'zip' : 'json';
-  const token = await sealToken(ring, ctx.store.region, 'request_export', { t: request.tenantId, r: request.id, f: format }, EXPORT_TTL_SECONDS, now);
+  const token = await sealToken(
+    ring,
+    ctx.store.region,
+    'request_export',
+    { t: request.tenantId, r: request.id, f: format },
+    EXPORT_TTL_SECONDS,
+    now,
+  );
   return { url: `${ctx.env.PUBLIC_ORIGIN}/x/${token}`, expiresAt: new Date(now + EXPORT_TTL_SECONDS * 1000) };
 }
 
@@ -42,13 +71,21 @@ export async function exportLink(ctx: PrivacyCtx, request: PrivacyRequest, now =
  * writes to robots) passes `answer: 'caller'` and sends the verification link from
  * `verificationLink`.
  */
-export async function filePrivacyRequest(ctx: PrivacyCtx, input: Omit<NewPrivacyRequest, 'tenantId'>, opts: { answer?: 'service' | 'caller' } = {}) {
-  const filed = await createPrivacyRequest(ctx.store.db, ctx.tenant.settings, { ...input, tenantId: ctx.tenant.id });
+export async function filePrivacyRequest(
+  ctx: PrivacyCtx,
+  input: Omit<NewPrivacyRequest, 'tenantId'>,
+  opts: { answer?: 'service' | 'caller' } = {},
+) {
+  const filed = await createPrivacyRequest(ctx.store.db, ctx.tenant.settings, {
+    ...input,
+    tenantId: ctx.tenant.id,
+  });
   const r = filed.request;
   if (!filed.merged || filed.verifiedNow) await scheduleErasure(ctx.env, r);
   if (opts.answer === 'caller') return filed;
   if (!filed.merged) {
-    if (r.status === 'awaiting_verification') await notifyRequester(ctx, r, 'verify', { link: await verificationLink(ctx, r) });
+    if (r.status === 'awaiting_verification')
+      await notifyRequester(ctx, r, 'verify', { link: await verificationLink(ctx, r) });
     else await notifyRequester(ctx, r, 'received');
   } else if (filed.verifiedNow) {
     await notifyRequester(ctx, r, 'verified');
@@ -57,7 +94,10 @@ export async function filePrivacyRequest(ctx: PrivacyCtx, input: Omit<NewPrivacy
 }
 
 /** The requester followed the confirmation link (Art. 12(6)). Confirming twice is harmless. */
-export async function verifyPrivacyRequest(ctx: PrivacyCtx, request: PrivacyRequest): Promise<PrivacyRequest> {
+export async function verifyPrivacyRequest(
+  ctx: PrivacyCtx,
+  request: PrivacyRequest,
+): Promise<PrivacyRequest> {
   if (request.status !== 'awaiting_verification') return request;
   const done = await verifyRequest(ctx.store.db, request, { actor: 'subscriber', note: 'confirmation link' });
   await scheduleErasure(ctx.env, done);
@@ -65,53 +105,104 @@ export async function verifyPrivacyRequest(ctx: PrivacyCtx, request: PrivacyRequ
   return done;
 }
 
-export type Confirmation = { request: PrivacyRequest; export?: { url: string; expiresAt: Date }; erased?: Record<string, number> };
+export type Confirmation = {
+  request: PrivacyRequest;
+  export?: { url: string; expiresAt: Date };
+  erased?: Record<string, number>;
+};
 
 /** `confirm`: the product carries the request out now (erasure, access, portability). */
-export async function confirmPrivacyRequest(ctx: PrivacyCtx, request: PrivacyRequest, actor: string, note?: string | null): Promise<Confirmation> {
-  const verdict = nextStatus(request.status, 'start', { kind: request.kind, extended: request.extendedAt !== null });
-  if (!verdict.ok) throw new AppError('illegal_transition', verdict.reason, { status: request.status, action: 'confirm' });
+export async function confirmPrivacyRequest(
+  ctx: PrivacyCtx,
+  request: PrivacyRequest,
+  actor: string,
+  note?: string | null,
+): Promise<Confirmation> {
+  const verdict = nextStatus(request.status, 'start', {
+    kind: request.kind,
+    extended: request.extendedAt !== null,
+  });
+  if (!verdict.ok)
+    throw new AppError('illegal_transition', verdict.reason, { status: request.status, action: 'confirm' });
   if (request.kind === 'erasure') {
     const outcome = await runErasure(ctx, request.id, 'confirmed', actor);
-    if (outcome.status !== 'executed') throw new AppError('conflict', 'The request changed while this was being done; read it again.');
+    if (outcome.status !== 'executed')
+      throw new AppError('conflict', 'The request changed while this was being done; read it again.');
     await cancelErasure(ctx.env, request);
     return { request: outcome.request, erased: outcome.counts };
   }
   const started = await startExecution(ctx.store.db, request, { actor, note });
   const link = await exportLink(ctx, started);
-  const done = await finishExecution(ctx.store.db, started, { actor, note, payload: { exportExpiresAt: link.expiresAt.toISOString() } });
+  const done = await finishExecution(ctx.store.db, started, {
+    actor,
+    note,
+    payload: { exportExpiresAt: link.expiresAt.toISOString() },
+  });
   await notifyRequester(ctx, done, 'export_ready', { link: link.url, date: link.expiresAt });
   return { request: done, export: link };
 }
 
-export async function rejectPrivacyRequest(ctx: PrivacyCtx, request: PrivacyRequest, actor: string, reason: RejectReason, text?: string | null) {
+export async function rejectPrivacyRequest(
+  ctx: PrivacyCtx,
+  request: PrivacyRequest,
+  actor: string,
+  reason: RejectReason,
+  text?: string | null,
+) {
   const requester = await requesterOfBeforeResolution(ctx, request);
   const done = await rejectRequest(ctx.store.db, request, { actor, reason, text });
   await cancelErasure(ctx.env, done);
-  await notifyRequester(ctx, done, 'rejected', { reason: REJECT_REASONS[reason], note: text ?? '' }, requester);
+  await notifyRequester(
+    ctx,
+    done,
+    'rejected',
+    { reason: REJECT_REASONS[reason], note: text ?? '' },
+    requester,
+  );
   return done;
 }
 
-export async function extendPrivacyRequest(ctx: PrivacyCtx, request: PrivacyRequest, actor: string, days: number, reason: string) {
+export async function extendPrivacyRequest(
+  ctx: PrivacyCtx,
+  request: PrivacyRequest,
+  actor: string,
+  days: number,
+  reason: string,
+) {
   const done = await extendRequest(ctx.store.db, request, { actor, days, reason });
   await scheduleErasure(ctx.env, done);
   await notifyRequester(ctx, done, 'extended', { reason });
   return done;
 }
 
-export async function pausePrivacyRequest(ctx: PrivacyCtx, request: PrivacyRequest, actor: string, note?: string | null) {
+export async function pausePrivacyRequest(
+  ctx: PrivacyCtx,
+  request: PrivacyRequest,
+  actor: string,
+  note?: string | null,
+) {
   const done = await pauseRequest(ctx.store.db, request, { actor, note });
   await cancelErasure(ctx.env, done);
   return done;
 }
 
-export async function resumePrivacyRequest(ctx: PrivacyCtx, request: PrivacyRequest, actor: string, note?: string | null) {
+export async function resumePrivacyRequest(
+  ctx: PrivacyCtx,
+  request: PrivacyRequest,
+  actor: string,
+  note?: string | null,
+) {
   const done = await resumeRequest(ctx.store.db, request, { actor, note });
   await scheduleErasure(ctx.env, done);
   return done;
 }
 
-export async function completePrivacyRequest(ctx: PrivacyCtx, request: PrivacyRequest, actor: string, note?: string | null) {
+export async function completePrivacyRequest(
+  ctx: PrivacyCtx,
+  request: PrivacyRequest,
+  actor: string,
+  note?: string | null,
+) {
   const requester = await requesterOfBeforeResolution(ctx, request);
   const done = await completeRequest(ctx.store.db, request, { actor, note });
   await notifyRequester(ctx, done, 'completed', {}, requester);

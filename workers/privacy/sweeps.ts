@@ -24,7 +24,11 @@ export async function sendDueReminders(env: Bindings, region: Region, now: Date)
 }
 
 export async function reconcileErasureClocks(env: Bindings, region: Region, now: Date): Promise<number> {
-  const rows = await erasuresDueBy(regional(env, region).db, new Date(now.getTime() + RECONCILE_HORIZON_MS), RECONCILE_LIMIT);
+  const rows = await erasuresDueBy(
+    regional(env, region).db,
+    new Date(now.getTime() + RECONCILE_HORIZON_MS),
+    RECONCILE_LIMIT,
+  );
   const byTenant = new Map<string, { requestId: string; dueAt: number }[]>();
   for (const r of rows) {
     const list = byTenant.get(r.tenantId) ?? [];

@@ -38,11 +38,24 @@ export async function takeClickMessages(
     for (let i = 0; i < group.length; i += CLICKS_PER_BATCH) {
       const slice = group.slice(i, i + CLICKS_PER_BATCH);
       try {
-        const written = await recordClicks(regional(env, region).d1, slice.map((s) => s.click));
-        if (written < slice.length) log('info', 'click.not_recorded', { region, clicks: slice.length - written, reason: 'redelivery_or_subscriber_gone' });
+        const written = await recordClicks(
+          regional(env, region).d1,
+          slice.map((s) => s.click),
+        );
+        if (written < slice.length)
+          log('info', 'click.not_recorded', {
+            region,
+            clicks: slice.length - written,
+            reason: 'redelivery_or_subscriber_gone',
+          });
         for (const s of slice) s.message.ack();
       } catch (err) {
-        log('warn', 'queue.retry', { type: 'click-recorded', region, clicks: slice.length, ...describeError(err) });
+        log('warn', 'queue.retry', {
+          type: 'click-recorded',
+          region,
+          clicks: slice.length,
+          ...describeError(err),
+        });
         for (const s of slice) s.message.retry({ delaySeconds: retryDelaySeconds(s.message.attempts) });
       }
     }

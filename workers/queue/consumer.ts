@@ -16,8 +16,15 @@ export const DEAD_LETTER_QUEUE = 'tm-privacy-events-dlq';
 /** Exponential backoff for a retried message: 10 s, 20 s, 40 s … capped at 15 minutes. */
 export const retryDelaySeconds = (attempts: number) => Math.min(900, 10 * 2 ** Math.max(0, attempts - 1));
 
-export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings, _ctx: ExecutionContext): Promise<void> {
-  const messages = batch.queue === DEAD_LETTER_QUEUE ? batch.messages : await takeClickMessages(batch.messages, env, retryDelaySeconds);
+export async function handleQueue(
+  batch: MessageBatch<unknown>,
+  env: Bindings,
+  _ctx: ExecutionContext,
+): Promise<void> {
+  const messages =
+    batch.queue === DEAD_LETTER_QUEUE
+      ? batch.messages
+      : await takeClickMessages(batch.messages, env, retryDelaySeconds);
   for (const message of messages) {
     if (batch.queue === DEAD_LETTER_QUEUE) {
       log('error', 'queue.dead_letter', { messageId: message.id, attempts: message.attempts });
@@ -35,7 +42,12 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings, _
       await handleMessage(parsed.data, env);
       message.ack();
     } catch (err) {
-      log('warn', 'queue.retry', { messageId: message.id, attempts: message.attempts, type: parsed.data.type, ...describeError(err) });
+      log('warn', 'queue.retry', {
+        messageId: message.id,
+        attempts: message.attempts,
+        type: parsed.data.type,
+        ...describeError(err),
+      });
       message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }
   }

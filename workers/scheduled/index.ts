@@ -16,15 +16,25 @@ export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Da
 /** Sweeps run every hour in every region; capabilities add theirs here. */
 export const SWEEPS: Sweep[] = [
   { name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) },
-  { name: 'used-nonces-expiry', run: (env, region, now) => purgeExpiredNonces(regional(env, region).db, now) },
+  {
+    name: 'used-nonces-expiry',
+    run: (env, region, now) => purgeExpiredNonces(regional(env, region).db, now),
+  },
   { name: 'unconfirmed-purge', run: (env, region, now) => purgeUnconfirmedSignUps(env, region, now) },
-  { name: 'idempotency-keys', run: (env, region, now) => purgeIdempotencyKeys(regional(env, region).db, now) },
+  {
+    name: 'idempotency-keys',
+    run: (env, region, now) => purgeIdempotencyKeys(regional(env, region).db, now),
+  },
   { name: 'privacy-reminders', run: sendDueReminders },
   { name: 'erasure-clock-reconcile', run: reconcileErasureClocks },
   { name: 'unverified-close', run: closeLapsedUnverified },
 ];
 
-export async function handleScheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {
+export async function handleScheduled(
+  controller: ScheduledController,
+  env: Bindings,
+  _ctx: ExecutionContext,
+): Promise<void> {
   const now = new Date(controller.scheduledTime);
   for (const region of REGIONS) {
     for (const sweep of SWEEPS) {

@@ -11,7 +11,11 @@ import { dispatchAllPending } from '../outbox/dispatch';
 export async function purgeUnconfirmedSignUps(env: Bindings, region: Region, now: Date): Promise<void> {
   const purged = await purgeUnconfirmed(regional(env, region).db, now);
   if (purged.subscriptions > 0) {
-    log('info', 'doi.purged', { region, subscriptions: purged.subscriptions, subscribers: purged.subscribers });
+    log('info', 'doi.purged', {
+      region,
+      subscriptions: purged.subscriptions,
+      subscribers: purged.subscribers,
+    });
     await dispatchAllPending(env, region);
   }
 }

@@ -5,7 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { applyLocalMigrations, newMasterKey, seedDemo, startLocalWorker, type DemoTenant, type LocalWorker } from '../../../scripts/lib/local-worker';
+import {
+  applyLocalMigrations,
+  newMasterKey,
+  seedDemo,
+  startLocalWorker,
+  type DemoTenant,
+  type LocalWorker,
+} from '../../../scripts/lib/local-worker';
 
 export type TestWorker = LocalWorker & { tenants: Record<'eu' | 'us', DemoTenant>; stateDir: string };
 
@@ -15,7 +22,13 @@ export async function startTestWorker(port: number, vars: Record<string, string>
   const worker = await startLocalWorker({
     port,
     persistTo: stateDir,
-    vars: { RUNTIME: 'local', ALLOW_DEV_GEO: '1', MASTER_KEY: newMasterKey(), PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, ...vars },
+    vars: {
+      RUNTIME: 'local',
+      ALLOW_DEV_GEO: '1',
+      MASTER_KEY: newMasterKey(),
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      ...vars,
+    },
   });
   const created = await seedDemo(worker.url);
   const tenants = Object.fromEntries(created.map((t) => [t.region, t])) as Record<'eu' | 'us', DemoTenant>;
@@ -35,7 +48,15 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

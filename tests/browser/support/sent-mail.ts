@@ -17,7 +17,7 @@ function emlFiles(dir: string, since: number, depth = 0, out: string[] = []): st
   }
   for (const name of entries) {
     const full = path.join(dir, name);
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(full);
     } catch {
@@ -31,7 +31,8 @@ function emlFiles(dir: string, since: number, depth = 0, out: string[] = []): st
 
 function mailRoots(): string[] {
   const roots = [path.join(ROOT, '.wrangler', 'tmp')];
-  for (const name of readdirSync(tmpdir())) if (name.startsWith('miniflare-')) roots.push(path.join(tmpdir(), name));
+  for (const name of readdirSync(tmpdir()))
+    if (name.startsWith('miniflare-')) roots.push(path.join(tmpdir(), name));
   return roots;
 }
 

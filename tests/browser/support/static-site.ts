@@ -18,5 +18,8 @@ export async function startStaticSite(port: number, pages: Record<string, string
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
-  return { origin: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
