@@ -27,6 +27,9 @@ export default defineConfig(async () => {
       include: ['tests/{unit,http,queue,durable,email,scheduled}/**/*.test.ts'],
       setupFiles: ['./tests/support/apply-migrations.ts'],
       testTimeout: 20_000,
+      // The Worker's own JSON log lines (tests that check them spy on console) would bury the
+      // report; set TEST_LOGS=1 to see them.
+      onConsoleLog: (line: string) => (process.env.TEST_LOGS || !line.startsWith('{"level":') ? undefined : false),
     },
   };
 });

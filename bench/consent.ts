@@ -13,10 +13,11 @@ import {
   seedDemo,
   startLocalWorker,
   type LocalWorker,
+  freePort,
 } from '../scripts/lib/local-worker';
 
-const PORT = Number(process.env.BENCH_PORT ?? 8811);
-const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 8812);
+const PORT = Number(process.env.BENCH_PORT ?? (await freePort()));
+const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? (await freePort()));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1500);
 const IMPORT_ROWS = 10_000;

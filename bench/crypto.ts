@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyLocalMigrations, newMasterKey, startLocalWorker } from '../scripts/lib/local-worker';
+import { applyLocalMigrations, newMasterKey, startLocalWorker, freePort } from '../scripts/lib/local-worker';
 
-const PORT = Number(process.env.BENCH_PORT ?? 8795);
+const PORT = Number(process.env.BENCH_PORT ?? (await freePort()));
 const ROUNDS = 7;
 const DECRYPT_PASSES = 10; // as in workers/dev/crypto-bench.ts
 

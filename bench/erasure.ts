@@ -2,14 +2,15 @@
 // tenant with N subscribers and N open erasure requests through the dev-only /__dev routes,
 // then drains the tenant's erasure clock exactly as successive alarms would (chunks of 25).
 // Prints erasures per second for 1,000 and 10,000 and the growth ratio (linear ≈ 10×).
-// Run: npx tsx bench/erasure.ts [port]  (default port 8831)
+// Run: npx tsx bench/erasure.ts [port]  (default: a free port)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../scripts/lib/local-worker';
 
-const PORT = Number(process.argv[2] ?? 8831);
+const PORT = Number(process.argv[2] ?? (await freePort()));
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const MASTER_KEY = 'v1:YmVuY2htYXJrLWtleS0zMi1ieXRlcy1sb25nLi4uLi4=';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);

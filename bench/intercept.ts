@@ -18,10 +18,11 @@ import {
   seedDemo,
   startLocalWorker,
   type LocalWorker,
+  freePort,
 } from '../scripts/lib/local-worker';
 
-// The app listens on BENCH_PORT, the bare Workers with and without [assets] on the next two ports.
-const PORT = Number(process.env.BENCH_PORT ?? 8821);
+// The app listens on BENCH_PORT (a free port otherwise), the bare Workers on free ports.
+const PORT = Number(process.env.BENCH_PORT ?? (await freePort()));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -173,12 +174,12 @@ try {
   });
   servers.push(app);
   const bare = await startLocalWorker({
-    port: PORT + 1,
+    port: await freePort(),
     config: baselineConfig('redirect-assets.wrangler.toml'),
   });
   servers.push(bare);
   const bareNoAssets = await startLocalWorker({
-    port: PORT + 2,
+    port: await freePort(),
     config: baselineConfig('redirect.wrangler.toml'),
   });
   servers.push(bareNoAssets);

@@ -12,7 +12,20 @@ import {
   type DemoTenant,
 } from './lib/local-worker';
 
-const PORT = Number(process.env.PORT ?? 8787);
+/** `npm run dev -- --port 8800` (or `PORT=8800 npm run dev`); 8787 otherwise. */
+function chosenPort(): number {
+  const args = process.argv.slice(2);
+  const at = args.findIndex((a) => a === '--port' || a.startsWith('--port='));
+  const flag = at < 0 ? undefined : args[at];
+  const raw = flag === undefined ? process.env.PORT : flag.includes('=') ? flag.split('=')[1] : args[at + 1];
+  const port = Number(raw ?? 8787);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`npm run dev: --port wants a number from 1 to 65535, not "${raw}"`);
+    process.exit(2);
+  }
+  return port;
+}
+const PORT = chosenPort();
 const devDir = path.join(ROOT, '.dev');
 const credentialsFile = path.join(devDir, 'credentials.json');
 const devVars = path.join(ROOT, '.dev.vars');

@@ -4,6 +4,7 @@
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 export type DemoTenant = {
@@ -22,6 +23,19 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const WRANGLER = path.join(ROOT, 'node_modules', '.bin', 'wrangler');
 
 export const newMasterKey = () => randomBytes(32).toString('base64');
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now (the system picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
 
 /** Applies migrations to DB_EU and DB_US in a local state folder (default: .wrangler/state). */
 export function applyLocalMigrations(persistTo?: string): void {
@@ -60,6 +74,8 @@ export async function startLocalWorker(opts: StartOptions): Promise<LocalWorker>
     '127.0.0.1',
     '--port',
     String(opts.port),
+    '--inspector-port',
+    String(await freePort()),
     '--show-interactive-dev-session=false',
     ...vars,
     ...(opts.persistTo ? ['--persist-to', opts.persistTo] : []),

@@ -4,9 +4,6 @@ import { launchChromium, startTestWorker, type TestWorker } from './support/loca
 import { waitForMail } from './support/sent-mail';
 import { startStaticSite, type StaticSite } from './support/static-site';
 
-const WORKER_PORT = 8811;
-const SITE_PORT = 8814;
-
 let worker: TestWorker;
 let site: StaticSite;
 let browser: Browser;
@@ -22,8 +19,9 @@ async function api(path: string, init: { method?: string; json?: unknown } = {})
 }
 
 beforeAll(async () => {
-  worker = await startTestWorker(WORKER_PORT);
-  const origin = `http://127.0.0.1:${SITE_PORT}`;
+  worker = await startTestWorker();
+  site = await startStaticSite();
+  const origin = site.origin;
   const form = await api('/forms', {
     method: 'POST',
     json: {
@@ -36,10 +34,9 @@ beforeAll(async () => {
   });
   expect(form.status).toBe(201);
   formId = form.body.id as string;
-  site = await startStaticSite(SITE_PORT, {
-    '/': `<!doctype html><html><head><meta charset="utf-8"><title>Blog</title></head><body><h1>Mein Blog</h1>
-<div id="signup"></div><script src="${worker.url}/f/${formId}/embed.js" data-target="#signup"></script></body></html>`,
-  });
+  site.pages['/'] =
+    `<!doctype html><html><head><meta charset="utf-8"><title>Blog</title></head><body><h1>Mein Blog</h1>
+<div id="signup"></div><script src="${worker.url}/f/${formId}/embed.js" data-target="#signup"></script></body></html>`;
   browser = await launchChromium();
 });
 
@@ -74,7 +71,9 @@ describe('consent capture in a browser', () => {
 
     const mail = await waitForMail('leser@example.org', started);
     expect(mail.subject).toContain('Bitte bestätigen');
-    const link = /http:\/\/127\.0\.0\.1:8811\/c\/[A-Za-z0-9._-]+/.exec(mail.text ?? '')?.[0];
+    const link = new RegExp(`${worker.url.replace(/\./g, '\\.')}/c/[A-Za-z0-9._-]+`).exec(
+      mail.text ?? '',
+    )?.[0];
     expect(link).toBeDefined();
 
     const confirmPage = await browser.newPage();

@@ -6,7 +6,7 @@ let worker: TestWorker;
 let browser: Browser;
 
 beforeAll(async () => {
-  worker = await startTestWorker(8790);
+  worker = await startTestWorker();
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -8,8 +8,6 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startTestWorker, type TestWorker } from './support/local-worker';
 
-const PORT = 8821;
-
 let worker: TestWorker;
 let browser: Browser;
 let destination: Server;
@@ -22,7 +20,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => destination.listen(0, '127.0.0.1', resolve));
   destinationUrl = `http://127.0.0.1:${(destination.address() as AddressInfo).port}/spring?utm_source=mail`;
-  worker = await startTestWorker(PORT);
+  worker = await startTestWorker();
   browser = await launchChromium();
 });
 

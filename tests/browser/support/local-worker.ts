@@ -7,6 +7,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import {
   applyLocalMigrations,
+  freePort,
   newMasterKey,
   seedDemo,
   startLocalWorker,
@@ -16,7 +17,9 @@ import {
 
 export type TestWorker = LocalWorker & { tenants: Record<'eu' | 'us', DemoTenant>; stateDir: string };
 
-export async function startTestWorker(port: number, vars: Record<string, string> = {}): Promise<TestWorker> {
+/** A fresh `wrangler dev` on a free port with its own state folder and the demo tenants. */
+export async function startTestWorker(vars: Record<string, string> = {}): Promise<TestWorker> {
+  const port = await freePort();
   const stateDir = mkdtempSync(path.join(tmpdir(), 'tm-browser-'));
   applyLocalMigrations(stateDir);
   const worker = await startLocalWorker({

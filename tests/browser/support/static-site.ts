@@ -2,10 +2,12 @@
 // pages a test hands it, so embed scripts are exercised cross-origin as on a real site.
 
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
-export type StaticSite = { origin: string; stop: () => Promise<void> };
+/** `pages` may be filled in after start (the origin is known only once the server listens). */
+export type StaticSite = { origin: string; pages: Record<string, string>; stop: () => Promise<void> };
 
-export async function startStaticSite(port: number, pages: Record<string, string>): Promise<StaticSite> {
+export async function startStaticSite(pages: Record<string, string> = {}): Promise<StaticSite> {
   const server: Server = createServer((req, res) => {
     const body = pages[new URL(req.url ?? '/', 'http://x').pathname];
     if (body === undefined) {
@@ -16,10 +18,12 @@ export async function startStaticSite(port: number, pages: Record<string, string
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => resolve());
   });
+  const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    pages,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
