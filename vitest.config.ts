@@ -29,7 +29,8 @@ export default defineConfig(async () => {
       testTimeout: 20_000,
       // The Worker's own JSON log lines (tests that check them spy on console) would bury the
       // report; set TEST_LOGS=1 to see them.
-      onConsoleLog: (line: string) => (process.env.TEST_LOGS || !line.startsWith('{"level":') ? undefined : false),
+      onConsoleLog: (line: string) =>
+        process.env.TEST_LOGS || !line.startsWith('{"level":') ? undefined : false,
     },
   };
 });

@@ -1,5 +1,5 @@
-// The words of the link-intercept pages in every language we ship, and the Accept-Language
-// negotiation that picks one (English when nothing the browser asks for is available).
+// The words of the link-intercept pages in every language we ship (the page's language is
+// chosen by `negotiateLanguage`, shared/i18n/language.ts).
 
 export const PAGE_LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'it'] as const;
 export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
@@ -122,42 +122,3 @@ const COPY: Record<PageLanguage, InterceptCopy> = {
 };
 
 export const copyFor = (language: PageLanguage): InterceptCopy => COPY[language];
-
-/**
- * The languages an Accept-Language header asks for, best first (RFC 9110 §12.5.4): primary
- * subtags, lower-case, by descending q, ties in header order; `q=0` and malformed entries dropped.
- */
-export function acceptedLanguages(header: string | null | undefined): string[] {
-  if (!header) return [];
-  const ranked: { tag: string; q: number; at: number }[] = [];
-  header
-    .slice(0, 1024)
-    .split(',')
-    .forEach((part, at) => {
-      const [range, ...params] = part.trim().split(';');
-      const tag = range?.trim().toLowerCase().split('-')[0] ?? '';
-      if (!/^[a-z]{1,8}$/.test(tag)) return;
-      let q = 1;
-      for (const p of params) {
-        if (!/^\s*q\s*=/i.test(p)) continue;
-        const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(p);
-        q = m ? Number(m[1]) : -1;
-      }
-      if (q > 0 && q <= 1) ranked.push({ tag, q, at });
-    });
-  ranked.sort((a, b) => b.q - a.q || a.at - b.at);
-  return [...new Set(ranked.map((r) => r.tag))];
-}
-
-/** The first accepted language among `available`, else `fallback`. */
-export function negotiate<T extends string>(
-  header: string | null | undefined,
-  available: readonly T[],
-  fallback: T,
-): T {
-  for (const tag of acceptedLanguages(header)) {
-    const hit = available.find((a) => a === tag);
-    if (hit) return hit;
-  }
-  return fallback;
-}

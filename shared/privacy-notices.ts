@@ -2,6 +2,8 @@
 // languages of our markets, and the renderer of `{{placeholder}}` templates (built-in or the
 // tenant's own). Mails are plain text: values are inserted as they are, never as markup.
 
+import { negotiateLanguage } from './i18n/language';
+
 export const NOTICE_STAGES = [
   'verify',
   'received',
@@ -188,8 +190,7 @@ const TEXTS: Record<NoticeLanguage, Record<NoticeStage, Text>> = {
 
 /** The built-in language closest to `language` (`de-AT` → `de`), English otherwise. */
 export function noticeLanguage(language: string | null | undefined): NoticeLanguage {
-  const base = (language ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return (NOTICE_LANGUAGES as readonly string[]).includes(base) ? (base as NoticeLanguage) : 'en';
+  return negotiateLanguage(NOTICE_LANGUAGES, { known: [language] });
 }
 
 export function builtInNotice(stage: NoticeStage, language: NoticeLanguage): Text {
@@ -198,11 +199,6 @@ export function builtInNotice(stage: NoticeStage, language: NoticeLanguage): Tex
 
 export function kindName(kind: string, language: NoticeLanguage): string {
   return KIND_NAMES[language][kind] ?? kind;
-}
-
-/** A date as the requester's language writes it, in UTC. */
-export function formatDate(at: Date, language: NoticeLanguage): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
 }
 
 /** Replaces `{{name}}` with its value; unknown names and missing values become empty. */

@@ -1,5 +1,7 @@
 // The words of the page shown after the double opt-in click, in the subscriber's language.
 
+import { negotiateLanguage } from '../i18n/language';
+
 const WORDS = {
   en: {
     title: 'Subscription confirmed',
@@ -32,7 +34,6 @@ const WORDS = {
 } as const;
 
 export function confirmationPageWords(language: string | null | undefined) {
-  const base = (language ?? 'en').slice(0, 2).toLowerCase();
-  const lang = (base in WORDS ? base : 'en') as keyof typeof WORDS;
+  const lang = negotiateLanguage(Object.keys(WORDS) as (keyof typeof WORDS)[], { known: [language] });
   return { lang, ...WORDS[lang] };
 }

@@ -1,6 +1,8 @@
 // The words the embedded form and its answers show, in the form's language (en, de, fr, nl;
 // English otherwise).
 
+import { negotiateLanguage } from '../i18n/language';
+
 export type FormWords = {
   email: string;
   name: string;
@@ -57,6 +59,5 @@ const WORDS: Record<'en' | 'de' | 'fr' | 'nl', FormWords> = {
 };
 
 export function formWords(language: string | null | undefined): FormWords {
-  const base = (language ?? 'en').slice(0, 2).toLowerCase();
-  return base in WORDS ? WORDS[base as keyof typeof WORDS] : WORDS.en;
+  return WORDS[negotiateLanguage(Object.keys(WORDS) as (keyof typeof WORDS)[], { known: [language] })];
 }

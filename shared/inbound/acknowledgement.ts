@@ -2,6 +2,8 @@
 // languages of our markets (English when the language is unknown). It names the reference and
 // the deadline, quotes nothing of the message, and carries no personal data besides the date.
 
+import { formatDate, negotiateLanguage } from '../i18n/language';
+
 export const ACK_LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'it', 'pl', 'sv', 'pt', 'da'] as const;
 export type AckLanguage = (typeof ACK_LANGUAGES)[number];
 
@@ -62,11 +64,7 @@ const TEXTS: Record<AckLanguage, Texts> = {
 };
 
 export function ackLanguage(...candidates: (string | null | undefined)[]): AckLanguage {
-  for (const c of candidates) {
-    const lang = c?.toLowerCase().slice(0, 2);
-    if (lang && (ACK_LANGUAGES as readonly string[]).includes(lang)) return lang as AckLanguage;
-  }
-  return 'en';
+  return negotiateLanguage(ACK_LANGUAGES, { known: candidates });
 }
 
 /** Subject and text of the acknowledgement; the date is formatted for the language. */
@@ -74,9 +72,7 @@ export function acknowledgementText(
   language: AckLanguage,
   params: { tenantName: string; reference: string; dueAt: Date },
 ): { subject: string; text: string } {
-  const dueDate = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    params.dueAt,
-  );
+  const dueDate = formatDate(params.dueAt, language);
   const texts = TEXTS[language];
   return {
     subject: texts.subject,

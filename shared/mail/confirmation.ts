@@ -1,6 +1,7 @@
 // The double opt-in confirmation mail in the notice's language (en, de, fr, nl; English for any
 // other): subject, plain text and HTML with the one-click confirmation link.
 
+import { negotiateLanguage } from '../i18n/language';
 import { escapeHtmlText } from './escape';
 
 export const CONFIRMATION_LANGUAGES = ['en', 'de', 'fr', 'nl'] as const;
@@ -50,8 +51,7 @@ const TEMPLATES: Record<ConfirmationLanguage, Template> = {
 
 /** The template language for a notice language such as `de-AT`. */
 export function confirmationLanguage(language: string | null | undefined): ConfirmationLanguage {
-  const base = (language ?? 'en').slice(0, 2).toLowerCase();
-  return (CONFIRMATION_LANGUAGES as readonly string[]).includes(base) ? (base as ConfirmationLanguage) : 'en';
+  return negotiateLanguage(CONFIRMATION_LANGUAGES, { known: [language] });
 }
 
 export function confirmationMail(opts: {

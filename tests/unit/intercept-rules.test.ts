@@ -1,36 +1,10 @@
-// The pure rules of the intercept: language negotiation, automated clients, when to ask, and
+// The pure rules of the intercept: automated clients, when to ask, and
 // what counts as valid consent.
 
 import { describe, expect, it } from 'vitest';
 import { isConsentValid } from '../../db/consent-validity';
 import { isAutomatedRequest, isScannerAgent } from '../../shared/automated-clients';
 import { interceptApplies } from '../../shared/intercept-answer';
-import { acceptedLanguages, negotiate, PAGE_LANGUAGES } from '../../shared/intercept-copy';
-
-describe('Accept-Language', () => {
-  it.each([
-    ['de-DE,de;q=0.9,en;q=0.8', ['de', 'en']],
-    ['en;q=0.1, fr;q=0.9, nl', ['nl', 'fr', 'en']],
-    ['fr;q=0, de', ['de']],
-    ['*', []],
-    ['zh-Hant-TW, EN-gb;q=0.5', ['zh', 'en']],
-    ['de;q=2, nl;q=abc, fr;q=0.5', ['fr']],
-    ['', []],
-    [';;;,,,', []],
-  ])('%j ranks %j', (header, expected) => {
-    expect(acceptedLanguages(header)).toEqual(expected);
-  });
-
-  it.each([
-    ['nl-BE', 'nl'],
-    ['ja, de;q=0.3', 'de'],
-    ['ja', 'en'],
-    [undefined, 'en'],
-    ['x'.repeat(5000), 'en'],
-  ])('negotiates %j to %j', (header, expected) => {
-    expect(negotiate(header, PAGE_LANGUAGES, 'en')).toBe(expected);
-  });
-});
 
 describe('automated clients', () => {
   const h = (headers: Record<string, string>) => new Headers(headers);

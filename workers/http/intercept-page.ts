@@ -4,7 +4,8 @@
 
 import type { InterceptList, InterceptNotice } from '../../db/link-clicks';
 import { sha256Hex } from '../../shared/encoding';
-import { copyFor, negotiate, PAGE_LANGUAGES, type PageLanguage } from '../../shared/intercept-copy';
+import { negotiateLanguage } from '../../shared/i18n/language';
+import { copyFor, PAGE_LANGUAGES, type PageLanguage } from '../../shared/intercept-copy';
 import type { ShownNotice } from '../../shared/intercept-answer';
 import { escapeHtml, messagePage, page } from './pages';
 
@@ -30,7 +31,7 @@ export const REDIRECT_HEADERS: Record<string, string> = {
 };
 
 export const pageLanguage = (acceptLanguage: string | undefined): PageLanguage =>
-  negotiate(acceptLanguage, PAGE_LANGUAGES, 'en');
+  negotiateLanguage(PAGE_LANGUAGES, { acceptLanguage });
 
 export type NoticeShown = ShownNotice & { text: string; language: string };
 
@@ -48,8 +49,8 @@ export async function chooseNotice(
 ): Promise<NoticeShown> {
   if (notices.length > 0) {
     const languages = notices.map((n) => n.language);
-    const fallback = languages.includes(lang) ? lang : languages.includes('en') ? 'en' : languages[0]!;
-    const chosen = notices.find((n) => n.language === negotiate(acceptLanguage, languages, fallback))!;
+    const best = negotiateLanguage(languages, { acceptLanguage, known: [lang] });
+    const chosen = notices.find((n) => n.language === best)!;
     return {
       id: chosen.id,
       version: chosen.version,

@@ -9,8 +9,8 @@ import type { RegionalStore } from '../../db/regions';
 import { decryptSubscriber, findSubscriber, loadSubscriberKey } from '../../db/subscribers';
 import { tenantKeys, type Tenant } from '../../db/tenants';
 import { describeError, log } from '../../shared/log';
+import { formatDate } from '../../shared/i18n/language';
 import {
-  formatDate,
   kindName,
   noticeLanguage,
   renderNotice,
