@@ -1,5 +1,5 @@
-// The words the embedded form and its answers show, in the form's language (en, de, fr, nl;
-// English otherwise).
+// The words the embedded form and its answers show, in the form's language (en, de, fr, nl, es,
+// it; English otherwise).
 
 import { negotiateLanguage } from '../i18n/language';
 
@@ -14,7 +14,7 @@ export type FormWords = {
   failed: string;
 };
 
-const WORDS: Record<'en' | 'de' | 'fr' | 'nl', FormWords> = {
+const WORDS: Record<'en' | 'de' | 'fr' | 'nl' | 'es' | 'it', FormWords> = {
   en: {
     email: 'Email address',
     name: 'Name',
@@ -55,6 +55,26 @@ const WORDS: Record<'en' | 'de' | 'fr' | 'nl', FormWords> = {
     confirmed: 'Dank u, u bent ingeschreven.',
     consentRequired: 'Vink het vakje aan om akkoord te gaan, anders kunnen we u niet inschrijven.',
     failed: 'Dat lukte niet. Controleer uw adres.',
+  },
+  es: {
+    email: 'Correo electrónico',
+    name: 'Nombre',
+    submit: 'Suscribirme',
+    sending: 'Enviando…',
+    pending: 'Casi listo: haga clic en el enlace del correo que acabamos de enviarle.',
+    confirmed: 'Gracias, ya está suscrito.',
+    consentRequired: 'Marque la casilla para dar su consentimiento; si no, no podemos suscribirle.',
+    failed: 'No ha funcionado. Compruebe su dirección.',
+  },
+  it: {
+    email: 'Indirizzo e-mail',
+    name: 'Nome',
+    submit: 'Iscriviti',
+    sending: 'Invio in corso…',
+    pending: 'Quasi fatto: clicchi sul link nell’e-mail che le abbiamo appena inviato.',
+    confirmed: 'Grazie, l’iscrizione è attiva.',
+    consentRequired: 'Spunti la casella per dare il consenso, altrimenti non possiamo iscriverla.',
+    failed: 'Non ha funzionato. Controlli il suo indirizzo.',
   },
 };
 

@@ -6,10 +6,12 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { acceptFormSubmission } from '../../db/form-submissions';
 import { masterKeyring } from '../../shared/crypto/keyring';
+import { brandingOf } from '../../shared/branding';
 import { AppError, errorBody } from '../../shared/errors';
 import { judgeSubmission } from '../../shared/forms/fill-time';
 import { formWords } from '../../shared/forms/messages';
 import { log } from '../../shared/log';
+import { pageLanguage } from '../../shared/pages/languages';
 import type { AppEnv } from '../env';
 import { sendConfirmationOrQueue } from '../mail/confirmation';
 import { embedResponse } from './embed';
@@ -22,7 +24,7 @@ import {
   type BodyKind,
   type FormContext,
 } from './form-request';
-import { messagePage } from './pages';
+import { errorPage } from './pages/message';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { clientIp, requestGeo } from './request-context';
 
@@ -130,7 +132,13 @@ function failure(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, origin: s
     url.searchParams.set('error', err.code);
     return c.redirect(url.toString(), 303);
   }
-  const words = formWords(ctx.form.language);
-  const body = err.code === 'consent_required' ? words.consentRequired : err.message;
-  return c.html(messagePage({ title: words.failed, body, lang: ctx.form.language }), err.status as 400);
+  const lang = pageLanguage(c.req.header('accept-language'), ctx.form.language);
+  return errorPage(c, {
+    lang,
+    branding: brandingOf(ctx.tenant),
+    code: err.code,
+    status: err.status as 400,
+    message: err.message,
+    body: err.code === 'consent_required' ? formWords(lang).consentRequired : undefined,
+  });
 }
