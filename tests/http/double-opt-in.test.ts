@@ -175,6 +175,18 @@ describe('POST /c/:token', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('describes the page (GET) and the confirming press (POST) of /c/{token}', async () => {
+    const doc = (await (await call('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(Object.keys(doc.paths['/c/{token}'] ?? {}).sort()).toEqual(['get', 'post', 'servers']);
+    expect(Object.keys(doc.paths['/c/{token}']?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '403', '410']),
+    );
+  });
+});
+
 describe('bad links', () => {
   it('tampered, malformed and other-purpose tokens get the "not valid" page and confirm nothing', async () => {
     const { f, link } = await signUp();
