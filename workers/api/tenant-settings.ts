@@ -2,31 +2,28 @@
 // handling, the unconfirmed sign-up purge, the branding of subscriber pages and the controller,
 // data protection officer and EU representative they name (API scope `admin`).
 
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { settingsView, updateTenantSettings } from '../../db/tenant-settings';
 import { TENANT_CACHE_TTL_MS } from '../../db/tenant-cache';
 import { errorResponses } from '../../shared/schemas/common';
 import { TenantSettingsPatch, TenantSettingsView } from '../../shared/schemas/tenant-settings';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
-import { requireScope } from './auth';
-import { json, jsonBody, security } from './openapi-helpers';
+import { apiRoute, json, jsonBody } from './openapi-helpers';
 
 const view = (description: string) => json(TenantSettingsView, description);
 
-const getSettings = createRoute({
+const getSettings = apiRoute('admin', {
   method: 'get',
   path: '/',
   tags: ['Tenant'],
-  security,
   summary: "The tenant's settings (null: the built-in default)",
   responses: { 200: view('The settings'), ...errorResponses() },
 });
-const patchSettings = createRoute({
+const patchSettings = apiRoute('admin', {
   method: 'patch',
   path: '/',
   tags: ['Tenant'],
-  security,
   summary: `Change some settings; null goes back to the default. Takes effect at once, on link clicks within ${TENANT_CACHE_TTL_MS / 1000} s`,
   description:
     'Pages, mails and API answers read the new settings at once. Link clicks read tenants through a per-isolate cache: the isolate that made the change forgets it at once, every other isolate within the cache TTL. URLs are stored normalised (https only, no credentials), colours in lower case.',
@@ -35,7 +32,6 @@ const patchSettings = createRoute({
 });
 
 export const tenantSettingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-tenantSettingsRoutes.use('*', requireScope('admin'));
 
 tenantSettingsRoutes
   .openapi(getSettings, (c) => c.json(settingsView(c.get('tenant').settings), 200))
