@@ -12,7 +12,7 @@ import {
   publicHttpsUrl,
 } from './schemas/tenant-settings';
 
-export type ContactRole = 'controller' | 'privacyOfficer' | 'euRepresentative';
+type ContactRole = 'controller' | 'privacyOfficer' | 'euRepresentative';
 /** A person or body responsible for the data; `note` is the controller's free-text contact. */
 export type BrandContact = {
   role: ContactRole;
@@ -86,7 +86,7 @@ export function brandingOf(tenant: { name: string; settings: BrandingSettings })
 }
 
 /** WCAG 2 relative luminance of `#rrggbb`. */
-export function relativeLuminance(hex: string): number {
+function relativeLuminance(hex: string): number {
   const channel = (i: number) => {
     const c = Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;

@@ -4,8 +4,8 @@
 
 import { negotiateLanguage } from '../i18n/language';
 
-export const CONFIRMATION_LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'it'] as const;
-export type ConfirmationLanguage = (typeof CONFIRMATION_LANGUAGES)[number];
+const CONFIRMATION_LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'it'] as const;
+type ConfirmationLanguage = (typeof CONFIRMATION_LANGUAGES)[number];
 
 type Template = {
   subject: (sender: string) => string;
@@ -66,7 +66,7 @@ const TEMPLATES: Record<ConfirmationLanguage, Template> = {
 };
 
 /** The template language for a notice language such as `de-AT`. */
-export function confirmationLanguage(language: string | null | undefined): ConfirmationLanguage {
+function confirmationLanguage(language: string | null | undefined): ConfirmationLanguage {
   return negotiateLanguage(CONFIRMATION_LANGUAGES, { known: [language] });
 }
 

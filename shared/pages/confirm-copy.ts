@@ -3,7 +3,7 @@
 
 import type { PageLanguage } from './languages';
 
-export type ConfirmCopy = {
+type ConfirmCopy = {
   askTitle: string;
   ask: (sender: string) => string;
   button: string;

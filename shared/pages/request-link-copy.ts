@@ -5,7 +5,7 @@
 import type { RequestKind } from '../request-lifecycle';
 import type { PageLanguage } from './languages';
 
-export type RequestLinkCopy = {
+type RequestLinkCopy = {
   askTitle: string;
   ask: (tenant: string) => string;
   request: Record<RequestKind, string>;

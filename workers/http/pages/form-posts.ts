@@ -9,7 +9,7 @@ import type { AppEnv } from '../../env';
 import { errorPage } from './message';
 
 /** Our page forms carry a token and a button value; anything near this is not a person. */
-export const PAGE_FORM_MAX_BYTES = 16 * 1024;
+const PAGE_FORM_MAX_BYTES = 16 * 1024;
 
 /**
  * CSRF: a browser's Origin (or, without one, Sec-Fetch-Site) must say the post came from our own

@@ -13,7 +13,7 @@ import type { PageLanguage } from '../../../shared/pages/languages';
 import type { AppEnv } from '../../env';
 import { allowInPage, styleNonce } from './security';
 
-export type PageFrame = {
+type PageFrame = {
   lang: PageLanguage;
   /** The page's one heading, also its document title. */
   title: string;
@@ -78,7 +78,7 @@ const BrandFooter: FC<{ branding: Branding; lang: PageLanguage }> = ({ branding,
   );
 };
 
-export const Layout: FC<PageFrame & { nonce?: string; children?: Child }> = (props) => {
+const Layout: FC<PageFrame & { nonce?: string; children?: Child }> = (props) => {
   const { lang, title, branding, nonce } = props;
   const accent = branding?.accent;
   return (

@@ -16,9 +16,9 @@ export type PageSources = { styleNonce?: string; imageOrigin?: string; formTarge
  * still post with their Origin (under `no-referrer` browsers send `Origin: null`, which the CSRF
  * check of `POST /l/`, `/c/` and `/v/` must refuse).
  */
-export const PAGE_REFERRER_POLICY = 'same-origin';
+const PAGE_REFERRER_POLICY = 'same-origin';
 
-export function pageCsp(sources: PageSources = {}): string {
+function pageCsp(sources: PageSources = {}): string {
   const nonce = sources.styleNonce ? ` 'nonce-${sources.styleNonce}'` : '';
   return [
     "default-src 'none'",
