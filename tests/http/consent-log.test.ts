@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { confirmationLinkIn, createList, formFixture, postJson, US_CF } from '../support/consent';
+import { press } from '../support/pages';
 import { captureMail } from '../support/mail';
-import { api, call, seedTenant } from '../support/seed';
+import { api, seedTenant } from '../support/seed';
 
 type Page = {
   data: {
@@ -23,7 +24,7 @@ async function confirmedSubscriber(region: 'eu' | 'us' = 'eu') {
     { email: 'chain@example.org' },
     { region, cf: region === 'us' ? US_CF : undefined },
   );
-  await call(new URL(confirmationLinkIn((await mail.messages())[0]?.parsed.text)).pathname);
+  await press(new URL(confirmationLinkIn((await mail.messages())[0]?.parsed.text)).pathname);
   const id = (await (region === 'eu' ? env.DB_EU : env.DB_US)
     .prepare('select id from subscribers where tenant_id = ?')
     .bind(f.tenant.id)

@@ -168,7 +168,7 @@ describe('POST /c/:token', () => {
 
   it('a body over 16 KB is refused with a 413 page and writes nothing', async () => {
     const { f, link } = await signUp();
-    const res = await press(link, {}, `x=${'a'.repeat(20_000)}`);
+    const res = await press(link, {}, { body: `x=${'a'.repeat(20_000)}` });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(await confirmations(f)).toBe(0);

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { confirmationLinkIn, formFixture, postJson, US_CF } from '../support/consent';
+import { press } from '../support/pages';
 import { captureMail } from '../support/mail';
-import { call } from '../support/seed';
 
 const FR_CF = { country: 'FR', isEUCountry: '1', region: 'Île-de-France' };
 const NO_GEO = {};
@@ -45,7 +45,7 @@ describe('an unknown home region is filled from where the person is', () => {
     await postJson(f.formId, { email: 'clicker@example.org' }, { cf: NO_GEO });
     expect(await homeOf(f.tenant.id)).toMatchObject({ home_region: 'unknown' });
     const link = confirmationLinkIn((await mail.messages())[0]?.parsed.text);
-    expect((await call(new URL(link).pathname, { cf: FR_CF })).status).toBe(200);
+    expect((await press(new URL(link).pathname, {}, { cf: FR_CF })).status).toBe(200);
     expect(await homeOf(f.tenant.id)).toEqual({
       home_region: 'eu',
       home_region_source: 'click_geo',
@@ -58,7 +58,7 @@ describe('an unknown home region is filled from where the person is', () => {
     const mail = captureMail();
     await postJson(f.formId, { email: 'traveller@example.org' }, { cf: US_CF });
     const link = confirmationLinkIn((await mail.messages())[0]?.parsed.text);
-    expect((await call(new URL(link).pathname, { cf: FR_CF })).status).toBe(200);
+    expect((await press(new URL(link).pathname, {}, { cf: FR_CF })).status).toBe(200);
     expect(await homeOf(f.tenant.id)).toEqual({
       home_region: 'non_eu',
       home_region_source: 'form_geo',

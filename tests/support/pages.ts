@@ -27,7 +27,11 @@ export async function signUp(opts: { language?: string; email?: string } = {}) {
  * A person's press of a page's button: a browser posting the form from our own origin. Headers
  * given as null are left out (a post without Origin).
  */
-export function press(path: string, headers: Record<string, string | null> = {}, body = '') {
+export function press(
+  path: string,
+  headers: Record<string, string | null> = {},
+  init: { body?: string; cf?: Record<string, unknown> } = {},
+) {
   const all: Record<string, string | null> = {
     origin: 'https://privacy.test',
     'user-agent': BROWSER_UA,
@@ -38,8 +42,8 @@ export function press(path: string, headers: Record<string, string | null> = {},
   return call(path, {
     method: 'POST',
     headers: Object.entries(all).filter((h): h is [string, string] => h[1] !== null),
-    body,
-    cf: { country: 'AT', isEUCountry: '1', region: 'Vienna' },
+    body: init.body ?? '',
+    cf: init.cf ?? { country: 'AT', isEUCountry: '1', region: 'Vienna' },
   });
 }
 
