@@ -18,8 +18,7 @@ import { openToken, tokenRegion } from '../../shared/tokens';
 import type { AppEnv } from '../env';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { confirmedPage, confirmQuestionPage, signUpGonePage } from './confirm-page';
-import { invalidLinkPage } from './intercept-page';
-import { stalePage } from './pages/message';
+import { invalidLinkPage, stalePage } from './pages/message';
 import { pageFormBodyLimit, postedFromOurPage } from './pages/form-posts';
 import { clientIp, requestGeo } from './request-context';
 

@@ -1,20 +1,17 @@
-// The pages of the link intercept: the consent question (notice in the clicker's language, YES
-// and NO as one form) and the "link not valid" page, plus the headers of the redirects onwards.
-// Page headers come from the one page middleware (pages/security.ts).
+// The link intercept's consent page (the notice in the clicker's language, YES and NO as one
+// form), the choice of the notice it shows, and the headers of the redirects onwards. Page
+// headers come from the one page middleware (pages/security.ts).
 
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { InterceptList, InterceptNotice } from '../../db/link-clicks';
 import type { Branding } from '../../shared/branding';
 import { sha256Hex } from '../../shared/encoding';
 import { negotiateLanguage } from '../../shared/i18n/language';
 import type { ShownNotice } from '../../shared/intercept-answer';
-import { commonCopy } from '../../shared/pages/common-copy';
 import { copyFor } from '../../shared/pages/intercept-copy';
 import type { PageLanguage } from '../../shared/pages/languages';
 import type { AppEnv } from '../env';
 import { renderPage } from './pages/layout';
-import { messagePage } from './pages/message';
 
 /** Headers of the redirects onwards: the destination never sees the link token as referrer. */
 export const REDIRECT_HEADERS: Record<string, string> = {
@@ -97,13 +94,4 @@ export function consentPage(
       <p class="muted">{t.either(destination.host)}</p>
     </>,
   );
-}
-
-export function invalidLinkPage(
-  c: Context<AppEnv>,
-  lang: PageLanguage,
-  status: ContentfulStatusCode,
-  branding: Branding | null = null,
-) {
-  return messagePage(c, { lang, branding }, commonCopy(lang).invalidLink, status);
 }

@@ -22,9 +22,9 @@ import { InterceptAnswerForm } from '../../shared/schemas/links';
 import type { ClickRecordedMessage } from '../../shared/schemas/queue';
 import type { AppEnv } from '../env';
 import { bufferClick } from './click-buffer';
-import { chooseNotice, consentPage, invalidLinkPage, REDIRECT_HEADERS } from './intercept-page';
+import { chooseNotice, consentPage, REDIRECT_HEADERS } from './intercept-page';
 import { pageFormBodyLimit, postedFromOurPage } from './pages/form-posts';
-import { stalePage } from './pages/message';
+import { invalidLinkPage, stalePage } from './pages/message';
 import { dispatchAfterResponse } from '../outbox/dispatch';
 import { clientIp, requestGeo } from './request-context';
 

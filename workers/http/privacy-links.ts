@@ -16,8 +16,7 @@ import { openToken, tokenRegion, type TokenPurpose } from '../../shared/tokens';
 import type { AppEnv } from '../env';
 import { dispatchAfterResponse } from '../outbox/dispatch';
 import { verifyPrivacyRequest, type PrivacyCtx } from '../privacy/service';
-import { invalidLinkPage } from './intercept-page';
-import { stalePage } from './pages/message';
+import { invalidLinkPage, stalePage } from './pages/message';
 import { pageFormBodyLimit, postedFromOurPage } from './pages/form-posts';
 import { exportLockedPage, requestClosedPage, verifiedPage, verifyQuestionPage } from './privacy-link-pages';
 

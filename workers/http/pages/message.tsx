@@ -1,7 +1,7 @@
 // Pages that say one thing: a heading and a paragraph (confirmations, closed requests), the
-// "page expired" page of a refused form post, and the error page every refused or failed request
-// shows people, worded by error code in their language, with the technical message (English, for
-// whoever set up the form) underneath.
+// "link not valid" page, the "page expired" page of a refused form post, and the error page every
+// refused or failed request shows people, worded by error code in their language, with the
+// technical message (English, for whoever set up the form) underneath.
 
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -36,6 +36,16 @@ function wordsFor(t: CommonCopy, code: ErrorCode, status: number): { title: stri
     default:
       return t.failed;
   }
+}
+
+/** A token that does not open (damaged, tampered, expired, of another purpose) or names nothing. */
+export function invalidLinkPage(
+  c: Context<AppEnv>,
+  lang: PageLanguage,
+  status: ContentfulStatusCode,
+  branding: Branding | null = null,
+) {
+  return messagePage(c, { lang, branding }, commonCopy(lang).invalidLink, status);
 }
 
 /** A form post we could not take (not from our page, forged or too old): a way back to a fresh page. */
