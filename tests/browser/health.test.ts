@@ -21,7 +21,7 @@ describe('the local Worker in a browser', () => {
     expect(await health?.json()).toEqual({ ok: true });
     const missing = await page.goto(`${worker.url}/no-such-page`);
     expect(missing?.status()).toBe(404);
-    await expect(page.locator('h1').textContent()).resolves.toBe('This did not work');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
     expect(worker.tenants.eu.tenantId).toMatch(/^ten_eu_/);
     expect(worker.tenants.us.apiKey).toMatch(/^tm_u_/);
   });
