@@ -22,7 +22,7 @@ import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { dispatchAfterResponse } from '../outbox/dispatch';
-import { sendConfirmationOrQueue } from '../mail/confirmation';
+import { sendConfirmationIfDue } from '../mail/confirmation';
 import { requireScope } from './auth';
 import { subscriberView, subscriptionView } from './views';
 import { json, jsonBody, security } from './openapi-helpers';
@@ -95,7 +95,7 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
     async () => {
       const r = await insertSubscriber(db, keys, input, c.get('principal').apiKeyId);
       if (r.awaitingConfirmation.length) {
-        await sendConfirmationOrQueue(c.env, {
+        await sendConfirmationIfDue(c.env, {
           region,
           tenant,
           subscriberId: r.subscriber.id,
