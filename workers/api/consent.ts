@@ -137,7 +137,12 @@ consentRoutes
         region: tenant.region,
         controller: tenant.settings.controller,
       },
-      lists: rows.map((r) => ({ ...r.list, status: r.subscription.status, consent: r.subscription.consent })),
+      lists: rows.map((r) => ({
+        ...r.list,
+        status: r.subscription.status,
+        consent: r.subscription.consent,
+        decisiveEventId: r.subscription.consentEventId,
+      })),
     });
     return c.json(receipt as ConsentRecordView, 200);
   });
