@@ -28,13 +28,3 @@ export function consentValidityQuery(db: Db, tenantId: string, subscriberId: str
 export function isConsentValid(subscription: SubscriptionState | undefined): boolean {
   return subscription?.status === 'confirmed' && subscription.consent === 'given';
 }
-
-export async function hasValidConsent(
-  db: Db,
-  tenantId: string,
-  subscriberId: string,
-  listId: string,
-): Promise<boolean> {
-  const [subscription] = await consentValidityQuery(db, tenantId, subscriberId, listId);
-  return isConsentValid(subscription);
-}

@@ -1,5 +1,5 @@
-// Subscribers: creation with their own data key, lookup by blind index, decryption, the
-// suppression check, and the name a subscriber is shown under (EU: always the pseudonym).
+// Subscribers: creation with their own data key, lookup by blind index, decryption, the name a
+// subscriber is shown under (EU: always the pseudonym), and the one home-region fill.
 
 import { and, eq, sql } from 'drizzle-orm';
 import { blindIndex, normaliseEmail, pseudonymFor } from '../shared/crypto/blind-index';
@@ -14,7 +14,7 @@ import {
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import type { BatchItem, Db } from './client';
-import { outboxEvents, subscriberKeys, subscribers, suppressions } from './schema';
+import { outboxEvents, subscriberKeys, subscribers } from './schema';
 
 export type Subscriber = typeof subscribers.$inferSelect;
 export type HomeRegion = Subscriber['homeRegion'];
@@ -48,13 +48,6 @@ export async function findSubscriber(
   return db.query.subscribers.findFirst({
     where: and(eq(subscribers.tenantId, tenantId), eq(subscribers.id, subscriberId)),
   });
-}
-
-export async function isSuppressed(db: Db, tenantId: string, index: string): Promise<boolean> {
-  const row = await db.query.suppressions.findFirst({
-    where: and(eq(suppressions.tenantId, tenantId), eq(suppressions.emailIndex, index)),
-  });
-  return row !== undefined;
 }
 
 export type NewSubscriberInput = {
