@@ -174,8 +174,8 @@ export function rejectRequest(
   });
 }
 
-/** A kind the client fulfils itself, done. */
-export function completeRequest(db: Db, request: PrivacyRequest, by: Actor) {
+/** A kind the client fulfils itself, done; `extra` commits with it (an unsubscribe carried out at once). */
+export function completeRequest(db: Db, request: PrivacyRequest, by: Actor & { extra?: BatchItem[] }) {
   const now = by.now ?? new Date();
   return transitionRequest(db, request, 'complete', {
     ...by,

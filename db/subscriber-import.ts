@@ -14,6 +14,7 @@ import { bulkInsert, runStatements, statementOf } from './bulk-insert';
 import { chunk, type Db } from './client';
 import { captureConsent, decideSubscription, type SubscriptionRow } from './consent-capture';
 import { prepareConsentEvents, type ConsentEvent } from './consent-log';
+import { claimConfirmationMail } from './double-opt-in';
 import { evidenceGeo, resolveEvidenceNotice } from './evidence';
 import { requireLists, type ListRow } from './lists';
 import type { Notice } from './notices';
@@ -43,6 +44,7 @@ type Ready = {
 };
 
 export type ImportOutcome = ImportReport & {
+  /** The double opt-in mails this import claimed (at most one an hour per address and list). */
   awaitingConfirmation: { subscriberId: string; listIds: string[]; language: string | null }[];
 };
 
@@ -117,12 +119,9 @@ export async function importSubscribers(
   for (const r of known) {
     try {
       const res = await captureConsent(db, keys, captureInput(r, batchId));
-      if (res.awaitingConfirmation.length)
-        awaiting.push({
-          subscriberId: res.subscriber.id,
-          listIds: res.awaitingConfirmation,
-          language: res.subscriber.language,
-        });
+      const due = await claimConfirmationMail(db, keys.tenantId, res.subscriber.id, res.awaitingConfirmation);
+      if (due.length)
+        awaiting.push({ subscriberId: res.subscriber.id, listIds: due, language: res.subscriber.language });
       if (res.created) created++;
       else updated++;
     } catch (err) {
@@ -273,6 +272,8 @@ async function insertFresh(
         status: d.status,
         consent: d.consent,
         consentEventId: chain.events.filter((e) => e.listId === l.id).at(-1)!.id,
+        // A new sign-up's confirmation mail is claimed with the row (the queue sends it).
+        confirmationMailedAt: d.awaits ? now : null,
         createdAt: now,
         updatedAt: now,
       });

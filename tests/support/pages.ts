@@ -3,15 +3,27 @@
 // page tests read (headings, document language, security headers).
 
 import { env } from 'cloudflare:workers';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { findPrivacyRequest } from '../../db/privacy-requests';
 import { regional } from '../../db/regions';
 import type { Tenant } from '../../db/tenants';
 import { exportLink, verificationLink } from '../../workers/privacy/service';
 import { confirmationLinkIn, formFixture, postJson } from './consent';
 import { BROWSER_UA } from './intercept';
-import { captureMail } from './mail';
+import { captureMail, type SentMail } from './mail';
 import { api, call } from './seed';
+
+/** The first mail sent, waiting for it: a form sends the double opt-in mail after its answer. */
+export function firstMail(mail: ReturnType<typeof captureMail>): Promise<SentMail> {
+  return vi.waitFor(
+    async () => {
+      const [sent] = await mail.messages();
+      if (!sent) throw new Error('no mail sent yet');
+      return sent;
+    },
+    { timeout: 5000, interval: 20 },
+  );
+}
 
 /** A sign-up on a double opt-in form, and the path of the link its mail carries. */
 export async function signUp(opts: { language?: string; email?: string } = {}) {
@@ -19,8 +31,8 @@ export async function signUp(opts: { language?: string; email?: string } = {}) {
   const mail = captureMail();
   const email = opts.email ?? `p-${crypto.randomUUID().slice(0, 8)}@example.org`;
   expect((await postJson(f.formId, { email })).status).toBe(200);
-  const [sent] = await mail.messages();
-  return { f, mail, sent: sent!, link: new URL(confirmationLinkIn(sent?.parsed.text)).pathname };
+  const sent = await firstMail(mail);
+  return { f, mail, sent, link: new URL(confirmationLinkIn(sent.parsed.text)).pathname };
 }
 
 /**

@@ -23,7 +23,7 @@ import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { dispatchAfterResponse } from '../outbox/dispatch';
-import { sendConfirmationOrQueue } from '../mail/confirmation';
+import { sendConfirmationIfDue } from '../mail/confirmation';
 import { apiRoute, IdParam, json, jsonBody } from './openapi-helpers';
 import { subscriberConsentRoutes } from './subscriber-consent';
 import { subscriberView, subscriptionView } from './views';
@@ -92,7 +92,7 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
     async () => {
       const r = await insertSubscriber(db, keys, input, c.get('principal').apiKeyId);
       if (r.awaitingConfirmation.length) {
-        await sendConfirmationOrQueue(c.env, {
+        await sendConfirmationIfDue(c.env, {
           region,
           tenant,
           subscriberId: r.subscriber.id,

@@ -26,6 +26,7 @@ import { chooseNotice, consentPage, REDIRECT_HEADERS } from './intercept-page';
 import { pageFormBodyLimit, postedFromOurPage } from './pages/form-posts';
 import { invalidLinkPage, stalePage } from './pages/message';
 import { dispatchAfterResponse } from '../outbox/dispatch';
+import { notifyRequester } from '../privacy/notify';
 import { clientIp, requestGeo } from './request-context';
 
 type C = Context<AppEnv, '/:token'>;
@@ -118,6 +119,7 @@ intercept.get('/:token', async (c) => {
     clickId,
     notice,
     language: notice.language,
+    pageLanguage: lang,
   });
   queueClick(c, link, clickId, geo, 'consent_page');
   return consentPage(c, {
@@ -154,11 +156,18 @@ intercept.post('/:token', pageFormBodyLimit, async (c) => {
     clickId: answer.clickId,
     notice: answer.notice,
     language: answer.language,
+    pageLanguage: answer.pageLanguage,
     geo: requestGeo(c),
     ip: clientIp(c),
     userAgent: c.req.header('user-agent') ?? null,
     at: new Date(),
   });
+  if (outcome.completed)
+    await notifyRequester(
+      { env: c.env, store: link.store, tenant: link.tenant },
+      outcome.completed,
+      'completed',
+    );
   if (outcome.recorded) dispatchAfterResponse(c, link.claims.region);
   return redirect(c, link.claims.destination, 303);
 });
