@@ -46,7 +46,10 @@ export class ErasureClock extends DurableObject<Bindings> {
     });
   }
 
-  /** Records (or moves) the due time of one request and arms the alarm at the earliest. */
+  /**
+   * Records (or moves) the due time of one request and arms the alarm at the earliest. A moved
+   * entry keeps its count of failed attempts, so its next backoff stays where it was.
+   */
   async schedule(input: z.input<typeof Schedule>): Promise<void> {
     const { tenantId, requestId, dueAt } = Schedule.parse(input);
     this.remember(tenantId);
@@ -54,13 +57,23 @@ export class ErasureClock extends DurableObject<Bindings> {
     await this.arm();
   }
 
-  /** Many at once (the reconcile sweep, bulk filing). */
-  async scheduleMany(input: z.input<typeof ScheduleMany>): Promise<number> {
+  /**
+   * Adds the entries the clock does not hold (the reconcile sweep): an entry it holds, maybe
+   * waiting out the backoff of a failed execution, is left as it is. Returns how many were added.
+   */
+  async scheduleMissing(input: z.input<typeof ScheduleMany>): Promise<number> {
     const { tenantId, items } = ScheduleMany.parse(input);
     this.remember(tenantId);
-    for (const item of items) this.upsert(item.requestId, item.dueAt);
+    const before = this.size();
+    for (const item of items) {
+      this.ctx.storage.sql.exec(
+        'insert into due (request_id, due_at) values (?, ?) on conflict (request_id) do nothing',
+        item.requestId,
+        item.dueAt,
+      );
+    }
     await this.arm();
-    return items.length;
+    return this.size() - before;
   }
 
   async cancel(input: z.input<typeof Cancel>): Promise<void> {
@@ -157,10 +170,14 @@ export class ErasureClock extends DurableObject<Bindings> {
 
   private upsert(requestId: string, dueAt: number): void {
     this.ctx.storage.sql.exec(
-      'insert into due (request_id, due_at) values (?, ?) on conflict (request_id) do update set due_at = excluded.due_at, attempts = 0',
+      'insert into due (request_id, due_at) values (?, ?) on conflict (request_id) do update set due_at = excluded.due_at',
       requestId,
       dueAt,
     );
+  }
+
+  private size(): number {
+    return this.ctx.storage.sql.exec<{ n: number }>('select count(*) as n from due').one().n;
   }
 
   private remember(tenantId: string): void {

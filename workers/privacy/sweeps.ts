@@ -35,7 +35,8 @@ export async function reconcileErasureClocks(env: Bindings, region: Region, now:
     list.push({ requestId: r.id, dueAt: r.dueAt.getTime() });
     byTenant.set(r.tenantId, list);
   }
-  for (const [tenantId, items] of byTenant) await clockFor(env, tenantId).scheduleMany({ tenantId, items });
+  for (const [tenantId, items] of byTenant)
+    await clockFor(env, tenantId).scheduleMissing({ tenantId, items });
   return rows.length;
 }
 
