@@ -18,12 +18,7 @@ import { addressIndex, findSubscriber, findSubscriberByBlindIndex } from '../../
 import { tenantKeys } from '../../db/tenants';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { AppError } from '../../shared/errors';
-import {
-  nextStatus,
-  REJECT_REASONS,
-  VERIFY_TTL_SECONDS,
-  type RejectReason,
-} from '../../shared/request-lifecycle';
+import { nextStatus, type RejectReason, VERIFY_TTL_SECONDS } from '../../shared/request-lifecycle';
 import { sealToken } from '../../shared/tokens';
 import { cancelErasure, scheduleErasure } from './clock';
 import { runErasure } from './erasure';
@@ -152,13 +147,7 @@ export async function rejectPrivacyRequest(
   const requester = await requesterOfBeforeResolution(ctx, request);
   const done = await rejectRequest(ctx.store.db, request, { actor, reason, text });
   await cancelErasure(ctx.env, done);
-  await notifyRequester(
-    ctx,
-    done,
-    'rejected',
-    { reason: REJECT_REASONS[reason], note: text ?? '' },
-    requester,
-  );
+  await notifyRequester(ctx, done, 'rejected', { rejectReason: reason, note: text ?? '' }, requester);
   return done;
 }
 
