@@ -10,7 +10,7 @@ import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import { chunk, type BatchItem, type Db } from './client';
 import { IDEMPOTENCY_TTL_MS } from './idempotency';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef } from './outbox';
 import { findPrivacyRequest, storedRequester, type PrivacyRequest } from './privacy-requests';
 import { finishExecution, startExecution } from './privacy-transitions';
 import {
@@ -187,6 +187,7 @@ export async function executeErasure(
   trigger: ErasureTrigger,
   actor: string,
   now = new Date(),
+  events: OutboxRef[] = [],
 ): Promise<ErasureOutcome> {
   const tenantId = keys.tenantId;
   const request = await findPrivacyRequest(db, tenantId, requestId);
@@ -198,7 +199,7 @@ export async function executeErasure(
   if (trigger === 'due' && request.dueAt.getTime() > now.getTime())
     return { status: 'not_due', dueAt: request.dueAt };
 
-  const claimed = await startExecution(db, request, { actor, now, note: trigger });
+  const claimed = await startExecution(db, request, { actor, now, note: trigger, events });
   const sub = request.subscriberId
     ? await findSubscriber(db, tenantId, request.subscriberId)
     : request.subjectIndex
@@ -262,7 +263,14 @@ export async function executeErasure(
       payload: { requestId: request.id, subscriberId: sub?.id ?? null, trigger },
     }),
   ];
-  const done = await finishExecution(db, claimed, { actor, now, note: trigger, extra, payload: { trigger } });
+  const done = await finishExecution(db, claimed, {
+    actor,
+    now,
+    note: trigger,
+    extra,
+    payload: { trigger },
+    events,
+  });
   return {
     status: 'executed',
     request: done,

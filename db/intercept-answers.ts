@@ -11,7 +11,7 @@ import type { LinkClaims } from '../shared/link-tokens';
 import { runBatch, type Db } from './client';
 import { prepareConsentEvents, type ConsentKind } from './consent-log';
 import { homeRegionFromClick } from './link-clicks';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { createPrivacyRequest } from './privacy-requests';
 import { clicks, subscribers, subscriptions, usedNonces, type TenantSettings } from './schema';
 import { loadSubscriberKey } from './subscribers';
@@ -36,7 +36,13 @@ export type InterceptAnswer = {
   at: Date;
 };
 
-export type AnswerOutcome = { recorded: boolean; consentEventId?: string; requestId?: string };
+export type AnswerOutcome = {
+  recorded: boolean;
+  consentEventId?: string;
+  requestId?: string;
+  /** The outbox events this answer wrote, for the route to hand to the queue. */
+  outbox: OutboxRef[];
+};
 
 async function nonceSpent(db: Db, tenantId: string, nonce: string): Promise<boolean> {
   const [row] = await db
@@ -57,26 +63,32 @@ export const noActionFor = (settings: TenantSettings) => settings.interceptNoAct
  */
 export async function recordInterceptAnswer(db: Db, input: InterceptAnswer): Promise<AnswerOutcome> {
   const { tenant, claims } = input;
-  if (await nonceSpent(db, tenant.id, input.nonce)) return { recorded: false };
+  if (await nonceSpent(db, tenant.id, input.nonce)) return { recorded: false, outbox: [] };
   const noAction = noActionFor(tenant.settings);
+  const outbox: OutboxRef[] = [];
   let requestId: string | undefined;
   if (input.answer === 'no') {
-    const { request } = await createPrivacyRequest(db, tenant.settings, {
-      tenantId: tenant.id,
-      kind: noAction,
-      channel: 'link_intercept',
-      subscriberId: claims.subscriberId,
-      evidence: {
-        listId: claims.listId,
-        messageId: claims.messageId,
-        clickId: input.clickId,
-        consentEvent: noAction === 'objection' ? 'objection' : 'refusal',
+    const { request } = await createPrivacyRequest(
+      db,
+      tenant.settings,
+      {
+        tenantId: tenant.id,
+        kind: noAction,
+        channel: 'link_intercept',
+        subscriberId: claims.subscriberId,
+        evidence: {
+          listId: claims.listId,
+          messageId: claims.messageId,
+          clickId: input.clickId,
+          consentEvent: noAction === 'objection' ? 'objection' : 'refusal',
+        },
+        language: input.language,
+        verified: true,
+        actor: 'subscriber',
+        receivedAt: input.at,
       },
-      language: input.language,
-      verified: true,
-      actor: 'subscriber',
-      receivedAt: input.at,
-    });
+      outbox,
+    );
     requestId = request.id;
   }
   for (let attempt = 1; ; attempt++) {
@@ -86,10 +98,11 @@ export async function recordInterceptAnswer(db: Db, input: InterceptAnswer): Pro
         input,
         input.answer === 'yes' ? 'opt_in' : noAction === 'objection' ? 'objection' : 'refusal',
         requestId,
+        outbox,
       );
-      return { recorded: true, consentEventId, requestId };
+      return { recorded: true, consentEventId, requestId, outbox };
     } catch (err) {
-      if (await nonceSpent(db, tenant.id, input.nonce)) return { recorded: false, requestId };
+      if (await nonceSpent(db, tenant.id, input.nonce)) return { recorded: false, requestId, outbox };
       // Another event of this subscriber took our chain position: read the head again. Each
       // round lets one of the simultaneous answers (several open tabs) through.
       if (attempt >= CHAIN_ATTEMPTS || err instanceof AppError) throw err;
@@ -102,6 +115,7 @@ async function appendAnswer(
   input: InterceptAnswer,
   kind: ConsentKind,
   requestId: string | undefined,
+  outbox: OutboxRef[],
 ): Promise<string> {
   const { tenant, claims, at } = input;
   const subscriber = await db.query.subscribers.findFirst({
@@ -129,7 +143,7 @@ async function appendAnswer(
   );
   const event = events[0]!;
   const given = input.answer === 'yes';
-  await runBatch(db, [
+  const batch = [
     db.insert(usedNonces).values({
       tenantId: tenant.id,
       nonce: input.nonce,
@@ -188,6 +202,8 @@ async function appendAnswer(
       },
       occurredAt: at,
     }),
-  ]);
+  ];
+  await runBatch(db, batch);
+  outbox.push(...outboxRefs(batch));
   return event.id;
 }

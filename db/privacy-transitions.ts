@@ -9,7 +9,7 @@ import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import { nextStatus, type RejectReason, type RequestAction } from '../shared/request-lifecycle';
 import { runBatch, type BatchItem, type Db } from './client';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import type { PrivacyRequest } from './privacy-requests';
 import { privacyRequestHistory, privacyRequests } from './schema';
 
@@ -35,6 +35,8 @@ export type TransitionInput = {
   payload?: Record<string, unknown>;
   /** More statements for the same batch (an erasure's deletions). */
   extra?: BatchItem[];
+  /** Receives the outbox events of the batch once it committed (to hand exactly those on). */
+  events?: OutboxRef[];
 };
 
 /**
@@ -75,8 +77,9 @@ export async function transitionRequest(
   const next: PrivacyRequest = { ...request, ...input.patch, status: verdict.to, updatedAt: now };
   const { id: _id, tenantId: _tenantId, ...changes } = next;
   const type = `privacy_request.${EVENT[action]}`;
+  let batch: BatchItem[];
   try {
-    await runBatch(db, [
+    batch = [
       guard(db, request),
       db
         .update(privacyRequests)
@@ -108,7 +111,8 @@ export async function transitionRequest(
         },
       }),
       ...(input.extra ?? []),
-    ]);
+    ];
+    await runBatch(db, batch);
   } catch (err) {
     if (isGuardFailure(err))
       throw new AppError(
@@ -117,10 +121,11 @@ export async function transitionRequest(
       );
     throw err;
   }
+  input.events?.push(...outboxRefs(batch));
   return next;
 }
 
-type Actor = Pick<TransitionInput, 'actor' | 'note' | 'now'>;
+type Actor = Pick<TransitionInput, 'actor' | 'note' | 'now' | 'events'>;
 
 /** Identity confirmed (Art. 12(6)): the clock, stopped since receipt, starts now. */
 export function verifyRequest(db: Db, request: PrivacyRequest, by: Actor) {

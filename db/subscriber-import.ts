@@ -17,7 +17,7 @@ import { prepareConsentEvents, type ConsentEvent } from './consent-log';
 import { evidenceGeo, resolveEvidenceNotice } from './evidence';
 import { requireLists, type ListRow } from './lists';
 import type { Notice } from './notices';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef } from './outbox';
 import {
   consentEvents,
   profileFields,
@@ -44,6 +44,8 @@ type Ready = {
 
 export type ImportOutcome = ImportReport & {
   awaitingConfirmation: { subscriberId: string; listIds: string[]; language: string | null }[];
+  /** The outbox events the import wrote, for the route to hand to the queue. */
+  outbox: OutboxRef[];
 };
 
 /** `d1` is the same database as `db`, for the json_each bulk statements. */
@@ -102,10 +104,11 @@ export async function importSubscribers(
     }
   }
   const awaiting: ImportOutcome['awaitingConfirmation'] = [];
+  const outbox: OutboxRef[] = [];
   let created = 0;
   for (const part of chunk(fresh, ROWS_PER_BATCH)) {
     try {
-      await insertFresh(db, d1, keys, part, batchId, awaiting);
+      outbox.push(...(await insertFresh(db, d1, keys, part, batchId, awaiting)));
       created += part.length;
     } catch (err) {
       // Another writer added one of these addresses meanwhile: fall back to one capture per row.
@@ -117,6 +120,7 @@ export async function importSubscribers(
   for (const r of known) {
     try {
       const res = await captureConsent(db, keys, captureInput(r, batchId));
+      outbox.push(...res.outbox);
       if (res.awaitingConfirmation.length)
         awaiting.push({
           subscriberId: res.subscriber.id,
@@ -131,7 +135,15 @@ export async function importSubscribers(
     }
   }
   refused.sort((a, b) => a.row - b.row);
-  return { batchId, received: input.rows.length, created, updated, refused, awaitingConfirmation: awaiting };
+  return {
+    batchId,
+    received: input.rows.length,
+    created,
+    updated,
+    refused,
+    awaitingConfirmation: awaiting,
+    outbox,
+  };
 }
 
 async function validateRow(
@@ -222,7 +234,7 @@ async function insertFresh(
   rows: Ready[],
   batchId: string,
   awaiting: ImportOutcome['awaitingConfirmation'],
-) {
+): Promise<OutboxRef[]> {
   const subs: Subscriber[] = [];
   const wrapped: (typeof subscriberKeys.$inferInsert)[] = [];
   const subscriptionRows: SubscriptionRow[] = [];
@@ -288,20 +300,19 @@ async function insertFresh(
     if (waiting.length)
       awaiting.push({ subscriberId: prepared.id, listIds: waiting, language: input.language });
   }
+  const announce = outboxInsert(db, {
+    tenantId: keys.tenantId,
+    type: 'subscribers.imported',
+    subjectType: 'import',
+    subjectId: batchId,
+    payload: { batchId, subscriberIds: subs.map((x) => x.id), events: events.length },
+  });
   await runStatements(d1, [
     bulkInsert(d1, subscriberKeys, wrapped),
     bulkInsert(d1, subscribers, subs),
     bulkInsert(d1, subscriptions, subscriptionRows),
     ...chunk(events, ROWS_PER_BATCH).map((part) => bulkInsert(d1, consentEvents, part)),
-    statementOf(
-      d1,
-      outboxInsert(db, {
-        tenantId: keys.tenantId,
-        type: 'subscribers.imported',
-        subjectType: 'import',
-        subjectId: batchId,
-        payload: { batchId, subscriberIds: subs.map((x) => x.id), events: events.length },
-      }),
-    ),
+    statementOf(d1, announce),
   ]);
+  return [announce.outboxRef];
 }

@@ -21,7 +21,6 @@ import {
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
-import { dispatchAfterResponse } from '../outbox/dispatch';
 import { sendConfirmationOrQueue } from '../mail/confirmation';
 import { requireScope } from './auth';
 import { subscriberView, subscriptionView } from './views';
@@ -135,7 +134,7 @@ async function runImport(c: Context<AppEnv>, input: ImportInput) {
     c.req.header('idempotency-key'),
     { method: 'POST', path: '/subscribers/import', body: input },
     async () => {
-      const { awaitingConfirmation, ...report } = await importSubscribers(db, d1, keys, input);
+      const { awaitingConfirmation, outbox, ...report } = await importSubscribers(db, d1, keys, input);
       // Confirmation mails for double opt-in lists go through the queue: ids only, sent by the consumer.
       for (const part of chunk(awaitingConfirmation, 100)) {
         await c.env.EVENTS.sendBatch(
@@ -152,7 +151,7 @@ async function runImport(c: Context<AppEnv>, input: ImportInput) {
           })),
         );
       }
-      dispatchAfterResponse(c, region);
+      dispatchEventsAfterResponse(c, region, outbox);
       return { status: 200, body: report };
     },
   );

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { isLocalRuntime } from '../../db/regions';
 import { describeError, log } from '../../shared/log';
 import { parseTenantId } from '../../shared/regions';
-import { dispatchAllPending } from '../outbox/dispatch';
+import type { OutboxRef } from '../../db/outbox';
+import { dispatchEvents } from '../outbox/dispatch';
 import type { Bindings } from '../env';
 import { runDueErasure } from '../privacy/erasure';
 
@@ -134,10 +135,11 @@ export class ErasureClock extends DurableObject<Bindings> {
       .toArray();
     let executed = 0;
     let skipped = 0;
+    const events: OutboxRef[] = [];
     for (const row of due) {
       if (!tenantId) break;
       try {
-        const outcome = await runDueErasure(this.env, tenantId, row.request_id, new Date(now));
+        const outcome = await runDueErasure(this.env, tenantId, row.request_id, new Date(now), events);
         if (outcome.status === 'not_due') {
           // D1 says later (an extension or a pause moved it): follow D1.
           this.upsert(row.request_id, outcome.dueAt.getTime());
@@ -161,9 +163,9 @@ export class ErasureClock extends DurableObject<Bindings> {
       }
     }
     if (!tenantId && due.length) this.ctx.storage.sql.exec('delete from due');
-    // One hand-over of this chunk's events to the queue (the hourly catch-up covers a failure).
+    // One hand-over of exactly this chunk's events to the queue (the hourly catch-up covers a failure).
     const region = tenantId ? parseTenantId(tenantId)?.region : undefined;
-    if (executed > 0 && region) await dispatchAllPending(this.env, region);
+    if (region) await dispatchEvents(this.env, region, events);
     await this.arm(due.length === limit ? Date.now() + CHUNK_GAP_MS : undefined);
     return { handled: due.length, executed, skipped };
   }

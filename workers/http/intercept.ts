@@ -31,7 +31,7 @@ import {
   REDIRECT_HEADERS,
   staleAnswerPage,
 } from './intercept-page';
-import { dispatchAfterResponse } from '../outbox/dispatch';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { clientIp, requestGeo } from './request-context';
 
 type C = Context<AppEnv, '/:token'>;
@@ -176,7 +176,7 @@ intercept.post(
       userAgent: c.req.header('user-agent') ?? null,
       at: new Date(),
     });
-    if (outcome.recorded) dispatchAfterResponse(c, link.claims.region);
+    dispatchEventsAfterResponse(c, link.claims.region, outcome.outbox);
     return redirect(c, link.claims.destination, 303);
   },
 );
