@@ -35,9 +35,13 @@ export const PrivacyRequest = z
     language: z.string().nullable(),
     evidence: z.record(z.string(), z.unknown()),
     receivedAt: IsoDate,
-    dueAt: IsoDate.meta({ description: "The product's due date (45 days by default, per tenant and kind)" }),
+    dueAt: IsoDate.meta({
+      description:
+        "The product's due date (45 days by default, per tenant and kind, plus an extension's days): an erasure still open then is executed by the erasure clock",
+    }),
     monthDueAt: IsoDate.meta({
-      description: 'GDPR Art. 12(3): one calendar month after receipt (three once extended), moved by pauses',
+      description:
+        'GDPR Art. 12(3): one calendar month after receipt (three once extended), moved by pauses and by the wait for identity confirmation. Mails tell the requester the earlier of dueAt and monthDueAt',
     }),
     verifiedAt: IsoDate.nullable(),
     pausedAt: IsoDate.nullable(),
@@ -139,3 +143,11 @@ export const PrivacySettings = z
       .optional(),
   })
   .meta({ id: 'PrivacySettings' });
+
+/** A change of the privacy settings: at least one value, or there is nothing to change. */
+export const PrivacySettingsChange = PrivacySettings.refine(
+  (b) =>
+    b.reminderDays !== undefined ||
+    Object.keys(b.dueDays ?? {}).length + Object.keys(b.notify ?? {}).length > 0,
+  { message: 'nothing to change: give reminderDays, dueDays or notify' },
+).meta({ id: 'PrivacySettingsChange' });

@@ -1,5 +1,6 @@
 // /api/v1/privacy-settings and /api/v1/privacy-templates: due days per kind, the reminder lead
-// time, which requester notifications go out, and the tenant's own wording of each of them.
+// time, which requester notifications go out (a change is audited and announced), and the
+// tenant's own wording of each of them.
 
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
@@ -14,12 +15,14 @@ import { PLACEHOLDERS } from '../../shared/privacy-notices';
 import { errorResponses } from '../../shared/schemas/common';
 import {
   PrivacySettings,
+  PrivacySettingsChange,
   Template,
   TemplateBody,
   TemplateParams,
 } from '../../shared/schemas/privacy-requests';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { requireScope } from './auth';
 import { json, jsonBody, security } from './openapi-helpers';
 
@@ -42,8 +45,8 @@ const putSettings = createRoute({
   path: '/',
   tags: ['Privacy settings'],
   security,
-  summary: 'Change the privacy settings (merged)',
-  request: { body: jsonBody(PrivacySettings) },
+  summary: 'Change the privacy settings (merged); audited and announced as tenant.settings_changed',
+  request: { body: jsonBody(PrivacySettingsChange) },
   responses: { 200: json(PrivacySettings, 'The settings after the change'), ...errorResponses() },
 });
 const listTemplates = createRoute({
@@ -93,12 +96,17 @@ privacySettingsRoutes.use('*', requireScope('privacy_requests'));
 
 privacySettingsRoutes
   .openapi(getSettings, (c) => c.json(pick(c.get('tenant').settings), 200))
-  .openapi(putSettings, async (c) =>
-    c.json(
-      pick(await updatePrivacySettings(c.get('store').db, c.get('tenant').id, c.req.valid('json'))),
-      200,
-    ),
-  );
+  .openapi(putSettings, async (c) => {
+    const actor = { type: 'api_key' as const, id: c.get('principal').apiKeyId };
+    const { settings, events } = await updatePrivacySettings(
+      c.get('store').db,
+      c.get('tenant').id,
+      c.req.valid('json'),
+      actor,
+    );
+    dispatchEventsAfterResponse(c, c.get('region'), events);
+    return c.json(pick(settings), 200);
+  });
 
 export const privacyTemplateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 privacyTemplateRoutes.use('*', requireScope('privacy_requests'));
