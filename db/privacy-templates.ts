@@ -90,7 +90,7 @@ function changedNames(patch: PrivacySettingsPatch): string[] {
     .sort();
 }
 
-export type PrivacySettingsPatch = Pick<TenantSettings, 'dueDays' | 'reminderDays' | 'notify'>;
+type PrivacySettingsPatch = Pick<TenantSettings, 'dueDays' | 'reminderDays' | 'notify'>;
 
 /**
  * Merges the privacy part of the tenant settings (due days, reminder lead time, notifications)

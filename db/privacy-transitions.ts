@@ -64,7 +64,7 @@ const isGuardFailure = (err: unknown) =>
  * The statements of one transition (guard, new state, history row, outbox event), for a batch of
  * the caller's; throws `illegal_transition` (409) when the action is not allowed from the status.
  */
-export function transitionStatements(
+function transitionStatements(
   db: Db,
   request: PrivacyRequest,
   action: RequestAction,

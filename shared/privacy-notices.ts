@@ -27,7 +27,7 @@ export const OPTIONAL_STAGES = ['received', 'verified', 'extended', 'completed',
 export const PLACEHOLDERS = ['tenant', 'kind', 'requestId', 'dueDate', 'link', 'reason', 'note'] as const;
 export type NoticeVars = Partial<Record<(typeof PLACEHOLDERS)[number], string>>;
 
-export type NoticeText = { subject: string; body: string };
+type NoticeText = { subject: string; body: string };
 
 /** The built-in language closest to `language` (`de-AT` → `de`, `pt-BR` → `pt`), English otherwise. */
 export function noticeLanguage(language: string | null | undefined): NoticeLanguage {

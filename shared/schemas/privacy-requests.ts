@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { MAX_EXTENSION_DAYS } from '../due-dates';
-import { NOTICE_STAGES } from '../privacy-notices';
+import { NOTICE_STAGES, OPTIONAL_STAGES } from '../privacy-notices';
 import { REJECT_REASON_CODES, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES } from '../request-lifecycle';
 import { IsoDate, ListOf, PageQuery } from './common';
 
@@ -138,9 +138,7 @@ export const PrivacySettings = z
       .partialRecord(z.union([RequestKind, z.literal('default')]), z.number().int().min(1).max(90))
       .optional(),
     reminderDays: z.number().int().min(0).max(30).optional(),
-    notify: z
-      .partialRecord(z.enum(['received', 'verified', 'extended', 'completed', 'rejected']), z.boolean())
-      .optional(),
+    notify: z.partialRecord(z.enum(OPTIONAL_STAGES), z.boolean()).optional(),
   })
   .meta({ id: 'PrivacySettings' });
 

@@ -10,8 +10,6 @@ import { describeError, log } from '../../shared/log';
 import { OutboundMail } from '../../shared/schemas/mail';
 import type { Bindings } from '../env';
 
-export type { OutboundMail };
-
 /** The sender address of system mail, on the product's mail domain. */
 export const systemSender = (env: Pick<Bindings, 'MAIL_DOMAIN'>, local = 'privacy') =>
   `${local}@${env.MAIL_DOMAIN}`;
@@ -20,7 +18,7 @@ export const systemSender = (env: Pick<Bindings, 'MAIL_DOMAIN'>, local = 'privac
 const base64Body = (text: string) => (toBase64(utf8(text)).match(/.{1,76}/g) ?? []).join('\r\n');
 
 /** The raw RFC 5322 message (CRLF line endings); throws on input outside the contract. */
-export function mimeMessage(input: OutboundMail, domain: string): string {
+function mimeMessage(input: OutboundMail, domain: string): string {
   const mail = OutboundMail.parse(input);
   const msg = createMimeMessage();
   msg.setSender(mail.from.name ? { addr: mail.from.address, name: mail.from.name } : mail.from.address);

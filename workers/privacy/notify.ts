@@ -32,10 +32,10 @@ import { sendMail, systemSender } from '../mail/send';
  */
 export type PrivacyCtx = { env: Bindings; store: RegionalStore; tenant: Tenant; events?: OutboxRef[] };
 
-export type Requester = { email: string; language: string | null };
+type Requester = { email: string; language: string | null };
 
 /** How a mail goes out besides its text. */
-export type Delivery = {
+type Delivery = {
   /**
    * An answer in the requester's own thread (inbound mail): replies go to `replyTo`, the mail is
    * threaded to `inReplyTo` and marked as an RFC 3834 automatic reply.
@@ -59,7 +59,7 @@ export async function requesterOf(ctx: PrivacyCtx, request: PrivacyRequest): Pro
 }
 
 /** RFC 3834 marking of an automatic answer, threaded to the message it answers. */
-export function threadHeaders(inReplyTo: string | null): Record<string, string> {
+function threadHeaders(inReplyTo: string | null): Record<string, string> {
   const headers: Record<string, string> = {
     'Auto-Submitted': 'auto-replied',
     'X-Auto-Response-Suppress': 'All',
@@ -71,7 +71,7 @@ export function threadHeaders(inReplyTo: string | null): Record<string, string> 
   return headers;
 }
 
-export type NoticeFacts = Pick<NoticeVars, 'link' | 'note'> & {
+type NoticeFacts = Pick<NoticeVars, 'link' | 'note'> & {
   /** The date the mail names, when it is not the request's promised date (a link's expiry). */
   date?: Date;
   /** A refusal reason, named in the requester's language. */
