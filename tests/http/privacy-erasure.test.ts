@@ -229,6 +229,8 @@ describe('executing an erasure', () => {
     const subscriberId = ((await created.json()) as { subscriber: { id: string } }).subscriber.id;
     const us = regional(env, 'us');
     const key = (await loadSubscriberKey(us.db, keys, subscriberId))!;
+    // The stored answer to the Idempotency-Key is there before the erasure, holding the address.
+    expect(await countRows(us.d1, 'idempotency_keys', 'tenant_id = ?', tenant.id)).toBe(1);
     const filed = await body(
       await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', subscriberId } }),
     );
@@ -380,6 +382,8 @@ describe('executing an erasure', () => {
         json: { kind: 'erasure', email: 'stranger@example.org' },
       }),
     );
+    expect(filed).toMatchObject({ status: 'open', subscriberId: null });
+    expect(await countRows(d1, 'suppressions', 'tenant_id = ?', tenant.id)).toBe(0);
     const res = await api(apiKey, `/privacy-requests/${filed.id}/confirm`, { method: 'POST', json: {} });
     expect(res.status).toBe(200);
     expect((await body(res)).erased).toEqual({ subscribers: 0 });
