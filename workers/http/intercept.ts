@@ -31,7 +31,7 @@ import {
   REDIRECT_HEADERS,
   staleAnswerPage,
 } from './intercept-page';
-import { dispatchAfterResponse } from '../outbox/dispatch';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { notifyRequester } from '../privacy/notify';
 import { clientIp, requestGeo } from './request-context';
 
@@ -185,7 +185,7 @@ intercept.post(
         outcome.completed,
         'completed',
       );
-    if (outcome.recorded) dispatchAfterResponse(c, link.claims.region);
+    dispatchEventsAfterResponse(c, link.claims.region, outcome.outbox);
     return redirect(c, link.claims.destination, 303);
   },
 );
