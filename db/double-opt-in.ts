@@ -9,7 +9,7 @@ import type { Geo } from '../shared/geo';
 import { chunk, runBatch, type BatchItem, type Db } from './client';
 import type { SubscriptionRow } from './consent-capture';
 import { appendToChain, prepareConsentEvents, type ConsentEvidence } from './consent-log';
-import { outboxInsert, type OutboxRef } from './outbox';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { consentEvents, lists, subscriberKeys, subscribers, subscriptions, tenants } from './schema';
 import {
   decryptSubscriber,
@@ -164,16 +164,18 @@ export async function claimConfirmationMail(
 /**
  * Purges sign-ups still unconfirmed after the tenant's window: the pending subscriptions go,
  * and a subscriber left with no subscription at all is deleted with its data key (crypto-shred)
- * and its consent events. Returns how many subscriptions and subscribers were purged.
+ * and its consent events. Returns how many subscriptions and subscribers were purged, and the
+ * outbox events written.
  */
 export async function purgeUnconfirmed(
   db: Db,
   now: Date,
   limit = 500,
-): Promise<{ subscriptions: number; subscribers: number }> {
+): Promise<{ subscriptions: number; subscribers: number; outbox: OutboxRef[] }> {
   const tenantRows = await db.select({ id: tenants.id, settings: tenants.settings }).from(tenants);
   let subs = 0;
   let people = 0;
+  const outbox: OutboxRef[] = [];
   for (const t of tenantRows) {
     const days = t.settings.unconfirmedPurgeDays ?? DEFAULT_UNCONFIRMED_PURGE_DAYS;
     const cutoff = new Date(now.getTime() - days * 86_400_000);
@@ -240,6 +242,7 @@ export async function purgeUnconfirmed(
         }),
       );
       await runBatch(db, queries);
+      outbox.push(...outboxRefs(queries));
       const after = await db.$count(
         subscribers,
         and(eq(subscribers.tenantId, t.id), inArray(subscribers.id, part)),
@@ -248,7 +251,7 @@ export async function purgeUnconfirmed(
       people += before - after;
     }
   }
-  return { subscriptions: subs, subscribers: people };
+  return { subscriptions: subs, subscribers: people, outbox };
 }
 
 /** The address and the lists still awaiting confirmation, for (re)sending the mail; null when none are. */

@@ -12,7 +12,7 @@ import type { LinkClaims } from '../shared/link-tokens';
 import { OPEN_STATUSES } from '../shared/request-lifecycle';
 import { runBatch, type BatchItem, type Db } from './client';
 import { appendToChain, prepareConsentEvents, type ConsentKind } from './consent-log';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { createPrivacyRequest, findPrivacyRequest, type PrivacyRequest } from './privacy-requests';
 import { completeRequest } from './privacy-transitions';
 import { clicks, subscriptions, usedNonces, type TenantSettings } from './schema';
@@ -46,6 +46,8 @@ export type AnswerOutcome = {
   requestId?: string;
   /** The unsubscribe request this answer completed, for the requester's "done" mail. */
   completed?: PrivacyRequest;
+  /** The outbox events this answer wrote, for the route to hand to the queue. */
+  outbox: OutboxRef[];
 };
 
 async function nonceSpent(db: Db, tenantId: string, nonce: string): Promise<boolean> {
@@ -68,42 +70,56 @@ export const noActionFor = (settings: TenantSettings) => settings.interceptNoAct
  */
 export async function recordInterceptAnswer(db: Db, input: InterceptAnswer): Promise<AnswerOutcome> {
   const { tenant, claims } = input;
-  if (await nonceSpent(db, tenant.id, input.nonce)) return { recorded: false };
+  if (await nonceSpent(db, tenant.id, input.nonce)) return { recorded: false, outbox: [] };
   const noAction = noActionFor(tenant.settings);
+  const outbox: OutboxRef[] = [];
   let requestId: string | undefined;
   if (input.answer === 'no') {
-    const { request } = await createPrivacyRequest(db, tenant.settings, {
-      tenantId: tenant.id,
-      kind: noAction,
-      channel: 'link_intercept',
-      subscriberId: claims.subscriberId,
-      evidence: {
-        listId: claims.listId,
-        messageId: claims.messageId,
-        clickId: input.clickId,
-        consentEvent: noAction === 'objection' ? 'objection' : 'refusal',
+    const { request } = await createPrivacyRequest(
+      db,
+      tenant.settings,
+      {
+        tenantId: tenant.id,
+        kind: noAction,
+        channel: 'link_intercept',
+        subscriberId: claims.subscriberId,
+        evidence: {
+          listId: claims.listId,
+          messageId: claims.messageId,
+          clickId: input.clickId,
+          consentEvent: noAction === 'objection' ? 'objection' : 'refusal',
+        },
+        language: input.pageLanguage,
+        verified: true,
+        actor: 'subscriber',
+        receivedAt: input.at,
       },
-      language: input.pageLanguage,
-      verified: true,
-      actor: 'subscriber',
-      receivedAt: input.at,
-    });
+      outbox,
+    );
     requestId = request.id;
   }
   const kind: ConsentKind =
     input.answer === 'yes' ? 'opt_in' : noAction === 'objection' ? 'objection' : 'refusal';
-  return appendToChain(db, async (round) => {
+  return appendToChain<AnswerOutcome>(db, async (round) => {
     // A lost round may have lost to a simultaneous submit of this very page.
     if (round > 1 && (await nonceSpent(db, tenant.id, input.nonce)))
-      return { queries: [], result: { recorded: false, requestId } };
+      return { queries: [], result: { recorded: false, requestId, outbox } };
     const { queries, eventId } = await answerStatements(db, input, kind, requestId);
-    const outcome: AnswerOutcome = { recorded: true, consentEventId: eventId, requestId };
-    if (!requestId || noAction !== 'unsubscribe') return { queries, result: outcome };
+    const outcome: AnswerOutcome = { recorded: true, consentEventId: eventId, requestId, outbox };
+    if (!requestId || noAction !== 'unsubscribe')
+      return {
+        queries,
+        result: outcome,
+        commit: async (q) => {
+          await runBatch(db, q);
+          outbox.push(...outboxRefs(q));
+        },
+      };
     return {
       queries,
       result: outcome,
       commit: async (q) => {
-        outcome.completed = await commitWithCompletion(db, tenant.id, requestId, q);
+        outcome.completed = await commitWithCompletion(db, tenant.id, requestId, q, outbox);
       },
     };
   });
@@ -119,11 +135,13 @@ async function commitWithCompletion(
   tenantId: string,
   requestId: string,
   queries: BatchItem[],
+  outbox: OutboxRef[],
 ): Promise<PrivacyRequest | undefined> {
   for (;;) {
     const request = await findPrivacyRequest(db, tenantId, requestId);
     if (!request || !OPEN_STATUSES.includes(request.status)) {
       await runBatch(db, queries);
+      outbox.push(...outboxRefs(queries));
       return undefined;
     }
     try {
@@ -131,6 +149,7 @@ async function commitWithCompletion(
         actor: 'subscriber',
         note: 'unsubscribed from the list on the consent page',
         extra: queries,
+        events: outbox,
       });
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'conflict')) throw err;

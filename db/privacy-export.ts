@@ -7,6 +7,7 @@ import type { TenantKeys } from '../shared/crypto/envelope';
 import { decryptField } from '../shared/crypto/envelope';
 import { toCsv } from '../shared/csv';
 import { zipStore } from '../shared/zip';
+import { AppError } from '../shared/errors';
 import type { Db } from './client';
 import { storedRequester, type PrivacyRequest } from './privacy-requests';
 import {
@@ -19,6 +20,7 @@ import {
   privacyRequestHistory,
   privacyRequests,
   subscriptions,
+  suppressions,
 } from './schema';
 import {
   decryptSubscriber,
@@ -30,6 +32,20 @@ import {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The export of one person: the shape of `export.json`. */
+/** Whether an erasure request has erased the person of this blind index. */
+async function erasedByRequest(db: Db, tenantId: string, index: string | null): Promise<boolean> {
+  if (!index) return false;
+  const row = await db.query.suppressions.findFirst({
+    where: and(
+      eq(suppressions.tenantId, tenantId),
+      eq(suppressions.emailIndex, index),
+      eq(suppressions.reason, 'erasure'),
+    ),
+  });
+  return row !== undefined;
+}
+
+/** Everything held about the person of `request`; 410 once an erasure removed them. */
 export async function buildPersonalExport(
   db: Db,
   keys: TenantKeys,
@@ -42,6 +58,8 @@ export async function buildPersonalExport(
     : request.subjectIndex
       ? await findSubscriberByBlindIndex(db, tenantId, request.subjectIndex)
       : undefined;
+  if (!sub && (await erasedByRequest(db, tenantId, request.subjectIndex)))
+    throw new AppError('gone', 'The data of this request has been erased at the person’s request.');
   const key = sub ? await loadSubscriberKey(db, keys, sub.id) : null;
   const plain = sub && key ? await decryptSubscriber(key, sub) : null;
   const subjects: SQL[] = [];

@@ -18,7 +18,7 @@ import { claimConfirmationMail } from './double-opt-in';
 import { evidenceGeo, resolveEvidenceNotice } from './evidence';
 import { requireLists, type ListRow } from './lists';
 import type { Notice } from './notices';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef } from './outbox';
 import {
   consentEvents,
   profileFields,
@@ -46,6 +46,8 @@ type Ready = {
 export type ImportOutcome = ImportReport & {
   /** The double opt-in mails this import claimed (at most one an hour per address and list). */
   awaitingConfirmation: { subscriberId: string; listIds: string[]; language: string | null }[];
+  /** The outbox events the import wrote, for the route to hand to the queue. */
+  outbox: OutboxRef[];
 };
 
 /** `d1` is the same database as `db`, for the json_each bulk statements. */
@@ -104,10 +106,11 @@ export async function importSubscribers(
     }
   }
   const awaiting: ImportOutcome['awaitingConfirmation'] = [];
+  const outbox: OutboxRef[] = [];
   let created = 0;
   for (const part of chunk(fresh, ROWS_PER_BATCH)) {
     try {
-      await insertFresh(db, d1, keys, part, batchId, awaiting);
+      outbox.push(...(await insertFresh(db, d1, keys, part, batchId, awaiting)));
       created += part.length;
     } catch (err) {
       // Another writer added one of these addresses meanwhile: fall back to one capture per row.
@@ -119,6 +122,7 @@ export async function importSubscribers(
   for (const r of known) {
     try {
       const res = await captureConsent(db, keys, captureInput(r, batchId));
+      outbox.push(...res.outbox);
       const due = await claimConfirmationMail(db, keys.tenantId, res.subscriber.id, res.awaitingConfirmation);
       if (due.length)
         awaiting.push({ subscriberId: res.subscriber.id, listIds: due, language: res.subscriber.language });
@@ -130,7 +134,15 @@ export async function importSubscribers(
     }
   }
   refused.sort((a, b) => a.row - b.row);
-  return { batchId, received: input.rows.length, created, updated, refused, awaitingConfirmation: awaiting };
+  return {
+    batchId,
+    received: input.rows.length,
+    created,
+    updated,
+    refused,
+    awaitingConfirmation: awaiting,
+    outbox,
+  };
 }
 
 async function validateRow(
@@ -221,7 +233,7 @@ async function insertFresh(
   rows: Ready[],
   batchId: string,
   awaiting: ImportOutcome['awaitingConfirmation'],
-) {
+): Promise<OutboxRef[]> {
   const subs: Subscriber[] = [];
   const wrapped: (typeof subscriberKeys.$inferInsert)[] = [];
   const subscriptionRows: SubscriptionRow[] = [];
@@ -289,20 +301,19 @@ async function insertFresh(
     if (waiting.length)
       awaiting.push({ subscriberId: prepared.id, listIds: waiting, language: input.language });
   }
+  const announce = outboxInsert(db, {
+    tenantId: keys.tenantId,
+    type: 'subscribers.imported',
+    subjectType: 'import',
+    subjectId: batchId,
+    payload: { batchId, subscriberIds: subs.map((x) => x.id), events: events.length },
+  });
   await runStatements(d1, [
     bulkInsert(d1, subscriberKeys, wrapped),
     bulkInsert(d1, subscribers, subs),
     bulkInsert(d1, subscriptions, subscriptionRows),
     ...chunk(events, ROWS_PER_BATCH).map((part) => bulkInsert(d1, consentEvents, part)),
-    statementOf(
-      d1,
-      outboxInsert(db, {
-        tenantId: keys.tenantId,
-        type: 'subscribers.imported',
-        subjectType: 'import',
-        subjectId: batchId,
-        payload: { batchId, subscriberIds: subs.map((x) => x.id), events: events.length },
-      }),
-    ),
+    statementOf(d1, announce),
   ]);
+  return [announce.outboxRef];
 }

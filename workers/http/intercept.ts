@@ -25,7 +25,7 @@ import { bufferClick } from './click-buffer';
 import { chooseNotice, consentPage, REDIRECT_HEADERS } from './intercept-page';
 import { pageFormBodyLimit, postedFromOurPage } from './pages/form-posts';
 import { invalidLinkPage, stalePage } from './pages/message';
-import { dispatchAfterResponse } from '../outbox/dispatch';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { notifyRequester } from '../privacy/notify';
 import { clientIp, requestGeo } from './request-context';
 
@@ -168,6 +168,6 @@ intercept.post('/:token', pageFormBodyLimit, async (c) => {
       outcome.completed,
       'completed',
     );
-  if (outcome.recorded) dispatchAfterResponse(c, link.claims.region);
+  dispatchEventsAfterResponse(c, link.claims.region, outcome.outbox);
   return redirect(c, link.claims.destination, 303);
 });

@@ -4,6 +4,7 @@
 // identity is confirmed. Pages speak the browser's language, else the request's.
 
 import { type Context, Hono } from 'hono';
+import type { OutboxRef } from '../../db/outbox';
 import { z } from 'zod';
 import { buildPersonalExport, personalExportZip } from '../../db/privacy-export';
 import { findPrivacyRequest, type PrivacyRequest } from '../../db/privacy-requests';
@@ -14,7 +15,7 @@ import { masterKeyring } from '../../shared/crypto/keyring';
 import { type PageLanguage, pageLanguage } from '../../shared/pages/languages';
 import { openToken, tokenRegion, type TokenPurpose } from '../../shared/tokens';
 import type { AppEnv } from '../env';
-import { dispatchAfterResponse } from '../outbox/dispatch';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { verifyPrivacyRequest, type PrivacyCtx } from '../privacy/service';
 import { invalidLinkPage, stalePage } from './pages/message';
 import { pageFormBodyLimit, postedFromOurPage } from './pages/form-posts';
@@ -74,8 +75,9 @@ privacyLinks.post('/v/:token', pageFormBodyLimit, async (c) => {
     return stalePage(c, { ...link, retryPath: `/v/${c.req.param('token')}`, status: 403 });
   if (link.request.status === 'rejected') return requestClosedPage(c, link);
   if (link.request.status !== 'awaiting_verification') return verifiedPage(c, link, true);
-  await verifyPrivacyRequest(link.ctx, link.request);
-  dispatchAfterResponse(c, link.ctx.store.region);
+  const events: OutboxRef[] = [];
+  await verifyPrivacyRequest({ ...link.ctx, events }, link.request);
+  dispatchEventsAfterResponse(c, link.ctx.store.region, events);
   return verifiedPage(c, link, false);
 });
 
