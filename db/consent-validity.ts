@@ -55,13 +55,3 @@ export function isConsentValid(
   if (!newestDecisive || newestDecisive.listId !== listId) return false;
   return (GRANTING as readonly string[]).includes(newestDecisive.kind);
 }
-
-export async function hasValidConsent(
-  db: Db,
-  tenantId: string,
-  subscriberId: string,
-  listId: string,
-): Promise<boolean> {
-  const [subscription, event] = await db.batch(consentValidityQueries(db, tenantId, subscriberId, listId));
-  return isConsentValid(subscription[0], event[0], listId);
-}

@@ -14,7 +14,7 @@ import {
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import type { BatchItem, Db } from './client';
-import { subscriberKeys, subscribers, suppressions } from './schema';
+import { subscriberKeys, subscribers } from './schema';
 
 export type Subscriber = typeof subscribers.$inferSelect;
 export type HomeRegion = Subscriber['homeRegion'];
@@ -48,13 +48,6 @@ export async function findSubscriber(
   return db.query.subscribers.findFirst({
     where: and(eq(subscribers.tenantId, tenantId), eq(subscribers.id, subscriberId)),
   });
-}
-
-export async function isSuppressed(db: Db, tenantId: string, index: string): Promise<boolean> {
-  const row = await db.query.suppressions.findFirst({
-    where: and(eq(suppressions.tenantId, tenantId), eq(suppressions.emailIndex, index)),
-  });
-  return row !== undefined;
 }
 
 export type NewSubscriberInput = {

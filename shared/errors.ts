@@ -11,7 +11,6 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   unknown_tenant: 404,
-  method_not_allowed: 405,
   conflict: 409,
   idempotency_conflict: 409,
   illegal_transition: 409,
@@ -22,7 +21,6 @@ export const ERROR_STATUS = {
   consent_required: 422,
   rate_limited: 429,
   internal: 500,
-  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -15,9 +15,6 @@ export const NOTICE_STAGES = [
 ] as const;
 export type NoticeStage = (typeof NOTICE_STAGES)[number];
 
-/** Stages the tenant can switch off; `verify` and `export_ready` carry links the requester needs. */
-export const OPTIONAL_STAGES = ['received', 'verified', 'extended', 'completed', 'rejected'] as const;
-
 export const NOTICE_LANGUAGES = ['en', 'de', 'fr', 'nl'] as const;
 export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
 

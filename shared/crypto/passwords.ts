@@ -11,10 +11,22 @@ export async function hashPassword(password: string): Promise<string> {
   return `pbkdf2$${ITERATIONS}$${toBase64(salt)}$${toBase64(await derive(password, salt, ITERATIONS))}`;
 }
 
+/** Whether `password` is the one `stored` was made from; false for anything not such a hash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, iterations, salt, hash] = stored.split('$');
-  if (scheme !== 'pbkdf2' || !iterations || !salt || !hash) return false;
-  return timingSafeEqual(await derive(password, fromBase64(salt), Number(iterations)), fromBase64(hash));
+  const [scheme, iterations, salt, hash, ...rest] = stored.split('$');
+  const rounds = Number(iterations);
+  if (scheme !== 'pbkdf2' || rest.length || !Number.isInteger(rounds) || rounds < 1 || rounds > ITERATIONS)
+    return false;
+  let saltBytes: Uint8Array<ArrayBuffer>;
+  let expected: Uint8Array;
+  try {
+    saltBytes = fromBase64(salt ?? '');
+    expected = fromBase64(hash ?? '');
+  } catch {
+    return false;
+  }
+  if (saltBytes.length === 0 || expected.length === 0) return false;
+  return timingSafeEqual(await derive(password, saltBytes, rounds), expected);
 }
 
 async function derive(
