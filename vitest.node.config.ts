@@ -1,5 +1,5 @@
-// Node-side tests of what workerd cannot do itself: starting other programs (independent
-// readers of the archives we write). Fast, no Worker, no browser.
+// Node-side tests of what workerd cannot do itself: starting other programs (independent readers
+// of the archives we write, the operator scripts). Fast: no Worker, no browser.
 
 import { defineConfig } from 'vitest/config';
 
