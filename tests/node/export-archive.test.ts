@@ -1,11 +1,13 @@
-// The portability archive opened by readers that share no code with its writer: Python's
-// `zipfile` and `csv` modules, and Info-ZIP's `unzip -t`. In Node, because workerd tests cannot
-// start processes; a reader that is not installed is reported as skipped.
+// The portability archive opened by readers that share no code with its writer (fflate): adm-zip
+// (plain JavaScript, always there), Python's `zipfile` and `csv` modules, and Info-ZIP's
+// `unzip -t`. In Node, because workerd tests cannot start processes; a program that is not
+// installed is reported as skipped.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AdmZip from 'adm-zip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type PersonalExport, personalExportArchive } from '../../shared/personal-export';
 
@@ -109,7 +111,32 @@ function readWithPython(file: string): PythonView {
   return JSON.parse(run.stdout) as PythonView;
 }
 
+const FILES = [
+  'clicks.csv',
+  'consent-events.csv',
+  'export.json',
+  'messages.csv',
+  'profile.csv',
+  'requests.csv',
+  'subscriptions.csv',
+];
+
 describe('the portability archive, read by others', () => {
+  it('adm-zip checks every CRC and reads the same files; one flipped bit is caught', () => {
+    const data = personWith(3);
+    const archive = Buffer.from(personalExportArchive(data));
+    const entries = new AdmZip(archive).getEntries();
+    expect(entries.map((e) => e.entryName).sort()).toEqual(FILES);
+    const text = Object.fromEntries(entries.map((e) => [e.entryName, e.getData().toString('utf8')]));
+    expect(JSON.parse(text['export.json']!)).toEqual(data);
+    expect(text['profile.csv']).toContain('\r\nname,"Zoë Ødegård, ""Zo"""\r\n');
+    const broken = Buffer.from(archive);
+    broken[60]! ^= 0x10;
+    expect(() => {
+      for (const e of new AdmZip(broken).getEntries()) e.getData();
+    }).toThrow();
+  });
+
   it.skipIf(!hasPython)(
     "Python's zipfile finds every CRC right and reads the same JSON and CSV fields",
     () => {
