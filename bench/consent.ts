@@ -21,6 +21,7 @@ const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? (await freePort(
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1500);
 const IMPORT_ROWS = 10_000;
+const POSTS_PER_FORM = 500;
 const DEMO_ORIGIN = 'http://localhost:8000';
 
 /** A bounded loop of concurrent fetches: `total` requests, `concurrency` in flight; returns requests per second. */
@@ -92,50 +93,64 @@ const product = await withWorker(
   async (w) => {
     const [eu] = await seedDemo(w.url);
     if (!eu?.formId) throw new Error('the demo tenant has no form');
-    const script = await (await fetch(`${w.url}/f/${eu.formId}/embed.js`)).text();
-    const token = /"token":"([^"]+)"/.exec(script)?.[1];
-    if (!token) throw new Error('no fill token in the embed script');
-    await new Promise((r) => setTimeout(r, 2_100));
+    const admin = { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' };
     const single = await fetch(`${w.url}/api/v1/lists`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' },
+      headers: admin,
       body: JSON.stringify({ name: 'Updates', purpose: 'Product updates', doubleOptIn: false }),
     }).then((r) => r.json() as Promise<{ id: string }>);
-    const singleForm = await fetch(`${w.url}/api/v1/forms`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'Single',
-        listIds: [single.id],
-        notice: { text: 'Yes, send me updates.', language: 'en' },
-        thankYouUrl: `${DEMO_ORIGIN}/thanks`,
-        allowedOrigins: [DEMO_ORIGIN],
-      }),
-    }).then((r) => r.json() as Promise<{ id: string }>);
-    const singleScript = await (await fetch(`${w.url}/f/${singleForm.id}/embed.js`)).text();
-    const singleToken = /"token":"([^"]+)"/.exec(singleScript)?.[1];
+    // A form takes 600 posts a minute (FORM_LIMIT): each run spreads its posts over enough forms,
+    // and every post comes from its own visitor (FORM_VISITOR_LIMIT), as a crowd would.
+    const forms = async (listId: string) => {
+      const out: { id: string; token: string }[] = [];
+      for (let n = 0; n < Math.ceil((REQUESTS + 100) / POSTS_PER_FORM); n++) {
+        const form = await fetch(`${w.url}/api/v1/forms`, {
+          method: 'POST',
+          headers: admin,
+          body: JSON.stringify({
+            name: `Bench ${n}`,
+            listIds: [listId],
+            notice: { text: 'Yes, send me the newsletter.', language: 'en' },
+            thankYouUrl: `${DEMO_ORIGIN}/thanks`,
+            allowedOrigins: [DEMO_ORIGIN],
+          }),
+        }).then((r) => r.json() as Promise<{ id: string }>);
+        const script = await (await fetch(`${w.url}/f/${form.id}/embed.js`)).text();
+        const token = /"token":"([^"]+)"/.exec(script)?.[1];
+        if (!token) throw new Error('no fill token in the embed script');
+        out.push({ id: form.id, token });
+      }
+      return out;
+    };
+    const doiForms = await forms(eu.listId);
+    const singleForms = await forms(single.id);
+    await new Promise((r) => setTimeout(r, 2_100));
     const submit =
-      (prefix: string, formId = eu.formId, fillToken = token) =>
-      (i: number) =>
-        fetch(`${w.url}/f/${formId}`, {
+      (prefix: string, pool: { id: string; token: string }[], offset = 0) =>
+      (i: number) => {
+        const form = pool[Math.floor((offset + i) / POSTS_PER_FORM)]!;
+        const visitor = offset + i + 1;
+        return fetch(`${w.url}/f/${form.id}`, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
             accept: 'application/json',
             origin: DEMO_ORIGIN,
             'user-agent': 'bench',
+            'cf-connecting-ip': `10.${(visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}`,
             'x-dev-geo': 'NL',
           },
           body: JSON.stringify({
             email: `${prefix}${run}.${i}@example.org`,
             consent: true,
-            tm_t: fillToken,
+            tm_t: form.token,
             pageUrl: `${DEMO_ORIGIN}/`,
           }),
         });
-    await load(100, CONCURRENCY, submit('warm'));
-    const forms = await load(REQUESTS, CONCURRENCY, submit('f'));
-    const singleForms = await load(REQUESTS, CONCURRENCY, submit('s', singleForm.id, singleToken));
+      };
+    await load(100, CONCURRENCY, submit('warm', doiForms, REQUESTS));
+    const doi = await load(REQUESTS, CONCURRENCY, submit('f', doiForms));
+    const singleOptIn = await load(REQUESTS, CONCURRENCY, submit('s', singleForms));
     const rows = Array.from({ length: IMPORT_ROWS }, (_, i) => ({
       email: `imp${run}.${i}@example.org`,
       evidence: {
@@ -157,7 +172,7 @@ const product = await withWorker(
     const report = (await res.json()) as { created?: number; refused?: unknown[] };
     if (res.status !== 200 || report.created !== IMPORT_ROWS)
       throw new Error(`import: ${res.status} ${JSON.stringify(report).slice(0, 300)}`);
-    return { forms, singleForms, importSeconds: seconds };
+    return { forms: doi, singleForms: singleOptIn, importSeconds: seconds };
   },
 );
 

@@ -1,15 +1,18 @@
 // Consent capture: one person, one or more lists, one piece of evidence. Finds or creates the
 // subscriber, subscribes without ever downgrading a confirmed subscription, appends the events
-// to the subscriber's hash chain and writes the outbox events, all in one D1 batch.
+// to the subscriber's hash chain and writes the outbox events, all in one D1 batch. Every path
+// (new address, known address, erased address on a public form) does the same reads and work.
 
-import { and, eq, inArray } from 'drizzle-orm';
-import type { SubscriberKey, TenantKeys } from '../shared/crypto/envelope';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { unwrapSubscriberKey, type SubscriberKey, type TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import { assertAllowedValues } from '../shared/privacy/special-categories';
 import { runBatch, type BatchItem, type Db } from './client';
 import {
+  appendToChain,
   prepareConsentEvents,
+  type ChainAppend,
   type ChainHead,
   type ConsentEvidence,
   type ConsentSource,
@@ -17,13 +20,10 @@ import {
 import type { ListRow } from './lists';
 import type { Notice } from './notices';
 import { outboxInsert, type OutboxRef } from './outbox';
-import { retryOnConflict } from './retry';
-import { subscribers, subscriptions, suppressions } from './schema';
+import { subscriberKeys, subscribers, subscriptions, suppressions } from './schema';
 import {
   addressIndex,
-  fillHomeRegion,
-  findSubscriberByBlindIndex,
-  loadSubscriberKey,
+  homeRegionFill,
   prepareSubscriber,
   type HomeRegionSource,
   type Subscriber,
@@ -78,8 +78,9 @@ export type SubscriptionDecision = {
 
 /**
  * What a new opt-in (or an import without evidence) does to one subscription. Never a
- * downgrade: a confirmed subscription stays confirmed when a form is posted again, given consent
- * never becomes "unknown", and an import without evidence does not resubscribe anyone.
+ * downgrade: a confirmed subscription stays confirmed when a form is posted again, and an import
+ * without evidence changes no existing subscription. An opt-in that waits for the double opt-in
+ * click is not consent yet: its consent is `unknown` until the click confirms it.
  */
 export function decideSubscription(
   list: ListRow,
@@ -87,68 +88,147 @@ export function decideSubscription(
   opts: { consentUnknown: boolean; confirmed: boolean },
 ): SubscriptionDecision {
   if (opts.consentUnknown) {
-    if (before && (before.consent === 'given' || before.status === 'unsubscribed'))
-      return { status: before.status, consent: before.consent, awaits: false };
+    if (before) return { status: before.status, consent: before.consent, awaits: false };
     return { status: 'confirmed', consent: 'unknown', awaits: false };
   }
   const waits = needsConfirmation(list) && !opts.confirmed;
   if (!waits || (before?.status === 'confirmed' && before.consent === 'given'))
     return { status: 'confirmed', consent: 'given', awaits: false };
-  if (before?.status === 'confirmed') return { status: 'confirmed', consent: before.consent, awaits: true };
-  return { status: 'pending', consent: 'given', awaits: true };
+  // Subscribed from an import with consent unknown: stays subscribed while the click is awaited.
+  if (before?.status === 'confirmed' && before.consent === 'unknown')
+    return { status: 'confirmed', consent: 'unknown', awaits: true };
+  return { status: 'pending', consent: 'unknown', awaits: true };
 }
 
+export type CaptureOptions = {
+  /**
+   * Public forms: an erased address goes through the same reads, crypto and batch as a real
+   * capture (the batch rolled back) before `suppressed` is thrown, so that its answer takes as
+   * long as anyone's and reveals nothing.
+   */
+  rehearseSuppressed?: boolean;
+};
+
+const suppressedError = () =>
+  new AppError(
+    'suppressed',
+    "This address was erased at its owner's request and cannot be subscribed again.",
+  );
+
 /** Records an opt-in. Throws `suppressed` for an erased address, `special_category` for payment data. */
-export async function captureConsent(db: Db, keys: TenantKeys, input: CaptureInput): Promise<CaptureResult> {
+export async function captureConsent(
+  db: Db,
+  keys: TenantKeys,
+  input: CaptureInput,
+  opts: CaptureOptions = {},
+): Promise<CaptureResult> {
   assertAllowedValues(input.profile);
   const { email, index } = await addressIndex(keys, input.email);
-  // One round trip for both reads; a retry after a lost race reads the subscriber again.
-  const [suppressed, first] = await db.batch([
-    db
-      .select({ i: suppressions.emailIndex })
-      .from(suppressions)
-      .where(and(eq(suppressions.tenantId, keys.tenantId), eq(suppressions.emailIndex, index)))
-      .limit(1),
-    db
-      .select()
-      .from(subscribers)
-      .where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.emailIndex, index)))
-      .limit(1),
-  ]);
-  if (suppressed.length) {
-    throw new AppError(
-      'suppressed',
-      "This address was erased at its owner's request and cannot be subscribed again.",
-    );
+  const listIds = input.lists.map((l) => l.id);
+  const first = await readCaptureState(db, keys, index, listIds);
+  if (first.suppressed) {
+    if (!opts.rehearseSuppressed) throw suppressedError();
+    const notice = typeof input.notice === 'function' ? null : input.notice;
+    await rehearse(db, await buildCapture(db, keys, { ...input, notice }, email, index, first));
+    throw suppressedError();
   }
   const accepted = {
     ...input,
     notice: typeof input.notice === 'function' ? await input.notice() : input.notice,
   };
-  let attempt = 0;
-  return retryOnConflict(async () => {
-    const existing = attempt++ === 0 ? first[0] : await findSubscriberByBlindIndex(db, keys.tenantId, index);
-    return captureOnce(db, keys, accepted, email, index, existing);
+  return appendToChain(db, async (round) => {
+    const state = round === 1 ? first : await readCaptureState(db, keys, index, listIds);
+    if (state.suppressed) throw suppressedError();
+    return buildCapture(db, keys, accepted, email, index, state);
   });
 }
 
-async function captureOnce(
+type CaptureState = {
+  suppressed: boolean;
+  subscriber: Subscriber | undefined;
+  key: SubscriberKey | null;
+  subscriptions: SubscriptionRow[];
+};
+
+/** Everything a capture reads, in one round trip, whether or not the address is known. */
+async function readCaptureState(
+  db: Db,
+  keys: TenantKeys,
+  index: string,
+  listIds: string[],
+): Promise<CaptureState> {
+  const byAddress = and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.emailIndex, index));
+  const idOfAddress = db.select({ id: subscribers.id }).from(subscribers).where(byAddress);
+  const [suppressed, found, wrapped, current] = await db.batch([
+    db
+      .select({ i: suppressions.emailIndex })
+      .from(suppressions)
+      .where(and(eq(suppressions.tenantId, keys.tenantId), eq(suppressions.emailIndex, index)))
+      .limit(1),
+    db.select().from(subscribers).where(byAddress).limit(1),
+    db
+      .select({ wrappedKey: subscriberKeys.wrappedKey })
+      .from(subscriberKeys)
+      .where(
+        and(eq(subscriberKeys.tenantId, keys.tenantId), inArray(subscriberKeys.subscriberId, idOfAddress)),
+      )
+      .limit(1),
+    db
+      .select()
+      .from(subscriptions)
+      .where(
+        and(
+          eq(subscriptions.tenantId, keys.tenantId),
+          inArray(subscriptions.subscriberId, idOfAddress),
+          inArray(subscriptions.listId, listIds),
+        ),
+      ),
+  ]);
+  const subscriber = found[0];
+  const key =
+    subscriber && wrapped[0] ? await unwrapSubscriberKey(keys, subscriber.id, wrapped[0].wrappedKey) : null;
+  return { suppressed: suppressed.length > 0, subscriber, key, subscriptions: current };
+}
+
+/**
+ * Runs a capture's batch and rolls it back: a last statement breaks a NOT NULL constraint of the
+ * subscriber the batch wrote, so D1 undoes the whole transaction after doing all of its work.
+ */
+async function rehearse(db: Db, capture: ChainAppend<CaptureResult>): Promise<void> {
+  const { subscriber } = capture.result;
+  const undo = db
+    .update(subscribers)
+    .set({ emailIndex: sql`null` })
+    .where(and(eq(subscribers.tenantId, subscriber.tenantId), eq(subscribers.id, subscriber.id)));
+  try {
+    await runBatch(db, [...capture.queries, undo]);
+  } catch (err) {
+    if (
+      !/NOT NULL constraint failed: subscribers\.email_index/.test(`${err} ${String((err as Error).cause)}`)
+    )
+      throw err;
+    return;
+  }
+  throw new Error('A rehearsed capture was not rolled back.');
+}
+
+async function buildCapture(
   db: Db,
   keys: TenantKeys,
   input: AcceptedCapture,
   email: string,
   index: string,
-  existing: Subscriber | undefined,
-): Promise<CaptureResult> {
+  state: CaptureState,
+): Promise<ChainAppend<CaptureResult>> {
   const now = new Date();
   const queries: BatchItem[] = [];
+  const existing = state.subscriber;
   let subscriber: Subscriber;
   let key: SubscriberKey;
   let head: ChainHead;
   if (existing) {
-    const loaded = await loadSubscriberKey(db, keys, existing.id);
-    if (!loaded) throw new AppError('conflict', 'This subscriber is being erased.');
-    key = loaded;
+    if (!state.key) throw new AppError('conflict', 'This subscriber is being erased.');
+    key = state.key;
     subscriber = existing;
     head = { seq: existing.consentSeq, hash: existing.consentHead };
   } else {
@@ -168,12 +248,6 @@ async function captureOnce(
     head = { seq: 0, hash: null };
   }
   const listIds = input.lists.map((l) => l.id);
-  const current = existing
-    ? await db
-        .select()
-        .from(subscriptions)
-        .where(and(eq(subscriptions.subscriberId, existing.id), inArray(subscriptions.listId, listIds)))
-    : [];
   const base = {
     occurredAt: input.occurredAt,
     geo: input.geo,
@@ -201,20 +275,26 @@ async function captureOnce(
   const rows: SubscriptionRow[] = [];
   const awaitingConfirmation: string[] = [];
   for (const list of input.lists) {
-    const before = current.find((s) => s.listId === list.id);
+    const before = state.subscriptions.find((s) => s.listId === list.id);
     const lastEvent = chain.events.filter((e) => e.listId === list.id).at(-1)!;
     const decision = decideSubscription(list, before, {
       consentUnknown: Boolean(input.consentUnknown),
       confirmed: Boolean(input.confirmedAt),
     });
     if (decision.awaits) awaitingConfirmation.push(list.id);
+    // The subscription points at the event that decided its state: a capture that changes
+    // nothing (an import without evidence, an unconfirmed repeat) leaves the decisive one.
+    const grants = !input.consentUnknown && (Boolean(input.confirmedAt) || !needsConfirmation(list));
+    const decides =
+      !before || before.status !== decision.status || before.consent !== decision.consent || grants;
     const row: SubscriptionRow = {
       tenantId: keys.tenantId,
       subscriberId: subscriber.id,
       listId: list.id,
       status: decision.status,
       consent: decision.consent,
-      consentEventId: lastEvent.id,
+      consentEventId: decides ? lastEvent.id : before.consentEventId,
+      confirmationMailedAt: before?.confirmationMailedAt ?? null,
       createdAt: before?.createdAt ?? now,
       updatedAt: now,
     };
@@ -245,10 +325,7 @@ async function captureOnce(
         .where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.id, subscriber.id))),
     );
   }
-  if (existing) {
-    const fill = fillHomeRegion(db, existing, input.geo, input.homeRegionSource);
-    if (fill) queries.push(fill);
-  }
+  if (existing) queries.push(...homeRegionFill(db, existing, input.geo, input.homeRegionSource, now));
   const outbox: OutboxRef[] = [];
   const announce = (type: string, payload: Record<string, unknown>) => {
     const insert = outboxInsert(db, {
@@ -270,14 +347,16 @@ async function captureOnce(
     source: input.source.type,
     awaitingConfirmation,
   });
-  await runBatch(db, queries);
   return {
-    email,
-    subscriber: { ...subscriber, status, consentSeq: chain.head.seq, consentHead: chain.head.hash },
-    created: !existing,
-    subscriptions: rows,
-    eventIds: chain.events.map((e) => e.id),
-    awaitingConfirmation,
-    outbox,
+    queries,
+    result: {
+      email,
+      subscriber: { ...subscriber, status, consentSeq: chain.head.seq, consentHead: chain.head.hash },
+      created: !existing,
+      subscriptions: rows,
+      eventIds: chain.events.map((e) => e.id),
+      awaitingConfirmation,
+      outbox,
+    },
   };
 }

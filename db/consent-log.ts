@@ -8,7 +8,8 @@ import { encryptField, type SubscriberKey } from '../shared/crypto/envelope';
 import { sha256Hex } from '../shared/encoding';
 import type { Geo } from '../shared/geo';
 import { newId } from '../shared/regions';
-import type { BatchItem, Db } from './client';
+import { runBatch, type BatchItem, type Db } from './client';
+import { retryOnConflict } from './retry';
 import { consentEvents, subscribers } from './schema';
 
 export type ConsentEvent = typeof consentEvents.$inferSelect;
@@ -115,6 +116,29 @@ export async function prepareConsentEvents(
       .where(and(eq(subscribers.tenantId, key.tenantId), eq(subscribers.id, key.subscriberId))),
   ];
   return { events, head: { seq, hash: prevHash }, queries };
+}
+
+/** What one round of an append commits: its statements, and what the caller gets once they did. */
+export type ChainAppend<T> = {
+  queries: BatchItem[];
+  result: T;
+  /** Commits the statements; the default is one D1 batch (a privacy transition passes its own). */
+  commit?: (queries: BatchItem[]) => Promise<unknown>;
+};
+
+/**
+ * The one way to append to a subscriber's consent chain. `build` reads what it needs (the chain
+ * head included), builds the events with `prepareConsentEvents` and returns every statement of
+ * the change; they commit together. A round that loses a race on a unique index (another writer
+ * took the next seq, created the subscriber, spent the nonce) is built again from fresh reads,
+ * until it commits: simultaneous writers to one chain all get through, one after another.
+ */
+export function appendToChain<T>(db: Db, build: (round: number) => Promise<ChainAppend<T>>): Promise<T> {
+  return retryOnConflict(async (round) => {
+    const { queries, result, commit } = await build(round);
+    await (commit ? commit(queries) : runBatch(db, queries));
+    return result;
+  });
 }
 
 export type ChainVerdict =

@@ -1,20 +1,20 @@
 // Double opt-in: the click on the confirmation link turns pending subscriptions into confirmed
-// ones and records a `confirmation` event with the click's own evidence; the sweep purges
-// sign-ups never confirmed within the tenant's purge window.
+// ones and records a `confirmation` event with the click's own evidence; the mail goes at most
+// once an hour per address and list; the sweep purges sign-ups never confirmed in time.
 
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import { chunk, runBatch, type BatchItem, type Db } from './client';
-import { prepareConsentEvents, type ConsentEvidence } from './consent-log';
-import { outboxInsert, type OutboxRef } from './outbox';
-import { retryOnConflict } from './retry';
+import type { SubscriptionRow } from './consent-capture';
+import { appendToChain, prepareConsentEvents, type ConsentEvidence } from './consent-log';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { consentEvents, lists, subscriberKeys, subscribers, subscriptions, tenants } from './schema';
 import {
   decryptSubscriber,
-  fillHomeRegion,
   findSubscriber,
+  homeRegionFill,
   loadSubscriberKey,
   type Subscriber,
 } from './subscribers';
@@ -37,6 +37,17 @@ export type ConfirmOutcome = {
   outbox: OutboxRef[];
 };
 
+/** A subscription the confirmation click confirms: pending, or subscribed from an import with consent unknown. */
+export const awaitsConfirmation = (r: Pick<SubscriptionRow, 'status' | 'consent'>) =>
+  r.status === 'pending' || (r.status === 'confirmed' && r.consent === 'unknown');
+
+const AWAITS_CONFIRMATION = or(
+  eq(subscriptions.status, 'pending'),
+  and(eq(subscriptions.status, 'confirmed'), eq(subscriptions.consent, 'unknown')),
+);
+
+const gone = () => new AppError('gone', 'This sign-up has expired or was removed. Please subscribe again.');
+
 /** Confirms the named lists of a subscriber; idempotent (a second click changes nothing). */
 export function confirmSubscriptions(
   db: Db,
@@ -45,11 +56,10 @@ export function confirmSubscriptions(
   listIds: string[],
   click: ConfirmationClick,
 ): Promise<ConfirmOutcome> {
-  return retryOnConflict(async () => {
+  return appendToChain<ConfirmOutcome>(db, async () => {
     const subscriber = await findSubscriber(db, keys.tenantId, subscriberId);
     const key = subscriber && (await loadSubscriberKey(db, keys, subscriberId));
-    if (!subscriber || !key)
-      throw new AppError('gone', 'This sign-up has expired or was removed. Please subscribe again.');
+    if (!subscriber || !key) throw gone();
     const rows = await db
       .select()
       .from(subscriptions)
@@ -60,13 +70,10 @@ export function confirmSubscriptions(
           inArray(subscriptions.listId, listIds),
         ),
       );
-    const open = rows.filter(
-      (r) => r.status === 'pending' || (r.status === 'confirmed' && r.consent === 'unknown'),
-    );
+    const open = rows.filter(awaitsConfirmation);
     if (open.length === 0) {
-      if (rows.length === 0)
-        throw new AppError('gone', 'This sign-up has expired or was removed. Please subscribe again.');
-      return { subscriber, confirmed: [], alreadyConfirmed: true, outbox: [] };
+      if (rows.length === 0) throw gone();
+      return { queries: [], result: { subscriber, confirmed: [], alreadyConfirmed: true, outbox: [] } };
     }
     const evidence: ConsentEvidence[] = open.map((r) => ({
       kind: 'confirmation',
@@ -100,9 +107,8 @@ export function confirmSubscriptions(
         .update(subscribers)
         .set({ status: 'active' })
         .where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.id, subscriberId))),
+      ...homeRegionFill(db, subscriber, click.geo, 'click_geo', now),
     );
-    const fill = fillHomeRegion(db, subscriber, click.geo, 'click_geo');
-    if (fill) queries.push(fill);
     const confirmed = open.map((r) => r.listId);
     const announce = outboxInsert(db, {
       tenantId: keys.tenantId,
@@ -112,25 +118,64 @@ export function confirmSubscriptions(
       payload: { subscriberId, listIds: confirmed, eventIds: chain.events.map((e) => e.id) },
     });
     queries.push(announce);
-    await runBatch(db, queries);
     const outbox = [{ id: announce.eventId, tenantId: keys.tenantId, type: 'consent.confirmed' }];
-    return { subscriber: { ...subscriber, status: 'active' }, confirmed, alreadyConfirmed: false, outbox };
+    return {
+      queries,
+      result: { subscriber: { ...subscriber, status: 'active' }, confirmed, alreadyConfirmed: false, outbox },
+    };
   });
+}
+
+/** At most one double opt-in mail per address and list in this time. */
+export const CONFIRMATION_MAIL_INTERVAL_MS = 3_600_000;
+
+/**
+ * Claims the double opt-in mail of the lists still awaiting confirmation whose last mail is older
+ * than the interval, in one conditional update: of simultaneous sign-ups of one address, exactly
+ * one gets each list. Returns the claimed lists: send the mail for those only.
+ */
+export async function claimConfirmationMail(
+  db: Db,
+  tenantId: string,
+  subscriberId: string,
+  listIds: string[],
+  now = new Date(),
+): Promise<string[]> {
+  if (listIds.length === 0) return [];
+  const claimed = await db
+    .update(subscriptions)
+    .set({ confirmationMailedAt: now })
+    .where(
+      and(
+        eq(subscriptions.tenantId, tenantId),
+        eq(subscriptions.subscriberId, subscriberId),
+        inArray(subscriptions.listId, listIds),
+        AWAITS_CONFIRMATION,
+        or(
+          isNull(subscriptions.confirmationMailedAt),
+          lte(subscriptions.confirmationMailedAt, new Date(now.getTime() - CONFIRMATION_MAIL_INTERVAL_MS)),
+        ),
+      ),
+    )
+    .returning({ listId: subscriptions.listId });
+  return claimed.map((r) => r.listId);
 }
 
 /**
  * Purges sign-ups still unconfirmed after the tenant's window: the pending subscriptions go,
  * and a subscriber left with no subscription at all is deleted with its data key (crypto-shred)
- * and its consent events. Returns how many subscriptions and subscribers were purged.
+ * and its consent events. Returns how many subscriptions and subscribers were purged, and the
+ * outbox events written.
  */
 export async function purgeUnconfirmed(
   db: Db,
   now: Date,
   limit = 500,
-): Promise<{ subscriptions: number; subscribers: number }> {
+): Promise<{ subscriptions: number; subscribers: number; outbox: OutboxRef[] }> {
   const tenantRows = await db.select({ id: tenants.id, settings: tenants.settings }).from(tenants);
   let subs = 0;
   let people = 0;
+  const outbox: OutboxRef[] = [];
   for (const t of tenantRows) {
     const days = t.settings.unconfirmedPurgeDays ?? DEFAULT_UNCONFIRMED_PURGE_DAYS;
     const cutoff = new Date(now.getTime() - days * 86_400_000);
@@ -197,6 +242,7 @@ export async function purgeUnconfirmed(
         }),
       );
       await runBatch(db, queries);
+      outbox.push(...outboxRefs(queries));
       const after = await db.$count(
         subscribers,
         and(eq(subscribers.tenantId, t.id), inArray(subscribers.id, part)),
@@ -205,10 +251,10 @@ export async function purgeUnconfirmed(
       people += before - after;
     }
   }
-  return { subscriptions: subs, subscribers: people };
+  return { subscriptions: subs, subscribers: people, outbox };
 }
 
-/** The address and the lists still waiting for confirmation, for (re)sending the mail; null when none are. */
+/** The address and the lists still awaiting confirmation, for (re)sending the mail; null when none are. */
 export async function pendingConfirmationTarget(
   db: Db,
   keys: TenantKeys,
@@ -226,7 +272,7 @@ export async function pendingConfirmationTarget(
       and(
         eq(subscriptions.tenantId, keys.tenantId),
         eq(subscriptions.subscriberId, subscriberId),
-        eq(subscriptions.status, 'pending'),
+        AWAITS_CONFIRMATION,
         inArray(subscriptions.listId, listIds),
       ),
     );

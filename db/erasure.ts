@@ -9,9 +9,9 @@ import { decryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
 import { newId } from '../shared/regions';
 import { chunk, type BatchItem, type Db } from './client';
 import { IDEMPOTENCY_TTL_MS } from './idempotency';
-import { outboxInsert } from './outbox';
-import { findPrivacyRequest, storedRequester, type PrivacyRequest } from './privacy-requests';
-import { finishExecution, startExecution } from './privacy-transitions';
+import { outboxInsert, type OutboxRef } from './outbox';
+import { findPrivacyRequest, OPEN_STATUSES, storedRequester, type PrivacyRequest } from './privacy-requests';
+import { closeForErasure, finishExecution, startExecution } from './privacy-transitions';
 import {
   auditLog,
   clicks,
@@ -175,6 +175,44 @@ async function idempotencyAnswersAbout(
   );
 }
 
+/** The person's requests still open besides the erasure itself (one still executing is left alone). */
+async function otherOpenRequests(db: Db, request: PrivacyRequest, samePerson: SQL[]) {
+  if (samePerson.length === 0) return [];
+  return db.query.privacyRequests.findMany({
+    where: and(
+      eq(privacyRequests.tenantId, request.tenantId),
+      or(...samePerson),
+      ne(privacyRequests.id, request.id),
+      inArray(
+        privacyRequests.status,
+        OPEN_STATUSES.filter((s) => s !== 'executing'),
+      ),
+    ),
+  });
+}
+
+/** Evidence of an inbound mail without the mail's Message-ID. */
+function withoutMailIds(evidence: Record<string, unknown>): Record<string, unknown> {
+  if (evidence.source !== 'inbound_email') return evidence;
+  const { messageId: _messageId, ...rest } = evidence;
+  return rest;
+}
+
+/**
+ * Outbox payloads that list subscribers (`subscriberIds` of an import or a purge) lose the erased
+ * id. Events about the subscriber are deleted with them; `subscriber.erased` keeps it, as the
+ * client must learn whom to erase in its own systems.
+ */
+function scrubIdsFromEvents(db: Db, tenantId: string, subscriberId: string) {
+  const listed = sql`exists (select 1 from json_each(${outboxEvents.payload}, '$.subscriberIds') where value = ${subscriberId})`;
+  return db
+    .update(outboxEvents)
+    .set({
+      payload: sql`json_set(${outboxEvents.payload}, '$.subscriberIds', json((select json_group_array(value) from json_each(${outboxEvents.payload}, '$.subscriberIds') where value <> ${subscriberId})))`,
+    })
+    .where(and(eq(outboxEvents.tenantId, tenantId), listed));
+}
+
 /**
  * Executes the erasure request `requestId` if, in D1, it is an erasure that is open (or whose
  * execution was interrupted) and, for the clock, due. Anything else is reported, not done.
@@ -186,6 +224,7 @@ export async function executeErasure(
   trigger: ErasureTrigger,
   actor: string,
   now = new Date(),
+  events: OutboxRef[] = [],
 ): Promise<ErasureOutcome> {
   const tenantId = keys.tenantId;
   const request = await findPrivacyRequest(db, tenantId, requestId);
@@ -197,7 +236,7 @@ export async function executeErasure(
   if (trigger === 'due' && request.dueAt.getTime() > now.getTime())
     return { status: 'not_due', dueAt: request.dueAt };
 
-  const claimed = await startExecution(db, request, { actor, now, note: trigger });
+  const claimed = await startExecution(db, request, { actor, now, note: trigger, events });
   const sub = request.subscriberId
     ? await findSubscriber(db, tenantId, request.subscriberId)
     : request.subjectIndex
@@ -213,9 +252,28 @@ export async function executeErasure(
   const samePerson: SQL[] = [];
   if (sub) samePerson.push(eq(privacyRequests.subscriberId, sub.id));
   if (index) samePerson.push(eq(privacyRequests.subjectIndex, index));
+  const recordId = newId('era');
+  // What the person's requests keep after the erasure: the erasure record instead of the
+  // subscriber id, and no Message-ID of their mails (it can carry their address or host).
+  const residueFree = {
+    subscriberId: sub ? recordId : request.subscriberId,
+    evidence: withoutMailIds(request.evidence),
+  };
+  const closures = (await otherOpenRequests(db, request, samePerson)).map(
+    (other) =>
+      closeForErasure(db, other, {
+        erasureRequestId: request.id,
+        now,
+        patch: {
+          subscriberId: sub && other.subscriberId ? recordId : other.subscriberId,
+          evidence: withoutMailIds(other.evidence),
+        },
+      }).batch,
+  );
 
   const extra: BatchItem[] = [
     ...(sub ? deletions(db, tenantId, sub, request.id) : []),
+    ...(sub ? [scrubIdsFromEvents(db, tenantId, sub.id)] : []),
     ...(sub ? await idempotencyAnswersAbout(db, keys, sub, requesterEmail, now) : []),
     ...(index
       ? [
@@ -228,11 +286,16 @@ export async function executeErasure(
             }),
         ]
       : []),
+    ...closures.flat(),
     ...(samePerson.length
       ? [
           db
             .update(privacyRequests)
-            .set({ requesterCt: null })
+            .set({
+              requesterCt: null,
+              ...(sub ? { subscriberId: recordId } : {}),
+              evidence: sql`case when json_extract(${privacyRequests.evidence}, '$.source') = 'inbound_email' then json_remove(${privacyRequests.evidence}, '$.messageId') else ${privacyRequests.evidence} end`,
+            })
             .where(
               and(
                 eq(privacyRequests.tenantId, tenantId),
@@ -244,7 +307,7 @@ export async function executeErasure(
       : []),
     // Unique per request: a second execution that got this far fails here and changes nothing.
     db.insert(erasureRecords).values({
-      id: newId('era'),
+      id: recordId,
       tenantId,
       requestId: request.id,
       requestedAt: request.receivedAt,
@@ -261,7 +324,15 @@ export async function executeErasure(
       payload: { requestId: request.id, subscriberId: sub?.id ?? null, trigger },
     }),
   ];
-  const done = await finishExecution(db, claimed, { actor, now, note: trigger, extra, payload: { trigger } });
+  const done = await finishExecution(db, claimed, {
+    actor,
+    now,
+    note: trigger,
+    extra,
+    payload: { trigger, closed: closures.length },
+    patch: residueFree,
+    events,
+  });
   return {
     status: 'executed',
     request: done,

@@ -1,12 +1,13 @@
 // A form submission as a consent event: the box must be ticked, only the form's own profile
 // fields are kept, the form's lists and its current notice version are recorded as evidence.
+// What a form answers depends on the form alone, never on who the address belongs to.
 
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import type { FormSubmission } from '../shared/schemas/forms';
 import type { Db } from './client';
-import { captureConsent, type CaptureResult } from './consent-capture';
+import { captureConsent, needsConfirmation, type CaptureResult } from './consent-capture';
 import { formNotice, type FormRow } from './forms';
 import { requireLists, requireProfileFields, type ListRow } from './lists';
 import type { Notice } from './notices';
@@ -32,13 +33,27 @@ export function cleanPageUrl(value: string | null | undefined): string | null {
   }
 }
 
+export type FormOutcome =
+  | ({ accepted: true; lists: ListRow[]; notice: Notice } & CaptureResult)
+  /** An erased address: nothing written, after the same work as a real sign-up. */
+  | { accepted: false; lists: ListRow[] };
+
+/**
+ * The status a form answers with: `pending` when one of its lists asks for the double opt-in
+ * click, `confirmed` otherwise. The same for a new address, a subscribed one and an erased one,
+ * so that a website visitor learns nothing about anyone else's address.
+ */
+export function formAnswerStatus(lists: ListRow[]): 'pending' | 'confirmed' {
+  return lists.some(needsConfirmation) ? 'pending' : 'confirmed';
+}
+
 export async function acceptFormSubmission(
   db: Db,
   keys: TenantKeys,
   form: FormRow,
   submission: FormSubmission,
   ctx: SubmissionContext,
-): Promise<CaptureResult & { lists: ListRow[]; notice: Notice }> {
+): Promise<FormOutcome> {
   if (!submission.consent)
     throw new AppError('consent_required', 'The consent box was not ticked, so nobody was subscribed.');
   const defined = await requireProfileFields(db, keys.tenantId, form.fields);
@@ -51,19 +66,29 @@ export async function acceptFormSubmission(
     requireLists(db, keys.tenantId, form.listIds),
     formNotice(db, form),
   ]);
-  const result = await captureConsent(db, keys, {
-    email: submission.email,
-    name: submission.name,
-    language: form.language,
-    profile,
-    lists,
-    occurredAt: ctx.occurredAt,
-    geo: ctx.geo,
-    ip: ctx.ip,
-    userAgent: ctx.userAgent,
-    notice,
-    source: { type: 'form', id: form.id, url: cleanPageUrl(ctx.pageUrl) },
-    homeRegionSource: 'form_geo',
-  });
-  return { ...result, lists, notice };
+  try {
+    const result = await captureConsent(
+      db,
+      keys,
+      {
+        email: submission.email,
+        name: submission.name,
+        language: form.language,
+        profile,
+        lists,
+        occurredAt: ctx.occurredAt,
+        geo: ctx.geo,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+        notice,
+        source: { type: 'form', id: form.id, url: cleanPageUrl(ctx.pageUrl) },
+        homeRegionSource: 'form_geo',
+      },
+      { rehearseSuppressed: true },
+    );
+    return { accepted: true, ...result, lists, notice };
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'suppressed') return { accepted: false, lists };
+    throw err;
+  }
 }

@@ -1,23 +1,24 @@
 // The answer a person gives on the link-intercept consent page. YES appends an opt-in with full
-// evidence and sets the subscription's consent to `given`; NO files an objection or unsubscribe
-// request (tenant setting) and appends a refusal or objection. Each answer spends a one-time
-// nonce in the same batch as its events, so a replay or a double submit records nothing new.
+// evidence and sets the subscription's consent to `given`; NO unsubscribes from the list at once,
+// appends a refusal (or objection) and files the request: an unsubscribe is completed in the same
+// batch, an objection stays open for the client. Each answer spends a one-time nonce in that
+// batch, so a replay or a double submit records nothing new.
 
 import { and, eq, sql } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import type { LinkClaims } from '../shared/link-tokens';
-import { runBatch, type Db } from './client';
-import { prepareConsentEvents, type ConsentKind } from './consent-log';
-import { homeRegionFromClick } from './link-clicks';
-import { outboxInsert } from './outbox';
-import { createPrivacyRequest } from './privacy-requests';
-import { clicks, subscribers, subscriptions, usedNonces, type TenantSettings } from './schema';
-import { loadSubscriberKey } from './subscribers';
+import { OPEN_STATUSES } from '../shared/request-lifecycle';
+import { runBatch, type BatchItem, type Db } from './client';
+import { appendToChain, prepareConsentEvents, type ConsentKind } from './consent-log';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import { createPrivacyRequest, findPrivacyRequest, type PrivacyRequest } from './privacy-requests';
+import { completeRequest } from './privacy-transitions';
+import { clicks, subscriptions, usedNonces, type TenantSettings } from './schema';
+import { findSubscriber, homeRegionFill, loadSubscriberKey } from './subscribers';
 
 export const ANSWER_NONCE_PURPOSE = 'intercept_answer';
-const CHAIN_ATTEMPTS = 5;
 
 export type InterceptAnswer = {
   tenant: { id: string; settings: TenantSettings };
@@ -29,14 +30,25 @@ export type InterceptAnswer = {
   clickId: string;
   /** The notice the page showed (a built-in text has version 0 and id `builtin:<language>`). */
   notice: { id: string; version: number; hash: string };
+  /** The language of the notice text shown, recorded on the consent event. */
   language: string;
+  /** The language of the page the person answered: the request's language, for every mail after. */
+  pageLanguage: string;
   geo: Pick<Geo, 'country' | 'region' | 'isEU'>;
   ip: string | null;
   userAgent: string | null;
   at: Date;
 };
 
-export type AnswerOutcome = { recorded: boolean; consentEventId?: string; requestId?: string };
+export type AnswerOutcome = {
+  recorded: boolean;
+  consentEventId?: string;
+  requestId?: string;
+  /** The unsubscribe request this answer completed, for the requester's "done" mail. */
+  completed?: PrivacyRequest;
+  /** The outbox events this answer wrote, for the route to hand to the queue. */
+  outbox: OutboxRef[];
+};
 
 async function nonceSpent(db: Db, tenantId: string, nonce: string): Promise<boolean> {
   const [row] = await db
@@ -51,65 +63,112 @@ async function nonceSpent(db: Db, tenantId: string, nonce: string): Promise<bool
 export const noActionFor = (settings: TenantSettings) => settings.interceptNoAction ?? 'unsubscribe';
 
 /**
- * Records an answer once. Order matters for retries: the privacy request is filed first (filing
- * merges duplicates), then one batch spends the nonce with the consent event, so a failure
- * anywhere leaves the answer retryable and a second submit finds the nonce spent.
+ * Records an answer once. A NO files its request first (filing merges duplicates, e.g. NOs from
+ * several open pages), then one batch spends the nonce with the consent event, the subscription
+ * and, for an unsubscribe, the request's completion: a failure anywhere leaves the answer
+ * retryable, and a second submit finds the nonce spent.
  */
 export async function recordInterceptAnswer(db: Db, input: InterceptAnswer): Promise<AnswerOutcome> {
   const { tenant, claims } = input;
-  if (await nonceSpent(db, tenant.id, input.nonce)) return { recorded: false };
+  if (await nonceSpent(db, tenant.id, input.nonce)) return { recorded: false, outbox: [] };
   const noAction = noActionFor(tenant.settings);
+  const outbox: OutboxRef[] = [];
   let requestId: string | undefined;
   if (input.answer === 'no') {
-    const { request } = await createPrivacyRequest(db, tenant.settings, {
-      tenantId: tenant.id,
-      kind: noAction,
-      channel: 'link_intercept',
-      subscriberId: claims.subscriberId,
-      evidence: {
-        listId: claims.listId,
-        messageId: claims.messageId,
-        clickId: input.clickId,
-        consentEvent: noAction === 'objection' ? 'objection' : 'refusal',
+    const { request } = await createPrivacyRequest(
+      db,
+      tenant.settings,
+      {
+        tenantId: tenant.id,
+        kind: noAction,
+        channel: 'link_intercept',
+        subscriberId: claims.subscriberId,
+        evidence: {
+          listId: claims.listId,
+          messageId: claims.messageId,
+          clickId: input.clickId,
+          consentEvent: noAction === 'objection' ? 'objection' : 'refusal',
+        },
+        language: input.pageLanguage,
+        verified: true,
+        actor: 'subscriber',
+        receivedAt: input.at,
       },
-      language: input.language,
-      verified: true,
-      actor: 'subscriber',
-      receivedAt: input.at,
-    });
+      outbox,
+    );
     requestId = request.id;
   }
-  for (let attempt = 1; ; attempt++) {
+  const kind: ConsentKind =
+    input.answer === 'yes' ? 'opt_in' : noAction === 'objection' ? 'objection' : 'refusal';
+  return appendToChain<AnswerOutcome>(db, async (round) => {
+    // A lost round may have lost to a simultaneous submit of this very page.
+    if (round > 1 && (await nonceSpent(db, tenant.id, input.nonce)))
+      return { queries: [], result: { recorded: false, requestId, outbox } };
+    const { queries, eventId } = await answerStatements(db, input, kind, requestId);
+    const outcome: AnswerOutcome = { recorded: true, consentEventId: eventId, requestId, outbox };
+    if (!requestId || noAction !== 'unsubscribe')
+      return {
+        queries,
+        result: outcome,
+        commit: async (q) => {
+          await runBatch(db, q);
+          outbox.push(...outboxRefs(q));
+        },
+      };
+    return {
+      queries,
+      result: outcome,
+      commit: async (q) => {
+        outcome.completed = await commitWithCompletion(db, tenant.id, requestId, q, outbox);
+      },
+    };
+  });
+}
+
+/**
+ * Commits the answer together with the completion of its unsubscribe request. When a
+ * simultaneous answer completed that request first, the answer commits alone: the person is
+ * unsubscribed either way, and the request was completed once.
+ */
+async function commitWithCompletion(
+  db: Db,
+  tenantId: string,
+  requestId: string,
+  queries: BatchItem[],
+  outbox: OutboxRef[],
+): Promise<PrivacyRequest | undefined> {
+  for (;;) {
+    const request = await findPrivacyRequest(db, tenantId, requestId);
+    if (!request || !OPEN_STATUSES.includes(request.status)) {
+      await runBatch(db, queries);
+      outbox.push(...outboxRefs(queries));
+      return undefined;
+    }
     try {
-      const consentEventId = await appendAnswer(
-        db,
-        input,
-        input.answer === 'yes' ? 'opt_in' : noAction === 'objection' ? 'objection' : 'refusal',
-        requestId,
-      );
-      return { recorded: true, consentEventId, requestId };
+      return await completeRequest(db, request, {
+        actor: 'subscriber',
+        note: 'unsubscribed from the list on the consent page',
+        extra: queries,
+        events: outbox,
+      });
     } catch (err) {
-      if (await nonceSpent(db, tenant.id, input.nonce)) return { recorded: false, requestId };
-      // Another event of this subscriber took our chain position: read the head again. Each
-      // round lets one of the simultaneous answers (several open tabs) through.
-      if (attempt >= CHAIN_ATTEMPTS || err instanceof AppError) throw err;
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
     }
   }
 }
 
-async function appendAnswer(
+/** The statements of one answer: nonce, consent event, subscription, click, home region, event. */
+async function answerStatements(
   db: Db,
   input: InterceptAnswer,
   kind: ConsentKind,
   requestId: string | undefined,
-): Promise<string> {
+): Promise<{ queries: BatchItem[]; eventId: string }> {
   const { tenant, claims, at } = input;
-  const subscriber = await db.query.subscribers.findFirst({
-    where: and(eq(subscribers.tenantId, tenant.id), eq(subscribers.id, claims.subscriberId)),
-  });
+  const subscriber = await findSubscriber(db, tenant.id, claims.subscriberId);
   const key = subscriber ? await loadSubscriberKey(db, input.keys, subscriber.id) : null;
   if (!subscriber || !key) throw new AppError('not_found', 'This link is no longer valid.');
-  const { events, queries } = await prepareConsentEvents(
+  const { events, queries: chain } = await prepareConsentEvents(
     db,
     key,
     { seq: subscriber.consentSeq, hash: subscriber.consentHead },
@@ -129,29 +188,30 @@ async function appendAnswer(
   );
   const event = events[0]!;
   const given = input.answer === 'yes';
-  await runBatch(db, [
+  // YES subscribes with consent; NO stops this list's mail at once (Art. 21(3) for an objection).
+  const state = given
+    ? ({ status: 'confirmed', consent: 'given' } as const)
+    : ({ status: 'unsubscribed', consent: 'refused' } as const);
+  const queries: BatchItem[] = [
     db.insert(usedNonces).values({
       tenantId: tenant.id,
       nonce: input.nonce,
       purpose: ANSWER_NONCE_PURPOSE,
       expiresAt: input.nonceExpiresAt,
     }),
-    ...queries,
+    ...chain,
     db
       .insert(subscriptions)
       .values({
         tenantId: tenant.id,
         subscriberId: subscriber.id,
         listId: claims.listId,
-        status: given ? 'confirmed' : 'unsubscribed',
-        consent: given ? 'given' : 'refused',
+        ...state,
         consentEventId: event.id,
       })
       .onConflictDoUpdate({
         target: [subscriptions.subscriberId, subscriptions.listId],
-        set: given
-          ? { consent: 'given', status: 'confirmed', consentEventId: event.id, updatedAt: at }
-          : { consent: 'refused', consentEventId: event.id, updatedAt: at },
+        set: { ...state, consentEventId: event.id, updatedAt: at },
       }),
     db
       .insert(clicks)
@@ -168,7 +228,7 @@ async function appendAnswer(
         automated: false,
       })
       .onConflictDoUpdate({ target: clicks.id, set: { outcome: sql`excluded.outcome` } }),
-    ...homeRegionFromClick(db, subscriber, input.geo, input.clickId, at),
+    ...homeRegionFill(db, subscriber, input.geo, 'click_geo', at, { clickId: input.clickId }),
     // One event type for every consent event, whatever captured it (forms, API, import, links).
     outboxInsert(db, {
       tenantId: tenant.id,
@@ -188,6 +248,6 @@ async function appendAnswer(
       },
       occurredAt: at,
     }),
-  ]);
-  return event.id;
+  ];
+  return { queries, eventId: event.id };
 }

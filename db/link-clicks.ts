@@ -4,12 +4,11 @@
 
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { ClickRecordedMessage } from '../shared/schemas/queue';
-import type { BatchItem, Db } from './client';
-import { consentValidityQueries, isConsentValid } from './consent-validity';
-import { outboxInsert } from './outbox';
-import { newId } from '../shared/regions';
+import { statementOf } from './bulk-insert';
+import { dbFor, type Db } from './client';
+import { consentValidityQuery, isConsentValid } from './consent-validity';
 import { consentNotices, lists, subscribers } from './schema';
-import { fillHomeRegion } from './subscribers';
+import { homeRegionFill } from './subscribers';
 
 export type InterceptSubscriber = Pick<
   typeof subscribers.$inferSelect,
@@ -41,8 +40,7 @@ export async function loadInterceptContext(
   claims: { tenantId: string; subscriberId: string; listId: string },
 ): Promise<InterceptContext | undefined> {
   const { tenantId, subscriberId, listId } = claims;
-  const [subscriptionQuery, eventQuery] = consentValidityQueries(db, tenantId, subscriberId, listId);
-  const [subs, listRows, subscription, event, noticeRows] = await db.batch([
+  const [subs, listRows, subscription, noticeRows] = await db.batch([
     db
       .select({
         id: subscribers.id,
@@ -59,8 +57,7 @@ export async function loadInterceptContext(
       .from(lists)
       .where(and(eq(lists.tenantId, tenantId), eq(lists.id, listId)))
       .limit(1),
-    subscriptionQuery,
-    eventQuery,
+    consentValidityQuery(db, tenantId, subscriberId, listId),
     db
       .select({
         id: consentNotices.id,
@@ -93,7 +90,7 @@ export async function loadInterceptContext(
   return {
     subscriber,
     list,
-    consentValid: isConsentValid(subscription[0], event[0], listId),
+    consentValid: isConsentValid(subscription[0]),
     notices: [...newest.values()],
   };
 }
@@ -101,15 +98,16 @@ export async function loadInterceptContext(
 /**
  * Records clicks from the queue in one D1 batch (one transaction, one round trip), idempotently
  * (the click id is the key), and only while the subscriber still exists (clicks of an erased
- * subscriber are dropped). A person's click (not a scanner's) sets an unknown home region from
- * its geolocation, with source `click_geo` and an outbox event; both are conditional in SQL, so a
- * redelivery changes nothing. Plain SQL on the D1 binding, because insert-if-exists has no
- * query-builder form. Returns how many click rows were written.
+ * subscriber are dropped). A person's click (not a scanner's) fills an unknown home region from
+ * its geolocation through `homeRegionFill`, conditional in SQL, so a redelivery changes nothing.
+ * The click insert is plain SQL on the D1 binding, because insert-if-exists has no query-builder
+ * form. Returns how many click rows were written.
  */
 export async function recordClicks(
   d1: D1Database,
   messages: readonly ClickRecordedMessage[],
 ): Promise<number> {
+  const db = dbFor(d1);
   const statements: D1PreparedStatement[] = [];
   const inserts: number[] = [];
   for (const msg of messages) {
@@ -132,30 +130,16 @@ export async function recordClicks(
           msg.subscriberId,
         ),
     );
-    if (msg.automated || msg.isEu === null) continue;
-    const homeRegion = msg.isEu ? 'eu' : 'non_eu';
-    const payload = JSON.stringify({
-      subscriberId: msg.subscriberId,
-      homeRegion,
-      country: msg.country,
-      source: 'click_geo',
-      clickId: msg.clickId,
-    });
-    // The event first: it is written only if the update after it is about to change the row.
-    statements.push(
-      d1
-        .prepare(INSERT_REGION_EVENT)
-        .bind(
-          newId('evt'),
-          msg.tenantId,
-          msg.subscriberId,
-          payload,
-          msg.clickedAt,
-          msg.tenantId,
-          msg.subscriberId,
-        ),
-      d1.prepare(FILL_REGION).bind(homeRegion, msg.country, Date.now(), msg.tenantId, msg.subscriberId),
+    if (msg.automated) continue;
+    const fill = homeRegionFill(
+      db,
+      { tenantId: msg.tenantId, id: msg.subscriberId },
+      { country: msg.country, isEU: msg.isEu },
+      'click_geo',
+      new Date(msg.clickedAt),
+      { clickId: msg.clickId },
     );
+    for (const q of fill) statements.push(statementOf(d1, q));
   }
   if (statements.length === 0) return 0;
   const results = await d1.batch(statements);
@@ -166,39 +150,3 @@ const INSERT_CLICK = `insert into clicks (id, tenant_id, subscriber_id, message_
   select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
   where exists (select 1 from subscribers where tenant_id = ? and id = ?)
   on conflict (id) do nothing`;
-
-const INSERT_REGION_EVENT = `insert into outbox_events (id, tenant_id, type, subject_type, subject_id, payload, occurred_at)
-  select ?, ?, 'subscriber.home_region_set', 'subscriber', ?, ?, ?
-  from subscribers where tenant_id = ? and id = ? and home_region = 'unknown'`;
-
-const FILL_REGION = `update subscribers set home_region = ?, home_region_source = 'click_geo', home_country = ?, updated_at = ?
-  where tenant_id = ? and id = ? and home_region = 'unknown'`;
-
-/** The update that fills an unknown home region from a click, and its event; empty otherwise. */
-export function homeRegionFromClick(
-  db: Db,
-  subscriber: Pick<InterceptSubscriber, 'id' | 'tenantId' | 'homeRegion'>,
-  geo: { country: string | null; isEU: boolean | null },
-  clickId: string,
-  at: Date,
-): BatchItem[] {
-  const update = fillHomeRegion(db, subscriber, geo, 'click_geo');
-  if (!update) return [];
-  return [
-    update,
-    outboxInsert(db, {
-      tenantId: subscriber.tenantId,
-      type: 'subscriber.home_region_set',
-      subjectType: 'subscriber',
-      subjectId: subscriber.id,
-      payload: {
-        subscriberId: subscriber.id,
-        homeRegion: geo.isEU ? 'eu' : 'non_eu',
-        country: geo.country,
-        source: 'click_geo',
-        clickId,
-      },
-      occurredAt: at,
-    }),
-  ];
-}

@@ -1,6 +1,7 @@
 // Transactional outbox: `outboxInsert` returns the insert to put in the same D1 batch as the
-// state change it announces; `dispatchOutbox` hands rows not yet dispatched to the queue, right
-// after a request and again from `scheduled` for anything left behind.
+// state change it announces, tagged with the event's reference, so whoever ran the batch can
+// hand exactly those events to the queue (`dispatchOutboxEvents`); `dispatchOutbox` sends the
+// whole backlog of a region, the hourly catch-up's job.
 
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { newId, type Region } from '../shared/regions';
@@ -19,8 +20,11 @@ export type OutboxEventInput = {
   occurredAt?: Date;
 };
 
+export type OutboxRef = { id: string; tenantId: string; type: string };
+
 export function outboxInsert(db: Db, event: OutboxEventInput) {
   const id = newId('evt');
+  const outboxRef: OutboxRef = { id, tenantId: event.tenantId, type: event.type };
   const query = db.insert(outboxEvents).values({
     id,
     tenantId: event.tenantId,
@@ -30,7 +34,16 @@ export function outboxInsert(db: Db, event: OutboxEventInput) {
     payload: event.payload,
     occurredAt: event.occurredAt ?? new Date(),
   });
-  return Object.assign(query, { eventId: id });
+  return Object.assign(query, { eventId: id, outboxRef });
+}
+
+/** The events among the statements of a batch (those made by `outboxInsert`), once it committed. */
+export function outboxRefs(items: readonly unknown[]): OutboxRef[] {
+  return items.flatMap((item) =>
+    item !== null && typeof item === 'object' && 'outboxRef' in item
+      ? [(item as { outboxRef: OutboxRef }).outboxRef]
+      : [],
+  );
 }
 
 const DISPATCH_LIMIT = 500;
@@ -84,8 +97,6 @@ export async function markOutboxReceived(db: Db, eventId: string): Promise<boole
     .returning({ id: outboxEvents.id });
   return res.length > 0;
 }
-
-export type OutboxRef = { id: string; tenantId: string; type: string };
 
 /**
  * Sends just the events a request wrote (not the whole backlog, which concurrent requests would

@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { decryptField } from '../shared/crypto/envelope';
+import { AppError } from '../shared/errors';
 import type { PersonalExport } from '../shared/personal-export';
 import type { Db } from './client';
 import { storedRequester, type PrivacyRequest } from './privacy-requests';
@@ -19,6 +20,7 @@ import {
   privacyRequestHistory,
   privacyRequests,
   subscriptions,
+  suppressions,
 } from './schema';
 import {
   decryptSubscriber,
@@ -29,7 +31,20 @@ import {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The export of one person: the shape of `export.json`. */
+/** Whether an erasure request has erased the person of this blind index. */
+async function erasedByRequest(db: Db, tenantId: string, index: string | null): Promise<boolean> {
+  if (!index) return false;
+  const row = await db.query.suppressions.findFirst({
+    where: and(
+      eq(suppressions.tenantId, tenantId),
+      eq(suppressions.emailIndex, index),
+      eq(suppressions.reason, 'erasure'),
+    ),
+  });
+  return row !== undefined;
+}
+
+/** Everything held about the person of `request`; 410 once an erasure removed them. */
 export async function buildPersonalExport(
   db: Db,
   keys: TenantKeys,
@@ -42,6 +57,8 @@ export async function buildPersonalExport(
     : request.subjectIndex
       ? await findSubscriberByBlindIndex(db, tenantId, request.subjectIndex)
       : undefined;
+  if (!sub && (await erasedByRequest(db, tenantId, request.subjectIndex)))
+    throw new AppError('gone', 'The data of this request has been erased at the person’s request.');
   const key = sub ? await loadSubscriberKey(db, keys, sub.id) : null;
   const plain = sub && key ? await decryptSubscriber(key, sub) : null;
   const subjects: SQL[] = [];

@@ -5,15 +5,20 @@ import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { addDays } from '../shared/due-dates';
 import { newId } from '../shared/regions';
 import { runBatch, type BatchItem, type Db } from './client';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { privacyRequestHistory, privacyRequests, tenants } from './schema';
 
 export const DEFAULT_REMINDER_DAYS = 7;
 /** Largest reminder lead time a tenant may set (it bounds the sweep's query). */
 export const MAX_REMINDER_DAYS = 30;
 
-/** Emits the reminders that have come due in this region; returns how many. */
-export async function emitDueReminders(db: Db, now = new Date(), limit = 200): Promise<number> {
+/** Emits the reminders that have come due in this region; returns how many (their events go to `events`). */
+export async function emitDueReminders(
+  db: Db,
+  now = new Date(),
+  limit = 200,
+  events: OutboxRef[] = [],
+): Promise<number> {
   const rows = await db
     .select({ r: privacyRequests, settings: tenants.settings })
     .from(privacyRequests)
@@ -65,6 +70,10 @@ export async function emitDueReminders(db: Db, now = new Date(), limit = 200): P
       }),
     );
   }
-  for (let i = 0; i < items.length; i += 90) await runBatch(db, items.slice(i, i + 90));
+  for (let i = 0; i < items.length; i += 90) {
+    const batch = items.slice(i, i + 90);
+    await runBatch(db, batch);
+    events.push(...outboxRefs(batch));
+  }
   return emitted;
 }

@@ -10,7 +10,7 @@ import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import { OPEN_STATUSES } from '../shared/request-lifecycle';
 import { runBatch, type Db } from './client';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { verifyRequest } from './privacy-transitions';
 import { privacyRequestHistory, privacyRequests, type TenantSettings } from './schema';
 
@@ -74,19 +74,21 @@ export type FiledRequest = { request: PrivacyRequest; merged: boolean; verifiedN
 /**
  * Files a request, or returns the open request of the same kind and subject it duplicates
  * (recording the duplicate in that request's history). A verified duplicate of a request still
- * awaiting confirmation confirms it: the requester has now proven who they are.
+ * awaiting confirmation confirms it: the requester has now proven who they are. The outbox
+ * events written are added to `events`.
  */
 export async function createPrivacyRequest(
   db: Db,
   settings: TenantSettings,
   input: NewPrivacyRequest,
+  events: OutboxRef[] = [],
 ): Promise<FiledRequest> {
   const now = input.receivedAt ?? new Date();
   for (let attempt = 1; ; attempt++) {
     const duplicate = await findOpenDuplicate(db, input);
-    if (duplicate) return mergeDuplicate(db, duplicate, input, now);
+    if (duplicate) return mergeDuplicate(db, duplicate, input, now, events);
     try {
-      return await insertRequest(db, settings, input, now);
+      return await insertRequest(db, settings, input, now, events);
     } catch (err) {
       // A request filed at the same moment won the open-request unique index: merge into it.
       if (!isOpenRequestConflict(err) || attempt >= 3) throw err;
@@ -105,8 +107,9 @@ async function mergeDuplicate(
   duplicate: PrivacyRequest,
   input: NewPrivacyRequest,
   now: Date,
+  events: OutboxRef[],
 ): Promise<FiledRequest> {
-  await runBatch(db, [
+  const batch = [
     db.insert(privacyRequestHistory).values({
       id: newId('rqh'),
       tenantId: input.tenantId,
@@ -126,12 +129,15 @@ async function mergeDuplicate(
       payload: { requestId: duplicate.id, kind: duplicate.kind, channel: input.channel },
       occurredAt: now,
     }),
-  ]);
+  ];
+  await runBatch(db, batch);
+  events.push(...outboxRefs(batch));
   if (input.verified && duplicate.status === 'awaiting_verification') {
     try {
       const verified = await verifyRequest(db, duplicate, {
         actor: input.actor,
         note: `verified by a request via ${input.channel}`,
+        events,
       });
       return { request: verified, merged: true, verifiedNow: true };
     } catch (err) {
@@ -152,6 +158,7 @@ async function insertRequest(
   settings: TenantSettings,
   input: NewPrivacyRequest,
   now: Date,
+  events: OutboxRef[],
 ): Promise<FiledRequest> {
   const id = newId('prq');
   const { dueAt, monthDueAt } = dueDates(now, dueDaysFor(settings, input.kind));
@@ -183,7 +190,7 @@ async function insertRequest(
         : null,
     updatedAt: now,
   };
-  await runBatch(db, [
+  const batch = [
     db.insert(privacyRequests).values(request),
     db.insert(privacyRequestHistory).values({
       id: newId('rqh'),
@@ -207,10 +214,13 @@ async function insertRequest(
         status: request.status,
         channel: request.channel,
         dueAt: dueAt.toISOString(),
+        monthDueAt: monthDueAt.toISOString(),
       },
       occurredAt: now,
     }),
-  ]);
+  ];
+  await runBatch(db, batch);
+  events.push(...outboxRefs(batch));
   return { request, merged: false, verifiedNow: false };
 }
 

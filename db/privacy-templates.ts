@@ -1,11 +1,14 @@
 // Tenant-owned wording of requester notifications (per stage and language), falling back to the
-// built-in texts, and the per-stage switches in the tenant settings.
+// built-in texts, the per-stage switches in the tenant settings, and changing the privacy
+// settings (audited and announced like every tenant-settings change).
 
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { builtInNotice, noticeLanguage, type NoticeStage } from '../shared/privacy-notices';
-import type { Db } from './client';
+import { newId } from '../shared/regions';
+import { runBatch, type Db } from './client';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { AppError } from '../shared/errors';
-import { privacyNoticeTemplates, tenants, type TenantSettings } from './schema';
+import { auditLog, privacyNoticeTemplates, tenants, type TenantSettings } from './schema';
 import { forgetTenant } from './tenant-cache';
 
 export type NoticeTemplate = typeof privacyNoticeTemplates.$inferSelect;
@@ -78,21 +81,58 @@ export function stageEnabled(settings: TenantSettings, stage: NoticeStage): bool
   return settings.notify?.[stage] ?? true;
 }
 
-/** Merges the privacy part of the tenant settings (due days, reminder lead time, notifications). */
+/** Names of what a privacy-settings change sets: `reminderDays`, `dueDays.erasure`, `notify.received`. */
+function changedNames(patch: PrivacySettingsPatch): string[] {
+  return Object.entries(patch)
+    .flatMap(([key, value]) =>
+      value !== null && typeof value === 'object' ? Object.keys(value).map((k) => `${key}.${k}`) : [key],
+    )
+    .sort();
+}
+
+type PrivacySettingsPatch = Pick<TenantSettings, 'dueDays' | 'reminderDays' | 'notify'>;
+
+/**
+ * Merges the privacy part of the tenant settings (due days, reminder lead time, notifications)
+ * inside SQLite (`json_patch`), so two changes of different keys at the same moment both
+ * survive, with its audit row and its `tenant.settings_changed` event in the same batch.
+ */
 export async function updatePrivacySettings(
   db: Db,
   tenantId: string,
-  patch: Pick<TenantSettings, 'dueDays' | 'reminderDays' | 'notify'>,
-): Promise<TenantSettings> {
+  patch: PrivacySettingsPatch,
+  actor: { type: 'api_key' | 'admin'; id: string },
+): Promise<{ settings: TenantSettings; events: OutboxRef[] }> {
+  const changed = changedNames(patch);
+  const now = new Date();
+  const batch = [
+    db
+      .update(tenants)
+      .set({ settings: sql`json_patch(${tenants.settings}, ${JSON.stringify(patch)})` })
+      .where(eq(tenants.id, tenantId)),
+    db.insert(auditLog).values({
+      id: newId('aud'),
+      tenantId,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: 'tenant.settings_changed',
+      targetType: 'tenant',
+      targetId: tenantId,
+      details: { changed },
+      at: now,
+    }),
+    outboxInsert(db, {
+      tenantId,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: tenantId,
+      payload: { changed },
+      occurredAt: now,
+    }),
+  ];
+  await runBatch(db, batch);
+  forgetTenant(tenantId);
   const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
   if (!tenant) throw new AppError('unknown_tenant', 'Unknown tenant.');
-  const settings: TenantSettings = {
-    ...tenant.settings,
-    ...(patch.dueDays ? { dueDays: { ...tenant.settings.dueDays, ...patch.dueDays } } : {}),
-    ...(patch.reminderDays !== undefined ? { reminderDays: patch.reminderDays } : {}),
-    ...(patch.notify ? { notify: { ...tenant.settings.notify, ...patch.notify } } : {}),
-  };
-  await db.update(tenants).set({ settings }).where(eq(tenants.id, tenantId));
-  forgetTenant(tenantId);
-  return settings;
+  return { settings: tenant.settings, events: outboxRefs(batch) };
 }

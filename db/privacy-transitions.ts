@@ -9,7 +9,7 @@ import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import { nextStatus, type RejectReason, type RequestAction } from '../shared/request-lifecycle';
 import { runBatch, type BatchItem, type Db } from './client';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import type { PrivacyRequest } from './privacy-requests';
 import { privacyRequestHistory, privacyRequests } from './schema';
 
@@ -22,6 +22,7 @@ const EVENT: Record<RequestAction, string> = {
   finish: 'completed',
   reject: 'rejected',
   complete: 'completed',
+  close: 'closed',
 };
 
 export type TransitionInput = {
@@ -35,6 +36,8 @@ export type TransitionInput = {
   payload?: Record<string, unknown>;
   /** More statements for the same batch (an erasure's deletions). */
   extra?: BatchItem[];
+  /** Receives the outbox events of the batch once it committed (to hand exactly those on). */
+  events?: OutboxRef[];
 };
 
 /**
@@ -57,13 +60,16 @@ const isGuardFailure = (err: unknown) =>
   err instanceof Error &&
   /NOT NULL constraint failed: privacy_requests\.kind/.test(`${err.message} ${String(err.cause ?? '')}`);
 
-/** Applies `action`, or throws `illegal_transition` (409) / `conflict` (409) and writes nothing. */
-export async function transitionRequest(
+/**
+ * The statements of one transition (guard, new state, history row, outbox event), for a batch of
+ * the caller's; throws `illegal_transition` (409) when the action is not allowed from the status.
+ */
+function transitionStatements(
   db: Db,
   request: PrivacyRequest,
   action: RequestAction,
-  input: TransitionInput,
-): Promise<PrivacyRequest> {
+  input: Omit<TransitionInput, 'extra' | 'events'>,
+): { next: PrivacyRequest; batch: BatchItem[] } {
   const verdict = nextStatus(request.status, action, {
     kind: request.kind,
     extended: request.extendedAt !== null,
@@ -75,40 +81,53 @@ export async function transitionRequest(
   const next: PrivacyRequest = { ...request, ...input.patch, status: verdict.to, updatedAt: now };
   const { id: _id, tenantId: _tenantId, ...changes } = next;
   const type = `privacy_request.${EVENT[action]}`;
-  try {
-    await runBatch(db, [
-      guard(db, request),
-      db
-        .update(privacyRequests)
-        .set(changes)
-        .where(and(eq(privacyRequests.tenantId, request.tenantId), eq(privacyRequests.id, request.id))),
-      db.insert(privacyRequestHistory).values({
-        id: newId('rqh'),
-        tenantId: request.tenantId,
+  const batch: BatchItem[] = [
+    guard(db, request),
+    db
+      .update(privacyRequests)
+      .set(changes)
+      .where(and(eq(privacyRequests.tenantId, request.tenantId), eq(privacyRequests.id, request.id))),
+    db.insert(privacyRequestHistory).values({
+      id: newId('rqh'),
+      tenantId: request.tenantId,
+      requestId: request.id,
+      fromStatus: request.status,
+      toStatus: next.status,
+      action,
+      actor: input.actor,
+      note: input.note ?? null,
+      at: now,
+    }),
+    outboxInsert(db, {
+      tenantId: request.tenantId,
+      type,
+      subjectType: 'privacy_request',
+      subjectId: request.id,
+      occurredAt: now,
+      payload: {
         requestId: request.id,
-        fromStatus: request.status,
-        toStatus: next.status,
-        action,
-        actor: input.actor,
-        note: input.note ?? null,
-        at: now,
-      }),
-      outboxInsert(db, {
-        tenantId: request.tenantId,
-        type,
-        subjectType: 'privacy_request',
-        subjectId: request.id,
-        occurredAt: now,
-        payload: {
-          requestId: request.id,
-          kind: request.kind,
-          status: next.status,
-          dueAt: next.dueAt.toISOString(),
-          ...input.payload,
-        },
-      }),
-      ...(input.extra ?? []),
-    ]);
+        kind: request.kind,
+        status: next.status,
+        dueAt: next.dueAt.toISOString(),
+        monthDueAt: next.monthDueAt.toISOString(),
+        ...input.payload,
+      },
+    }),
+  ];
+  return { next, batch };
+}
+
+/** Applies `action`, or throws `illegal_transition` (409) / `conflict` (409) and writes nothing. */
+export async function transitionRequest(
+  db: Db,
+  request: PrivacyRequest,
+  action: RequestAction,
+  input: TransitionInput,
+): Promise<PrivacyRequest> {
+  const { next, batch } = transitionStatements(db, request, action, input);
+  batch.push(...(input.extra ?? []));
+  try {
+    await runBatch(db, batch);
   } catch (err) {
     if (isGuardFailure(err))
       throw new AppError(
@@ -117,10 +136,11 @@ export async function transitionRequest(
       );
     throw err;
   }
+  input.events?.push(...outboxRefs(batch));
   return next;
 }
 
-type Actor = Pick<TransitionInput, 'actor' | 'note' | 'now'>;
+type Actor = Pick<TransitionInput, 'actor' | 'note' | 'now' | 'events'>;
 
 /** Identity confirmed (Art. 12(6)): the clock, stopped since receipt, starts now. */
 export function verifyRequest(db: Db, request: PrivacyRequest, by: Actor) {
@@ -174,8 +194,8 @@ export function rejectRequest(
   });
 }
 
-/** A kind the client fulfils itself, done. */
-export function completeRequest(db: Db, request: PrivacyRequest, by: Actor) {
+/** A kind the client fulfils itself, done; `extra` commits with it (an unsubscribe carried out at once). */
+export function completeRequest(db: Db, request: PrivacyRequest, by: Actor & { extra?: BatchItem[] }) {
   const now = by.now ?? new Date();
   return transitionRequest(db, request, 'complete', {
     ...by,
@@ -192,12 +212,30 @@ export function startExecution(db: Db, request: PrivacyRequest, by: Actor) {
 export function finishExecution(
   db: Db,
   request: PrivacyRequest,
-  by: Actor & { extra?: BatchItem[]; payload?: Record<string, unknown> },
+  by: Actor & { extra?: BatchItem[]; payload?: Record<string, unknown>; patch?: TransitionInput['patch'] },
 ) {
   const now = by.now ?? new Date();
   return transitionRequest(db, request, 'finish', {
     ...by,
     now,
-    patch: { resolvedAt: now, requesterCt: null },
+    patch: { ...by.patch, resolvedAt: now, requesterCt: null },
+  });
+}
+
+/**
+ * The statements that close a request because its subject was erased by `erasureRequestId`
+ * (for the erasure's own batch): completed, its stored address wiped, with history and event.
+ */
+export function closeForErasure(
+  db: Db,
+  request: PrivacyRequest,
+  by: { erasureRequestId: string; now: Date; patch?: TransitionInput['patch'] },
+) {
+  return transitionStatements(db, request, 'close', {
+    actor: 'system',
+    now: by.now,
+    note: `subject erased by ${by.erasureRequestId}`,
+    payload: { reason: 'subject_erased', erasureRequestId: by.erasureRequestId },
+    patch: { ...by.patch, resolvedAt: by.now, pausedAt: null, requesterCt: null },
   });
 }

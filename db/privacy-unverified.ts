@@ -7,6 +7,7 @@ import { and, asc, eq, gt, lte, notExists } from 'drizzle-orm';
 import { AppError } from '../shared/errors';
 import { verificationLapsedBefore } from '../shared/request-lifecycle';
 import type { Db } from './client';
+import type { OutboxRef } from './outbox';
 import { rejectRequest } from './privacy-transitions';
 import { privacyRequestHistory, privacyRequests } from './schema';
 
@@ -48,7 +49,12 @@ export async function lapsedUnverifiedRequests(db: Db, now: Date, limit: number)
  * Closes up to `limit` lapsed requests; returns how many it closed. Each is its own guarded
  * batch: a request confirmed or merged meanwhile is skipped, and a second run finds nothing.
  */
-export async function closeUnverifiedRequests(db: Db, now = new Date(), limit = 200): Promise<number> {
+export async function closeUnverifiedRequests(
+  db: Db,
+  now = new Date(),
+  limit = 200,
+  events: OutboxRef[] = [],
+): Promise<number> {
   let closed = 0;
   for (const request of await lapsedUnverifiedRequests(db, now, limit)) {
     try {
@@ -57,6 +63,7 @@ export async function closeUnverifiedRequests(db: Db, now = new Date(), limit = 
         reason: 'identity_not_verified',
         text: UNVERIFIED_CLOSE_NOTE,
         now,
+        events,
       });
       closed++;
     } catch (err) {

@@ -1,8 +1,10 @@
-// Optimistic concurrency for chain appends and first inserts: a batch that lost a race on a
-// unique index (the subscriber's address, or the next seq of its consent chain) is rebuilt from
-// fresh reads and tried again, so a burst of submissions loses none of them.
+// Optimistic concurrency: a batch that lost a race on a unique index (the next seq of a consent
+// chain, a subscriber's address, a spent nonce) is rebuilt from fresh reads and tried again, with
+// growing, randomised pauses, until it commits. Only `appendToChain` (consent-log.ts) uses it.
 
-const CONFLICT = /UNIQUE constraint failed|SQLITE_CONSTRAINT/i;
+import { AppError } from '../shared/errors';
+
+const CONFLICT = /UNIQUE constraint failed|SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)/i;
 
 export function isUniqueConflict(err: unknown): boolean {
   const seen = new Set<unknown>();
@@ -15,14 +17,28 @@ export function isUniqueConflict(err: unknown): boolean {
   return false;
 }
 
-/** Runs `attempt` again (up to `tries` times) while it fails on a unique-index race. */
-export async function retryOnConflict<T>(attempt: () => Promise<T>, tries = 5): Promise<T> {
-  for (let i = 1; ; i++) {
+/** How long a writer keeps retrying before it answers 503: far beyond any real burst. */
+export const CONFLICT_BUDGET_MS = 30_000;
+
+/**
+ * Runs `attempt(round)` until it does not fail on a unique-index race. Each lost round means
+ * another writer committed, so the next read sees progress; the pause (full jitter, doubling up to
+ * two seconds) spreads simultaneous writers apart, so that a crowd of them does not spend its time
+ * re-reading at once. Only a race lasting `budgetMs` gives up (503).
+ */
+export async function retryOnConflict<T>(
+  attempt: (round: number) => Promise<T>,
+  budgetMs = CONFLICT_BUDGET_MS,
+): Promise<T> {
+  const started = Date.now();
+  for (let round = 1; ; round++) {
     try {
-      return await attempt();
+      return await attempt(round);
     } catch (err) {
-      if (i >= tries || !isUniqueConflict(err)) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * i));
+      if (!isUniqueConflict(err)) throw err;
+      if (Date.now() - started > budgetMs)
+        throw new AppError('unavailable', 'Too many simultaneous changes to this record; please try again.');
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(2000, 20 * 2 ** round)));
     }
   }
 }

@@ -202,6 +202,8 @@ export const subscriptions = sqliteTable(
     status: text('status', { enum: ['pending', 'confirmed', 'unsubscribed'] }).notNull(),
     consent: text('consent', { enum: ['given', 'unknown', 'withdrawn', 'refused'] }).notNull(),
     consentEventId: text('consent_event_id'),
+    /** When the double opt-in mail for this subscription was last sent: at most one an hour. */
+    confirmationMailedAt: integer('confirmation_mailed_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
       .notNull()

@@ -14,10 +14,11 @@ import { bulkInsert, runStatements, statementOf } from './bulk-insert';
 import { chunk, type Db } from './client';
 import { captureConsent, decideSubscription, type SubscriptionRow } from './consent-capture';
 import { prepareConsentEvents, type ConsentEvent } from './consent-log';
+import { claimConfirmationMail } from './double-opt-in';
 import { evidenceGeo, resolveEvidenceNotice } from './evidence';
 import { requireLists, type ListRow } from './lists';
 import type { Notice } from './notices';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef } from './outbox';
 import {
   consentEvents,
   profileFields,
@@ -43,7 +44,10 @@ type Ready = {
 };
 
 export type ImportOutcome = ImportReport & {
+  /** The double opt-in mails this import claimed (at most one an hour per address and list). */
   awaitingConfirmation: { subscriberId: string; listIds: string[]; language: string | null }[];
+  /** The outbox events the import wrote, for the route to hand to the queue. */
+  outbox: OutboxRef[];
 };
 
 /** `d1` is the same database as `db`, for the json_each bulk statements. */
@@ -102,10 +106,11 @@ export async function importSubscribers(
     }
   }
   const awaiting: ImportOutcome['awaitingConfirmation'] = [];
+  const outbox: OutboxRef[] = [];
   let created = 0;
   for (const part of chunk(fresh, ROWS_PER_BATCH)) {
     try {
-      await insertFresh(db, d1, keys, part, batchId, awaiting);
+      outbox.push(...(await insertFresh(db, d1, keys, part, batchId, awaiting)));
       created += part.length;
     } catch (err) {
       // Another writer added one of these addresses meanwhile: fall back to one capture per row.
@@ -117,12 +122,10 @@ export async function importSubscribers(
   for (const r of known) {
     try {
       const res = await captureConsent(db, keys, captureInput(r, batchId));
-      if (res.awaitingConfirmation.length)
-        awaiting.push({
-          subscriberId: res.subscriber.id,
-          listIds: res.awaitingConfirmation,
-          language: res.subscriber.language,
-        });
+      outbox.push(...res.outbox);
+      const due = await claimConfirmationMail(db, keys.tenantId, res.subscriber.id, res.awaitingConfirmation);
+      if (due.length)
+        awaiting.push({ subscriberId: res.subscriber.id, listIds: due, language: res.subscriber.language });
       if (res.created) created++;
       else updated++;
     } catch (err) {
@@ -131,7 +134,15 @@ export async function importSubscribers(
     }
   }
   refused.sort((a, b) => a.row - b.row);
-  return { batchId, received: input.rows.length, created, updated, refused, awaitingConfirmation: awaiting };
+  return {
+    batchId,
+    received: input.rows.length,
+    created,
+    updated,
+    refused,
+    awaitingConfirmation: awaiting,
+    outbox,
+  };
 }
 
 async function validateRow(
@@ -222,7 +233,7 @@ async function insertFresh(
   rows: Ready[],
   batchId: string,
   awaiting: ImportOutcome['awaitingConfirmation'],
-) {
+): Promise<OutboxRef[]> {
   const subs: Subscriber[] = [];
   const wrapped: (typeof subscriberKeys.$inferInsert)[] = [];
   const subscriptionRows: SubscriptionRow[] = [];
@@ -273,6 +284,8 @@ async function insertFresh(
         status: d.status,
         consent: d.consent,
         consentEventId: chain.events.filter((e) => e.listId === l.id).at(-1)!.id,
+        // A new sign-up's confirmation mail is claimed with the row (the queue sends it).
+        confirmationMailedAt: d.awaits ? now : null,
         createdAt: now,
         updatedAt: now,
       });
@@ -288,20 +301,19 @@ async function insertFresh(
     if (waiting.length)
       awaiting.push({ subscriberId: prepared.id, listIds: waiting, language: input.language });
   }
+  const announce = outboxInsert(db, {
+    tenantId: keys.tenantId,
+    type: 'subscribers.imported',
+    subjectType: 'import',
+    subjectId: batchId,
+    payload: { batchId, subscriberIds: subs.map((x) => x.id), events: events.length },
+  });
   await runStatements(d1, [
     bulkInsert(d1, subscriberKeys, wrapped),
     bulkInsert(d1, subscribers, subs),
     bulkInsert(d1, subscriptions, subscriptionRows),
     ...chunk(events, ROWS_PER_BATCH).map((part) => bulkInsert(d1, consentEvents, part)),
-    statementOf(
-      d1,
-      outboxInsert(db, {
-        tenantId: keys.tenantId,
-        type: 'subscribers.imported',
-        subjectType: 'import',
-        subjectId: batchId,
-        payload: { batchId, subscriberIds: subs.map((x) => x.id), events: events.length },
-      }),
-    ),
+    statementOf(d1, announce),
   ]);
+  return [announce.outboxRef];
 }

@@ -1,7 +1,7 @@
-// Subscribers: creation with their own data key, lookup by blind index, decryption, the
-// suppression check, and the name a subscriber is shown under (EU: always the pseudonym).
+// Subscribers: creation with their own data key, lookup by blind index, decryption, the name a
+// subscriber is shown under (EU: always the pseudonym), and the one home-region fill.
 
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { blindIndex, normaliseEmail, pseudonymFor } from '../shared/crypto/blind-index';
 import {
   createSubscriberKey,
@@ -14,7 +14,7 @@ import {
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import type { BatchItem, Db } from './client';
-import { subscriberKeys, subscribers } from './schema';
+import { outboxEvents, subscriberKeys, subscribers } from './schema';
 
 export type Subscriber = typeof subscribers.$inferSelect;
 export type HomeRegion = Subscriber['homeRegion'];
@@ -142,27 +142,48 @@ export function isAnonymised(row: Pick<Subscriber, 'homeRegion'>): boolean {
   return row.homeRegion !== 'non_eu';
 }
 
-/** Sets the home region from a geolocation when it was unknown; returns the update or null. */
-export function fillHomeRegion(
+/**
+ * The one home-region fill: sets an unknown home region from a geolocation (with its source) and
+ * writes its `subscriber.home_region_set` event. Both statements are conditional in SQL on the
+ * region still being unknown, the event first, so a retry, a redelivery or a concurrent fill
+ * writes neither twice. Empty when the geolocation does not know where the person is.
+ */
+export function homeRegionFill(
   db: Db,
-  row: Pick<Subscriber, 'id' | 'tenantId' | 'homeRegion'>,
+  subscriber: { tenantId: string; id: string },
   geo: { country: string | null; isEU: boolean | null },
   source: HomeRegionSource,
+  at: Date,
+  detail: Record<string, unknown> = {},
 ) {
-  if (row.homeRegion !== 'unknown' || geo.isEU === null) return null;
-  return db
-    .update(subscribers)
-    .set({
-      homeRegion: geo.isEU ? 'eu' : 'non_eu',
-      homeRegionSource: source,
-      homeCountry: geo.country,
-      updatedAt: new Date(),
+  if (geo.isEU === null) return [];
+  const homeRegion = geo.isEU ? 'eu' : 'non_eu';
+  const payload = { subscriberId: subscriber.id, homeRegion, country: geo.country, source, ...detail };
+  const stillUnknown = and(
+    eq(subscribers.tenantId, subscriber.tenantId),
+    eq(subscribers.id, subscriber.id),
+    eq(subscribers.homeRegion, 'unknown'),
+  );
+  // insert … select: the event row exists only if the subscriber still says `unknown`.
+  const event = db
+    .select({
+      id: sql<string>`${newId('evt')}`.as('id'),
+      tenantId: sql<string>`${subscriber.tenantId}`.as('tenant_id'),
+      type: sql<string>`'subscriber.home_region_set'`.as('type'),
+      subjectType: sql<string>`'subscriber'`.as('subject_type'),
+      subjectId: sql<string>`${subscriber.id}`.as('subject_id'),
+      payload: sql<string>`${JSON.stringify(payload)}`.as('payload'),
+      occurredAt: sql<number>`${at.getTime()}`.as('occurred_at'),
+      dispatchedAt: sql<null>`null`.as('dispatched_at'),
+      receivedAt: sql<null>`null`.as('received_at'),
     })
-    .where(
-      and(
-        eq(subscribers.tenantId, row.tenantId),
-        eq(subscribers.id, row.id),
-        eq(subscribers.homeRegion, 'unknown'),
-      ),
-    );
+    .from(subscribers)
+    .where(stillUnknown);
+  return [
+    db.insert(outboxEvents).select(event),
+    db
+      .update(subscribers)
+      .set({ homeRegion, homeRegionSource: source, homeCountry: geo.country, updatedAt: at })
+      .where(stillUnknown),
+  ] as const;
 }

@@ -41,6 +41,8 @@ export type RecordInput = {
     retentionDays: number | null;
     status: 'pending' | 'confirmed' | 'unsubscribed';
     consent: 'given' | 'unknown' | 'withdrawn' | 'refused';
+    /** The event that decided the subscription's current state (its `consentEventId`). */
+    decisiveEventId: string | null;
   }[];
   events: (RecordEvent & { listId: string | null })[];
   notices: Map<
@@ -65,6 +67,27 @@ const LEGAL_BASIS = {
   contract: 'eu-gdpr:A6-1-b',
   legitimate_interest: 'eu-gdpr:A6-1-f',
 } as const;
+
+/**
+ * The purpose of a list in DPV terms: a list people consent to, or are mailed on a legitimate
+ * interest (GDPR Recital 47), is direct marketing; a list sent under a contract carries the
+ * communication that contract needs.
+ */
+const PURPOSE = {
+  consent: 'dpv:DirectMarketing',
+  legitimate_interest: 'dpv:DirectMarketing',
+  contract: 'dpv:CommunicationForCustomerCare',
+} as const;
+
+const DECISIVE_KINDS = ['opt_in', 'confirmation', 'withdrawal', 'refusal', 'objection', 'import'];
+
+/** The event behind the list's current state; failing that, the newest event that decides one. */
+function decisiveEvent(list: RecordInput['lists'][number], events: RecordInput['events']) {
+  return (
+    events.find((e) => e.id === list.decisiveEventId) ??
+    [...events].reverse().find((e) => DECISIVE_KINDS.includes(e.kind))
+  );
+}
 
 const STATUS: Record<string, string> = {
   given: 'dpv:ConsentGiven',
@@ -112,7 +135,12 @@ export function consentReceipt(input: RecordInput): Record<string, unknown> {
   };
   const records = input.lists.map((list) => {
     const events = input.events.filter((e) => e.listId === list.id);
-    const lastNotice = [...events].reverse().find((e) => e.noticeId);
+    const decisive = decisiveEvent(list, events);
+    // The notice the person saw up to that decision (a confirmation click shows none of its own).
+    const lastNotice = events
+      .filter((e) => !decisive || e.seq <= decisive.seq)
+      .reverse()
+      .find((e) => e.noticeId);
     const notice = lastNotice?.noticeId ? input.notices.get(lastNotice.noticeId) : undefined;
     const given = events.find((e) => e.kind === 'opt_in' || e.kind === 'import');
     return {
@@ -129,7 +157,9 @@ export function consentReceipt(input: RecordInput): Record<string, unknown> {
         '@type': 'dpv:Process',
         'dpv:hasService': list.name,
         'dpv:hasPurpose': {
-          '@type': 'dpv:CommunicationForCustomerCare',
+          '@type': PURPOSE[list.lawfulBasis],
+          'skos:broader':
+            PURPOSE[list.lawfulBasis] === 'dpv:DirectMarketing' ? 'dpv:Marketing' : 'dpv:CustomerCare',
           'dct:description': list.purpose,
           'dct:identifier': list.id,
         },
@@ -172,7 +202,7 @@ export function consentReceipt(input: RecordInput): Record<string, unknown> {
         '@type': status(list),
         'dpv:isIndicatedBy': 'dpv:DataSubject',
         'dpv:hasIndicationMethod': given ? (METHOD[given.sourceType] ?? given.sourceType) : null,
-        'dpv:isIndicatedAtTime': events.at(-1)?.occurredAt.toISOString() ?? null,
+        'dpv:isIndicatedAtTime': decisive?.occurredAt.toISOString() ?? null,
       },
       'dpv:hasConsentControl': {
         '@type': 'dpv:WithdrawConsent',

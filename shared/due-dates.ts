@@ -54,3 +54,11 @@ export function resumedDueDates(
     pausedMs: state.pausedMs + stood,
   };
 }
+
+/**
+ * The date a requester is told ("we will answer by"): the earlier of the product's date and the
+ * Art. 12(3) date, so the promise never runs past the law (after an extension, the extended date).
+ */
+export function promisedDate(state: Pick<DueState, 'dueAt' | 'monthDueAt'>): Date {
+  return state.dueAt.getTime() <= state.monthDueAt.getTime() ? state.dueAt : state.monthDueAt;
+}

@@ -1,6 +1,6 @@
 // The intercept decision and the answer token of the consent page. The answer token (purpose
-// `answer`) is sealed per page view: a one-time nonce, the click id, the notice shown and its
-// language, bound to the link token by hash, so a form cannot be forged for another link,
+// `answer`) is sealed per page view: a one-time nonce, the click id, the notice shown, its
+// language and the page's language, bound to the link token by hash, so a form cannot be forged for another link,
 // replayed after use, or submitted without having loaded the page.
 
 import type { MasterKeyring } from './crypto/keyring';
@@ -33,7 +33,10 @@ export type AnswerClaims = {
   nonce: string;
   clickId: string;
   notice: ShownNotice;
+  /** The language of the notice text shown. */
   language: string;
+  /** The language of the page the person answered (a request filed by the answer speaks it). */
+  pageLanguage: string;
   /** Epoch milliseconds. */
   expiresAt: number;
 };
@@ -44,7 +47,7 @@ export async function sealAnswerToken(
   ring: MasterKeyring,
   region: Region,
   linkToken: string,
-  input: { clickId: string; notice: ShownNotice; language: string },
+  input: { clickId: string; notice: ShownNotice; language: string; pageLanguage: string },
   now = Date.now(),
 ): Promise<string> {
   const payload = {
@@ -55,6 +58,7 @@ export async function sealAnswerToken(
     nv: input.notice.version,
     nh: input.notice.hash,
     lg: input.language,
+    pl: input.pageLanguage,
   };
   return sealToken(ring, region, 'answer', payload, ANSWER_TTL_SECONDS, now);
 }
@@ -76,13 +80,16 @@ export async function openAnswerToken(
     str(p.ni) &&
     typeof p.nv === 'number' &&
     str(p.nh) &&
-    str(p.lg, 8);
+    str(p.lg, 8) &&
+    (p.pl === undefined || str(p.pl, 8));
   if (!valid) throw new AppError('invalid_token', 'This page has expired.');
   return {
     nonce: p.n as string,
     clickId: p.c as string,
     notice: { id: p.ni as string, version: p.nv as number, hash: p.nh as string },
     language: p.lg as string,
+    // Pages opened before the page language was sealed: the notice's language stands in.
+    pageLanguage: (p.pl ?? p.lg) as string,
     expiresAt: p.exp * 1000,
   };
 }

@@ -27,12 +27,17 @@ export const MAX_DESTINATION_LENGTH = 2048;
 export const MAX_LINK_TTL_DAYS = 400;
 export const DEFAULT_LINK_TTL_DAYS = 180;
 
+/** An authority holding `@` or `\`: credentials, or a host that parsers disagree about. */
+const AMBIGUOUS_AUTHORITY = /^\s*[a-z][a-z0-9+.-]*:[\\/]*[^/?#]*[@\\]/i;
+
 /**
  * The destination in canonical form, or null unless it is an absolute http(s) URL with a host
- * and without embedded credentials (`https://bank@evil.example` is a phishing classic).
+ * and without embedded credentials (`https://bank@evil.example` is a phishing classic). An
+ * authority with a backslash is refused too: `http://evil.example\@good.example` opens
+ * evil.example in a browser but reads as good.example to a person or another parser.
  */
 export function parseDestination(value: string): string | null {
-  if (value.length > MAX_DESTINATION_LENGTH) return null;
+  if (value.length > MAX_DESTINATION_LENGTH || AMBIGUOUS_AUTHORITY.test(value)) return null;
   let url: URL;
   try {
     url = new URL(value);

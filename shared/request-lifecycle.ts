@@ -41,6 +41,7 @@ export const REQUEST_ACTIONS = [
   'finish',
   'reject',
   'complete',
+  'close',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -98,6 +99,9 @@ export const TRANSITIONS: Record<RequestAction, Rule> = {
   finish: { from: ['executing'], to: 'completed', kinds: SYSTEM_FULFILLED },
   reject: { from: ['awaiting_verification', 'open', 'paused'], to: 'rejected' },
   complete: { from: ['open', 'paused'], to: 'completed', kinds: CLIENT_FULFILLED },
+  // The person's data was erased by another request: nothing of theirs is left to access,
+  // correct or object to, so their other requests are answered by that erasure.
+  close: { from: ['awaiting_verification', 'open', 'paused'], to: 'completed' },
 };
 
 export type TransitionContext = { kind: RequestKind; extended: boolean };
@@ -137,6 +141,7 @@ const PAST: Record<RequestAction, string> = {
   finish: 'finished',
   reject: 'rejected',
   complete: 'completed',
+  close: 'closed',
 };
 
 /**

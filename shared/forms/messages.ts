@@ -12,6 +12,7 @@ export type FormWords = {
   confirmed: string;
   consentRequired: string;
   failed: string;
+  tooMany: string;
 };
 
 const WORDS: Record<'en' | 'de' | 'fr' | 'nl', FormWords> = {
@@ -20,10 +21,12 @@ const WORDS: Record<'en' | 'de' | 'fr' | 'nl', FormWords> = {
     name: 'Name',
     submit: 'Subscribe',
     sending: 'Sending…',
-    pending: 'Almost done: please click the link in the email we just sent you.',
+    pending:
+      'Almost done: please check your inbox. If this address still needs confirming, we have sent it a link to click.',
     confirmed: 'Thank you, you are subscribed.',
     consentRequired: 'Please tick the box to agree, or we cannot subscribe you.',
     failed: 'This did not work. Please check your address and try again.',
+    tooMany: 'Too many attempts from here. Please wait a minute and try again.',
   },
   de: {
     email: 'E-Mail-Adresse',
@@ -31,30 +34,35 @@ const WORDS: Record<'en' | 'de' | 'fr' | 'nl', FormWords> = {
     submit: 'Abonnieren',
     sending: 'Wird gesendet…',
     pending:
-      'Fast geschafft: Bitte klicken Sie auf den Link in der E-Mail, die wir Ihnen gerade geschickt haben.',
+      'Fast geschafft: Bitte sehen Sie in Ihr Postfach. Muss diese Adresse noch bestätigt werden, haben wir ihr einen Link geschickt.',
     confirmed: 'Danke, Sie sind angemeldet.',
     consentRequired: 'Bitte setzen Sie das Häkchen, sonst können wir Sie nicht anmelden.',
     failed: 'Das hat nicht geklappt. Bitte prüfen Sie Ihre Adresse.',
+    tooMany: 'Zu viele Versuche von hier. Bitte warten Sie eine Minute und versuchen Sie es erneut.',
   },
   fr: {
     email: 'Adresse e-mail',
     name: 'Nom',
     submit: "S'abonner",
     sending: 'Envoi…',
-    pending: "Presque fini : cliquez sur le lien de l'e-mail que nous venons de vous envoyer.",
+    pending:
+      'Presque fini : consultez votre boîte de réception. Si cette adresse doit encore être confirmée, nous lui avons envoyé un lien.',
     confirmed: 'Merci, vous êtes abonné.',
     consentRequired: 'Cochez la case pour donner votre accord, sinon nous ne pouvons pas vous abonner.',
     failed: "Cela n'a pas fonctionné. Vérifiez votre adresse.",
+    tooMany: 'Trop de tentatives depuis cet endroit. Patientez une minute, puis réessayez.',
   },
   nl: {
     email: 'E-mailadres',
     name: 'Naam',
     submit: 'Inschrijven',
     sending: 'Bezig…',
-    pending: 'Bijna klaar: klik op de link in de e-mail die we u net stuurden.',
+    pending:
+      'Bijna klaar: kijk in uw inbox. Moet dit adres nog bevestigd worden, dan hebben we er een link naartoe gestuurd.',
     confirmed: 'Dank u, u bent ingeschreven.',
     consentRequired: 'Vink het vakje aan om akkoord te gaan, anders kunnen we u niet inschrijven.',
     failed: 'Dat lukte niet. Controleer uw adres.',
+    tooMany: 'Te veel pogingen vanaf hier. Wacht een minuut en probeer het opnieuw.',
   },
 };
 

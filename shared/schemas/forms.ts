@@ -2,9 +2,18 @@
 // a website (plain HTML form or the embed script) posts to `POST /f/:formId`.
 
 import { z } from 'zod';
+import { MAX_DESTINATION_LENGTH, parseDestination } from '../link-tokens';
 import { FieldKey, Language, Notice } from './lists';
 
-const HttpsUrl = z.url({ protocol: /^https?$/ }).max(2000);
+/** A page a form sends visitors to: checked and normalised like a link destination. */
+const PageUrl = z
+  .string()
+  .max(MAX_DESTINATION_LENGTH)
+  .refine((v) => parseDestination(v) !== null, {
+    message: 'must be an absolute http(s) URL with a host and no credentials',
+  })
+  .overwrite((v) => parseDestination(v) ?? v)
+  .meta({ description: 'Stored and used in its normalised form', example: 'https://www.example.com/thanks' });
 const Origin = z
   .string()
   .max(300)
@@ -39,18 +48,22 @@ const FormFields = {
       .optional()
       .meta({ description: 'Defaults to one notice per form' }),
   }),
-  thankYouUrl: HttpsUrl,
-  errorUrl: HttpsUrl.nullable().optional(),
+  thankYouUrl: PageUrl,
+  errorUrl: PageUrl.nullable().optional(),
   allowedOrigins: z.array(Origin).max(20).default([]),
 };
 
 export const FormInput = z.object(FormFields).meta({ id: 'FormInput' });
 export type FormInput = z.infer<typeof FormInput>;
 
-/** Only what is sent changes (no defaults: a patch never resets a field it does not name). */
+/**
+ * Only what is sent changes (no defaults: a patch never resets a field it does not name); an
+ * unknown key or an empty patch is a 400.
+ */
 export const FormPatch = z
-  .object({ ...FormFields, fields: z.array(FieldKey).max(30), allowedOrigins: z.array(Origin).max(20) })
+  .strictObject({ ...FormFields, fields: z.array(FieldKey).max(30), allowedOrigins: z.array(Origin).max(20) })
   .partial()
+  .refine((p) => Object.keys(p).length > 0, 'Name at least one field to change.')
   .meta({ id: 'FormPatch' });
 export type FormPatch = z.infer<typeof FormPatch>;
 

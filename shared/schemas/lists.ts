@@ -24,9 +24,14 @@ export const ListInput = z
   .meta({ id: 'ListInput' });
 export type ListInput = z.infer<typeof ListInput>;
 
-/** Only what is sent changes (no defaults: a patch never resets a field it does not name). */
+/**
+ * Only what is sent changes (no defaults: a patch never resets a field it does not name); an
+ * unknown key or an empty patch is a 400.
+ */
 export const ListPatch = ListInput.extend({ lawfulBasis: LawfulBasis, doubleOptIn: z.boolean() })
+  .strict()
   .partial()
+  .refine((p) => Object.keys(p).length > 0, 'Name at least one field to change.')
   .meta({ id: 'ListPatch' });
 export type ListPatch = z.infer<typeof ListPatch>;
 

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { MAX_EXTENSION_DAYS } from '../due-dates';
-import { NOTICE_STAGES } from '../privacy-notices';
+import { NOTICE_STAGES, OPTIONAL_STAGES } from '../privacy-notices';
 import { REJECT_REASON_CODES, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES } from '../request-lifecycle';
 import { IsoDate, ListOf, PageQuery } from './common';
 
@@ -35,9 +35,13 @@ export const PrivacyRequest = z
     language: z.string().nullable(),
     evidence: z.record(z.string(), z.unknown()),
     receivedAt: IsoDate,
-    dueAt: IsoDate.meta({ description: "The product's due date (45 days by default, per tenant and kind)" }),
+    dueAt: IsoDate.meta({
+      description:
+        "The product's due date (45 days by default, per tenant and kind, plus an extension's days): an erasure still open then is executed by the erasure clock",
+    }),
     monthDueAt: IsoDate.meta({
-      description: 'GDPR Art. 12(3): one calendar month after receipt (three once extended), moved by pauses',
+      description:
+        'GDPR Art. 12(3): one calendar month after receipt (three once extended), moved by pauses and by the wait for identity confirmation. Mails tell the requester the earlier of dueAt and monthDueAt',
     }),
     verifiedAt: IsoDate.nullable(),
     pausedAt: IsoDate.nullable(),
@@ -134,8 +138,14 @@ export const PrivacySettings = z
       .partialRecord(z.union([RequestKind, z.literal('default')]), z.number().int().min(1).max(90))
       .optional(),
     reminderDays: z.number().int().min(0).max(30).optional(),
-    notify: z
-      .partialRecord(z.enum(['received', 'verified', 'extended', 'completed', 'rejected']), z.boolean())
-      .optional(),
+    notify: z.partialRecord(z.enum(OPTIONAL_STAGES), z.boolean()).optional(),
   })
   .meta({ id: 'PrivacySettings' });
+
+/** A change of the privacy settings: at least one value, or there is nothing to change. */
+export const PrivacySettingsChange = PrivacySettings.refine(
+  (b) =>
+    b.reminderDays !== undefined ||
+    Object.keys(b.dueDays ?? {}).length + Object.keys(b.notify ?? {}).length > 0,
+  { message: 'nothing to change: give reminderDays, dueDays or notify' },
+).meta({ id: 'PrivacySettingsChange' });

@@ -1,8 +1,14 @@
-import { evictDurableObject, runDurableObjectAlarm } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createScheduledController,
+  evictDurableObject,
+  runDurableObjectAlarm,
+} from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { regional } from '../../db/regions';
 import { clockFor } from '../../workers/privacy/clock';
+import { handleScheduled } from '../../workers/scheduled';
 import { body, seedSubscriber } from '../support/privacy';
 import { api, countRows, seedTenant } from '../support/seed';
 
@@ -122,5 +128,45 @@ describe('ErasureClock', () => {
     expect(await runDurableObjectAlarm(clock)).toBe(true);
     expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(30);
     expect(await clock.pending()).toEqual([]);
+  });
+
+  it('retries a failing erasure with growing backoff, keeps it through the hourly reconcile, and drops it once it succeeds', async () => {
+    const { request, clock, sub } = await fileErasure('failing@example.org');
+    const id = request.id as string;
+    // A record already holding this request id makes the erasure batch fail as a whole.
+    await d1
+      .prepare(
+        `insert into erasure_records (id, tenant_id, request_id, requested_at, executed_at, "trigger", counts) select 'era_block', tenant_id, id, 0, 0, 'admin', '{}' from privacy_requests where id = ?`,
+      )
+      .bind(id)
+      .run();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const first = Date.parse(request.dueAt as string) + 60_000;
+    vi.setSystemTime(first);
+    expect(await runDurableObjectAlarm(clock)).toBe(true);
+    expect(await clock.pending()).toEqual([{ requestId: id, dueAt: first + 30_000, attempts: 1 }]);
+    expect(await countRows(d1, 'subscribers', 'id = ?', sub.id)).toBe(1);
+
+    const second = first + 31_000;
+    vi.setSystemTime(second);
+    expect(await runDurableObjectAlarm(clock)).toBe(true);
+    const backingOff = [{ requestId: id, dueAt: second + 60_000, attempts: 2 }];
+    expect(await clock.pending()).toEqual(backingOff);
+
+    // The hourly reconcile finds the request still due in D1 and leaves the entry's backoff alone.
+    await handleScheduled(
+      createScheduledController({ scheduledTime: second + 1_000, cron: '17 * * * *' }),
+      env,
+      createExecutionContext(),
+    );
+    expect(await clock.pending()).toEqual(backingOff);
+
+    await d1.prepare(`delete from erasure_records where id = 'era_block'`).run();
+    vi.setSystemTime(second + 61_000);
+    expect(await runDurableObjectAlarm(clock)).toBe(true);
+    expect(await clock.pending()).toEqual([]);
+    expect(await countRows(d1, 'subscribers', 'id = ?', sub.id)).toBe(0);
+    expect(await countRows(d1, 'erasure_records', 'request_id = ?', id)).toBe(1);
+    expect(await countRows(d1, 'privacy_requests', `id = ? and status = 'completed'`, id)).toBe(1);
   });
 });

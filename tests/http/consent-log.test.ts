@@ -1,8 +1,15 @@
+// The consent log through the API: the event listing and its filters, the status per list, the
+// hash chain's verification (edits, deletions in the middle and at the head) and the ISO/IEC TS
+// 27560-shaped consent record.
+
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { confirmationLinkIn, createList, formFixture, postJson, US_CF } from '../support/consent';
+import { confirmSubscriptions } from '../../db/double-opt-in';
+import { regional } from '../../db/regions';
+import { tenantKeys } from '../../db/tenants';
+import { createList, formFixture, postJson, US_CF } from '../support/consent';
 import { captureMail } from '../support/mail';
-import { api, call, seedTenant } from '../support/seed';
+import { api, seedTenant } from '../support/seed';
 
 type Page = {
   data: {
@@ -15,20 +22,34 @@ type Page = {
   nextCursor: string | null;
 };
 
+/** A form sign-up to a double opt-in list, confirmed by the click (the domain step behind /c/). */
 async function confirmedSubscriber(region: 'eu' | 'us' = 'eu') {
   const f = await formFixture(region);
-  const mail = captureMail();
+  captureMail();
   await postJson(
     f.formId,
     { email: 'chain@example.org' },
     { region, cf: region === 'us' ? US_CF : undefined },
   );
-  await call(new URL(confirmationLinkIn((await mail.messages())[0]?.parsed.text)).pathname);
-  const id = (await (region === 'eu' ? env.DB_EU : env.DB_US)
+  const d1 = region === 'eu' ? env.DB_EU : env.DB_US;
+  const id = (await d1
     .prepare('select id from subscribers where tenant_id = ?')
     .bind(f.tenant.id)
     .first<{ id: string }>())!.id;
-  return { ...f, id, d1: region === 'eu' ? env.DB_EU : env.DB_US };
+  await confirmSubscriptions(
+    regional(env, region).db,
+    await tenantKeys(env.MASTER_KEY, f.tenant),
+    id,
+    [f.doiList],
+    {
+      occurredAt: new Date(),
+      geo: { country: 'AT', region: null, isEU: true },
+      ip: '192.0.2.99',
+      userAgent: 'MailClient/1.0',
+      formId: f.formId,
+    },
+  );
+  return { ...f, id, d1 };
 }
 
 describe('GET /api/v1/consent-events', () => {
@@ -130,24 +151,25 @@ describe('per-subscriber consent', () => {
   });
 
   it('chain verification detects a deleted event, in the middle and at the head', async () => {
-    const s = await confirmedSubscriber('eu');
-    const newest = await s.d1
-      .prepare('select * from consent_events where subscriber_id = ? and seq = 2')
-      .bind(s.id)
-      .first();
-    await s.d1.prepare('delete from consent_events where subscriber_id = ? and seq = 2').bind(s.id).run();
-    expect(await (await api(s.apiKey, `/subscribers/${s.id}/consent-chain`)).json()).toMatchObject({
-      ok: false,
-      reason: 'head_mismatch',
-    });
-    expect(newest).not.toBeNull();
-    const m = await confirmedSubscriber('eu');
-    await m.d1.prepare('delete from consent_events where subscriber_id = ? and seq = 1').bind(m.id).run();
-    expect(await (await api(m.apiKey, `/subscribers/${m.id}/consent-chain`)).json()).toMatchObject({
-      ok: false,
-      brokenAt: 1,
-      reason: 'missing',
-    });
+    // Three events: the opt-in, the confirmation, and a second opt-in when the form is posted again.
+    const chain = async (s: { apiKey: string; id: string }) =>
+      (await api(s.apiKey, `/subscribers/${s.id}/consent-chain`)).json();
+    const middle = await confirmedSubscriber('eu');
+    await postJson(middle.formId, { email: 'chain@example.org' });
+    expect(await chain(middle)).toMatchObject({ ok: true, events: 3 });
+    await middle.d1
+      .prepare('delete from consent_events where subscriber_id = ? and seq = 2')
+      .bind(middle.id)
+      .run();
+    expect(await chain(middle)).toEqual({ ok: false, events: 2, brokenAt: 2, reason: 'missing' });
+
+    const head = await confirmedSubscriber('eu');
+    await postJson(head.formId, { email: 'chain@example.org' });
+    await head.d1
+      .prepare('delete from consent_events where subscriber_id = ? and seq = 3')
+      .bind(head.id)
+      .run();
+    expect(await chain(head)).toEqual({ ok: false, events: 2, brokenAt: 3, reason: 'head_mismatch' });
   });
 
   it('the consent record is ISO/IEC TS 27560-shaped JSON-LD with notice, basis, controller, storage and events', async () => {
@@ -188,5 +210,54 @@ describe('per-subscriber consent', () => {
     ]);
     expect(JSON.stringify(rec)).not.toContain('chain@example.org');
     expect(rec['dpv:hasDataController']).toMatchObject({ 'dpv:hasName': expect.any(String) });
+  });
+
+  it("the record's time is the decisive event's, not a later import's; a newsletter's purpose is direct marketing", async () => {
+    const t = await seedTenant('eu');
+    const news = await createList(t.apiKey, { doubleOptIn: false });
+    const orders = await createList(t.apiKey, {
+      name: 'Order updates',
+      purpose: 'Messages about your orders',
+      lawfulBasis: 'contract',
+    });
+    const inserted = await api(t.apiKey, '/subscribers', {
+      method: 'POST',
+      json: {
+        email: 'decided@example.org',
+        listIds: [news, orders],
+        evidence: {
+          occurredAt: '2026-10-01T10:00:00Z',
+          country: 'DE',
+          notice: { text: 'Yes, the monthly newsletter.', language: 'en' },
+        },
+      },
+    });
+    expect(inserted.status).toBe(201);
+    const id = ((await inserted.json()) as { subscriber: { id: string } }).subscriber.id;
+    const imported = await api(t.apiKey, '/subscribers/import', {
+      method: 'POST',
+      json: { listIds: [news, orders], rows: [{ email: 'decided@example.org', consentUnknown: true }] },
+    });
+    expect(await imported.json()).toMatchObject({ updated: 1, refused: [] });
+    const rec = (await (await api(t.apiKey, `/subscribers/${id}/consent-record`)).json()) as {
+      'dpv:hasRecordOfActivity': Record<string, Record<string, unknown>>[];
+    };
+    const byList = new Map(
+      rec['dpv:hasRecordOfActivity'].map((r) => [String(r['dct:identifier']).split('/')[1], r]),
+    );
+    const newsletter = byList.get(news)!;
+    expect(newsletter['dpv:hasConsentStatus']).toMatchObject({
+      '@type': 'dpv:ConsentGiven',
+      'dpv:isIndicatedAtTime': '2026-10-01T10:00:00.000Z',
+    });
+    expect(
+      (newsletter['dpv:hasEvent'] as unknown as { 'dct:type': string }[]).map((e) => e['dct:type']),
+    ).toEqual(['opt_in', 'import']);
+    expect(newsletter['dpv:hasProcess']).toMatchObject({
+      'dpv:hasPurpose': { '@type': 'dpv:DirectMarketing', 'skos:broader': 'dpv:Marketing' },
+    });
+    expect(byList.get(orders)!['dpv:hasProcess']).toMatchObject({
+      'dpv:hasPurpose': { '@type': 'dpv:CommunicationForCustomerCare' },
+    });
   });
 });

@@ -200,3 +200,21 @@ describe('forms and notices', () => {
     }
   });
 });
+
+describe('PATCH with nothing to change', () => {
+  it.each([
+    ['{}', {}],
+    ['only unknown keys', { colour: 'blue', doubleOptin: true }],
+    ['a known key beside an unknown one', { name: 'Renamed', colour: 'blue' }],
+  ])('every PATCH route answers 400 validation_failed for %s and changes nothing', async (_name, body) => {
+    const f = await formFixture('eu');
+    const routes = [`/lists/${f.doiList}`, `/forms/${f.formId}`, '/tenant/settings'];
+    for (const path of routes) {
+      const before = await (await api(f.apiKey, path)).json();
+      const res = await api(f.apiKey, path, { method: 'PATCH', json: body });
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as Err).error.code, path).toBe('validation_failed');
+      expect(await (await api(f.apiKey, path)).json(), path).toEqual(before);
+    }
+  });
+});

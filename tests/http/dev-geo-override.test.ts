@@ -48,4 +48,35 @@ describe('x-dev-geo', () => {
     expect(res.status).toBe(200);
     expect(await eventCountry(f.tenant.id)).toBe('US');
   });
+
+  it('without the header in local development, the location is unknown, not the placeholder of request.cf', async () => {
+    captureMail();
+    const f = await formFixture('eu', { lists: 'single' });
+    const request = new Request(`https://privacy.test/f/${f.formId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', origin: SITE },
+      body: JSON.stringify({ email: 'dev@example.org', consent: true, tm_t: await agedToken(f.formId) }),
+      cf: { country: 'US', region: 'Texas', regionCode: 'TX', city: 'Austin', colo: 'DFW', asn: 395747 },
+    } as RequestInit);
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(
+      request as Request<unknown, IncomingRequestCfProperties>,
+      { ...env, ALLOW_DEV_GEO: '1' },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(200);
+    const event = await env.DB_EU.prepare(
+      'select country, geo_region, is_eu from consent_events where tenant_id = ?',
+    )
+      .bind(f.tenant.id)
+      .first();
+    expect(event).toEqual({ country: null, geo_region: null, is_eu: null });
+    const sub = await env.DB_EU.prepare(
+      'select home_region, home_country from subscribers where tenant_id = ?',
+    )
+      .bind(f.tenant.id)
+      .first();
+    expect(sub).toEqual({ home_region: 'unknown', home_country: null });
+  });
 });

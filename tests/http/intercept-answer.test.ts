@@ -1,5 +1,6 @@
-// POST /l/:token: the answer on the consent page. YES and NO with their evidence and events,
-// CSRF and replay protection, double submit, and scanners that submit forms.
+// POST /l/:token: the answer on the consent page. YES and NO with their evidence and events, the
+// NO carried out at once in the page's language, CSRF and replay protection, double and
+// simultaneous submits, and scanners that submit forms.
 
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ import { decryptField } from '../../shared/crypto/envelope';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { sealAnswerToken } from '../../shared/intercept-answer';
 import { call, countRows, seedTenant } from '../support/seed';
+import { withSlowWrites } from '../support/slow-writes';
+import { captureMail } from '../support/mail';
 import {
   BROWSER_UA,
   EU_CF,
@@ -61,31 +64,6 @@ const eventsOf = (subscriberId: string) =>
     .bind(subscriberId)
     .all<Record<string, unknown>>()
     .then((r) => r.results);
-
-/**
- * Runs `fn` while every D1 batch on DB_EU waits a moment before it commits: simultaneous submits
- * then all read the database before any of them writes, the race two real requests can run.
- */
-async function withSlowWrites<T>(fn: () => Promise<T>): Promise<T> {
-  const original = env.DB_EU;
-  const slow = new Proxy(original, {
-    get(target, prop) {
-      if (prop === 'batch')
-        return async (statements: D1PreparedStatement[]) => {
-          await new Promise((resolve) => setTimeout(resolve, 150));
-          return target.batch(statements);
-        };
-      const value: unknown = Reflect.get(target, prop);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  Object.assign(env, { DB_EU: slow });
-  try {
-    return await fn();
-  } finally {
-    Object.assign(env, { DB_EU: original });
-  }
-}
 
 describe('POST /l/:token', () => {
   it('YES records an opt-in with full evidence, sets consent given and the home region, then 303s to the destination', async () => {
@@ -157,46 +135,97 @@ describe('POST /l/:token', () => {
     expect(again.status).toBe(302);
   });
 
-  it('NO 303s to the destination too, files an unsubscribe request and records a refusal', async () => {
+  it('NO unsubscribes at once: the request is filed completed, the refusal recorded, a done mail sent', async () => {
+    const mail = captureMail();
     const { tenant, subscriber, list, token, answerToken } = await openPage();
     const res = await answer(token, { answer: 'no', answer_token: answerToken });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('https://shop.example.com/spring?x=1');
     const request = await env.DB_EU.prepare(
-      'select kind, channel, status, subscriber_id from privacy_requests where tenant_id = ?',
+      'select id, kind, channel, status, subscriber_id, language, resolved_at is not null as resolved from privacy_requests where tenant_id = ?',
     )
       .bind(tenant.id)
-      .first();
+      .first<Record<string, unknown>>();
     expect(request).toEqual({
+      id: expect.any(String),
       kind: 'unsubscribe',
       channel: 'link_intercept',
-      status: 'open',
+      status: 'completed',
       subscriber_id: subscriber.id,
+      language: 'nl',
+      resolved: 1,
     });
+    const history = await env.DB_EU.prepare(
+      'select action, to_status from privacy_request_history where request_id = ? order by at, id',
+    )
+      .bind(request!.id)
+      .all();
+    expect(history.results).toEqual([
+      { action: 'created', to_status: 'open' },
+      { action: 'complete', to_status: 'completed' },
+    ]);
     const [event] = await eventsOf(subscriber.id);
     expect(event).toMatchObject({ kind: 'refusal', list_id: list.id, source_type: 'link' });
-    const sub = await env.DB_EU.prepare('select consent from subscriptions where subscriber_id = ?')
+    const sub = await env.DB_EU.prepare('select status, consent from subscriptions where subscriber_id = ?')
       .bind(subscriber.id)
       .first();
-    expect(sub).toEqual({ consent: 'refused' });
+    expect(sub).toEqual({ status: 'unsubscribed', consent: 'refused' });
     const types = await env.DB_EU.prepare('select type from outbox_events where tenant_id = ? order by type')
       .bind(tenant.id)
       .all<{ type: string }>();
     expect(types.results.map((r) => r.type)).toEqual([
       'consent.recorded',
+      'privacy_request.completed',
       'privacy_request.created',
       'subscriber.home_region_set',
     ]);
+    const sent = await mail.messages();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.parsed.headers.find((h) => h.key === 'content-language')?.value).toBe('nl');
   });
 
-  it('NO files an objection when the tenant chose objection', async () => {
-    const { tenant, subscriber, token, answerToken } = await openPage({ interceptNoAction: 'objection' });
-    expect((await answer(token, { answer: 'no', answer_token: answerToken })).status).toBe(303);
-    const request = await env.DB_EU.prepare('select kind from privacy_requests where tenant_id = ?')
+  it('the NO of a French page is a French request, answered in French, even with an English notice', async () => {
+    const mail = captureMail();
+    captureQueue();
+    const { tenant } = await seedTenant('eu');
+    const subscriber = await seedSubscriber(tenant);
+    const list = await seedList(tenant, { en: 'Offers every month.' });
+    const token = await mintLink({ tenantId: tenant.id, subscriberId: subscriber.id, listId: list.id });
+    const page = await call(`/l/${token}`, {
+      cf: EU_CF,
+      headers: { 'user-agent': BROWSER_UA, 'accept-language': 'fr-FR,fr;q=0.9' },
+    });
+    expect(await page.clone().text()).toContain('lang="fr"');
+    const res = await answer(
+      token,
+      { answer: 'no', answer_token: answerTokenOf(await page.text()) },
+      { 'accept-language': 'en' },
+    );
+    expect(res.status).toBe(303);
+    const request = await env.DB_EU.prepare(
+      'select language, status from privacy_requests where tenant_id = ?',
+    )
       .bind(tenant.id)
       .first();
-    expect(request).toEqual({ kind: 'objection' });
+    expect(request).toEqual({ language: 'fr', status: 'completed' });
+    // The event records the language of the notice text the person read.
+    expect((await eventsOf(subscriber.id))[0]).toMatchObject({ kind: 'refusal', language: 'en' });
+    const [sent] = await mail.messages();
+    expect(sent!.parsed.headers.find((h) => h.key === 'content-language')?.value).toBe('fr');
+  });
+
+  it('NO files an objection when the tenant chose objection: the mail stops at once, the request stays open for the client', async () => {
+    const { tenant, subscriber, token, answerToken } = await openPage({ interceptNoAction: 'objection' });
+    expect((await answer(token, { answer: 'no', answer_token: answerToken })).status).toBe(303);
+    const request = await env.DB_EU.prepare('select kind, status from privacy_requests where tenant_id = ?')
+      .bind(tenant.id)
+      .first();
+    expect(request).toEqual({ kind: 'objection', status: 'open' });
     expect((await eventsOf(subscriber.id))[0]).toMatchObject({ kind: 'objection' });
+    const sub = await env.DB_EU.prepare('select status, consent from subscriptions where subscriber_id = ?')
+      .bind(subscriber.id)
+      .first();
+    expect(sub).toEqual({ status: 'unsubscribed', consent: 'refused' });
   });
 
   it('records a double submit once and still redirects the second time', async () => {
@@ -213,16 +242,24 @@ describe('POST /l/:token', () => {
     expect(await eventsOf(subscriber.id)).toHaveLength(1);
   });
 
-  it('records two concurrent submits of one page once', async () => {
+  it('records three simultaneous submits of one page once, all read before any commits', async () => {
     const { subscriber, token, answerToken } = await openPage();
-    const results = await Promise.all(
-      [1, 2, 3].map(() => answer(token, { answer: 'yes', answer_token: answerToken })),
+    const results = await withSlowWrites(() =>
+      Promise.all([1, 2, 3].map(() => answer(token, { answer: 'yes', answer_token: answerToken }))),
     );
     expect(results.map((r) => r.status)).toEqual([303, 303, 303]);
     expect(await eventsOf(subscriber.id)).toHaveLength(1);
+    expect(
+      await countRows(
+        env.DB_EU,
+        'used_nonces',
+        'tenant_id = (select tenant_id from subscribers where id = ?)',
+        subscriber.id,
+      ),
+    ).toBe(1);
   });
 
-  it('files one privacy request for three concurrent NO submits, from one page or from three', async () => {
+  it('files and completes one request for three simultaneous NO submits, from one page or from three', async () => {
     const { tenant, subscriber, token, answerToken } = await openPage();
     const same = await withSlowWrites(() =>
       Promise.all([1, 2, 3].map(() => answer(token, { answer: 'no', answer_token: answerToken }))),
@@ -232,11 +269,12 @@ describe('POST /l/:token', () => {
       await countRows(
         env.DB_EU,
         'privacy_requests',
-        'tenant_id = ? and subscriber_id = ?',
+        "tenant_id = ? and subscriber_id = ? and status = 'completed'",
         tenant.id,
         subscriber.id,
       ),
     ).toBe(1);
+    expect(await countRows(env.DB_EU, 'privacy_requests', 'tenant_id = ?', tenant.id)).toBe(1);
     expect(await eventsOf(subscriber.id)).toHaveLength(1);
 
     const other = await openPage();
@@ -253,6 +291,14 @@ describe('POST /l/:token', () => {
     );
     expect(answers.map((r) => r.status)).toEqual([303, 303, 303]);
     expect(await countRows(env.DB_EU, 'privacy_requests', 'tenant_id = ?', other.tenant.id)).toBe(1);
+    expect(
+      await countRows(
+        env.DB_EU,
+        'privacy_requests',
+        "tenant_id = ? and status <> 'completed'",
+        other.tenant.id,
+      ),
+    ).toBe(0);
     expect(
       await countRows(
         env.DB_EU,
@@ -300,7 +346,7 @@ describe('POST /l/:token', () => {
       ring,
       'eu',
       token,
-      { clickId: 'clk_x', notice, language: 'en' },
+      { clickId: 'clk_x', notice, language: 'en', pageLanguage: 'en' },
       Date.now() - 2 * 86_400_000,
     );
     const before = await rowCounts(tenant.id);

@@ -7,12 +7,12 @@ import { handleQueue } from '../../workers/queue/consumer';
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { consentEvents } from '../../db/schema';
 import { regional } from '../../db/regions';
-import { prepareConsentEvents } from '../../db/consent-log';
-import { runBatch } from '../../db/client';
-import { loadSubscriberKey } from '../../db/subscribers';
+import { confirmSubscriptions } from '../../db/double-opt-in';
 import { tenantKeys } from '../../db/tenants';
+import { formFixture, postJson } from '../support/consent';
+import { captureMail } from '../support/mail';
 import { eq } from 'drizzle-orm';
-import { call, countRows, seedTenant } from '../support/seed';
+import { api, call, countRows, seedTenant } from '../support/seed';
 import {
   BROWSER_UA,
   EU_CF,
@@ -98,29 +98,6 @@ describe('GET /l/:token', () => {
     const res = await click(token, EU_CF);
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('https://shop.example.com/spring?x=1');
-  });
-
-  it('counts an opt-in event that nothing withdrew as valid consent, and a later withdrawal as not', async () => {
-    const { tenant, subscriber, list, token } = await setup();
-    const { db } = regional(env, 'eu');
-    const key = (await loadSubscriberKey(db, await tenantKeys(env.MASTER_KEY, tenant), subscriber.id))!;
-    const evidence = (kind: 'opt_in' | 'withdrawal', listId: string | null) => ({
-      kind,
-      listId,
-      occurredAt: new Date(),
-      geo: { country: 'DE', region: null, isEU: true },
-      ip: null,
-      userAgent: null,
-      notice: null,
-      language: 'de',
-      source: { type: 'api' as const },
-    });
-    const first = await prepareConsentEvents(db, key, { seq: 0, hash: null }, [evidence('opt_in', list.id)]);
-    await runBatch(db, first.queries);
-    expect((await click(token, EU_CF)).status).toBe(302);
-    const second = await prepareConsentEvents(db, key, first.head, [evidence('withdrawal', null)]);
-    await runBatch(db, second.queries);
-    expect((await click(token, EU_CF)).status).toBe(200);
   });
 
   it('asks again when the subscription says consent was withdrawn', async () => {
@@ -345,5 +322,64 @@ describe('click recording', () => {
         'consent_page',
       ),
     ).toBe(3);
+  });
+});
+
+describe('a double opt-in sign-up is consent only once confirmed', () => {
+  async function signedUp() {
+    const f = await formFixture('eu');
+    captureMail();
+    return f;
+  }
+  const subscriberOf = async (tenantId: string) =>
+    (await env.DB_EU.prepare('select id from subscribers where tenant_id = ?')
+      .bind(tenantId)
+      .first<{ id: string }>())!.id;
+  const confirm = async (f: Awaited<ReturnType<typeof formFixture>>, subscriberId: string) =>
+    confirmSubscriptions(
+      regional(env, 'eu').db,
+      await tenantKeys(env.MASTER_KEY, f.tenant),
+      subscriberId,
+      [f.doiList],
+      {
+        occurredAt: new Date(),
+        geo: { country: 'DE', region: null, isEU: true },
+        ip: null,
+        userAgent: null,
+        formId: f.formId,
+      },
+    );
+
+  it('an unconfirmed sign-up is asked on the link; once the mail is confirmed it goes straight through', async () => {
+    const f = await signedUp();
+    expect((await postJson(f.formId, { email: 'waiting@example.org' })).status).toBe(200);
+    const id = await subscriberOf(f.tenant.id);
+    expect(
+      await env.DB_EU.prepare('select status, consent from subscriptions where subscriber_id = ?')
+        .bind(id)
+        .first(),
+    ).toEqual({ status: 'pending', consent: 'unknown' });
+    const token = await mintLink({ tenantId: f.tenant.id, subscriberId: id, listId: f.doiList });
+    expect((await click(token, EU_CF)).status).toBe(200);
+    await confirm(f, id);
+    expect((await click(token, EU_CF)).status).toBe(302);
+  });
+
+  it('an imported subscriber (consent unknown) who signs up again is still asked until confirmed', async () => {
+    const f = await signedUp();
+    const imported = await api(f.apiKey, '/subscribers/import', {
+      method: 'POST',
+      json: { listIds: [f.doiList], rows: [{ email: 'old@example.org', consentUnknown: true }] },
+    });
+    expect(imported.status).toBe(200);
+    const id = await subscriberOf(f.tenant.id);
+    const token = await mintLink({ tenantId: f.tenant.id, subscriberId: id, listId: f.doiList });
+    expect((await click(token, EU_CF)).status).toBe(200);
+    // The form writes an opt-in event, but the double opt-in click has not happened yet.
+    expect((await postJson(f.formId, { email: 'old@example.org' })).status).toBe(200);
+    expect(await countRows(env.DB_EU, 'consent_events', "subscriber_id = ? and kind = 'opt_in'", id)).toBe(1);
+    expect((await click(token, EU_CF)).status).toBe(200);
+    await confirm(f, id);
+    expect((await click(token, EU_CF)).status).toBe(302);
   });
 });

@@ -1,14 +1,17 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { regional } from '../../db/regions';
-import { loadSubscriberKey } from '../../db/subscribers';
+import { addressIndex, findSubscriberByBlindIndex, loadSubscriberKey } from '../../db/subscribers';
 import { tenantKeys } from '../../db/tenants';
 import { decryptField, decryptTenantField, type SubscriberKey } from '../../shared/crypto/envelope';
 import { blindIndex } from '../../shared/crypto/blind-index';
 import { clockFor } from '../../workers/privacy/clock';
 import { createList } from '../support/consent';
+import { privacyAddress } from '../../shared/reply-address';
+import { deliver, inboundMessage, passingAuth, rawMail } from '../support/inbound';
+import { captureMail } from '../support/mail';
 import { body, seedSubscriber } from '../support/privacy';
-import { api, countRows, seedTenant } from '../support/seed';
+import { api, call, countRows, seedTenant } from '../support/seed';
 
 const { d1, db } = regional(env, 'eu');
 const FIELDS = ['email', 'name', 'profile', 'ip', 'user_agent', 'requester'];
@@ -61,19 +64,24 @@ describe('executing an erasure', () => {
     });
     const other = await seedSubscriber(tenant, { email: 'stay@example.org', name: 'Stay Put' });
     const victimKey = (await loadSubscriberKey(db, keys, victim.id))!;
-    // A second, unverified request by address of the same person keeps the address on the request.
-    await api(apiKey, '/privacy-requests', {
+    // A second request of the same person, by address and unconfirmed, is still open when the erasure runs.
+    const pending = await api(apiKey, '/privacy-requests', {
       method: 'POST',
       json: { kind: 'access', email: 'erase.me@example.org', verified: false },
     });
+    expect(pending.status).toBe(201);
+    expect(
+      await countRows(d1, 'privacy_requests', 'tenant_id = ? and requester_ct is not null', tenant.id),
+    ).toBe(0);
     const before = await report(apiKey);
 
-    const filed = await body(
-      await api(apiKey, '/privacy-requests', {
-        method: 'POST',
-        json: { kind: 'erasure', email: 'ERASE.me@example.org' },
-      }),
-    );
+    const filedRes = await api(apiKey, '/privacy-requests', {
+      method: 'POST',
+      json: { kind: 'erasure', email: 'ERASE.me@example.org' },
+    });
+    expect(filedRes.status).toBe(201);
+    const filed = await body(filedRes);
+    expect(filed).toMatchObject({ status: 'open', subscriberId: victim.id });
     const res = await api(apiKey, `/privacy-requests/${filed.id}/confirm`, { method: 'POST', json: {} });
     expect(res.status).toBe(200);
     const confirmation = await body(res);
@@ -87,7 +95,29 @@ describe('executing an erasure', () => {
     });
     expect(await clockFor(env, tenant.id).pending()).toEqual([]);
 
+    // Erasure answers the person's other open request: closed, with its reason, history and event.
+    const closed = await body(await api(apiKey, `/privacy-requests/${(await body(pending)).id}`));
+    expect(closed).toMatchObject({ status: 'completed', subscriberId: expect.stringMatching(/^era_/) });
+    expect((closed.history as { action: string; note: string }[]).at(-1)).toMatchObject({
+      action: 'close',
+      note: `subject erased by ${filed.id}`,
+    });
+    const closedEvent = await d1
+      .prepare(`select payload from outbox_events where subject_id = ? and type = 'privacy_request.closed'`)
+      .bind(closed.id)
+      .first<{ payload: string }>();
+    expect(JSON.parse(closedEvent!.payload)).toMatchObject({
+      reason: 'subject_erased',
+      erasureRequestId: filed.id,
+    });
+
     const cells = await everyCell();
+    // The erased subscriber id is left only where the client learns whom to erase in its systems.
+    expect(
+      cells
+        .filter((c) => c.value.includes(victim.id))
+        .map((c) => `${c.table}.${c.column}:${JSON.parse(c.value).requestId ?? ''}`),
+    ).toEqual([`outbox_events.payload:${filed.id}`]);
     const requestIds = cells
       .filter((c) => c.table === 'privacy_requests' && c.column === 'id')
       .map((c) => c.value);
@@ -199,6 +229,8 @@ describe('executing an erasure', () => {
     const subscriberId = ((await created.json()) as { subscriber: { id: string } }).subscriber.id;
     const us = regional(env, 'us');
     const key = (await loadSubscriberKey(us.db, keys, subscriberId))!;
+    // The stored answer to the Idempotency-Key is there before the erasure, holding the address.
+    expect(await countRows(us.d1, 'idempotency_keys', 'tenant_id = ?', tenant.id)).toBe(1);
     const filed = await body(
       await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind: 'erasure', subscriberId } }),
     );
@@ -229,6 +261,102 @@ describe('executing an erasure', () => {
     expect((await body(again)).error?.code).toBe('suppressed');
   });
 
+  it("closes the person's other requests and strips their id and mail ids from imports and evidence", async () => {
+    captureMail();
+    const { tenant, apiKey } = await seedTenant('eu', { acknowledgeInbound: false });
+    const keys = await tenantKeys(env.MASTER_KEY, tenant);
+    const list = await createList(apiKey, { doubleOptIn: false });
+    const imported = await api(apiKey, '/subscribers/import', {
+      method: 'POST',
+      json: {
+        listIds: [list],
+        rows: [
+          { email: 'gone@mail.example.org', consentUnknown: true },
+          { email: 'stays@mail.example.org', consentUnknown: true },
+        ],
+      },
+    });
+    expect(imported.status).toBe(200);
+    const idOf = async (email: string) =>
+      (await findSubscriberByBlindIndex(db, tenant.id, (await addressIndex(keys, email)).index))!.id;
+    const gone = await idOf('gone@mail.example.org');
+    const stays = await idOf('stays@mail.example.org');
+    const importedIds = async () => {
+      const row = await d1
+        .prepare(`select payload from outbox_events where tenant_id = ? and type = 'subscribers.imported'`)
+        .bind(tenant.id)
+        .first<{ payload: string }>();
+      return (JSON.parse(row!.payload) as { subscriberIds: string[] }).subscriberIds.sort();
+    };
+    expect(await importedIds()).toEqual([gone, stays].sort());
+
+    // An access request carried out earlier left a download link.
+    const access = await body(
+      await api(apiKey, '/privacy-requests', {
+        method: 'POST',
+        json: { kind: 'access', subscriberId: gone },
+      }),
+    );
+    const done = await body(
+      await api(apiKey, `/privacy-requests/${access.id}/confirm`, { method: 'POST', json: {} }),
+    );
+    const download = new URL((done.export as { url: string }).url).pathname;
+    expect((await call(download)).status).toBe(200);
+    // A rectification request arrived by mail from the person and is still open.
+    const privacy = privacyAddress(tenant, env.MAIL_DOMAIN);
+    await deliver(
+      inboundMessage(
+        rawMail({
+          from: 'gone@mail.example.org',
+          to: privacy,
+          subject: 'Wrong name',
+          body: 'My name is spelled wrong in your records, please correct my surname to Gonzales.',
+          messageId: '<gone.person.42@mail.example.org>',
+          headers: passingAuth('mail.example.org'),
+        }),
+        { from: 'gone@mail.example.org', to: privacy },
+      ),
+    );
+    const byMail = await d1
+      .prepare(`select id, status, evidence from privacy_requests where tenant_id = ? and channel = 'email'`)
+      .bind(tenant.id)
+      .first<{ id: string; status: string; evidence: string }>();
+    expect(byMail?.status).toBe('open');
+    expect(byMail?.evidence).toContain('gone.person.42');
+
+    const erasure = await body(
+      await api(apiKey, '/privacy-requests', {
+        method: 'POST',
+        json: { kind: 'erasure', subscriberId: gone },
+      }),
+    );
+    expect(
+      (await api(apiKey, `/privacy-requests/${erasure.id}/confirm`, { method: 'POST', json: {} })).status,
+    ).toBe(200);
+
+    const record = await d1
+      .prepare('select id from erasure_records where request_id = ?')
+      .bind(erasure.id)
+      .first<{ id: string }>();
+    const closed = await body(await api(apiKey, `/privacy-requests/${byMail!.id}`));
+    expect(closed).toMatchObject({ status: 'completed', subscriberId: record!.id });
+    expect(closed.evidence).not.toHaveProperty('messageId');
+    const again = await api(apiKey, `/privacy-requests/${byMail!.id}/confirm`, { method: 'POST', json: {} });
+    expect(again.status).toBe(409);
+    expect(await body(await api(apiKey, `/privacy-requests/${access.id}`))).toMatchObject({
+      subscriberId: record!.id,
+    });
+    expect(await importedIds()).toEqual([stays]);
+    const late = await call(download);
+    expect(late.status).toBe(410);
+    expect(await late.text()).not.toContain('gone@mail.example.org');
+    for (const c of await everyCell()) {
+      expect(`${c.table}.${c.column}: ${c.value}`).not.toContain('gone.person.42');
+      if (c.value.includes(gone))
+        expect(JSON.parse(c.value)).toMatchObject({ requestId: erasure.id, subscriberId: gone });
+    }
+  });
+
   it('confirming twice erases once', async () => {
     const { tenant, apiKey } = await seedTenant('eu');
     const sub = await seedSubscriber(tenant, { email: 'twice@example.org' });
@@ -254,6 +382,8 @@ describe('executing an erasure', () => {
         json: { kind: 'erasure', email: 'stranger@example.org' },
       }),
     );
+    expect(filed).toMatchObject({ status: 'open', subscriberId: null });
+    expect(await countRows(d1, 'suppressions', 'tenant_id = ?', tenant.id)).toBe(0);
     const res = await api(apiKey, `/privacy-requests/${filed.id}/confirm`, { method: 'POST', json: {} });
     expect(res.status).toBe(200);
     expect((await body(res)).erased).toEqual({ subscribers: 0 });

@@ -1,11 +1,15 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '../../db/api-keys';
 import { regional } from '../../db/regions';
 import { body, seedSubscriber } from '../support/privacy';
 import { api, call, countRows, seedTenant } from '../support/seed';
 
 const { d1 } = regional(env, 'eu');
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 const post = (key: string, path: string, json: unknown = {}) => api(key, path, { method: 'POST', json });
 
 async function setup(kind = 'erasure', email = `p${crypto.randomUUID().slice(0, 8)}@example.org`) {
@@ -41,15 +45,22 @@ describe('privacy request lifecycle over the API', () => {
     ]);
   });
 
-  it('pauses and resumes, moving the due date by the pause, with history and events', async () => {
+  it('pauses and resumes, moving both due dates by exactly the pause, with history and events', async () => {
     const { apiKey, id, request } = await setup('objection');
+    const pausedAt = Date.now() + 60_000;
+    const stood = 2 * 86_400_000 + 3_600_000;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(pausedAt);
     const paused = await body(
       await post(apiKey, `/privacy-requests/${id}/pause`, { note: 'Asked for the account number' }),
     );
-    expect(paused.status).toBe('paused');
+    expect(paused).toMatchObject({ status: 'paused', pausedAt: new Date(pausedAt).toISOString() });
+    vi.setSystemTime(pausedAt + stood);
     const resumed = await body(await post(apiKey, `/privacy-requests/${id}/resume`));
-    expect(resumed.status).toBe('open');
-    expect(Date.parse(resumed.dueAt as string)).toBeGreaterThanOrEqual(Date.parse(request.dueAt as string));
+    vi.useRealTimers();
+    expect(resumed).toMatchObject({ status: 'open', pausedAt: null });
+    expect(Date.parse(resumed.dueAt as string) - Date.parse(request.dueAt as string)).toBe(stood);
+    expect(Date.parse(resumed.monthDueAt as string) - Date.parse(request.monthDueAt as string)).toBe(stood);
     const completed = await body(
       await post(apiKey, `/privacy-requests/${id}/complete`, { note: 'Profiling switched off' }),
     );
@@ -202,6 +213,13 @@ describe('privacy request API surface', () => {
       '/v1/reports/compliance',
     ])
       expect(paths).toContain(p);
+    const request = (
+      doc.components as { schemas: Record<string, { properties: Record<string, { description?: string }> }> }
+    ).schemas.PrivacyRequest!.properties;
+    expect(request.dueAt?.description).toContain('erasure clock');
+    expect(request.monthDueAt?.description).toContain('Art. 12(3)');
+    const shown = await body(await api(apiKey, `/privacy-requests/${id}`));
+    expect(Date.parse(shown.monthDueAt as string)).toBeLessThan(Date.parse(shown.dueAt as string));
   });
 
   it('an API key without the privacy_requests scope is refused', async () => {

@@ -9,6 +9,7 @@ import { captureMail } from '../support/mail';
 import { body, seedSubscriber } from '../support/privacy';
 import { api, call, seedTenant } from '../support/seed';
 import { readZip } from '../support/zip';
+import { formatDate } from '../../shared/i18n/language';
 
 const { db } = regional(env, 'eu');
 const linkIn = (text: string | undefined, prefix: string) => {
@@ -31,7 +32,7 @@ describe('identity confirmation (Art. 12(6))', () => {
     expect(await clockFor(env, tenant.id).pending()).toEqual([]);
     const [sent] = await mail.messages();
     expect(sent?.to).toBe('lena@example.org');
-    expect(sent?.parsed.subject).toBe('Bitte bestätigen Sie Ihre Anfrage');
+    expect(sent?.parsed.subject).toBe('Bitte bestätigen Sie Ihre Datenschutzanfrage');
     const path = linkIn(sent?.parsed.text, 'v');
 
     const page = await call(path);
@@ -143,13 +144,74 @@ describe('requester notifications', () => {
     });
     const sent = await mail.messages();
     expect(sent.map((m) => m.parsed.subject)).toEqual([
-      'Nous avons reçu votre demande',
+      'Nous avons bien reçu votre demande',
       'Votre demande nécessite plus de temps',
       'Votre demande ne peut être satisfaite',
     ]);
     expect(sent[1]?.parsed.text).toContain('Vérification des archives');
-    expect(sent[2]?.parsed.text).toContain('Art. 17(3)(b)');
+    expect(sent[2]?.parsed.text).toContain('Art. 17, par. 3, b) du RGPD : respect d’une obligation légale');
     expect(sent[2]?.parsed.text).toContain('Factures conservées 10 ans');
+  });
+});
+
+describe('dates and language of requester mails', () => {
+  it('names the Art. 12(3) date, not the 45-day clock, and after an extension the extended date', async () => {
+    const mail = captureMail();
+    const { tenant, apiKey } = await seedTenant('eu');
+    const sub = await seedSubscriber(tenant, { email: 'dates@example.org', language: 'en' });
+    const filed = await body(
+      await api(apiKey, '/privacy-requests', {
+        method: 'POST',
+        json: { kind: 'erasure', subscriberId: sub.id },
+      }),
+    );
+    const monthDueAt = new Date(filed.monthDueAt as string);
+    const dueAt = new Date(filed.dueAt as string);
+    expect(monthDueAt.getTime()).toBeLessThan(dueAt.getTime());
+    const [received] = await mail.messages();
+    expect(received?.parsed.text).toContain(
+      `We will answer by ${formatDate(monthDueAt, 'en')} at the latest.`,
+    );
+    expect(received?.parsed.text).not.toContain(formatDate(dueAt, 'en'));
+
+    const extended = await body(
+      await api(apiKey, `/privacy-requests/${filed.id}/extend`, {
+        method: 'POST',
+        json: { days: 20, reason: 'Archive check' },
+      }),
+    );
+    const newDue = new Date(extended.dueAt as string);
+    expect(newDue.getTime()).toBeLessThan(Date.parse(extended.monthDueAt as string));
+    const [, told] = await mail.messages();
+    expect(told?.parsed.text).toContain(`We will answer by ${formatDate(newDue, 'en')} at the latest.`);
+  });
+
+  it('a German rejection names kind, reason and date in German', async () => {
+    const mail = captureMail();
+    const { tenant, apiKey } = await seedTenant('eu');
+    const sub = await seedSubscriber(tenant, { email: 'abgelehnt@example.org', language: 'de' });
+    const filed = await body(
+      await api(apiKey, '/privacy-requests', {
+        method: 'POST',
+        json: { kind: 'erasure', subscriberId: sub.id },
+      }),
+    );
+    const res = await api(apiKey, `/privacy-requests/${filed.id}/reject`, {
+      method: 'POST',
+      json: { reason: 'legal_claims' },
+    });
+    expect(res.status).toBe(200);
+    const [received, rejected] = await mail.messages();
+    expect(received?.parsed.text).toContain(
+      `bis zum ${formatDate(new Date(filed.monthDueAt as string), 'de')}`,
+    );
+    expect(rejected?.parsed.subject).toBe('Ihrer Anfrage kann nicht entsprochen werden');
+    expect(rejected?.parsed.text).toContain('(Löschung, Referenz');
+    expect(rejected?.parsed.text).toContain(
+      'Grund: Art. 17 Abs. 3 lit. e DSGVO: Geltendmachung, Ausübung oder Verteidigung von Rechtsansprüchen',
+    );
+    expect(rejected?.parsed.text).not.toMatch(/legal claims|erasure/i);
+    expect(rejected?.parsed.headers.find((h) => h.key === 'content-language')?.value).toBe('de');
   });
 });
 

@@ -1,11 +1,14 @@
 // Fixtures for the consent tests: a tenant with lists and a form, aged fill-time tokens (a
-// person takes more than two seconds), and form posts as a browser would send them.
+// person takes more than two seconds), and form posts as a browser would send them. A post
+// returns once the work it left for after its answer (the confirmation mail) is done too.
 
 import { env } from 'cloudflare:workers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import worker from '../../workers/index';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { mintFillToken } from '../../shared/forms/fill-time';
 import type { Region } from '../../shared/regions';
-import { api, call, seedTenant, type SeededTenant } from './seed';
+import { api, seedTenant, type SeededTenant } from './seed';
 
 export const SITE = 'https://shop.example.com';
 
@@ -61,6 +64,18 @@ export async function agedToken(formId: string, region: Region = 'eu', ageMs = 1
 export const EU_CF = { country: 'DE', isEUCountry: '1', region: 'Bavaria' };
 export const US_CF = { country: 'US', region: 'California' };
 
+/** A request into the Worker, answered and with its `waitUntil` work (mail, outbox) finished. */
+export async function callSettled(
+  path: string,
+  init: RequestInit & { cf?: Record<string, unknown> } = {},
+): Promise<Response> {
+  const ctx = createExecutionContext();
+  const request = new Request(`https://privacy.test${path}`, init as RequestInit);
+  const res = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
 /** The embed script's JSON post from an allowed origin. */
 export async function postJson(
   formId: string,
@@ -73,7 +88,7 @@ export async function postJson(
   } = {},
 ) {
   const token = body.tm_t ?? (await agedToken(formId, init.region ?? 'eu'));
-  return call(`/f/${formId}`, {
+  return callSettled(`/f/${formId}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -92,16 +107,17 @@ export async function postJson(
 export function postForm(
   formId: string,
   fields: Record<string, string>,
-  init: { origin?: string | null; cf?: Record<string, unknown> } = {},
+  init: { origin?: string | null; cf?: Record<string, unknown>; headers?: Record<string, string> } = {},
 ) {
   const headers: Record<string, string> = {
     'content-type': 'application/x-www-form-urlencoded',
     'cf-connecting-ip': '198.51.100.23',
     'user-agent': 'Mozilla/5.0 FormBrowser',
     referer: `${SITE}/signup`,
+    ...init.headers,
   };
   if (init.origin !== null) headers.origin = init.origin ?? SITE;
-  return call(`/f/${formId}`, {
+  return callSettled(`/f/${formId}`, {
     method: 'POST',
     headers,
     body: new URLSearchParams(fields).toString(),

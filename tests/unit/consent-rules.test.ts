@@ -26,11 +26,11 @@ describe('decideSubscription (never a downgrade)', () => {
   const given = { consentUnknown: false, confirmed: false };
   it.each([
     [
-      'new DOI sign-up waits',
+      'new DOI sign-up waits, and is not consent until the click',
       list(),
       undefined,
       given,
-      { status: 'pending', consent: 'given', awaits: true },
+      { status: 'pending', consent: 'unknown', awaits: true },
     ],
     [
       'new single opt-in is confirmed',
@@ -65,7 +65,7 @@ describe('decideSubscription (never a downgrade)', () => {
       list(),
       { status: 'unsubscribed', consent: 'withdrawn' },
       given,
-      { status: 'pending', consent: 'given', awaits: true },
+      { status: 'pending', consent: 'unknown', awaits: true },
     ],
     [
       'client-run DOI is confirmed',
@@ -94,6 +94,20 @@ describe('decideSubscription (never a downgrade)', () => {
       { status: 'unsubscribed', consent: 'withdrawn' },
       { consentUnknown: true, confirmed: false },
       { status: 'unsubscribed', consent: 'withdrawn', awaits: false },
+    ],
+    [
+      'import without evidence leaves a pending sign-up pending',
+      list(),
+      { status: 'pending', consent: 'unknown' },
+      { consentUnknown: true, confirmed: false },
+      { status: 'pending', consent: 'unknown', awaits: false },
+    ],
+    [
+      'a refusal followed by a new DOI sign-up waits for the click again',
+      list(),
+      { status: 'unsubscribed', consent: 'refused' },
+      given,
+      { status: 'pending', consent: 'unknown', awaits: true },
     ],
   ] as const)('%s', (_name, l, before, opts, expected) => {
     expect(decideSubscription(l, before, opts)).toEqual(expected);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarMonths, dueDates, extendedDueDates, resumedDueDates } from '../../shared/due-dates';
+import {
+  addCalendarMonths,
+  dueDates,
+  extendedDueDates,
+  promisedDate,
+  resumedDueDates,
+} from '../../shared/due-dates';
 
 const d = (s: string) => new Date(s);
 
@@ -54,5 +60,34 @@ describe('due dates', () => {
     expect(resumedDueDates(base, d('2026-01-05T00:00:00Z'), d('2026-01-04T00:00:00Z')).dueAt).toEqual(
       base.dueAt,
     );
+  });
+});
+
+describe('promisedDate', () => {
+  const at = (s: string) => new Date(s);
+  it.each([
+    [
+      '45 days against one month: the month',
+      '2026-11-15T00:00:00Z',
+      '2026-12-30T00:00:00Z',
+      '2026-12-15T00:00:00Z',
+      '2026-12-15T00:00:00Z',
+    ],
+    [
+      'a tenant rule shorter than a month: its own date',
+      '2026-11-15T00:00:00Z',
+      '2026-11-25T00:00:00Z',
+      '2026-12-15T00:00:00Z',
+      '2026-11-25T00:00:00Z',
+    ],
+    [
+      'extended by 20 days: the extended date, before three months',
+      '2026-11-15T00:00:00Z',
+      '2027-01-19T00:00:00Z',
+      '2027-02-15T00:00:00Z',
+      '2027-01-19T00:00:00Z',
+    ],
+  ])('%s', (_what, _received, dueAt, monthDueAt, promised) => {
+    expect(promisedDate({ dueAt: at(dueAt), monthDueAt: at(monthDueAt) })).toEqual(at(promised));
   });
 });

@@ -21,16 +21,26 @@ describe('geolocate', () => {
     expect(geolocate(cf, null, false)).toEqual(expected);
   });
 
-  it('lets x-dev-geo override only when development allows it', () => {
-    const cf = { country: 'US', isEUCountry: '0' };
-    expect(geolocate(cf, 'nl', true)).toEqual({
+  it('in local development only x-dev-geo locates a request: request.cf there is a stand-in', () => {
+    // What wrangler dev puts into request.cf offline, for every request alike.
+    const placeholder = { country: 'US', region: 'Texas', regionCode: 'TX', city: 'Austin', colo: 'DFW' };
+    const unknown = { country: null, region: null, isEU: null, source: 'none' };
+    expect(geolocate(placeholder, 'nl', true)).toEqual({
       country: 'NL',
       region: null,
       isEU: true,
       source: 'dev-override',
     });
-    expect(geolocate(cf, 'NL', false)).toMatchObject({ country: 'US', isEU: false, source: 'cf' });
-    expect(geolocate(cf, 'not-a-country', true)).toMatchObject({ country: 'US', source: 'cf' });
+    expect(geolocate(placeholder, null, true)).toEqual(unknown);
+    expect(geolocate(placeholder, 'not-a-country', true)).toEqual(unknown);
+    expect(geolocate({ country: 'DE', isEUCountry: '1' }, undefined, true)).toEqual(unknown);
+    // Production: request.cf is the evidence and the header means nothing.
+    expect(geolocate(placeholder, 'NL', false)).toEqual({
+      country: 'US',
+      region: 'Texas',
+      isEU: false,
+      source: 'cf',
+    });
   });
 
   it('ignores the header under the shipped configuration, which never sets ALLOW_DEV_GEO', () => {

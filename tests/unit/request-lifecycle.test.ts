@@ -50,6 +50,11 @@ const TABLE: Row[] = [
   ['open', 'complete', 'access', null],
   ['completed', 'complete', 'rectification', null],
   ['awaiting_verification', 'complete', 'rectification', null],
+  ['awaiting_verification', 'close', 'access', 'completed'],
+  ['open', 'close', 'portability', 'completed'],
+  ['paused', 'close', 'rectification', 'completed'],
+  ['executing', 'close', 'access', null],
+  ['completed', 'close', 'access', null],
 ];
 
 describe('request lifecycle', () => {

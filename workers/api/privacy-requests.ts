@@ -4,6 +4,7 @@
 
 import { OpenAPIHono, type z, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { OutboxRef } from '../../db/outbox';
 import { getPrivacyRequest, listPrivacyRequests, requestHistory } from '../../db/privacy-requests';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { errorResponses } from '../../shared/schemas/common';
@@ -20,7 +21,7 @@ import {
 } from '../../shared/schemas/privacy-requests';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
-import { dispatchAfterResponse } from '../outbox/dispatch';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import {
   completePrivacyRequest,
   confirmPrivacyRequest,
@@ -38,11 +39,15 @@ import { apiRoute, json, jsonBody } from './openapi-helpers';
 const tags = ['Privacy requests'];
 const body = <T extends z.ZodType>(schema: T) => ({ body: jsonBody(schema) });
 
-const ctxOf = (c: Context<AppEnv>): PrivacyCtx => ({
+/** The service context of one API request; `events` collects what it writes, to hand exactly that on. */
+const ctxOf = (c: Context<AppEnv>): PrivacyCtx & { events: OutboxRef[] } => ({
   env: c.env,
   store: c.get('store'),
   tenant: c.get('tenant'),
+  events: [],
 });
+const handOver = (c: Context<AppEnv>, ctx: { events: OutboxRef[] }) =>
+  dispatchEventsAfterResponse(c, c.get('region'), ctx.events);
 const actorOf = (c: Context<AppEnv>) => `api_key:${c.get('principal').apiKeyId}`;
 const load = (c: Context<AppEnv>, id: string) => getPrivacyRequest(c.get('store').db, c.get('tenant').id, id);
 
@@ -110,7 +115,7 @@ privacyRequestRoutes
       actor: actorOf(c),
       evidence: { ...input.evidence, apiKeyId: c.get('principal').apiKeyId },
     });
-    dispatchAfterResponse(c, ctx.store.region);
+    handOver(c, ctx);
     return filed.merged
       ? c.json(presentRequest(filed.request), 200)
       : c.json(presentRequest(filed.request), 201);
@@ -149,13 +154,14 @@ privacyRequestRoutes
       Confirmation,
     ),
     async (c) => {
+      const ctx = ctxOf(c);
       const done = await confirmPrivacyRequest(
-        ctxOf(c),
+        ctx,
         await load(c, c.req.valid('param').id),
         actorOf(c),
         c.req.valid('json')?.note,
       );
-      dispatchAfterResponse(c, c.get('region'));
+      handOver(c, ctx);
       return c.json(
         {
           request: presentRequest(done.request),
@@ -170,14 +176,15 @@ privacyRequestRoutes
     action('/{id}/reject', 'Refuse the request with a reason from the fixed list', RejectBody),
     async (c) => {
       const { reason, text } = c.req.valid('json');
+      const ctx = ctxOf(c);
       const done = await rejectPrivacyRequest(
-        ctxOf(c),
+        ctx,
         await load(c, c.req.valid('param').id),
         actorOf(c),
         reason,
         text,
       );
-      dispatchAfterResponse(c, c.get('region'));
+      handOver(c, ctx);
       return c.json(presentRequest(done), 200);
     },
   )
@@ -185,53 +192,57 @@ privacyRequestRoutes
     action('/{id}/extend', 'Extend the due date once (Art. 12(3)); the requester is told why', ExtendBody),
     async (c) => {
       const { days, reason } = c.req.valid('json');
+      const ctx = ctxOf(c);
       const done = await extendPrivacyRequest(
-        ctxOf(c),
+        ctx,
         await load(c, c.req.valid('param').id),
         actorOf(c),
         days,
         reason,
       );
-      dispatchAfterResponse(c, c.get('region'));
+      handOver(c, ctx);
       return c.json(presentRequest(done), 200);
     },
   )
   .openapi(
     action('/{id}/pause', 'Stop the clock (e.g. waiting for information from the requester)', NoteBody),
     async (c) => {
+      const ctx = ctxOf(c);
       const done = await pausePrivacyRequest(
-        ctxOf(c),
+        ctx,
         await load(c, c.req.valid('param').id),
         actorOf(c),
         c.req.valid('json')?.note,
       );
-      dispatchAfterResponse(c, c.get('region'));
+      handOver(c, ctx);
       return c.json(presentRequest(done), 200);
     },
   )
   .openapi(
     action('/{id}/resume', 'Start the clock again; due dates move by the pause', NoteBody),
     async (c) => {
+      const ctx = ctxOf(c);
       const done = await resumePrivacyRequest(
-        ctxOf(c),
+        ctx,
         await load(c, c.req.valid('param').id),
         actorOf(c),
         c.req.valid('json')?.note,
       );
-      dispatchAfterResponse(c, c.get('region'));
+      handOver(c, ctx);
       return c.json(presentRequest(done), 200);
     },
   )
   .openapi(
     action('/{id}/complete', 'Mark done a request the client fulfilled itself', NoteBody),
     async (c) => {
+      const ctx = ctxOf(c);
       const done = await completePrivacyRequest(
-        ctxOf(c),
+        ctx,
         await load(c, c.req.valid('param').id),
         actorOf(c),
         c.req.valid('json')?.note,
       );
-      dispatchAfterResponse(c, c.get('region'));
+      handOver(c, ctx);
       return c.json(presentRequest(done), 200);
     },
   );

@@ -1,13 +1,14 @@
 // `/api/v1/privacy-settings` (API scope `privacy_requests`): due days per kind, the reminder lead
-// time and which requester notifications go out.
+// time and which requester notifications go out; a change is audited and announced.
 
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { updatePrivacySettings } from '../../db/privacy-templates';
 import type { TenantSettings } from '../../db/schema';
 import { errorResponses } from '../../shared/schemas/common';
-import { PrivacySettings } from '../../shared/schemas/privacy-requests';
+import { PrivacySettings, PrivacySettingsChange } from '../../shared/schemas/privacy-requests';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { apiRoute, json, jsonBody } from './openapi-helpers';
 
 const pick = (s: TenantSettings) => ({
@@ -27,16 +28,21 @@ const putSettings = apiRoute('privacy_requests', {
   method: 'put',
   path: '/',
   tags: ['Privacy settings'],
-  summary: 'Change the privacy settings (merged)',
-  request: { body: jsonBody(PrivacySettings) },
+  summary: 'Change the privacy settings (merged); audited and announced as tenant.settings_changed',
+  request: { body: jsonBody(PrivacySettingsChange) },
   responses: { 200: json(PrivacySettings, 'The settings after the change'), ...errorResponses() },
 });
 
 export const privacySettingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(getSettings, (c) => c.json(pick(c.get('tenant').settings), 200))
-  .openapi(putSettings, async (c) =>
-    c.json(
-      pick(await updatePrivacySettings(c.get('store').db, c.get('tenant').id, c.req.valid('json'))),
-      200,
-    ),
-  );
+  .openapi(putSettings, async (c) => {
+    const actor = { type: 'api_key' as const, id: c.get('principal').apiKeyId };
+    const { settings, events } = await updatePrivacySettings(
+      c.get('store').db,
+      c.get('tenant').id,
+      c.req.valid('json'),
+      actor,
+    );
+    dispatchEventsAfterResponse(c, c.get('region'), events);
+    return c.json(pick(settings), 200);
+  });

@@ -83,7 +83,12 @@ export const subscriberConsentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
         region: tenant.region,
         controller: tenant.settings.controller,
       },
-      lists: rows.map((r) => ({ ...r.list, status: r.subscription.status, consent: r.subscription.consent })),
+      lists: rows.map((r) => ({
+        ...r.list,
+        status: r.subscription.status,
+        consent: r.subscription.consent,
+        decisiveEventId: r.subscription.consentEventId,
+      })),
     });
     return c.json(receipt as ConsentRecordView, 200);
   });

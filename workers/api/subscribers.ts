@@ -22,8 +22,7 @@ import {
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
-import { dispatchAfterResponse } from '../outbox/dispatch';
-import { sendConfirmationOrQueue } from '../mail/confirmation';
+import { sendConfirmationIfDue } from '../mail/confirmation';
 import { apiRoute, IdParam, json, jsonBody } from './openapi-helpers';
 import { subscriberConsentRoutes } from './subscriber-consent';
 import { subscriberView, subscriptionView } from './views';
@@ -92,7 +91,7 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
     async () => {
       const r = await insertSubscriber(db, keys, input, c.get('principal').apiKeyId);
       if (r.awaitingConfirmation.length) {
-        await sendConfirmationOrQueue(c.env, {
+        await sendConfirmationIfDue(c.env, {
           region,
           tenant,
           subscriberId: r.subscriber.id,
@@ -132,7 +131,7 @@ async function runImport(c: Context<AppEnv>, input: ImportInput) {
     c.req.header('idempotency-key'),
     { method: 'POST', path: '/subscribers/import', body: input },
     async () => {
-      const { awaitingConfirmation, ...report } = await importSubscribers(db, d1, keys, input);
+      const { awaitingConfirmation, outbox, ...report } = await importSubscribers(db, d1, keys, input);
       // Confirmation mails for double opt-in lists go through the queue: ids only, sent by the consumer.
       for (const part of chunk(awaitingConfirmation, 100)) {
         await c.env.EVENTS.sendBatch(
@@ -149,7 +148,7 @@ async function runImport(c: Context<AppEnv>, input: ImportInput) {
           })),
         );
       }
-      dispatchAfterResponse(c, region);
+      dispatchEventsAfterResponse(c, region, outbox);
       return { status: 200, body: report };
     },
   );

@@ -114,7 +114,7 @@ devBench.post('/bench/erasure/seed', async (c) => {
     ]);
   }
   for (const group of chunk(items, 10)) await runBatch(store.db, group.flat());
-  await clockFor(c.env, tenant.id).scheduleMany({ tenantId: tenant.id, items: scheduled });
+  await clockFor(c.env, tenant.id).scheduleMissing({ tenantId: tenant.id, items: scheduled });
   return c.json({ tenantId: tenant.id, seeded: input.n, dueAt: dueAt.getTime() });
 });
 

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { isLocalRuntime } from '../../db/regions';
 import { describeError, log } from '../../shared/log';
 import { parseTenantId } from '../../shared/regions';
-import { dispatchAllPending } from '../outbox/dispatch';
+import type { OutboxRef } from '../../db/outbox';
+import { dispatchEvents } from '../outbox/dispatch';
 import type { Bindings } from '../env';
 import { runDueErasure } from '../privacy/erasure';
 
@@ -46,7 +47,10 @@ export class ErasureClock extends DurableObject<Bindings> {
     });
   }
 
-  /** Records (or moves) the due time of one request and arms the alarm at the earliest. */
+  /**
+   * Records (or moves) the due time of one request and arms the alarm at the earliest. A moved
+   * entry keeps its count of failed attempts, so its next backoff stays where it was.
+   */
   async schedule(input: z.input<typeof Schedule>): Promise<void> {
     const { tenantId, requestId, dueAt } = Schedule.parse(input);
     this.remember(tenantId);
@@ -54,13 +58,23 @@ export class ErasureClock extends DurableObject<Bindings> {
     await this.arm();
   }
 
-  /** Many at once (the reconcile sweep, bulk filing). */
-  async scheduleMany(input: z.input<typeof ScheduleMany>): Promise<number> {
+  /**
+   * Adds the entries the clock does not hold (the reconcile sweep): an entry it holds, maybe
+   * waiting out the backoff of a failed execution, is left as it is. Returns how many were added.
+   */
+  async scheduleMissing(input: z.input<typeof ScheduleMany>): Promise<number> {
     const { tenantId, items } = ScheduleMany.parse(input);
     this.remember(tenantId);
-    for (const item of items) this.upsert(item.requestId, item.dueAt);
+    const before = this.size();
+    for (const item of items) {
+      this.ctx.storage.sql.exec(
+        'insert into due (request_id, due_at) values (?, ?) on conflict (request_id) do nothing',
+        item.requestId,
+        item.dueAt,
+      );
+    }
     await this.arm();
-    return items.length;
+    return this.size() - before;
   }
 
   async cancel(input: z.input<typeof Cancel>): Promise<void> {
@@ -121,10 +135,11 @@ export class ErasureClock extends DurableObject<Bindings> {
       .toArray();
     let executed = 0;
     let skipped = 0;
+    const events: OutboxRef[] = [];
     for (const row of due) {
       if (!tenantId) break;
       try {
-        const outcome = await runDueErasure(this.env, tenantId, row.request_id, new Date(now));
+        const outcome = await runDueErasure(this.env, tenantId, row.request_id, new Date(now), events);
         if (outcome.status === 'not_due') {
           // D1 says later (an extension or a pause moved it): follow D1.
           this.upsert(row.request_id, outcome.dueAt.getTime());
@@ -148,19 +163,23 @@ export class ErasureClock extends DurableObject<Bindings> {
       }
     }
     if (!tenantId && due.length) this.ctx.storage.sql.exec('delete from due');
-    // One hand-over of this chunk's events to the queue (the hourly catch-up covers a failure).
+    // One hand-over of exactly this chunk's events to the queue (the hourly catch-up covers a failure).
     const region = tenantId ? parseTenantId(tenantId)?.region : undefined;
-    if (executed > 0 && region) await dispatchAllPending(this.env, region);
+    if (region) await dispatchEvents(this.env, region, events);
     await this.arm(due.length === limit ? Date.now() + CHUNK_GAP_MS : undefined);
     return { handled: due.length, executed, skipped };
   }
 
   private upsert(requestId: string, dueAt: number): void {
     this.ctx.storage.sql.exec(
-      'insert into due (request_id, due_at) values (?, ?) on conflict (request_id) do update set due_at = excluded.due_at, attempts = 0',
+      'insert into due (request_id, due_at) values (?, ?) on conflict (request_id) do update set due_at = excluded.due_at',
       requestId,
       dueAt,
     );
+  }
+
+  private size(): number {
+    return this.ctx.storage.sql.exec<{ n: number }>('select count(*) as n from due').one().n;
   }
 
   private remember(tenantId: string): void {

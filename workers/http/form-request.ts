@@ -1,5 +1,6 @@
 // Reading a form post at the edge: which form (its id carries the region), whether the Origin
-// may post, the body as urlencoded or JSON (anything else is 415), and the CORS headers.
+// may post, the body as urlencoded or JSON (anything else is 415), the CORS headers, and where a
+// plain HTML form is sent afterwards.
 
 import type { Context } from 'hono';
 import { findFormWithTenant, type FormRow } from '../../db/forms';
@@ -8,6 +9,7 @@ import { tenantKeys, type Tenant } from '../../db/tenants';
 import type { TenantKeys } from '../../shared/crypto/envelope';
 import { AppError } from '../../shared/errors';
 import { formIdRegion } from '../../shared/form-ids';
+import { parseDestination } from '../../shared/link-tokens';
 import { FormSubmission } from '../../shared/schemas/forms';
 import type { AppEnv } from '../env';
 import { validationFailed } from './errors';
@@ -87,4 +89,13 @@ export async function readSubmission(c: Context<AppEnv>, kind: BodyKind): Promis
   const result = FormSubmission.safeParse(raw);
   if (!result.success) throw validationFailed(result.error);
   return result.data;
+}
+
+/**
+ * A form's thank-you or error page as a `Location`: the normalised URL, validated like a link
+ * destination (http(s), a host, no credentials). Null for a value stored before that check that
+ * does not pass it: the visitor then gets our own page instead of a redirect there.
+ */
+export function redirectTarget(stored: string | null): string | null {
+  return stored ? parseDestination(stored) : null;
 }

@@ -1,29 +1,33 @@
 // Edge forms: `POST /f/:formId` from a plain HTML form (303 to the thank-you page) or from the
 // embed script (JSON, CORS for the form's allowed origins only), its preflight, and
-// `GET /f/:formId/embed.js`. Spam and erased addresses get the normal answer and write nothing.
+// `GET /f/:formId/embed.js`. Every accepted post gets the same answer, whoever the address
+// belongs to (new, subscribed, erased) and whether or not it was spam; mail goes after it.
 
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { acceptFormSubmission } from '../../db/form-submissions';
+import { acceptFormSubmission, formAnswerStatus } from '../../db/form-submissions';
+import { requireLists } from '../../db/lists';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { AppError, errorBody } from '../../shared/errors';
 import { judgeSubmission } from '../../shared/forms/fill-time';
 import { formWords } from '../../shared/forms/messages';
-import { log } from '../../shared/log';
+import { describeError, log } from '../../shared/log';
 import type { AppEnv } from '../env';
-import { sendConfirmationOrQueue } from '../mail/confirmation';
+import { sendConfirmationIfDue } from '../mail/confirmation';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { embedResponse } from './embed';
+import { enforceFormRateLimits, RETRY_AFTER_SECONDS } from './form-limits';
 import {
   bodyKind,
   checkOrigin,
   corsHeaders,
   loadForm,
   readSubmission,
+  redirectTarget,
   type BodyKind,
   type FormContext,
 } from './form-request';
 import { messagePage } from './pages';
-import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { clientIp, requestGeo } from './request-context';
 
 /** A sign-up is a few hundred bytes; anything near this is not a person filling in a form. */
@@ -52,6 +56,7 @@ formRoutes.post(
     let kind: BodyKind = 'json';
     try {
       kind = bodyKind(c);
+      await enforceFormRateLimits(c.env, ctx.form.id, clientIp(c));
       return await submit(c, ctx, kind, origin);
     } catch (err) {
       if (err instanceof AppError && err.status < 500) return failure(c, ctx, kind, origin, err);
@@ -69,37 +74,44 @@ async function submit(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, orig
     { honeypot: submission.tm_hp, token: submission.tm_t },
     kind === 'json',
   );
+  const { db, region } = ctx.store;
   if (verdict.spam) {
     log('info', 'form.spam', { formId: ctx.form.id, reason: verdict.reason });
-    return success(c, ctx, kind, origin, 'pending');
+    return success(
+      c,
+      ctx,
+      kind,
+      origin,
+      formAnswerStatus(await requireLists(db, ctx.keys.tenantId, ctx.form.listIds)),
+    );
   }
-  const ip = clientIp(c);
-  try {
-    const result = await acceptFormSubmission(ctx.store.db, ctx.keys, ctx.form, submission, {
-      occurredAt: new Date(),
-      geo: requestGeo(c),
-      ip,
-      userAgent: c.req.header('user-agent') ?? null,
-      pageUrl: submission.pageUrl ?? null,
-    });
-    if (result.awaitingConfirmation.length) {
-      await sendConfirmationOrQueue(c.env, {
-        region: ctx.store.region,
+  const outcome = await acceptFormSubmission(db, ctx.keys, ctx.form, submission, {
+    occurredAt: new Date(),
+    geo: requestGeo(c),
+    ip: clientIp(c),
+    userAgent: c.req.header('user-agent') ?? null,
+    pageUrl: submission.pageUrl ?? null,
+  });
+  if (outcome.accepted) {
+    const { subscriber, email, lists, awaitingConfirmation } = outcome;
+    if (awaitingConfirmation.length) {
+      // After the answer: a mail sent before it would make a new address answer more slowly.
+      const mail = sendConfirmationIfDue(c.env, {
+        region,
         tenant: ctx.tenant,
-        subscriberId: result.subscriber.id,
-        email: result.email,
-        lists: result.lists.filter((l) => result.awaitingConfirmation.includes(l.id)),
+        subscriberId: subscriber.id,
+        email,
+        lists: lists.filter((l) => awaitingConfirmation.includes(l.id)),
         language: ctx.form.language,
         formId: ctx.form.id,
-      });
+      }).catch((err: unknown) =>
+        log('error', 'doi.mail_failed', { formId: ctx.form.id, ...describeError(err) }),
+      );
+      c.executionCtx.waitUntil(mail);
     }
-    dispatchEventsAfterResponse(c, ctx.store.region, result.outbox);
-    return success(c, ctx, kind, origin, result.awaitingConfirmation.length ? 'pending' : 'confirmed');
-  } catch (err) {
-    // An erased address is not re-subscribed, and a website visitor is not told it was erased.
-    if (err instanceof AppError && err.code === 'suppressed') return success(c, ctx, kind, origin, 'pending');
-    throw err;
+    dispatchEventsAfterResponse(c, region, outcome.outbox);
   }
+  return success(c, ctx, kind, origin, formAnswerStatus(outcome.lists));
 }
 
 function success(
@@ -109,28 +121,39 @@ function success(
   origin: string | null,
   status: 'pending' | 'confirmed',
 ) {
-  if (kind === 'form') return c.redirect(ctx.form.thankYouUrl, 303);
   const words = formWords(ctx.form.language);
-  return c.json(
-    { ok: true as const, status, message: status === 'pending' ? words.pending : words.confirmed },
-    200,
-    corsHeaders(origin),
-  );
+  const message = status === 'pending' ? words.pending : words.confirmed;
+  if (kind === 'json') return c.json({ ok: true as const, status, message }, 200, corsHeaders(origin));
+  const thanks = redirectTarget(ctx.form.thankYouUrl);
+  if (thanks) return c.redirect(thanks, 303);
+  return c.html(messagePage({ title: words.submit, body: message, lang: ctx.form.language }));
 }
 
 function failure(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, origin: string | null, err: AppError) {
-  if (kind === 'json')
-    return c.json(
-      errorBody(err.code, err.message, c.get('requestId'), err.details),
-      err.status as 400,
-      corsHeaders(origin),
-    );
-  if (ctx.form.errorUrl) {
-    const url = new URL(ctx.form.errorUrl);
+  const words = formWords(ctx.form.language);
+  const limited = err.code === 'rate_limited';
+  const headers: Record<string, string> = limited
+    ? { ...corsHeaders(origin), 'retry-after': String(RETRY_AFTER_SECONDS) }
+    : corsHeaders(origin);
+  if (kind === 'json') {
+    const message = limited ? words.tooMany : err.message;
+    return c.json(errorBody(err.code, message, c.get('requestId'), err.details), err.status as 400, headers);
+  }
+  // A person who posted too often reads why on our page; other failures go to the site's error page.
+  const errorPage = redirectTarget(ctx.form.errorUrl);
+  if (errorPage && !limited) {
+    const url = new URL(errorPage);
     url.searchParams.set('error', err.code);
     return c.redirect(url.toString(), 303);
   }
-  const words = formWords(ctx.form.language);
-  const body = err.code === 'consent_required' ? words.consentRequired : err.message;
-  return c.html(messagePage({ title: words.failed, body, lang: ctx.form.language }), err.status as 400);
+  const body = limited
+    ? words.tooMany
+    : err.code === 'consent_required'
+      ? words.consentRequired
+      : err.message;
+  return c.html(
+    messagePage({ title: words.failed, body, lang: ctx.form.language }),
+    err.status as 400,
+    headers,
+  );
 }

@@ -31,7 +31,8 @@ import {
   REDIRECT_HEADERS,
   staleAnswerPage,
 } from './intercept-page';
-import { dispatchAfterResponse } from '../outbox/dispatch';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
+import { notifyRequester } from '../privacy/notify';
 import { clientIp, requestGeo } from './request-context';
 
 type C = Context<AppEnv, '/:token'>;
@@ -123,6 +124,7 @@ intercept.get('/:token', async (c) => {
     clickId,
     notice,
     language: notice.language,
+    pageLanguage: lang,
   });
   queueClick(c, link, clickId, geo, 'consent_page');
   const html = consentPage({
@@ -171,12 +173,19 @@ intercept.post(
       clickId: answer.clickId,
       notice: answer.notice,
       language: answer.language,
+      pageLanguage: answer.pageLanguage,
       geo: requestGeo(c),
       ip: clientIp(c),
       userAgent: c.req.header('user-agent') ?? null,
       at: new Date(),
     });
-    if (outcome.recorded) dispatchAfterResponse(c, link.claims.region);
+    if (outcome.completed)
+      await notifyRequester(
+        { env: c.env, store: link.store, tenant: link.tenant },
+        outcome.completed,
+        'completed',
+      );
+    dispatchEventsAfterResponse(c, link.claims.region, outcome.outbox);
     return redirect(c, link.claims.destination, 303);
   },
 );

@@ -2,6 +2,7 @@
 // with a button, so mail scanners that prefetch links confirm nothing, and POST confirms.
 // `/x/:token` downloads an access or portability export, once the identity is confirmed.
 
+import type { OutboxRef } from '../../db/outbox';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { buildPersonalExport } from '../../db/privacy-export';
@@ -15,7 +16,7 @@ import { openToken, type TokenPurpose } from '../../shared/tokens';
 import type { AppEnv, Bindings } from '../env';
 import { verifyPrivacyRequest, type PrivacyCtx } from '../privacy/service';
 import { escapeHtml, messagePage, page } from './pages';
-import { dispatchAfterResponse } from '../outbox/dispatch';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 
 const Payload = z.object({
   t: z.string().min(1),
@@ -78,8 +79,9 @@ privacyLinks.get('/v/:token', async (c) => {
 privacyLinks.post('/v/:token', async (c) => {
   const { ctx, request } = await fromToken(c.env, c.req.param('token'), 'request_verify');
   if (request.status === 'rejected') return c.html(closedPage(ctx.tenant.name));
-  await verifyPrivacyRequest(ctx, request);
-  dispatchAfterResponse(c, ctx.store.region);
+  const events: OutboxRef[] = [];
+  await verifyPrivacyRequest({ ...ctx, events }, request);
+  dispatchEventsAfterResponse(c, ctx.store.region, events);
   return c.html(
     messagePage({
       title: 'Thank you',

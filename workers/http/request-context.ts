@@ -23,7 +23,10 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 };
 
-/** Whether `x-dev-geo` may override `request.cf` (development only; production never sets it). */
+/**
+ * Local development (production never sets it): `request.cf` is then the local runtime's stand-in
+ * and only `x-dev-geo` locates a request; without the header the location is unknown.
+ */
 export const devGeoAllowed = (env: Bindings) => env.ALLOW_DEV_GEO === '1';
 
 export function requestGeo(c: Context<AppEnv>): Geo {

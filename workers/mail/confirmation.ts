@@ -1,7 +1,12 @@
-// Sends the double opt-in mail: mints the signed, expiring `/c/:token` link for the pending
-// lists and sends it in the notice's language. A failed send goes to the queue for retries.
+// Sends the double opt-in mail: claims it (at most one an hour per address and list), mints the
+// signed, expiring `/c/:token` link for the pending lists and sends it in the notice's language.
+// A failed send goes to the queue for retries.
 
-import { DEFAULT_UNCONFIRMED_PURGE_DAYS, pendingConfirmationTarget } from '../../db/double-opt-in';
+import {
+  claimConfirmationMail,
+  DEFAULT_UNCONFIRMED_PURGE_DAYS,
+  pendingConfirmationTarget,
+} from '../../db/double-opt-in';
 import { regional } from '../../db/regions';
 import { findTenant, tenantKeys } from '../../db/tenants';
 import type { ListRow } from '../../db/lists';
@@ -82,6 +87,21 @@ export async function sendConfirmationOrQueue(env: Bindings, req: ConfirmationRe
       formId: req.formId,
     });
   }
+}
+
+/**
+ * Sends the mail for the lists whose mail is due (none mailed in the last hour): five sign-ups of
+ * one address in a minute, from a person or from someone else, make one mail.
+ */
+export async function sendConfirmationIfDue(env: Bindings, req: ConfirmationRequest): Promise<void> {
+  const due = await claimConfirmationMail(
+    regional(env, req.region).db,
+    req.tenant.id,
+    req.subscriberId,
+    req.lists.map((l) => l.id),
+  );
+  if (due.length === 0) return;
+  await sendConfirmationOrQueue(env, { ...req, lists: req.lists.filter((l) => due.includes(l.id)) });
 }
 
 /** The queue's retry: reloads the tenant, the still-pending lists and the address, then sends. */

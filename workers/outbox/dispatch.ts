@@ -1,5 +1,6 @@
-// Handing committed outbox events to the queue: after a response (exactly the events a request
-// wrote, or everything pending in its region) and from the hourly catch-up. A failed hand-off is
+// Handing committed outbox events to the queue. Every route, sweep and alarm hands over exactly
+// the events it wrote (`dispatchEvents`, or `dispatchEventsAfterResponse` from a route); only the
+// hourly catch-up sends a region's whole backlog (`dispatchBacklog`). A failed hand-off is
 // logged; the next catch-up sends whatever was left behind.
 
 import type { Context } from 'hono';
@@ -9,8 +10,8 @@ import { describeError, log } from '../../shared/log';
 import type { Region } from '../../shared/regions';
 import type { AppEnv, Bindings } from '../env';
 
-/** Every undispatched event of one region (the catch-up, and after requests that wrote several). */
-export async function dispatchAllPending(env: Bindings, region: Region): Promise<void> {
+/** Every undispatched event of one region: the hourly catch-up's alone. */
+export async function dispatchBacklog(env: Bindings, region: Region): Promise<void> {
   try {
     await dispatchOutbox(regional(env, region).db, env.EVENTS, region);
   } catch (err) {
@@ -18,17 +19,26 @@ export async function dispatchAllPending(env: Bindings, region: Region): Promise
   }
 }
 
-/** After a committed batch: dispatch that region's outbox once the response has been sent. */
-export function dispatchAfterResponse(c: Context<AppEnv>, region: Region): void {
-  c.executionCtx.waitUntil(dispatchAllPending(c.env, region));
+/** Hands exactly `events` (committed by the caller) to the queue; failures are left to the catch-up. */
+export async function dispatchEvents(
+  env: Bindings,
+  region: Region,
+  events: readonly OutboxRef[],
+): Promise<void> {
+  if (events.length === 0) return;
+  try {
+    await dispatchOutboxEvents(regional(env, region).db, env.EVENTS, region, [...events]);
+  } catch (err) {
+    log('warn', 'outbox.dispatch_failed', { region, events: events.length, ...describeError(err) });
+  }
 }
 
-/** After a committed batch: hand exactly the events this request wrote to the queue. */
-export function dispatchEventsAfterResponse(c: Context<AppEnv>, region: Region, events: OutboxRef[]): void {
+/** From a route: hands exactly the events this request wrote to the queue once the response is sent. */
+export function dispatchEventsAfterResponse(
+  c: Context<AppEnv>,
+  region: Region,
+  events: readonly OutboxRef[],
+): void {
   if (events.length === 0) return;
-  c.executionCtx.waitUntil(
-    dispatchOutboxEvents(regional(c.env, region).db, c.env.EVENTS, region, events).catch((err: unknown) => {
-      log('warn', 'outbox.dispatch_failed', { region, events: events.length, ...describeError(err) });
-    }),
-  );
+  c.executionCtx.waitUntil(dispatchEvents(c.env, region, events));
 }

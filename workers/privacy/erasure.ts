@@ -3,6 +3,7 @@
 // erasure clock's alarm (trigger `due`) and by `confirm` (trigger `confirmed`).
 
 import { executeErasure, type ErasureOutcome, type ErasureTrigger } from '../../db/erasure';
+import type { OutboxRef } from '../../db/outbox';
 import { regionalForTenant } from '../../db/regions';
 import { findTenant, tenantKeys } from '../../db/tenants';
 import { log } from '../../shared/log';
@@ -17,7 +18,7 @@ export async function runErasure(
   now = new Date(),
 ): Promise<ErasureOutcome> {
   const keys = await tenantKeys(ctx.env.MASTER_KEY, ctx.tenant);
-  const outcome = await executeErasure(ctx.store.db, keys, requestId, trigger, actor, now);
+  const outcome = await executeErasure(ctx.store.db, keys, requestId, trigger, actor, now, ctx.events);
   if (outcome.status === 'executed') {
     log('info', 'erasure.executed', { requestId, trigger, subscribers: outcome.counts.subscribers ?? 0 });
     if (outcome.requesterEmail)
@@ -38,15 +39,19 @@ export async function runErasure(
   return outcome;
 }
 
-/** The clock's entry point: the tenant is looked up in its own region; a vanished tenant skips. */
+/**
+ * The clock's entry point: the tenant is looked up in its own region; a vanished tenant skips.
+ * The outbox events written are added to `events`.
+ */
 export async function runDueErasure(
   env: Bindings,
   tenantId: string,
   requestId: string,
   now: Date,
+  events: OutboxRef[] = [],
 ): Promise<ErasureOutcome> {
   const store = regionalForTenant(env, tenantId);
   const tenant = await findTenant(store.db, tenantId);
   if (!tenant) return { status: 'skipped', reason: 'not_found' };
-  return runErasure({ env, store, tenant }, requestId, 'due', 'clock', now);
+  return runErasure({ env, store, tenant, events }, requestId, 'due', 'clock', now);
 }

@@ -1,28 +1,49 @@
-// Requester notifications: one mail per stage of a privacy request, in the requester's language,
-// from the tenant's template or the built-in text, through sendMail. A failed mail is logged and
-// reported as false; it never undoes the state change it announces.
+// Requester notifications, the one way every channel writes to a requester: one mail per stage
+// of a privacy request, in the requester's language, from the tenant's template or the built-in
+// text, through sendMail. Dates are the ones the requester may rely on (`promisedDate`). A failed
+// mail is logged and reported as false; it never undoes the state change it announces.
 
 import type { PrivacyRequest } from '../../db/privacy-requests';
 import { storedRequester } from '../../db/privacy-requests';
 import { noticeText, stageEnabled } from '../../db/privacy-templates';
 import type { RegionalStore } from '../../db/regions';
 import { decryptSubscriber, findSubscriber, loadSubscriberKey } from '../../db/subscribers';
-import { tenantKeys, type Tenant } from '../../db/tenants';
-import { describeError, log } from '../../shared/log';
+import { type Tenant, tenantKeys } from '../../db/tenants';
+import type { OutboxRef } from '../../db/outbox';
+import { promisedDate } from '../../shared/due-dates';
 import { formatDate } from '../../shared/i18n/language';
+import { describeError, log } from '../../shared/log';
 import {
   kindName,
-  noticeLanguage,
-  renderNotice,
   type NoticeStage,
   type NoticeVars,
+  noticeLanguage,
+  rejectReasonName,
+  renderNotice,
 } from '../../shared/privacy-notices';
+import type { RejectReason } from '../../shared/request-lifecycle';
 import type { Bindings } from '../env';
 import { sendMail, systemSender } from '../mail/send';
 
-export type PrivacyCtx = { env: Bindings; store: RegionalStore; tenant: Tenant };
+/**
+ * What the privacy service works with: bindings, the tenant's regional store and the tenant.
+ * `events`, when given, collects the outbox events written on the way, so the caller can hand
+ * exactly those to the queue.
+ */
+export type PrivacyCtx = { env: Bindings; store: RegionalStore; tenant: Tenant; events?: OutboxRef[] };
 
-export type Requester = { email: string; language: string | null };
+type Requester = { email: string; language: string | null };
+
+/** How a mail goes out besides its text. */
+type Delivery = {
+  /**
+   * An answer in the requester's own thread (inbound mail): replies go to `replyTo`, the mail is
+   * threaded to `inReplyTo` and marked as an RFC 3834 automatic reply.
+   */
+  thread?: { replyTo: string; inReplyTo: string | null };
+  /** Rethrow a failed send instead of logging it: the request cannot proceed without this mail. */
+  required?: boolean;
+};
 
 /** Where to write to the requester: their subscriber address, or the one kept on the request. */
 export async function requesterOf(ctx: PrivacyCtx, request: PrivacyRequest): Promise<Requester | null> {
@@ -37,13 +58,36 @@ export async function requesterOf(ctx: PrivacyCtx, request: PrivacyRequest): Pro
   return email ? { email, language: request.language } : null;
 }
 
+/** RFC 3834 marking of an automatic answer, threaded to the message it answers. */
+function threadHeaders(inReplyTo: string | null): Record<string, string> {
+  const headers: Record<string, string> = {
+    'Auto-Submitted': 'auto-replied',
+    'X-Auto-Response-Suppress': 'All',
+  };
+  if (inReplyTo && /^<[^<>\s]{1,250}>$/.test(inReplyTo)) {
+    headers['In-Reply-To'] = inReplyTo;
+    headers.References = inReplyTo;
+  }
+  return headers;
+}
+
+type NoticeFacts = Pick<NoticeVars, 'link' | 'note'> & {
+  /** The date the mail names, when it is not the request's promised date (a link's expiry). */
+  date?: Date;
+  /** A refusal reason, named in the requester's language. */
+  rejectReason?: RejectReason;
+  /** Free text written by the client (an extension's reason), passed on as it is. */
+  reason?: string;
+};
+
 /** Sends the mail of `stage` if the tenant wants it and an address is known; returns whether it went. */
 export async function notifyRequester(
   ctx: PrivacyCtx,
   request: PrivacyRequest,
   stage: NoticeStage,
-  vars: NoticeVars & { date?: Date } = {},
+  facts: NoticeFacts = {},
   to?: Requester | null,
+  delivery: Delivery = {},
 ): Promise<boolean> {
   if (!stageEnabled(ctx.tenant.settings, stage)) return false;
   try {
@@ -51,27 +95,34 @@ export async function notifyRequester(
     if (!requester) return false;
     const text = await noticeText(ctx.store.db, ctx.tenant.id, stage, requester.language);
     const lang = noticeLanguage(text.language);
-    const { date, ...rest } = vars;
     const mail = renderNotice(text, {
       tenant: ctx.tenant.name,
       kind: kindName(request.kind, lang),
       requestId: request.id,
-      dueDate: formatDate(date ?? request.dueAt, lang),
-      ...rest,
+      dueDate: formatDate(facts.date ?? promisedDate(request), lang),
+      reason: facts.rejectReason ? rejectReasonName(facts.rejectReason, lang) : facts.reason,
+      link: facts.link,
+      note: facts.note,
     });
+    const { thread } = delivery;
     await sendMail(
       ctx.env,
       {
         from: { address: systemSender(ctx.env), name: ctx.tenant.name },
         to: requester.email,
+        replyTo: thread?.replyTo,
         subject: mail.subject,
         text: mail.body,
-        headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': lang },
+        headers: {
+          ...(thread ? threadHeaders(thread.inReplyTo) : { 'Auto-Submitted': 'auto-generated' }),
+          'Content-Language': lang,
+        },
       },
       `privacy_request.${stage}`,
     );
     return true;
   } catch (err) {
+    if (delivery.required) throw err;
     log('warn', 'privacy_request.notify_failed', { requestId: request.id, stage, ...describeError(err) });
     return false;
   }

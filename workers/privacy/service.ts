@@ -18,12 +18,7 @@ import { addressIndex, findSubscriber, findSubscriberByBlindIndex } from '../../
 import { tenantKeys } from '../../db/tenants';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { AppError } from '../../shared/errors';
-import {
-  nextStatus,
-  REJECT_REASONS,
-  VERIFY_TTL_SECONDS,
-  type RejectReason,
-} from '../../shared/request-lifecycle';
+import { nextStatus, type RejectReason, VERIFY_TTL_SECONDS } from '../../shared/request-lifecycle';
 import { sealToken } from '../../shared/tokens';
 import { cancelErasure, scheduleErasure } from './clock';
 import { runErasure } from './erasure';
@@ -76,10 +71,12 @@ export async function filePrivacyRequest(
   input: Omit<NewPrivacyRequest, 'tenantId'>,
   opts: { answer?: 'service' | 'caller' } = {},
 ) {
-  const filed = await createPrivacyRequest(ctx.store.db, ctx.tenant.settings, {
-    ...input,
-    tenantId: ctx.tenant.id,
-  });
+  const filed = await createPrivacyRequest(
+    ctx.store.db,
+    ctx.tenant.settings,
+    { ...input, tenantId: ctx.tenant.id },
+    ctx.events,
+  );
   const r = filed.request;
   if (!filed.merged || filed.verifiedNow) await scheduleErasure(ctx.env, r);
   if (opts.answer === 'caller') return filed;
@@ -99,7 +96,11 @@ export async function verifyPrivacyRequest(
   request: PrivacyRequest,
 ): Promise<PrivacyRequest> {
   if (request.status !== 'awaiting_verification') return request;
-  const done = await verifyRequest(ctx.store.db, request, { actor: 'subscriber', note: 'confirmation link' });
+  const done = await verifyRequest(ctx.store.db, request, {
+    actor: 'subscriber',
+    note: 'confirmation link',
+    events: ctx.events,
+  });
   await scheduleErasure(ctx.env, done);
   await notifyRequester(ctx, done, 'verified');
   return done;
@@ -131,12 +132,13 @@ export async function confirmPrivacyRequest(
     await cancelErasure(ctx.env, request);
     return { request: outcome.request, erased: outcome.counts };
   }
-  const started = await startExecution(ctx.store.db, request, { actor, note });
+  const started = await startExecution(ctx.store.db, request, { actor, note, events: ctx.events });
   const link = await exportLink(ctx, started);
   const done = await finishExecution(ctx.store.db, started, {
     actor,
     note,
     payload: { exportExpiresAt: link.expiresAt.toISOString() },
+    events: ctx.events,
   });
   await notifyRequester(ctx, done, 'export_ready', { link: link.url, date: link.expiresAt });
   return { request: done, export: link };
@@ -150,15 +152,9 @@ export async function rejectPrivacyRequest(
   text?: string | null,
 ) {
   const requester = await requesterOfBeforeResolution(ctx, request);
-  const done = await rejectRequest(ctx.store.db, request, { actor, reason, text });
+  const done = await rejectRequest(ctx.store.db, request, { actor, reason, text, events: ctx.events });
   await cancelErasure(ctx.env, done);
-  await notifyRequester(
-    ctx,
-    done,
-    'rejected',
-    { reason: REJECT_REASONS[reason], note: text ?? '' },
-    requester,
-  );
+  await notifyRequester(ctx, done, 'rejected', { rejectReason: reason, note: text ?? '' }, requester);
   return done;
 }
 
@@ -169,7 +165,7 @@ export async function extendPrivacyRequest(
   days: number,
   reason: string,
 ) {
-  const done = await extendRequest(ctx.store.db, request, { actor, days, reason });
+  const done = await extendRequest(ctx.store.db, request, { actor, days, reason, events: ctx.events });
   await scheduleErasure(ctx.env, done);
   await notifyRequester(ctx, done, 'extended', { reason });
   return done;
@@ -181,7 +177,7 @@ export async function pausePrivacyRequest(
   actor: string,
   note?: string | null,
 ) {
-  const done = await pauseRequest(ctx.store.db, request, { actor, note });
+  const done = await pauseRequest(ctx.store.db, request, { actor, note, events: ctx.events });
   await cancelErasure(ctx.env, done);
   return done;
 }
@@ -192,7 +188,7 @@ export async function resumePrivacyRequest(
   actor: string,
   note?: string | null,
 ) {
-  const done = await resumeRequest(ctx.store.db, request, { actor, note });
+  const done = await resumeRequest(ctx.store.db, request, { actor, note, events: ctx.events });
   await scheduleErasure(ctx.env, done);
   return done;
 }
@@ -204,7 +200,7 @@ export async function completePrivacyRequest(
   note?: string | null,
 ) {
   const requester = await requesterOfBeforeResolution(ctx, request);
-  const done = await completeRequest(ctx.store.db, request, { actor, note });
+  const done = await completeRequest(ctx.store.db, request, { actor, note, events: ctx.events });
   await notifyRequester(ctx, done, 'completed', {}, requester);
   return done;
 }

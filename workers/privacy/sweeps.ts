@@ -1,7 +1,7 @@
 // Hourly privacy sweeps: reminders before due times, the reconciliation that puts every
-// erasure due within the next two hours on its tenant's clock again, so a schedule lost to a
-// failed call after the D1 commit still fires (scheduling is idempotent), and the closing of
-// requests whose identity was never confirmed.
+// erasure due within the next two hours back on its tenant's clock when the clock lost it (a
+// failed call after the D1 commit), and the closing of requests whose identity was never
+// confirmed. Each sweep hands exactly the events it wrote to the queue.
 
 import { erasuresDueBy } from '../../db/erasure';
 import { emitDueReminders } from '../../db/privacy-reminders';
@@ -9,7 +9,8 @@ import { closeUnverifiedRequests } from '../../db/privacy-unverified';
 import { regional } from '../../db/regions';
 import type { Region } from '../../shared/regions';
 import type { Bindings } from '../env';
-import { dispatchAllPending } from '../outbox/dispatch';
+import type { OutboxRef } from '../../db/outbox';
+import { dispatchEvents } from '../outbox/dispatch';
 import { clockFor } from './clock';
 
 const RECONCILE_HORIZON_MS = 2 * 3_600_000;
@@ -18,8 +19,9 @@ const RECONCILE_LIMIT = 5_000;
 const UNVERIFIED_CLOSE_LIMIT = 200;
 
 export async function sendDueReminders(env: Bindings, region: Region, now: Date): Promise<number> {
-  const sent = await emitDueReminders(regional(env, region).db, now);
-  if (sent > 0) await dispatchAllPending(env, region);
+  const events: OutboxRef[] = [];
+  const sent = await emitDueReminders(regional(env, region).db, now, undefined, events);
+  await dispatchEvents(env, region, events);
   return sent;
 }
 
@@ -35,7 +37,8 @@ export async function reconcileErasureClocks(env: Bindings, region: Region, now:
     list.push({ requestId: r.id, dueAt: r.dueAt.getTime() });
     byTenant.set(r.tenantId, list);
   }
-  for (const [tenantId, items] of byTenant) await clockFor(env, tenantId).scheduleMany({ tenantId, items });
+  for (const [tenantId, items] of byTenant)
+    await clockFor(env, tenantId).scheduleMissing({ tenantId, items });
   return rows.length;
 }
 
@@ -45,7 +48,8 @@ export async function reconcileErasureClocks(env: Bindings, region: Region, now:
  * and an erasure awaiting confirmation was never on the clock, so there is nothing to cancel.
  */
 export async function closeLapsedUnverified(env: Bindings, region: Region, now: Date): Promise<number> {
-  const closed = await closeUnverifiedRequests(regional(env, region).db, now, UNVERIFIED_CLOSE_LIMIT);
-  if (closed > 0) await dispatchAllPending(env, region);
+  const events: OutboxRef[] = [];
+  const closed = await closeUnverifiedRequests(regional(env, region).db, now, UNVERIFIED_CLOSE_LIMIT, events);
+  await dispatchEvents(env, region, events);
   return closed;
 }

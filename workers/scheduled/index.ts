@@ -5,7 +5,7 @@ import { purgeExpiredNonces } from '../../db/used-nonces';
 import { REGIONS, type Region } from '../../shared/regions';
 import { describeError, log } from '../../shared/log';
 import type { Bindings } from '../env';
-import { dispatchAllPending } from '../outbox/dispatch';
+import { dispatchBacklog } from '../outbox/dispatch';
 import { purgeIdempotencyKeys } from '../../db/idempotency';
 import { regional } from '../../db/regions';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
@@ -15,7 +15,7 @@ export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Da
 
 /** Sweeps run every hour in every region; capabilities add theirs here. */
 export const SWEEPS: Sweep[] = [
-  { name: 'outbox-catch-up', run: (env, region) => dispatchAllPending(env, region) },
+  { name: 'outbox-catch-up', run: (env, region) => dispatchBacklog(env, region) },
   {
     name: 'used-nonces-expiry',
     run: (env, region, now) => purgeExpiredNonces(regional(env, region).db, now),

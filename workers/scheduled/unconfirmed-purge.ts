@@ -1,12 +1,12 @@
 // Sweep: purges double opt-in sign-ups never confirmed within each tenant's window
-// (`unconfirmedPurgeDays`, default 14), then hands the outbox events to the queue.
+// (`unconfirmedPurgeDays`, default 14), then hands exactly the events it wrote to the queue.
 
 import { purgeUnconfirmed } from '../../db/double-opt-in';
 import { regional } from '../../db/regions';
 import { log } from '../../shared/log';
 import type { Region } from '../../shared/regions';
 import type { Bindings } from '../env';
-import { dispatchAllPending } from '../outbox/dispatch';
+import { dispatchEvents } from '../outbox/dispatch';
 
 export async function purgeUnconfirmedSignUps(env: Bindings, region: Region, now: Date): Promise<void> {
   const purged = await purgeUnconfirmed(regional(env, region).db, now);
@@ -16,6 +16,6 @@ export async function purgeUnconfirmedSignUps(env: Bindings, region: Region, now
       subscriptions: purged.subscriptions,
       subscribers: purged.subscribers,
     });
-    await dispatchAllPending(env, region);
+    await dispatchEvents(env, region, purged.outbox);
   }
 }
