@@ -10,12 +10,6 @@ export function header(headers: readonly MailHeader[], name: string): string | n
   return found ? found.value.trim() : null;
 }
 
-/** Every value of a header, topmost first. */
-export function headerValues(headers: readonly MailHeader[], name: string): string[] {
-  const key = name.toLowerCase();
-  return headers.filter((h) => h.key === key).map((h) => h.value.trim());
-}
-
 /** Lower case, no diacritics, single spaces: the form subject rules are written against. */
 export function foldText(value: string): string {
   return value

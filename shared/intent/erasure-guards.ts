@@ -104,9 +104,6 @@ function compiled(): Map<string, CompiledGuards> {
   return cache;
 }
 
-/** Languages that have guards (English always applies, as everywhere in the classifier). */
-export const GUARDED_LANGUAGES: readonly string[] = Object.keys(GUARDS);
-
 /**
  * Which guard, if any, keeps an erasure phrase (`matched`) in `sentence` from counting as a
  * request. `after` is the rest of the sentence after the phrase.

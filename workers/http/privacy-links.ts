@@ -5,12 +5,13 @@
 import type { OutboxRef } from '../../db/outbox';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { buildPersonalExport, personalExportZip } from '../../db/privacy-export';
+import { buildPersonalExport } from '../../db/privacy-export';
 import { findPrivacyRequest } from '../../db/privacy-requests';
 import { regionalForToken } from '../../db/regions';
 import { findTenant, tenantKeys } from '../../db/tenants';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { AppError } from '../../shared/errors';
+import { personalExportArchive } from '../../shared/personal-export';
 import { openToken, type TokenPurpose } from '../../shared/tokens';
 import type { AppEnv, Bindings } from '../env';
 import { verifyPrivacyRequest, type PrivacyCtx } from '../privacy/service';
@@ -101,7 +102,7 @@ privacyLinks.get('/x/:token', async (c) => {
   );
   const name = `personal-data-${request.id}`;
   if (format === 'zip') {
-    return c.body(personalExportZip(data), 200, {
+    return c.body(personalExportArchive(data), 200, {
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename="${name}.zip"`,
     });
