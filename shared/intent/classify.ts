@@ -71,6 +71,8 @@ interface Contribution {
   signal: Signal;
   value: number;
   requested: boolean;
+  start: number;
+  end: number;
 }
 
 const KIND_OF_SIGNAL: Record<Signal, IntentKind> = {
@@ -101,7 +103,10 @@ export function classifyIntent(input: IntentInput): IntentResult {
   const stopwordHits = countStopwords(doc, rules);
   const active = activeMarkers(stopwordHits, rules);
   const sentences = buildSentences(doc, bodyStart, active, rules);
-  const contributions = scoreRules(doc, bodyStart, isReply, sentences, active, rules);
+  const contributions = withoutEchoes(
+    scoreRules(doc, bodyStart, isReply, sentences, active, rules),
+    stopwordHits,
+  );
 
   const totals = aggregate(contributions);
   const language = guessLanguage(stopwordHits, contributions);
@@ -268,6 +273,8 @@ function scoreRules(
         signal: rule.signal,
         value: rule.weight * c.factor,
         requested: c.requested,
+        start: m.index,
+        end: m.index + m[0].length,
       });
     }
   }
@@ -284,9 +291,30 @@ function scoreRules(
       signal: target[0],
       value: target[1] * c.factor,
       requested: c.requested,
+      start: m.index,
+      end: m.index + m[0].length,
     });
   }
   return out;
+}
+
+/**
+ * One stretch of text is one piece of evidence, however many languages' tables know the word:
+ * "newsletter" is in ten of them, and ten mentions of it once outvoted a thank-you note into an
+ * unsubscribe. Where rules of different languages match overlapping text for the same signal,
+ * only the strongest counts (on a tie, the language the text is written in); rules of one
+ * language still add up (phrase plus keyword).
+ */
+function withoutEchoes(contributions: Contribution[], hits: Map<string, number>): Contribution[] {
+  const rank = (c: Contribution) => (c.lang ? (hits.get(c.lang) ?? 0) : 0);
+  const kept: Contribution[] = [];
+  for (const c of [...contributions].sort((a, b) => b.value - a.value || rank(b) - rank(a))) {
+    const echo = kept.some(
+      (k) => k.signal === c.signal && k.lang !== c.lang && k.start < c.end && c.start < k.end,
+    );
+    if (!echo) kept.push(c);
+  }
+  return kept;
 }
 
 interface Totals {

@@ -42,6 +42,13 @@ export const PL: LanguageLexicon = {
       ['odczyt-maszynowy', 1.5, r`\bodczytu maszynowego\b|\bnadajacym sie do odczytu\b`],
     ],
     rectification: [
+      [
+        'bledne-dane',
+        3,
+        r`\bmoj\w* (imie|nazwisk\w*|adres\w*|e-?mail\w*|dat\w* urodzenia|numer\w* telefonu)\b~\b((blednie|zle|niepoprawnie|nieprawidlowo) (zapisan|napisan|wpisan)\w*|(jest|sa) (bledn|niepoprawn|nieprawidlow|nieaktualn)\w*)|\b(blednie|zle) (zapisal\w*|napisal\w*|wpisal\w*)\b~\bmoj\w* (imie|nazwisk\w*|adres\w*)`,
+        true,
+      ],
+      ['powinno-byc', 1.5, r`\bpowinno (byc|brzmiec)\b|\bprawidlow\w* (pisownia|brzmienie)\b`],
       ['sprostowanie', 2.5, r`\bsprostow\w*|\bsprostuj\w*`],
       [
         'poprawic+dane',
@@ -125,6 +132,13 @@ export const CS: LanguageLexicon = {
       ['strojove-citelny', 1.5, r`\bstrojove citeln\w*`],
     ],
     rectification: [
+      [
+        'chybne-udaje',
+        3,
+        r`\b(moje|me|muj) (jmeno|prijmeni|adresa|e-?mailova adresa|datum narozeni|telefonni cislo)\b~\b((chybne|spatne|nespravne) (napsan|zapsan|uveden)\w*|(je|jsou) (chybn|nespravn|nepresn)\w*)|\b(chybne|spatne|nespravne) (napsal\w*|zapsal\w*|uvedl\w*)\b~\b(moje|me|muj) (jmeno|prijmeni|adres\w*)`,
+        true,
+      ],
+      ['spravne-je', 1.5, r`\bspravne (je|ma byt|zni)\b|\bmelo by (byt|znit)\b`],
       ['oprava', 2.5, r`\b(oprava|opravu|opravy|opraveni|opravit|opravte)\b`],
       ['aktualizace+udaju', 1.5, r`\b(aktualiz|zmen)\w*\b~\b(jmeno|adres|e-?mail|udaj|telefon)\w*`, true],
       ['nepresne', 1, r`\b(nepresn|nespravn|chybn|neuplne)\w*`],
@@ -203,6 +217,13 @@ export const HR: LanguageLexicon = {
       ['strojno-citljiv', 1.5, r`\bstrojno citljiv\w*`],
     ],
     rectification: [
+      [
+        'pogresni-podaci',
+        3,
+        r`\bmoj\w* (ime|prezime|adres\w*|e-?mail\w*|datum rodenja|broj telefona)\b~\b(pogresn\w*|krivo|netocn\w*|nije (tocn|ispravn)\w*)|\b(pogresno|krivo) (napisal\w*|upisal\w*|zapisal\w*)\b~\bmoj\w* (ime|prezime|adres\w*)`,
+        true,
+      ],
+      ['treba-biti', 1.5, r`\b(treba|trebalo bi|mora) (biti|glasiti)\b|\bispravno (je|glasi|se pise)\b`],
       ['ispravak', 2.5, r`\bisprav\w*`],
       [
         'azurirati+podatke',
@@ -281,6 +302,13 @@ export const EL: LanguageLexicon = {
       ['michanika-anagnosimo', 1.5, r`\bμηχανικα αναγνωσιμ\w*`],
     ],
     rectification: [
+      [
+        'lathos-stoixeia',
+        3,
+        r`\b(ονομα|επωνυμο|επιθετο|διευθυνση|email|ημερομηνια γεννησης|τηλεφωνο) μου\b~\b(λαθοσ|λανθασμεν\w*|ανακριβ\w*|δεν ειναι σωστ\w*)`,
+        true,
+      ],
+      ['to-sosto', 1.5, r`\bτο σωστο (ειναι|ονομα)\b|\bσωστα\b~\bγραφεται\b|\bπρεπει να ειναι\b`],
       ['diorthosi', 2.5, r`\bδιορθω\w*`],
       ['epikairopoiisi', 1.5, r`\bεπικαιροποι\w*`],
       ['anakrivi', 1, r`\b(ανακριβ|λανθασμεν|ελλιπ)\w*`],
