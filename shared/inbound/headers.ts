@@ -26,6 +26,8 @@ export function foldText(value: string): string {
     .replace(/ø/g, 'o')
     .replace(/ß/g, 'ss')
     .replace(/ł/g, 'l')
+    .replace(/đ/g, 'd')
+    .replace(/ħ/g, 'h')
     .replace(/œ/g, 'oe')
     .replace(/\s+/g, ' ')
     .trim();

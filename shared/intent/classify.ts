@@ -2,11 +2,11 @@
 // from weighted multilingual phrase matches, telling requests apart from mere mentions.
 // Pure and synchronous: no I/O, no bindings; runs in Cloudflare Workers as is.
 
-import { erasureGuard } from './erasure-guards';
+import { erasureGuard, negatedWithin } from './erasure-guards';
 import type { Signal } from './lexicon';
 import { ARTICLE_SIGNALS } from './lexicon';
 import { normaliseText, splitSentences } from './normalise';
-import { getRules, GREEK_RE, type CompiledMarkers, type CompiledRules } from './rules';
+import { getRules, SCRIPTS, type CompiledMarkers, type CompiledRules, type Script } from './rules';
 
 export const INTENT_KINDS = [
   'erasure',
@@ -113,16 +113,20 @@ export function classifyIntent(input: IntentInput): IntentResult {
   return decide(totals, language);
 }
 
+// The one EU language written in each non-Latin script: any word in it is a vote for it.
+const LANGUAGE_OF_SCRIPT: Record<Script, string> = { greek: 'el', cyrillic: 'bg' };
+
 function countStopwords(doc: string, rules: CompiledRules): Map<string, number> {
   const hits = new Map<string, number>();
-  let greek = 0;
+  const add = (lang: string) => hits.set(lang, (hits.get(lang) ?? 0) + 1);
   for (const token of doc.split(/[^\p{L}]+/u)) {
     if (token.length === 0) continue;
     const langs = rules.stopwords.get(token);
-    if (langs) for (const lang of langs) hits.set(lang, (hits.get(lang) ?? 0) + 1);
-    else if (/[\u0370-\u03ff]/u.test(token)) greek++;
+    if (langs) for (const lang of langs) add(lang);
+    else if (token.charCodeAt(0) >= 0x370)
+      for (const [script, re] of Object.entries(SCRIPTS) as [Script, RegExp][])
+        if (re.test(token)) add(LANGUAGE_OF_SCRIPT[script]);
   }
-  if (greek > 0) hits.set('el', (hits.get('el') ?? 0) + greek);
   return hits;
 }
 
@@ -192,9 +196,12 @@ function positionFactor(s: Sentence, offset: number, bodyStart: number, isReply:
 
 function isNegated(doc: string, s: Sentence, offset: number, active: CompiledMarkers[]): boolean {
   const from = Math.max(s.start, offset - NEGATION_WINDOW);
+  const before = doc.slice(from, offset);
   // A negation in an earlier clause ("don't delete my account, just stop the mails") does not
-  // reach past the comma.
-  const window = doc.slice(from, offset).replace(/^.*[,:]/s, '');
+  // reach past the comma, unless the comma opens the clause it governs ("nicht, dass …").
+  const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf(':'));
+  const governed = comma >= 0 && active.some((m) => m.clause?.test(before.slice(comma + 1)));
+  const window = comma >= 0 && !governed ? before.slice(comma + 1) : before;
   return active.some((m) => m.negation.test(window));
 }
 
@@ -204,11 +211,22 @@ interface MatchContext {
   isReply: boolean;
   sentences: Sentence[];
   active: CompiledMarkers[];
+  markers: ReadonlyMap<string, CompiledMarkers>;
 }
 
 // Reminders, complaints and auto-replies are often phrased negatively ("no reply yet"), so a
 // negation before them is part of the signal rather than a reversal of it.
 const NEGATION_IMMUNE: ReadonlySet<Signal> = new Set<Signal>(['reminder', 'complaint', 'autoreply']);
+
+/**
+ * The markers that judge one match: those of the languages the text looks written in, and
+ * always those of the matched rule's own language (a short Irish or Estonian sentence may hold
+ * no word the language guess knows, yet its "b'fhéidir" or "kuidas" must still count).
+ */
+function markersFor(ctx: MatchContext, lang: string | null): CompiledMarkers[] {
+  const own = lang ? ctx.markers.get(lang) : undefined;
+  return own && !ctx.active.includes(own) ? [...ctx.active, own] : ctx.active;
+}
 
 function contextFactor(
   ctx: MatchContext,
@@ -216,32 +234,49 @@ function contextFactor(
   end: number,
   isRequestPhrase: boolean,
   signal: Signal,
+  lang: string | null,
 ): { factor: number; requested: boolean } | null {
   const s = findSentence(ctx.sentences, offset);
   if (!s) return null;
+  const markers = markersFor(ctx, lang);
   let factor = positionFactor(s, offset, ctx.bodyStart, ctx.isReply);
   const asked = isRequestPhrase || s.request || s.inSubject;
   if (!asked) factor *= CONTEXT_MENTION;
-  const conditional = s.conditionalAt < offset;
+  const conditional =
+    s.conditionalAt < offset ||
+    (markers !== ctx.active && markers.at(-1)!.conditional.test(ctx.doc.slice(s.start, offset)));
   if (conditional) factor *= CONTEXT_CONDITIONAL;
   if (s.rights && !s.request && !isRequestPhrase) factor *= CONTEXT_RIGHTS;
   if (s.footer) factor *= CONTEXT_FOOTER;
-  const negated = !NEGATION_IMMUNE.has(signal) && isNegated(ctx.doc, s, offset, ctx.active);
+  const negated =
+    !NEGATION_IMMUNE.has(signal) &&
+    (isNegated(ctx.doc, s, offset, markers) ||
+      (signal === 'erasure' &&
+        negatedWithin(
+          ctx.doc.slice(offset, end),
+          markers.map((m) => m.negation),
+        )));
   if (negated) factor *= CONTEXT_NEGATED;
-  const undecided = signal === 'erasure' && !negated && !conditional && isUndecided(ctx, s, offset, end);
+  const undecided =
+    signal === 'erasure' && !negated && !conditional && isUndecided(ctx, s, offset, end, markers);
   if (undecided) factor *= CONTEXT_UNDECIDED;
   return { factor, requested: asked && !conditional && !negated && !undecided && !s.footer };
 }
 
-function isUndecided(ctx: MatchContext, s: Sentence, offset: number, end: number): boolean {
-  const langs = ctx.active.map((m) => m.lang);
+function isUndecided(
+  ctx: MatchContext,
+  s: Sentence,
+  offset: number,
+  end: number,
+  markers: CompiledMarkers[],
+): boolean {
   const stop = Math.min(s.end, end);
   return (
     erasureGuard(
       ctx.doc.slice(s.start, s.end),
       ctx.doc.slice(offset, stop),
       ctx.doc.slice(stop, s.end),
-      langs,
+      markers.map((m) => m.lang),
     ) !== null
   );
 }
@@ -254,18 +289,18 @@ function scoreRules(
   active: CompiledMarkers[],
   rules: CompiledRules,
 ): Contribution[] {
-  const ctx: MatchContext = { doc, bodyStart, isReply, sentences, active };
+  const ctx: MatchContext = { doc, bodyStart, isReply, sentences, active, markers: rules.markers };
   const out: Contribution[] = [];
-  const hasGreek = GREEK_RE.test(doc);
+  const present = new Set((Object.keys(SCRIPTS) as Script[]).filter((name) => SCRIPTS[name].test(doc)));
   for (const rule of rules.rules) {
-    if (rule.greek && !hasGreek) continue;
+    if (rule.script && !present.has(rule.script)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(doc); m !== null; m = rule.re.exec(doc)) {
       if (m[0].length === 0) {
         rule.re.lastIndex++;
         continue;
       }
-      const c = contextFactor(ctx, m.index, m.index + m[0].length, rule.request, rule.signal);
+      const c = contextFactor(ctx, m.index, m.index + m[0].length, rule.request, rule.signal, rule.lang);
       if (!c) continue;
       out.push({
         id: rule.id,
@@ -280,10 +315,10 @@ function scoreRules(
   }
   rules.article.lastIndex = 0;
   for (let m = rules.article.exec(doc); m !== null; m = rules.article.exec(doc)) {
-    const n = Number(m[1]);
+    const n = Number(m[1] ?? m[2]);
     const target = ARTICLE_SIGNALS.get(n);
     if (!target) continue;
-    const c = contextFactor(ctx, m.index, m.index + m[0].length, false, target[0]);
+    const c = contextFactor(ctx, m.index, m.index + m[0].length, false, target[0], null);
     if (!c) continue;
     out.push({
       id: `art${n}`,
@@ -301,20 +336,31 @@ function scoreRules(
 /**
  * One stretch of text is one piece of evidence, however many languages' tables know the word:
  * "newsletter" is in ten of them, and ten mentions of it once outvoted a thank-you note into an
- * unsubscribe. Where rules of different languages match overlapping text for the same signal,
- * only the strongest counts (on a tie, the language the text is written in); rules of one
- * language still add up (phrase plus keyword).
+ * unsubscribe. Where rules of different languages match mostly the same text for one signal,
+ * one counts: the reading in the language the text is written in (then the strongest), and for
+ * an erasure the most cautious one (a cognate read in Slovenian may miss the Croatian "možda").
+ * Rules of one language still add up (phrase plus keyword).
  */
 function withoutEchoes(contributions: Contribution[], hits: Map<string, number>): Contribution[] {
   const rank = (c: Contribution) => (c.lang ? (hits.get(c.lang) ?? 0) : 0);
+  // Echoes are only ever of the same signal, so each signal is ordered on its own.
+  const order = (a: Contribution, b: Contribution) =>
+    a.signal !== b.signal
+      ? a.signal.localeCompare(b.signal)
+      : a.signal === 'erasure'
+        ? a.value - b.value
+        : rank(b) - rank(a) || b.value - a.value;
   const kept: Contribution[] = [];
-  for (const c of [...contributions].sort((a, b) => b.value - a.value || rank(b) - rank(a))) {
-    const echo = kept.some(
-      (k) => k.signal === c.signal && k.lang !== c.lang && k.start < c.end && c.start < k.end,
-    );
-    if (!echo) kept.push(c);
+  for (const c of [...contributions].sort(order)) {
+    if (!kept.some((k) => k.signal === c.signal && k.lang !== c.lang && sameStretch(k, c))) kept.push(c);
   }
   return kept;
+}
+
+/** Two matches cover mostly the same text (a phrase is not an echo of a word inside it). */
+function sameStretch(a: Contribution, b: Contribution): boolean {
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return overlap * 2 >= Math.max(a.end - a.start, b.end - b.start);
 }
 
 interface Totals {

@@ -308,6 +308,7 @@ export const DE: LanguageLexicon = {
   conditional: r`\b(falls|sofern|wenn|sollte|sollten|soweit|andernfalls|ansonsten|anderenfalls|behalte (ich )?mir)\b`,
   rights: r`\b(recht|rechte)\b`,
   negation: r`\b(nicht|kein|keine|keinen|nie|niemals)\b`,
+  complementizer: r`dass`,
   stopwords:
     'ich und die der sie mich meine bitte nicht ist mit von daten zu den das ihre ihnen ein eine auf fur wir unser unsere um dem',
 };
@@ -432,6 +433,7 @@ export const NL: LanguageLexicon = {
   conditional: r`\b(als|indien|mocht|mochten|tenzij|anders|zo niet|behoud ik mij|voorbehoud)\b`,
   rights: r`\b(recht|rechten)\b`,
   negation: r`\b(niet|geen|nooit)\b`,
+  complementizer: r`dat`,
   stopwords: 'ik en het mijn niet van een jullie graag gegevens met mij wij uw deze zijn dat wil naar',
 };
 
@@ -545,6 +547,7 @@ export const SV: LanguageLexicon = {
   conditional: r`\b(om (ni|jag|du|det|detta|ert|er|min)|ifall|i handelse|annars|forbehaller|savida)\b`,
   rights: r`\b(ratt|rattigheter|ratten)\b`,
   negation: r`\b(inte|ej|aldrig)\b`,
+  complementizer: r`att`,
   stopwords: 'jag och att mig mina inte det av med till ni er uppgifter som den har min vill',
 };
 
@@ -631,5 +634,6 @@ export const DA: LanguageLexicon = {
   conditional: r`\b(hvis|i tilfaelde|forbeholder|ellers|medmindre)\b`,
   rights: r`\b(ret|rettigheder|retten)\b`,
   negation: r`\b(ikke|ingen|aldrig|intet)\b`,
+  complementizer: r`at`,
   stopwords: 'jeg og mig mine ikke det af med til jer oplysninger som den har min venligst tak vil',
 };

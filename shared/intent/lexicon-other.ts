@@ -104,6 +104,7 @@ export const PL: LanguageLexicon = {
   conditional: r`\b(jesli|jezeli|w przypadku|gdyby|o ile|zastrzegam|w przeciwnym razie)\b`,
   rights: r`\b(prawo|prawa|praw)\b`,
   negation: r`\b(nie|nigdy)\b`,
+  complementizer: r`ze|zeby|aby|by`,
   stopwords: 'nie mnie moje moich danych prosze sie jest oraz moj moja jak tak ze moim dane',
 };
 
@@ -178,8 +179,10 @@ export const CS: LanguageLexicon = {
   request: r`\b(zadam|timto|prosim|pozaduji|chci|chtel bych|chtela bych|zadost)\b`,
   conditional: r`\b(pokud|jestlize|v pripade|vyhrazuji|jinak|kdyby)\b`,
   rights: r`\b(pravo|prava|pravem|pravu)\b`,
-  negation: r`\b(ne|nikdy)\b`,
-  stopwords: 'jsem mne moje mych udaju prosim se je ze vam ktere tyto podle osobnich nebo jako',
+  negation: r`\b(ne|nikdy|nechci|nechceme|nepreji|nezadam|nepozaduji)\b`,
+  complementizer: r`ze|aby|abyste|abys`,
+  stopwords:
+    'jsem mne moje mych udaju prosim se je ze vam ktere tyto podle osobnich nebo jako muj svuj vsechny mohu nejsem zatim',
 };
 
 export const HR: LanguageLexicon = {
@@ -278,8 +281,10 @@ export const HR: LanguageLexicon = {
   request: r`\b(zahtijevam|molim|trazim|ovime|ovim putem|zelim|zahtjev\w*)\b`,
   conditional: r`\b(ako|u slucaju|zadrzavam|u suprotnom|inace|ukoliko)\b`,
   rights: r`\b(pravo|prava|pravu|pravom)\b`,
-  negation: r`\b(ne|nisam|nikad)\b`,
-  stopwords: 'sam mene moje mojih podataka molim se je da od za vas koje prema osobnih ili kao biti',
+  negation: r`\b(ne|nisam|nikad|nemojte|nemoj)\b`,
+  complementizer: r`da`,
+  stopwords:
+    'sam mene moje mojih podataka molim se je da od za vas koje prema osobnih ili kao biti sve jos mogu cu nisam',
 };
 
 export const EL: LanguageLexicon = {

@@ -13,10 +13,11 @@ const EXTRA_FOLDS: Record<string, string> = {
   ð: 'd',
   þ: 'th',
   ı: 'i',
+  ħ: 'h',
   ς: 'σ',
 };
 
-const EXTRA_FOLDS_RE = /[ßøæœłđðþıς]/g;
+const EXTRA_FOLDS_RE = /[ßøæœłđðþıħς]/g;
 const COMBINING_MARKS_RE = /\p{M}+/gu;
 const APOSTROPHES_RE = /[\u2018\u2019\u201a\u201b\u02bc\u0060\u00b4]/g;
 const QUOTES_RE = /[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g;
