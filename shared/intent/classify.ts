@@ -5,7 +5,7 @@
 import { erasureGuard, negatedWithin } from './erasure-guards';
 import type { Signal } from './lexicon';
 import { ARTICLE_SIGNALS } from './lexicon';
-import { normaliseText, splitSentences } from './normalise';
+import { normaliseText, REPLY_PREFIX_RE, splitSentences } from './normalise';
 import { getRules, SCRIPTS, type CompiledMarkers, type CompiledRules, type Script } from './rules';
 
 export const INTENT_KINDS = [
@@ -50,9 +50,6 @@ const CONTEXT_NEGATED = 0.1;
 const CONTEXT_UNDECIDED = 0.25;
 const NEGATION_WINDOW = 24;
 const MAX_MATCHED = 12;
-
-const REPLY_PREFIX_RE =
-  /^(?:(?:re|aw|sv|vs|antw|antwort|wg|fw|fwd|tr|rv|r|odp|enc|res|ref|rif|σχετ|απ)\s*(?:\[\d+\])?\s*:\s*)+/u;
 
 interface Sentence {
   start: number;

@@ -38,6 +38,14 @@ export function foldText(input: string): string {
     .replace(HORIZONTAL_SPACE_RE, ' ');
 }
 
+/**
+ * Reply and forward prefixes of mail clients in the EU languages ("Re:", "AW:", "WG:", "SV:",
+ * "VS:", "Odp:", "Vá:", "Tov:", "Atb:", "Ats:", "Odg:", "Отг:", "Σχετ:" …), repeated and with
+ * "[2]" counters, on folded text.
+ */
+export const REPLY_PREFIX_RE =
+  /^\s*(?:(?:re|aw|sv|vs|antw|antwort|wg|fw|fwd|tr|rv|r|odp|enc|res|rif|doorst|va|vl|tov|atb|ats|pers|odg|σχετ|απ|отг)\s*(?:\[\d+\])?\s*:\s*)+/u;
+
 /** Folds text and collapses runs of blank lines and surrounding spaces. */
 export function normaliseText(input: string): string {
   return foldText(input)
