@@ -1,5 +1,6 @@
 // Client API authentication: `Authorization: Bearer <api key>`. The key's region mark picks the
-// database; the key's hash finds the key and its tenant. Scopes guard each resource group.
+// database; the key's hash finds the key and its tenant. Each route checks its scope
+// (`apiRoute` in openapi-helpers.ts).
 
 import type { MiddlewareHandler } from 'hono';
 import { apiKeyRegion, findApiKey, type ApiScope } from '../../db/api-keys';
@@ -23,9 +24,10 @@ export const apiKeyAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export function requireScope(scope: ApiScope): MiddlewareHandler<AppEnv> {
+/** Refuses (403) a key without `scope`; `any` lets every key of the tenant through. */
+export function requireScope(scope: ApiScope | 'any'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!c.get('principal').scopes.includes(scope)) {
+    if (scope !== 'any' && !c.get('principal').scopes.includes(scope)) {
       throw new AppError('forbidden', `This API key does not have the "${scope}" scope.`);
     }
     await next();

@@ -1,12 +1,11 @@
 // GET /api/v1/reports/compliance: aggregate counts of the tenant (no person appears in it).
 
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { complianceReport } from '../../db/compliance-report';
 import { errorResponses } from '../../shared/schemas/common';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
-import { requireScope } from './auth';
-import { json, security } from './openapi-helpers';
+import { apiRoute, json } from './openapi-helpers';
 
 const Counts = z.record(z.string(), z.number());
 const ComplianceReport = z
@@ -27,18 +26,16 @@ const ComplianceReport = z
   })
   .meta({ id: 'ComplianceReport' });
 
-const report = createRoute({
+const report = apiRoute('reports', {
   method: 'get',
   path: '/',
   tags: ['Reports'],
-  security,
   summary:
     'Subscribers by region and status, consent events, privacy requests and erasures; erased people stay in the totals as counts',
   responses: { 200: json(ComplianceReport, 'The report'), ...errorResponses(403) },
 });
 
 export const complianceReportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-complianceReportRoutes.use('*', requireScope('reports'));
 complianceReportRoutes.openapi(report, async (c) =>
   c.json(await complianceReport(c.get('store').db, c.get('tenant').id), 200),
 );

@@ -1,5 +1,6 @@
-// The client API: `/api/v1/*` behind API-key auth, one sub-app per resource, and the OpenAPI
-// document generated from the routes' zod schemas at `GET /api/openapi.json`.
+// The client API: `/api/v1/*` behind API-key auth, one sub-app per resource mounted at its own
+// prefix (each route checks its own scope), and the OpenAPI document generated from the routes'
+// zod schemas at `GET /api/openapi.json`.
 
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
@@ -7,15 +8,18 @@ import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { apiKeyAuth } from './auth';
-import { linkRoutes } from './links';
-import { consentRoutes } from './consent';
-import { formApiRoutes } from './forms';
-import { listRoutes } from './lists';
-import { subscriberRoutes } from './subscribers';
 import { complianceReportRoutes } from './compliance-report';
+import { consentEventRoutes } from './consent-events';
+import { formApiRoutes } from './forms';
+import { linkRoutes } from './links';
+import { listRoutes } from './lists';
+import { noticeRoutes } from './notices';
 import { privacyRequestRoutes } from './privacy-requests';
-import { privacySettingsRoutes, privacyTemplateRoutes } from './privacy-settings';
+import { privacySettingsRoutes } from './privacy-settings';
+import { privacyTemplateRoutes } from './privacy-templates';
+import { profileFieldRoutes } from './profile-fields';
 import { publicPaths } from './public-paths';
+import { subscriberRoutes } from './subscribers';
 import { tenantRoutes } from './tenant';
 
 /** Largest accepted API body: bulk imports of thousands of rows fit; anything bigger is refused. */
@@ -32,16 +36,25 @@ v1.use(
     },
   }),
 );
-v1.route('/tenant', tenantRoutes);
-v1.route('/links', linkRoutes);
-v1.route('/', listRoutes);
-v1.route('/', formApiRoutes);
-v1.route('/', consentRoutes);
-v1.route('/', subscriberRoutes);
-v1.route('/privacy-requests', privacyRequestRoutes);
-v1.route('/privacy-settings', privacySettingsRoutes);
-v1.route('/privacy-templates', privacyTemplateRoutes);
-v1.route('/reports/compliance', complianceReportRoutes);
+/**
+ * Each resource's sub-app at its own prefix. Every route checks its own scope (`apiRoute`), so
+ * the order of this table decides nothing.
+ */
+export const RESOURCES = [
+  ['/tenant', tenantRoutes],
+  ['/links', linkRoutes],
+  ['/lists', listRoutes],
+  ['/profile-fields', profileFieldRoutes],
+  ['/forms', formApiRoutes],
+  ['/notices', noticeRoutes],
+  ['/consent-events', consentEventRoutes],
+  ['/subscribers', subscriberRoutes],
+  ['/privacy-requests', privacyRequestRoutes],
+  ['/privacy-settings', privacySettingsRoutes],
+  ['/privacy-templates', privacyTemplateRoutes],
+  ['/reports/compliance', complianceReportRoutes],
+] as const;
+for (const [prefix, routes] of RESOURCES) v1.route(prefix, routes);
 
 export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 api.route('/v1', v1);

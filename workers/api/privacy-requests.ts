@@ -2,7 +2,7 @@
 // reject, extend, pause, resume, complete). Every state change is one batch with its outbox event;
 // the events reach the queue after the response.
 
-import { createRoute, OpenAPIHono, type z, type RouteConfig } from '@hono/zod-openapi';
+import { OpenAPIHono, type z, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getPrivacyRequest, listPrivacyRequests, requestHistory } from '../../db/privacy-requests';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
@@ -33,9 +33,8 @@ import {
   subjectFor,
   type PrivacyCtx,
 } from '../privacy/service';
-import { requireScope } from './auth';
 import { presentRequest } from './privacy-request-view';
-import { json, jsonBody, security } from './openapi-helpers';
+import { apiRoute, json, jsonBody } from './openapi-helpers';
 
 const tags = ['Privacy requests'];
 const body = <T extends z.ZodType>(schema: T) => ({ body: jsonBody(schema) });
@@ -55,22 +54,20 @@ function action<B extends z.ZodType>(
   schema: B,
   ok: z.ZodType = PrivacyRequest,
 ) {
-  return createRoute({
+  return apiRoute('privacy_requests', {
     method: 'post',
     path,
     tags,
-    security,
     summary,
     request: { params: RequestIdParam, body: jsonBody(schema, (schema as z.ZodType) !== NoteBody) },
     responses: { 200: json(ok, 'The request after the change'), ...errorResponses(404, 409) },
   } satisfies RouteConfig);
 }
 
-const create = createRoute({
+const create = apiRoute('privacy_requests', {
   method: 'post',
   path: '/',
   tags,
-  security,
   summary: 'File a privacy request for a subscriber or an address',
   request: body(CreatePrivacyRequest),
   responses: {
@@ -79,27 +76,24 @@ const create = createRoute({
     ...errorResponses(404),
   },
 });
-const list = createRoute({
+const list = apiRoute('privacy_requests', {
   method: 'get',
   path: '/',
   tags,
-  security,
   summary: 'List privacy requests, newest first',
   request: { query: ListPrivacyRequestsQuery },
   responses: { 200: json(PrivacyRequestList, 'One page'), ...errorResponses() },
 });
-const show = createRoute({
+const show = apiRoute('privacy_requests', {
   method: 'get',
   path: '/{id}',
   tags,
-  security,
   summary: 'One privacy request with its status history',
   request: { params: RequestIdParam },
   responses: { 200: json(PrivacyRequest, 'The request'), ...errorResponses(404) },
 });
 
 export const privacyRequestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-privacyRequestRoutes.use('*', requireScope('privacy_requests'));
 
 privacyRequestRoutes
   .openapi(create, async (c) => {

@@ -1,8 +1,9 @@
-// `/api/v1/subscribers`: insert one subscriber with consent evidence (idempotent with the
-// `Idempotency-Key` header), bulk import, and the listings, where EU subscribers appear under
-// their pseudonym only.
+// `/api/v1/subscribers` (API scope `subscribers`): insert one subscriber with consent evidence
+// (idempotent with the `Idempotency-Key` header), bulk import, and the listings, where EU
+// subscribers appear under their pseudonym only; the consent routes of one subscriber
+// (`subscriber-consent.ts`, scope `consent`) are mounted here too.
 
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { insertSubscriber } from '../../db/api-subscribers';
 import { identities, listSubscribers, requireSubscriber } from '../../db/consent-queries';
@@ -23,9 +24,9 @@ import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { dispatchAfterResponse } from '../outbox/dispatch';
 import { sendConfirmationOrQueue } from '../mail/confirmation';
-import { requireScope } from './auth';
+import { apiRoute, IdParam, json, jsonBody } from './openapi-helpers';
+import { subscriberConsentRoutes } from './subscriber-consent';
 import { subscriberView, subscriptionView } from './views';
-import { json, jsonBody, security } from './openapi-helpers';
 
 const IdempotencyHeader = z.object({
   'idempotency-key': z
@@ -35,11 +36,10 @@ const IdempotencyHeader = z.object({
     .meta({ description: 'A retry with the same key creates nothing twice' }),
 });
 
-const createSubscriberRoute = createRoute({
+const createSubscriberRoute = apiRoute('subscribers', {
   method: 'post',
-  path: '/subscribers',
+  path: '/',
   tags: ['Subscribers'],
-  security,
   summary: 'Insert a subscriber with the consent evidence you collected (mandatory for consent-based lists)',
   request: { headers: IdempotencyHeader, body: jsonBody(SubscriberInput) },
   responses: {
@@ -48,11 +48,10 @@ const createSubscriberRoute = createRoute({
     ...errorResponses(403, 409, 413, 422),
   },
 });
-const importRoute = createRoute({
+const importRoute = apiRoute('subscribers', {
   method: 'post',
-  path: '/subscribers/import',
+  path: '/import',
   tags: ['Subscribers'],
-  security,
   summary:
     'Import up to 10,000 rows, each with evidence or marked consentUnknown; erased addresses are refused per row',
   request: { headers: IdempotencyHeader, body: jsonBody(ImportInput) },
@@ -61,25 +60,23 @@ const importRoute = createRoute({
     ...errorResponses(403, 409, 413),
   },
 });
-const listRoute = createRoute({
+const listRoute = apiRoute('subscribers', {
   method: 'get',
-  path: '/subscribers',
+  path: '/',
   tags: ['Subscribers'],
   summary: 'Subscribers, newest first (EU: pseudonym only)',
-  security,
   request: { query: PageQuery },
   responses: {
     200: json(ListOf(SubscriberView, 'SubscriberPage'), 'A page of subscribers'),
     ...errorResponses(403),
   },
 });
-const getRoute = createRoute({
+const getRoute = apiRoute('subscribers', {
   method: 'get',
-  path: '/subscribers/{id}',
+  path: '/{id}',
   tags: ['Subscribers'],
   summary: 'One subscriber (EU: pseudonym only)',
-  security,
-  request: { params: z.object({ id: z.string().max(40) }) },
+  request: { params: IdParam },
   responses: { 200: json(SubscriberView, 'The subscriber'), ...errorResponses(403, 404) },
 });
 
@@ -158,10 +155,8 @@ async function runImport(c: Context<AppEnv>, input: ImportInput) {
   );
 }
 
-export const subscriberRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-for (const path of ['/subscribers', '/subscribers/*'])
-  subscriberRoutes.use(path, requireScope('subscribers'));
-subscriberRoutes
+export const subscriberRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .route('/', subscriberConsentRoutes)
   .openapi(createSubscriberRoute, async (c) => {
     const answer = await createSubscriber(c, c.req.valid('json'));
     return c.json(answer.body as SubscriberCreated, answer.status as 201);

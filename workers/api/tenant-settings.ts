@@ -1,37 +1,33 @@
 // GET/PATCH /api/v1/tenant/settings: the link intercept, the intercept's NO, inbound-mail
 // handling, the unconfirmed sign-up purge and the controller (API scope `admin`).
 
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { settingsView, updateTenantSettings } from '../../db/tenant-settings';
 import { errorResponses } from '../../shared/schemas/common';
 import { TenantSettingsPatch, TenantSettingsView } from '../../shared/schemas/tenant-settings';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
-import { requireScope } from './auth';
-import { json, jsonBody, security } from './openapi-helpers';
+import { apiRoute, json, jsonBody } from './openapi-helpers';
 
 const view = (description: string) => json(TenantSettingsView, description);
 
-const getSettings = createRoute({
+const getSettings = apiRoute('admin', {
   method: 'get',
   path: '/',
   tags: ['Tenant'],
-  security,
   summary: "The tenant's settings (null: the built-in default)",
   responses: { 200: view('The settings'), ...errorResponses() },
 });
-const patchSettings = createRoute({
+const patchSettings = apiRoute('admin', {
   method: 'patch',
   path: '/',
   tags: ['Tenant'],
-  security,
   summary: 'Change some settings; null goes back to the default. Takes effect on the next click or mail.',
   request: { body: jsonBody(TenantSettingsPatch) },
   responses: { 200: view('The settings after the change'), ...errorResponses() },
 });
 
 export const tenantSettingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-tenantSettingsRoutes.use('*', requireScope('admin'));
 
 tenantSettingsRoutes
   .openapi(getSettings, (c) => c.json(settingsView(c.get('tenant').settings), 200))

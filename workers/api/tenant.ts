@@ -1,11 +1,11 @@
 // GET /api/v1/tenant: which tenant an API key belongs to, its region and settings; the
 // settings a client may change live under /api/v1/tenant/settings (tenant-settings.ts).
 
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorResponses, Region } from '../../shared/schemas/common';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
-import { json, security } from './openapi-helpers';
+import { apiRoute, json } from './openapi-helpers';
 import { tenantSettingsRoutes } from './tenant-settings';
 
 const Tenant = z
@@ -18,12 +18,11 @@ const Tenant = z
   })
   .meta({ id: 'Tenant' });
 
-const getTenant = createRoute({
+const getTenant = apiRoute('any', {
   method: 'get',
   path: '/',
   tags: ['Tenant'],
   summary: 'The tenant of the calling API key',
-  security,
   responses: { 200: json(Tenant, 'The tenant'), ...errorResponses() },
 });
 

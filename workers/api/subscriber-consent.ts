@@ -1,103 +1,49 @@
-// The consent log API: `GET /api/v1/consent-events` (filters, cursor pages), and per subscriber
-// the current status per list, the verification of its hash chain, and the ISO/IEC TS 27560-
-// shaped consent record. Subscribers appear under their pseudonym (EU) everywhere.
+// `/api/v1/subscribers/{id}/consent…` (API scope `consent`): per subscriber the current status
+// per list, the verification of its hash chain, and the ISO/IEC TS 27560-shaped consent record.
+// Mounted inside the subscribers sub-app; subscribers appear under their pseudonym (EU).
 
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import {
-  identities,
-  listConsentEvents,
-  requireSubscriber,
-  subscriberConsent,
-  subscriberEvents,
-} from '../../db/consent-queries';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { requireSubscriber, subscriberConsent, subscriberEvents } from '../../db/consent-queries';
 import { verifyConsentChain } from '../../db/consent-log';
 import { noticesByIds } from '../../db/notice-queries';
-import { tenantKeys } from '../../db/tenants';
 import { consentReceipt } from '../../shared/consent-record';
-import { errorResponses, ListOf, PageQuery } from '../../shared/schemas/common';
-import {
-  ChainVerdictView,
-  ConsentEventQuery,
-  ConsentEventView,
-  ConsentRecordView,
-} from '../../shared/schemas/consent-events';
+import { errorResponses } from '../../shared/schemas/common';
+import { ChainVerdictView, ConsentRecordView } from '../../shared/schemas/consent-events';
 import { SubscriptionView } from '../../shared/schemas/subscribers';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
-import { requireScope } from './auth';
-import { eventView, subscriptionView } from './views';
-import { IdParam, json, security } from './openapi-helpers';
+import { apiRoute, IdParam, json } from './openapi-helpers';
+import { subscriptionView } from './views';
 
-const eventsRoute = createRoute({
+const statusRoute = apiRoute('consent', {
   method: 'get',
-  path: '/consent-events',
-  tags: ['Consent log'],
-  summary: 'Consent events, newest first, filtered',
-  security,
-  request: { query: PageQuery.extend(ConsentEventQuery.shape) },
-  responses: {
-    200: json(ListOf(ConsentEventView, 'ConsentEventPage'), 'A page of events'),
-    ...errorResponses(403),
-  },
-});
-const statusRoute = createRoute({
-  method: 'get',
-  path: '/subscribers/{id}/consent',
+  path: '/{id}/consent',
   tags: ['Consent log'],
   summary: 'Current consent status per list',
-  security,
   request: { params: IdParam },
   responses: {
     200: json(z.object({ subscriberId: z.string(), data: z.array(SubscriptionView) }), 'Status per list'),
     ...errorResponses(403, 404),
   },
 });
-const chainRoute = createRoute({
+const chainRoute = apiRoute('consent', {
   method: 'get',
-  path: '/subscribers/{id}/consent-chain',
+  path: '/{id}/consent-chain',
   tags: ['Consent log'],
-  security,
   summary: "Verify the hash chain of a subscriber's consent events (detects edited and deleted events)",
   request: { params: IdParam },
   responses: { 200: json(ChainVerdictView, 'The verdict'), ...errorResponses(403, 404) },
 });
-const recordRoute = createRoute({
+const recordRoute = apiRoute('consent', {
   method: 'get',
-  path: '/subscribers/{id}/consent-record',
+  path: '/{id}/consent-record',
   tags: ['Consent log'],
-  security,
   summary: 'ISO/IEC TS 27560-shaped consent receipt (JSON-LD, DPV vocabulary)',
   request: { params: IdParam },
   responses: { 200: json(ConsentRecordView, 'The receipt'), ...errorResponses(403, 404) },
 });
 
-export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-for (const path of [
-  '/consent-events',
-  '/subscribers/:id/consent',
-  '/subscribers/:id/consent-chain',
-  '/subscribers/:id/consent-record',
-]) {
-  consentRoutes.use(path, requireScope('consent'));
-}
-consentRoutes
-  .openapi(eventsRoute, async (c) => {
-    const { cursor, limit, ...filters } = c.req.valid('query');
-    const { db } = c.get('store');
-    const page = await listConsentEvents(db, c.get('tenant').id, filters, cursor, limit);
-    const who = await identities(
-      db,
-      await tenantKeys(c.env.MASTER_KEY, c.get('tenant')),
-      page.rows.map((r) => r.subscriber),
-    );
-    return c.json(
-      {
-        data: page.rows.map((r) => eventView(r.event, who.get(r.subscriber.id)!)),
-        nextCursor: page.nextCursor,
-      },
-      200,
-    );
-  })
+export const subscriberConsentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(statusRoute, async (c) => {
     const { db } = c.get('store');
     const s = await requireSubscriber(db, c.get('tenant').id, c.req.valid('param').id);
