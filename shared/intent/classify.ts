@@ -255,9 +255,29 @@ function contextFactor(
         )));
   if (negated) factor *= CONTEXT_NEGATED;
   const undecided =
-    signal === 'erasure' && !negated && !conditional && isUndecided(ctx, s, offset, end, markers);
+    signal === 'erasure' &&
+    !negated &&
+    !conditional &&
+    (isUndecided(ctx, s, offset, end, markers) || (s.inSubject && bodyHesitates(ctx, markers)));
   if (undecided) factor *= CONTEXT_UNDECIDED;
   return { factor, requested: asked && !conditional && !negated && !undecided && !s.footer };
+}
+
+// How far into the body a hesitation still speaks for a subject line.
+const SUBJECT_BODY_REACH = 500;
+
+/**
+ * A deletion asked for only in the subject ("Delete my account") is undecided when the body
+ * right below it hedges, asks how it works or makes it conditional ("Maybe some day, not sure
+ * yet."); a body that asks for the deletion itself counts on its own.
+ */
+function bodyHesitates(ctx: MatchContext, markers: CompiledMarkers[]): boolean {
+  const langs = markers.map((m) => m.lang);
+  return ctx.sentences.some((b) => {
+    if (b.inSubject || b.start >= ctx.bodyStart + SUBJECT_BODY_REACH) return false;
+    const text = ctx.doc.slice(b.start, b.end);
+    return erasureGuard(text, '', '', langs) !== null || markers.some((m) => m.conditional.test(text));
+  });
 }
 
 function isUndecided(

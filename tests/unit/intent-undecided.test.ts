@@ -172,3 +172,31 @@ describe('erasureGuard', () => {
     expect(erasureGuard('vielleicht daten loschen', 'daten loschen', '', ['en', 'de'])).toBe('hedge');
   });
 });
+
+describe('classifyIntent: a deletion asked for only in the subject', () => {
+  it.each([
+    ['en', 'Delete my account', "Maybe some day, I'm not sure yet."],
+    ['en', 'Delete my data', 'How would I do that, and how long do you keep it?'],
+    ['de', 'Konto löschen', 'Vielleicht irgendwann, ich überlege noch.'],
+    ['fr', 'Supprimer mes données', 'Peut-être plus tard, je ne suis pas sûre.'],
+    ['fi', 'Tilini poistaminen', 'Ehkä joskus myöhemmin, en ole vielä varma.'],
+    ['hu', 'Adataim törlése', 'Talán később, még nem vagyok biztos benne.'],
+  ])('[%s] is undecided when the body hesitates: %s / %s', (_lang, subject, text) => {
+    const result = classifyIntent({ subject, text });
+    expect(result.kind).not.toBe('erasure');
+    expect(result.confidence).toBeLessThan(AUTO_THRESHOLD);
+  });
+
+  it.each([
+    ['en', 'Delete my account', 'Thanks.'],
+    [
+      'de',
+      'Löschung meiner Daten',
+      'Bitte löschen Sie alle meine Daten. Falls Sie Fragen haben, melden Sie sich.',
+    ],
+  ])('[%s] stays an erasure otherwise: %s / %s', (_lang, subject, text) => {
+    const result = classifyIntent({ subject, text });
+    expect(result.kind).toBe('erasure');
+    expect(result.confidence).toBeGreaterThanOrEqual(AUTO_THRESHOLD);
+  });
+});
