@@ -1,4 +1,5 @@
-// Browser flows: real Chromium (Debian's package, driven by playwright-core) against
+// Browser flows: real Chromium (CHROMIUM_PATH, the system's, or the build inside
+// @sparticuz/chromium; see tests/browser/support/chromium.ts), driven by playwright-core against
 // `wrangler dev` on 127.0.0.1. Runs in Node, one file at a time (each starts its own server).
 
 import { defineConfig } from 'vitest/config';

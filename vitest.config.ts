@@ -6,6 +6,7 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 export const TEST_MASTER_KEY = 'v1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=';
+const TEST_PLATFORM_KEY = 'test-platform-key-0123456789abcdefghijklmnop';
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
@@ -18,6 +19,7 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             RUNTIME: 'local',
             MASTER_KEY: TEST_MASTER_KEY,
+            PLATFORM_KEY: TEST_PLATFORM_KEY,
             PUBLIC_ORIGIN: 'https://privacy.test',
           },
         },

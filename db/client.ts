@@ -23,11 +23,6 @@ export async function runBatch(db: Db, items: BatchItem[]): Promise<void> {
   await db.batch(items as [BatchItem, ...BatchItem[]]);
 }
 
-/** D1 allows 100 bound parameters per statement: rows per multi-row insert for `columns` columns. */
-export function rowsPerInsert(columns: number): number {
-  return Math.max(1, Math.floor(100 / columns));
-}
-
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));

@@ -104,5 +104,3 @@ export async function complianceReport(db: Db, tenantId: string, now = new Date(
     suppressions: tally(suppressed),
   };
 }
-
-export type ComplianceReport = Awaited<ReturnType<typeof complianceReport>>;

@@ -6,7 +6,6 @@
 
 import { and, asc, count, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { decryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
-import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import { chunk, type BatchItem, type Db } from './client';
 import { IDEMPOTENCY_TTL_MS } from './idempotency';
@@ -341,15 +340,6 @@ export async function executeErasure(
     requesterEmail,
     language: request.language ?? sub?.language ?? null,
   };
-}
-
-/** The erasure record of a request, or 404. */
-export async function getErasureRecord(db: Db, tenantId: string, requestId: string) {
-  const row = await db.query.erasureRecords.findFirst({
-    where: and(eq(erasureRecords.tenantId, tenantId), eq(erasureRecords.requestId, requestId)),
-  });
-  if (!row) throw new AppError('not_found', 'No erasure record for this request.');
-  return row;
 }
 
 /** Erasure requests of a region that are, or will be by `until`, due and not yet done. */

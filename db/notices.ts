@@ -43,17 +43,6 @@ export async function findNoticeVersion(
   });
 }
 
-/** All languages of the newest versions of a notice key. */
-export async function noticeLanguages(db: Db, tenantId: string, key: string): Promise<Notice[]> {
-  const rows = await db.query.consentNotices.findMany({
-    where: and(eq(consentNotices.tenantId, tenantId), eq(consentNotices.key, key)),
-    orderBy: desc(consentNotices.version),
-  });
-  const newest = new Map<string, Notice>();
-  for (const r of rows) if (!newest.has(r.language)) newest.set(r.language, r);
-  return [...newest.values()];
-}
-
 const PUBLISH_TRIES = 10;
 
 /**

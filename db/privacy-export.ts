@@ -1,13 +1,13 @@
 // Access and portability: everything held about one person, gathered by their subscriber id or
 // blind index inside one tenant: profile, subscriptions, consent events with the notice texts
-// they saw, requests with their history, clicks and messages. As JSON, or as CSV files in a ZIP.
+// they saw, requests with their history, clicks and messages, in the shape of
+// shared/personal-export.ts (which also writes the portability archive).
 
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { decryptField } from '../shared/crypto/envelope';
-import { toCsv } from '../shared/csv';
-import { zipStore } from '../shared/zip';
 import { AppError } from '../shared/errors';
+import type { PersonalExport } from '../shared/personal-export';
 import type { Db } from './client';
 import { storedRequester, type PrivacyRequest } from './privacy-requests';
 import {
@@ -31,7 +31,6 @@ import {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The export of one person: the shape of `export.json`. */
 /** Whether an erasure request has erased the person of this blind index. */
 async function erasedByRequest(db: Db, tenantId: string, index: string | null): Promise<boolean> {
   if (!index) return false;
@@ -51,7 +50,7 @@ export async function buildPersonalExport(
   keys: TenantKeys,
   request: PrivacyRequest,
   now = new Date(),
-) {
+): Promise<PersonalExport> {
   const tenantId = keys.tenantId;
   const sub = request.subscriberId
     ? await findSubscriber(db, tenantId, request.subscriberId)
@@ -202,93 +201,4 @@ export async function buildPersonalExport(
       sentAt: iso(r.sentAt),
     })),
   };
-}
-
-export type PersonalExport = Awaited<ReturnType<typeof buildPersonalExport>>;
-
-/** Portability (Art. 20): the same data as CSV files, plus the JSON, in one ZIP archive. */
-export function personalExportZip(data: PersonalExport): Uint8Array<ArrayBuffer> {
-  const p = data.person;
-  const profileRows = [
-    ['email', p.email],
-    ['name', p.name],
-    ['status', p.status],
-    ['language', p.language],
-    ['home_region', p.homeRegion],
-    ['home_country', p.homeCountry],
-    ['subscribed_since', p.createdAt],
-    ...Object.entries(p.profile).map(([k, v]) => [
-      `profile.${k}`,
-      typeof v === 'object' ? JSON.stringify(v) : String(v),
-    ]),
-  ];
-  return zipStore([
-    { name: 'export.json', data: JSON.stringify(data, null, 2) },
-    { name: 'profile.csv', data: toCsv(['field', 'value'], profileRows) },
-    {
-      name: 'subscriptions.csv',
-      data: toCsv(
-        ['list_id', 'list', 'purpose', 'lawful_basis', 'status', 'consent', 'since'],
-        data.subscriptions.map((s) => [
-          s.listId,
-          s.list,
-          s.purpose,
-          s.lawfulBasis,
-          s.status,
-          s.consent,
-          s.since,
-        ]),
-      ),
-    },
-    {
-      name: 'consent-events.csv',
-      data: toCsv(
-        [
-          'seq',
-          'kind',
-          'list_id',
-          'occurred_at',
-          'country',
-          'ip_address',
-          'user_agent',
-          'source',
-          'notice_version',
-          'notice_text',
-        ],
-        data.consentEvents.map((e) => [
-          e.seq,
-          e.kind,
-          e.listId,
-          e.occurredAt,
-          e.country,
-          e.ipAddress,
-          e.userAgent,
-          e.source.type,
-          e.notice?.version,
-          e.notice?.text,
-        ]),
-      ),
-    },
-    {
-      name: 'requests.csv',
-      data: toCsv(
-        ['id', 'kind', 'status', 'channel', 'received_at', 'due_at', 'resolved_at'],
-        data.requests.map((r) => [r.id, r.kind, r.status, r.channel, r.receivedAt, r.dueAt, r.resolvedAt]),
-      ),
-    },
-    {
-      name: 'clicks.csv',
-      data: toCsv(
-        ['id', 'message_id', 'list_id', 'clicked_at', 'country', 'outcome'],
-        data.clicks.map((c) => [c.id, c.messageId, c.listId, c.clickedAt, c.country, c.outcome]),
-      ),
-    },
-    {
-      name: 'messages.csv',
-      data: toCsv(
-        ['message_id', 'subject', 'status', 'sent_at'],
-        data.messages.map((m) => [m.messageId, m.subject, m.status, m.sentAt]),
-      ),
-    },
-  ]);
 }

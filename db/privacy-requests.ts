@@ -11,7 +11,6 @@ import { newId } from '../shared/regions';
 import { OPEN_STATUSES } from '../shared/request-lifecycle';
 import { runBatch, type Db } from './client';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
-import { verifyRequest } from './privacy-transitions';
 import { privacyRequestHistory, privacyRequests, type TenantSettings } from './schema';
 
 export type PrivacyRequest = typeof privacyRequests.$inferSelect;
@@ -69,13 +68,14 @@ export async function findOpenDuplicate(
   });
 }
 
-export type FiledRequest = { request: PrivacyRequest; merged: boolean; verifiedNow: boolean };
+export type FiledRequest = { request: PrivacyRequest; merged: boolean };
 
 /**
  * Files a request, or returns the open request of the same kind and subject it duplicates
- * (recording the duplicate in that request's history). A verified duplicate of a request still
- * awaiting confirmation confirms it: the requester has now proven who they are. The outbox
- * events written are added to `events`.
+ * (recording the duplicate in that request's history). A merge never changes the request's
+ * status or verification, whatever the duplicate claims: a request awaiting confirmation is
+ * confirmed only by its requester's link (or a client vouching through the API's `verify`).
+ * The outbox events written are added to `events`.
  */
 export async function createPrivacyRequest(
   db: Db,
@@ -118,7 +118,8 @@ async function mergeDuplicate(
       toStatus: duplicate.status,
       action: 'duplicate_merged',
       actor: input.actor,
-      note: `via ${input.channel}`,
+      // The filing's own claim is kept for whoever decides; it changes nothing here.
+      note: `via ${input.channel}${input.verified ? ', filed as verified' : ''}`,
       at: now,
     }),
     outboxInsert(db, {
@@ -132,25 +133,7 @@ async function mergeDuplicate(
   ];
   await runBatch(db, batch);
   events.push(...outboxRefs(batch));
-  if (input.verified && duplicate.status === 'awaiting_verification') {
-    try {
-      const verified = await verifyRequest(db, duplicate, {
-        actor: input.actor,
-        note: `verified by a request via ${input.channel}`,
-        events,
-      });
-      return { request: verified, merged: true, verifiedNow: true };
-    } catch (err) {
-      // A simultaneous duplicate verified it first.
-      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
-      return {
-        request: (await findPrivacyRequest(db, duplicate.tenantId, duplicate.id)) ?? duplicate,
-        merged: true,
-        verifiedNow: false,
-      };
-    }
-  }
-  return { request: duplicate, merged: true, verifiedNow: false };
+  return { request: duplicate, merged: true };
 }
 
 async function insertRequest(
@@ -221,7 +204,7 @@ async function insertRequest(
   ];
   await runBatch(db, batch);
   events.push(...outboxRefs(batch));
-  return { request, merged: false, verifiedNow: false };
+  return { request, merged: false };
 }
 
 export async function findPrivacyRequest(

@@ -1,7 +1,7 @@
 // Tenants: creation with their wrapped key, lookup, and the isolate-level cache of unwrapped
 // tenant keys (unwrapping costs four HKDF derivations; a tenant's key changes only on rotation).
 
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   createTenantKey,
   rewrapTenantKey,
@@ -63,18 +63,28 @@ export async function tenantKeys(
   return keys;
 }
 
+/** What one rotation run did in one database: how many tenants it saw, which it re-wrapped. */
+export type KeyRotation = { tenants: number; rewrapped: string[] };
+
 /**
  * Master-key rotation for one database: re-wraps every tenant key still wrapped by an older
- * master version. Subscriber data is untouched. Returns how many tenants were re-wrapped.
+ * master version under the current one. Subscriber data keys and fields are untouched (the
+ * tenant secret does not change). Each update applies only while the row still holds the key
+ * it read, so runs at the same time re-wrap every tenant once between them; a second run
+ * re-wraps nothing.
  */
-export async function rotateTenantKeys(db: Db, ring: MasterKeyring): Promise<number> {
+export async function rotateTenantKeys(db: Db, ring: MasterKeyring): Promise<KeyRotation> {
   const rows = await db.select({ id: tenants.id, wrappedKey: tenants.wrappedKey }).from(tenants);
-  let rotated = 0;
+  const rewrapped: string[] = [];
   for (const row of rows) {
     if (tenantKeyVersion(row.wrappedKey) === ring.current) continue;
     const wrappedKey = await rewrapTenantKey(ring, row.id, row.wrappedKey);
-    await db.update(tenants).set({ wrappedKey }).where(eq(tenants.id, row.id));
-    rotated++;
+    const updated = await db
+      .update(tenants)
+      .set({ wrappedKey })
+      .where(and(eq(tenants.id, row.id), eq(tenants.wrappedKey, row.wrappedKey)))
+      .returning({ id: tenants.id });
+    if (updated.length) rewrapped.push(row.id);
   }
-  return rotated;
+  return { tenants: rows.length, rewrapped };
 }

@@ -8,21 +8,12 @@ import PostalMime from 'postal-mime';
 import { classifyIntent } from '../shared/intent/classify';
 import { htmlToText } from '../shared/inbound/html-text';
 import { stripQuotedReply } from '../shared/intent/quoted';
+import { type Letter, parseLetter } from './lib/letter-files';
 
-interface Message {
-  subject: string;
-  text: string;
-}
-
-async function parseEml(raw: Uint8Array | string): Promise<Message> {
+async function parseEml(raw: Uint8Array | string): Promise<Letter> {
   const email = await PostalMime.parse(raw);
   const text = email.text?.trim() ? email.text : htmlToText(email.html ?? '');
   return { subject: email.subject ?? '', text };
-}
-
-function parseTxt(raw: string): Message {
-  const match = /^subject:[ \t]*(.*)\r?\n/i.exec(raw);
-  return match ? { subject: match[1] ?? '', text: raw.slice(match[0].length) } : { subject: '', text: raw };
 }
 
 async function main(): Promise<void> {
@@ -40,7 +31,7 @@ async function main(): Promise<void> {
     const message =
       extname(name).toLowerCase() === '.eml'
         ? await parseEml(await readFile(path))
-        : parseTxt(await readFile(path, 'utf8'));
+        : parseLetter(await readFile(path, 'utf8'));
     const result = classifyIntent({ subject: message.subject, text: stripQuotedReply(message.text) });
     console.log(`${name}\t${result.kind}\t${result.confidence.toFixed(2)}`);
   }

@@ -1,11 +1,12 @@
 // `npm run dev`: local databases migrated, demo tenants seeded, credentials written to
 // .dev/credentials.json, and the whole Worker served by `wrangler dev` on http://127.0.0.1:8787.
 
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   applyLocalMigrations,
   newMasterKey,
+  newPlatformKey,
   ROOT,
   seedDemo,
   startLocalWorker,
@@ -31,10 +32,12 @@ const credentialsFile = path.join(devDir, 'credentials.json');
 const devVars = path.join(ROOT, '.dev.vars');
 
 mkdirSync(devDir, { recursive: true });
-if (!existsSync(devVars)) {
-  // The local secret: a random master key, kept across runs so local data stays readable.
-  writeFileSync(devVars, `MASTER_KEY="${newMasterKey()}"\n`);
-}
+// The local secrets, kept across runs: a random master key (so local data stays readable) and a
+// random operator key for `/api/platform/*` (`PLATFORM_KEY=… npm run keys:rotate -- --url …`).
+const secrets = existsSync(devVars) ? readFileSync(devVars, 'utf8') : '';
+if (secrets && !secrets.endsWith('\n')) appendFileSync(devVars, '\n');
+if (!/^MASTER_KEY=/m.test(secrets)) appendFileSync(devVars, `MASTER_KEY="${newMasterKey()}"\n`);
+if (!/^PLATFORM_KEY=/m.test(secrets)) appendFileSync(devVars, `PLATFORM_KEY="${newPlatformKey()}"\n`);
 // Local-only settings, given on the command line because wrangler loads from .dev.vars only the
 // names wrangler.toml declares: the local runtime (no jurisdiction pinning) and the x-dev-geo
 // override. Production configuration sets neither.

@@ -1,4 +1,5 @@
-// Byte encodings used by crypto, tokens and hashes: base64, base64url, hex, UTF-8.
+// Byte encodings used by ids, crypto, tokens and hashes: base64, base64url, Crockford base32, hex,
+// UTF-8.
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -35,6 +36,51 @@ export function fromBase64Url(s: string): Uint8Array<ArrayBuffer> | null {
   return fromBase64(padded);
 }
 
+/** Crockford's base32 in lower case (no i, l, o, u): ids, reply addresses, packed id bodies. */
+export const BASE32_DIGITS = '0123456789abcdefghjkmnpqrstvwxyz';
+const BASE32_TEXT = /^[0-9a-hjkmnp-tv-z]*$/;
+
+export const isBase32 = (text: string): boolean => BASE32_TEXT.test(text);
+
+/** Base32 of `bytes`, most significant bit first; a last partial digit is padded with zero bits. */
+export function toBase32(bytes: Uint8Array): string {
+  let out = '';
+  let bits = 0;
+  let value = 0;
+  for (const b of bytes) {
+    value = ((value << 8) | b) & 0xfff;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32_DIGITS[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += BASE32_DIGITS[(value << (5 - bits)) & 31];
+  return out;
+}
+
+/**
+ * The bits of base32 `text`, most significant first, in bytes; a last partial byte is padded with
+ * zero bits (20 digits, 100 bits, take 13 bytes). Null when `text` is not lower-case base32.
+ */
+export function fromBase32(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!isBase32(text)) return null;
+  const out = new Uint8Array(Math.ceil((text.length * 5) / 8));
+  let bits = 0;
+  let value = 0;
+  let at = 0;
+  for (const ch of text) {
+    value = ((value << 5) | BASE32_DIGITS.indexOf(ch)) & 0xfff;
+    bits += 5;
+    if (bits >= 8) {
+      out[at++] = (value >>> (bits - 8)) & 0xff;
+      bits -= 8;
+    }
+  }
+  if (bits > 0) out[at] = (value << (8 - bits)) & 0xff;
+  return out;
+}
+
 export function toHex(bytes: Uint8Array): string {
   let out = '';
   for (const b of bytes) out += b.toString(16).padStart(2, '0');
@@ -53,12 +99,4 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
 
 export async function sha256Hex(text: string): Promise<string> {
   return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))));
-}
-
-/** Constant-time comparison of two equal-length strings. */
-export function timingSafeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }

@@ -11,7 +11,6 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   unknown_tenant: 404,
-  method_not_allowed: 405,
   conflict: 409,
   idempotency_conflict: 409,
   illegal_transition: 409,

@@ -1,6 +1,8 @@
 // Regions and the ids that carry them: every id the outside sees names its home region, so the
 // edge can pick the right database without a global lookup.
 
+import { isBase32, toBase32 } from './encoding';
+
 export const REGIONS = ['eu', 'us'] as const;
 export type Region = (typeof REGIONS)[number];
 
@@ -8,15 +10,11 @@ export function isRegion(value: unknown): value is Region {
   return value === 'eu' || value === 'us';
 }
 
-const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-const ID_BODY = /^[0-9abcdefghjkmnpqrstvwxyz]{20}$/;
+const ID_BODY_LENGTH = 20;
 
 /** A random 20-character body (100 bits) in Crockford's lower-case base32. */
 export function randomIdBody(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
-  let out = '';
-  for (const b of bytes) out += ID_ALPHABET[b & 31];
-  return out;
+  return toBase32(crypto.getRandomValues(new Uint8Array(13))).slice(0, ID_BODY_LENGTH);
 }
 
 /** An opaque id with a type prefix, e.g. `sub_…`; region-free ids live inside one tenant. */
@@ -29,16 +27,16 @@ export function newTenantId(region: Region): string {
   return `ten_${region}_${randomIdBody()}`;
 }
 
-const TENANT_ID = /^ten_(eu|us)_([0-9abcdefghjkmnpqrstvwxyz]{20})$/;
+const TENANT_ID = /^ten_(eu|us)_(.{20})$/;
 
 export function parseTenantId(value: string): { region: Region; id: string } | null {
   const m = TENANT_ID.exec(value);
-  if (!m) return null;
+  if (!m || !isIdBody(m[2]!)) return null;
   return { region: m[1] as Region, id: value };
 }
 
 export function isIdBody(value: string): boolean {
-  return ID_BODY.test(value);
+  return value.length === ID_BODY_LENGTH && isBase32(value);
 }
 
 /** The one-letter region mark that prefixes tokens and API keys. */

@@ -3,69 +3,35 @@
 // address `privacy+<slug>.<region>`. Tokens use lower-case base32 only (MTAs may fold the case of
 // local parts), carry the region mark first, and end in a truncated HMAC so they cannot be forged.
 
-import type { MasterKeyring } from './crypto/keyring';
-import { timingSafeEqual, utf8 } from './encoding';
+import { HMAC_SHA_256 } from './crypto/hkdf';
+import { type MasterKeyring, masterSubkey } from './crypto/keyring';
+import { timingSafeEqual } from './crypto/timing-safe-equal';
+import { BASE32_DIGITS, fromBase32, isBase32, toBase32, utf8 } from './encoding';
 import { isIdBody, isRegion, regionFromMark, regionMark, type Region } from './regions';
 
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const MAC_BYTES = 10;
+/** Master key versions 0–31 fit the one base32 digit an address token gives them. */
+const MAX_VERSION = 31;
 
 /** `r`: replies to a message we sent; `u`: the RFC 2369 mailto unsubscribe address. */
 export type AddressKind = 'r' | 'u';
 
 export type AddressToken = { kind: AddressKind; region: Region; tenantId: string; subscriberId: string };
 
-const TOKEN =
-  /^([ru])\+([eu])([0-9a-hjkmnp-tv-z])([0-9a-hjkmnp-tv-z]{20})([0-9a-hjkmnp-tv-z]{20})([0-9a-hjkmnp-tv-z]{16})$/;
+// kind, region mark, then 57 base32 digits: master version (1), tenant (20), subscriber (20), MAC (16).
+const TOKEN = /^([ru])\+([eu])([0-9a-z]{57})$/;
 const PRIVACY = /^privacy\+([a-z0-9][a-z0-9-]{0,47})\.(eu|us)$/;
 
-function base32(bytes: Uint8Array): string {
-  let out = '';
-  let bits = 0;
-  let value = 0;
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
-  return out;
-}
+const macKey = (ring: MasterKeyring, version: number) =>
+  masterSubkey(ring, version, 'tm/mail-address', HMAC_SHA_256, ['sign']);
 
-const keyCache = new WeakMap<MasterKeyring, Map<number, Promise<CryptoKey>>>();
-
-function macKey(ring: MasterKeyring, version: number): Promise<CryptoKey> | null {
-  const base = ring.derivation.get(version);
-  if (!base) return null;
-  let perRing = keyCache.get(ring);
-  if (!perRing) {
-    perRing = new Map();
-    keyCache.set(ring, perRing);
-  }
-  let key = perRing.get(version);
-  if (!key) {
-    key = crypto.subtle.deriveKey(
-      { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: utf8('tm/mail-address') },
-      base,
-      { name: 'HMAC', hash: 'SHA-256', length: 256 },
-      false,
-      ['sign'],
-    );
-    perRing.set(version, key);
-  }
-  return key;
-}
-
-async function mac(key: CryptoKey, t: AddressToken): Promise<string> {
+async function mac(key: CryptoKey, t: AddressToken): Promise<Uint8Array> {
   const sig = await crypto.subtle.sign(
     'HMAC',
     key,
     utf8(`${t.kind}|${t.region}|${t.tenantId}|${t.subscriberId}`),
   );
-  return base32(new Uint8Array(sig).subarray(0, MAC_BYTES));
+  return new Uint8Array(sig).subarray(0, MAC_BYTES);
 }
 
 function idBodies(
@@ -87,11 +53,16 @@ export async function mintAddressToken(
   subscriberId: string,
 ): Promise<string> {
   const ids = idBodies(tenantId, subscriberId);
-  if (ring.current > 31)
+  if (ring.current > MAX_VERSION)
     throw new Error('reply address: master key versions above 31 do not fit one base32 digit');
-  const key = await macKey(ring, ring.current)!;
-  const sig = await mac(key, { kind, region: ids.region, tenantId, subscriberId });
-  return `${kind}+${regionMark(ids.region)}${ALPHABET[ring.current]}${ids.tenant}${ids.subscriber}${sig}`;
+  const sig = await mac((await macKey(ring, ring.current))!, {
+    kind,
+    region: ids.region,
+    tenantId,
+    subscriberId,
+  });
+  const version = BASE32_DIGITS[ring.current];
+  return `${kind}+${regionMark(ids.region)}${version}${ids.tenant}${ids.subscriber}${toBase32(sig)}`;
 }
 
 /** The reply address for a message to one subscriber: `r+<token>@<domain>`. */
@@ -117,17 +88,18 @@ export async function unsubscribeAddress(
 /** Opens a token local part (any letter case); null when it is malformed or forged. */
 export async function openAddressToken(ring: MasterKeyring, localPart: string): Promise<AddressToken | null> {
   const m = TOKEN.exec(localPart.toLowerCase());
-  if (!m) return null;
+  if (!m || !isBase32(m[3]!)) return null;
+  const digits = m[3]!;
   const region = regionFromMark(m[2]!)!;
-  const key = macKey(ring, ALPHABET.indexOf(m[3]!));
+  const key = macKey(ring, BASE32_DIGITS.indexOf(digits[0]!));
   if (!key) return null;
   const token: AddressToken = {
     kind: m[1] as AddressKind,
     region,
-    tenantId: `ten_${region}_${m[4]}`,
-    subscriberId: `sub_${m[5]}`,
+    tenantId: `ten_${region}_${digits.slice(1, 21)}`,
+    subscriberId: `sub_${digits.slice(21, 41)}`,
   };
-  return timingSafeEqual(await mac(await key, token), m[6]!) ? token : null;
+  return timingSafeEqual(await mac(await key, token), fromBase32(digits.slice(41))!) ? token : null;
 }
 
 /** A tenant's privacy address: `privacy+<slug>.<region>@<domain>` (the region routes it). */

@@ -31,7 +31,6 @@ export const REQUEST_CHANNELS = [
   'api',
   'admin',
 ] as const;
-export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 
 export const REQUEST_ACTIONS = [
   'verify',
@@ -64,9 +63,6 @@ export const OPEN_STATUSES: readonly RequestStatus[] = [
   'paused',
   'executing',
 ];
-
-/** Statuses whose clock runs (the due time can pass). */
-export const RUNNING_STATUSES: readonly RequestStatus[] = ['open'];
 
 /** How long a confirmation link (Art. 12(6)) stays valid after it was mailed. */
 export const VERIFY_TTL_SECONDS = 30 * 86_400;

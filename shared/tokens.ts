@@ -3,9 +3,10 @@
 // purpose or region is useless for another. Shape: `<region mark><master version>.<base64url>`.
 
 import { AppError } from './errors';
-import { fromBase64Url, toBase64Url, utf8, fromUtf8 } from './encoding';
-import type { MasterKeyring } from './crypto/keyring';
+import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from './encoding';
 import { open, seal } from './crypto/aead';
+import { AES_256 } from './crypto/hkdf';
+import { type MasterKeyring, masterSubkey } from './crypto/keyring';
 import { regionFromMark, regionMark, type Region } from './regions';
 
 export const TOKEN_PURPOSES = [
@@ -18,28 +19,9 @@ export const TOKEN_PURPOSES = [
 ] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
-const keyCache = new WeakMap<MasterKeyring, Map<string, Promise<CryptoKey>>>();
-
 function tokenKey(ring: MasterKeyring, version: number, purpose: TokenPurpose): Promise<CryptoKey> {
-  let perRing = keyCache.get(ring);
-  if (!perRing) {
-    perRing = new Map();
-    keyCache.set(ring, perRing);
-  }
-  const id = `${version}/${purpose}`;
-  let key = perRing.get(id);
-  if (!key) {
-    const base = ring.derivation.get(version);
-    if (!base) throw new AppError('invalid_token', 'This link is not valid.');
-    key = crypto.subtle.deriveKey(
-      { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: utf8(`tm/token/${purpose}`) },
-      base,
-      { name: 'AES-GCM', length: 256 },
-      false,
-      ['encrypt', 'decrypt'],
-    );
-    perRing.set(id, key);
-  }
+  const key = masterSubkey(ring, version, `tm/token/${purpose}`, AES_256, ['encrypt', 'decrypt']);
+  if (!key) throw new AppError('invalid_token', 'This link is not valid.');
   return key;
 }
 

@@ -23,6 +23,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const WRANGLER = path.join(ROOT, 'node_modules', '.bin', 'wrangler');
 
 export const newMasterKey = () => randomBytes(32).toString('base64');
+/** A random operator key for `/api/platform/*` (PLATFORM_KEY), URL- and shell-safe. */
+export const newPlatformKey = () => randomBytes(32).toString('base64url');
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now (the system picks it). */
 export function freePort(): Promise<number> {

@@ -3,8 +3,8 @@
 // field, so a ciphertext copied to another row, owner or field does not decrypt.
 
 import { DecryptError, formatEnvelope, open, openText, parseEnvelope, seal, sealText } from './aead';
+import { AES_256, HMAC_SHA_256, hkdf } from './hkdf';
 import type { MasterKeyring } from './keyring';
-import { utf8 } from '../encoding';
 
 /** Keys derived from one tenant's secret. */
 export type TenantKeys = {
@@ -33,19 +33,6 @@ const dekAad = (tenantId: string, subscriberId: string) => `tm/data-key/${tenant
 const fieldAad = (tenantId: string, ownerId: string, field: string) =>
   `tm/field/${tenantId}/${ownerId}/${field}`;
 
-type DerivedAlgorithm = Parameters<SubtleCrypto['deriveKey']>[2];
-
-async function hkdf(secret: Uint8Array<ArrayBuffer>, info: string, alg: DerivedAlgorithm, usages: string[]) {
-  const base = await crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
-  return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: utf8(info) },
-    base,
-    alg,
-    false,
-    usages,
-  );
-}
-
 /** A new tenant secret, wrapped by the current master key version. */
 export async function createTenantKey(ring: MasterKeyring, tenantId: string): Promise<string> {
   const secret = crypto.getRandomValues(new Uint8Array(32));
@@ -66,13 +53,12 @@ export async function unwrapTenantKey(
   wrapped: string,
 ): Promise<TenantKeys> {
   const secret = await unwrapTenantSecret(ring, tenantId, wrapped);
-  const aes = { name: 'AES-GCM', length: 256 } as const;
-  const hmac = { name: 'HMAC', hash: 'SHA-256', length: 256 } as const;
+  const base = await crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
   const [kek, dataKey, indexKey, pseudonymKey] = await Promise.all([
-    hkdf(secret, 'tm/kek', aes, ['encrypt', 'decrypt']),
-    hkdf(secret, 'tm/tenant-data', aes, ['encrypt', 'decrypt']),
-    hkdf(secret, 'tm/blind-index', hmac, ['sign']),
-    hkdf(secret, 'tm/pseudonym', hmac, ['sign']),
+    hkdf(base, 'tm/kek', AES_256, ['encrypt', 'decrypt']),
+    hkdf(base, 'tm/tenant-data', AES_256, ['encrypt', 'decrypt']),
+    hkdf(base, 'tm/blind-index', HMAC_SHA_256, ['sign']),
+    hkdf(base, 'tm/pseudonym', HMAC_SHA_256, ['sign']),
   ]);
   return { tenantId, kek, dataKey, indexKey, pseudonymKey };
 }

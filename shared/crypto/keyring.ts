@@ -1,8 +1,10 @@
 // The master keyring: the Worker secret MASTER_KEY holds one or more versioned 256-bit keys.
 // The highest version wraps new tenant keys; older versions stay readable until rotation has
-// re-wrapped every tenant key (see rewrapTenantKey).
+// re-wrapped every tenant key (see rewrapTenantKey). Keys derived from it are derived once per
+// keyring (`masterSubkey`).
 
 import { fromBase64 } from '../encoding';
+import { type DerivedAlgorithm, hkdf, type KeyUse } from './hkdf';
 
 export type MasterKeyring = {
   current: number;
@@ -10,6 +12,8 @@ export type MasterKeyring = {
   wrapping: Map<number, CryptoKey>;
   /** HKDF base keys for deriving token keys, by version. */
   derivation: Map<number, CryptoKey>;
+  /** Keys derived so far, by `<version>/<info>` (see masterSubkey). */
+  derived: Map<string, Promise<CryptoKey>>;
 };
 
 const ENTRY = /^(?:v?(\d{1,4}):)?([A-Za-z0-9+/]{43}=)$/;
@@ -38,7 +42,29 @@ export async function importMasterKeyring(secret: string | undefined): Promise<M
       await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey', 'deriveBits']),
     );
   }
-  return { current: Math.max(...wrapping.keys()), wrapping, derivation };
+  return { current: Math.max(...wrapping.keys()), wrapping, derivation, derived: new Map() };
+}
+
+/**
+ * The key for `info` derived from master key `version`, derived once per keyring; null when
+ * MASTER_KEY holds no such version. One `info` always names one algorithm and usage.
+ */
+export function masterSubkey(
+  ring: MasterKeyring,
+  version: number,
+  info: string,
+  algorithm: DerivedAlgorithm,
+  usages: KeyUse[],
+): Promise<CryptoKey> | null {
+  const base = ring.derivation.get(version);
+  if (!base) return null;
+  const id = `${version}/${info}`;
+  let key = ring.derived.get(id);
+  if (!key) {
+    key = hkdf(base, info, algorithm, usages);
+    ring.derived.set(id, key);
+  }
+  return key;
 }
 
 const cache = new Map<string, Promise<MasterKeyring>>();
@@ -53,12 +79,4 @@ export function masterKeyring(secret: string | undefined): Promise<MasterKeyring
     cache.set(key, ring);
   }
   return ring;
-}
-
-/** A fresh random master key, base64, for `wrangler secret put MASTER_KEY` and local dev. */
-export function generateMasterKey(): string {
-  const raw = crypto.getRandomValues(new Uint8Array(32));
-  let bin = '';
-  for (const b of raw) bin += String.fromCharCode(b);
-  return btoa(bin);
 }

@@ -1,18 +1,29 @@
-// Sender authentication from `Authentication-Results` (RFC 8601) and the first ARC set's
-// `ARC-Authentication-Results` (RFC 8617). Only the topmost header of each kind counts, and only
-// when our own receiving edge stamped it (its authserv-id is trusted): anything below it was
-// written by whoever sent the message. The From domain is trusted when DMARC passed for it, or
-// DKIM passed with an aligned d=, or SPF passed for an aligned MAIL FROM domain.
+// Sender authentication from what our own receiving edge stamped: the topmost
+// `Authentication-Results` header (RFC 8601) whose authserv-id is ours. Everything else in the
+// header block was written by whoever sent or relayed the message, `ARC-Authentication-Results`
+// (RFC 8617) included, so it never authenticates; an ARC chain is only noted, as a hint, where
+// our edge reports `arc=pass`.
 
-import { domainOf, header, type MailHeader } from './headers';
+import { addressParser } from 'postal-mime';
+import { domainOf, headerValues, type MailHeader } from './headers';
 
 export type AuthResult = { method: string; result: string; props: Record<string, string> };
 export type AuthResults = { authservId: string; results: AuthResult[] };
 
 export type SenderTrust = {
   trusted: boolean;
-  /** The mechanism that established it (`dmarc`, `dkim`, `spf`), or why not (`untrusted-stamp`, `no-pass`). */
-  via: 'dmarc' | 'dkim' | 'spf' | 'no-results' | 'untrusted-stamp' | 'no-pass';
+  /** The mechanism that established it (`dmarc`, `dkim`, `spf`), or why not. */
+  via:
+    | 'dmarc'
+    | 'dkim'
+    | 'spf'
+    | 'no-results'
+    | 'untrusted-stamp'
+    | 'no-pass'
+    | 'dmarc-fail'
+    | 'multiple-from';
+  /** Our edge validated an ARC chain (`arc=pass`): recorded for a reviewer, never verification. */
+  arc: boolean;
 };
 
 /** Removes RFC 5322 comments `( … )`, nested ones included, outside quoted strings. */
@@ -43,17 +54,23 @@ function segments(value: string): string[] {
     .filter(Boolean);
 }
 
-/** Parses one header value; null when it has no authserv-id. */
+/** An authserv-id compared as a domain: lower case, no trailing dot. */
+const normaliseId = (id: string) => id.trim().toLowerCase().replace(/\.$/, '');
+
+/**
+ * Parses one `Authentication-Results` value; null when it does not open with an authserv-id
+ * (an ARC-style `i=1;` prefix included: that header is not ours to read).
+ */
 export function parseAuthenticationResults(value: string): AuthResults | null {
   const parts = segments(stripComments(value.replace(/\r?\n[ \t]*/g, ' ')));
-  if (parts[0] && /^i\s*=\s*\d+$/i.test(parts[0])) parts.shift();
-  const authservId = parts.shift()?.split(/\s+/)[0]?.toLowerCase();
-  if (!authservId || authservId.includes('=')) return null;
+  // authserv-id, then at most a version number, then ";" (RFC 8601 §2.2).
+  const first = /^([^\s=]+)(?:\s+\d+)?$/.exec(parts.shift() ?? '')?.[1];
+  if (!first) return null;
   const results: AuthResult[] = [];
   for (const part of parts) {
     const tokens = part.match(/[^\s=]+\s*=\s*(?:"[^"]*"|[^\s]+)|[^\s]+/g) ?? [];
-    const first = tokens.shift()?.split('=');
-    if (first?.length !== 2) continue;
+    const head = tokens.shift()?.split('=');
+    if (head?.length !== 2) continue;
     const props: Record<string, string> = {};
     for (const token of tokens) {
       const eq = token.indexOf('=');
@@ -64,46 +81,55 @@ export function parseAuthenticationResults(value: string): AuthResults | null {
           .replace(/^"|"$/g, '');
     }
     results.push({
-      method: first[0]!.trim().toLowerCase().split('/')[0]!,
-      result: first[1]!.trim().toLowerCase(),
+      method: head[0]!.trim().toLowerCase().split('/')[0]!,
+      result: head[1]!.trim().toLowerCase(),
       props,
     });
   }
-  return { authservId, results };
-}
-
-/** Relaxed alignment without a public-suffix list: equal, or `from` is a subdomain of a registrable-looking `d`. */
-export function aligned(authDomain: string | null | undefined, fromDomain: string): boolean {
-  const d = authDomain?.toLowerCase().replace(/^@/, '').replace(/\.$/, '');
-  if (!d) return false;
-  if (d === fromDomain) return true;
-  return (
-    d.split('.').length >= 2 &&
-    !/^(co|com|org|net|gov|ac|edu)\.[a-z]{2}$/.test(d) &&
-    fromDomain.endsWith(`.${d}`)
-  );
-}
-
-function passes(results: AuthResults, fromDomain: string): SenderTrust['via'] | null {
-  const pass = (method: string) => results.results.filter((r) => r.method === method && r.result === 'pass');
-  if (
-    pass('dmarc').some((r) => !r.props['header.from'] || r.props['header.from'].toLowerCase() === fromDomain)
-  )
-    return 'dmarc';
-  if (pass('dkim').some((r) => aligned(r.props['header.d'] ?? domainOf(r.props['header.i']), fromDomain)))
-    return 'dkim';
-  if (
-    pass('spf').some((r) =>
-      aligned(domainOf(r.props['smtp.mailfrom']) ?? r.props['smtp.mailfrom'], fromDomain),
-    )
-  )
-    return 'spf';
-  return null;
+  return { authservId: normaliseId(first), results };
 }
 
 /**
- * Whether the From domain is authenticated, judged only from the topmost `Authentication-Results`
- * and `ARC-Authentication-Results` headers, and only if stamped by one of `trustedAuthservIds`.
+ * Strict alignment: the authenticated domain is the From domain itself. The relaxed kind (a
+ * parent or sibling domain) needs the public-suffix list to be safe, and the domain owner's
+ * own choice of it already shows in our edge's DMARC verdict.
+ */
+export function aligned(authDomain: string | null | undefined, fromDomain: string): boolean {
+  const d = authDomain?.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
+  return Boolean(d) && d === fromDomain;
+}
+
+/** How many mailboxes the From header(s) name; DMARC is only defined for exactly one. */
+export function fromMailboxCount(headers: readonly MailHeader[]): number {
+  return headerValues(headers, 'from').reduce(
+    (n, value) =>
+      n + addressParser(value, { flatten: true }).filter((a) => 'address' in a && a.address).length,
+    0,
+  );
+}
+
+function verdict(stamp: AuthResults, fromDomain: string): SenderTrust['via'] {
+  const about = (method: string, prop: string) =>
+    stamp.results.filter((r) => r.method === method && aligned(r.props[prop], fromDomain));
+  const dmarc = about('dmarc', 'header.from');
+  // Our edge's DMARC verdict on the From domain is final: a fail is a forged From, whatever
+  // else passed; none/temperror/permerror leave the aligned DKIM and SPF results to decide.
+  if (dmarc.some((r) => r.result === 'fail')) return 'dmarc-fail';
+  if (dmarc.some((r) => r.result === 'pass')) return 'dmarc';
+  if (about('dkim', 'header.d').some((r) => r.result === 'pass')) return 'dkim';
+  const spf = stamp.results.filter(
+    (r) =>
+      r.method === 'spf' &&
+      r.result === 'pass' &&
+      aligned(domainOf(r.props['smtp.mailfrom']) ?? r.props['smtp.mailfrom'], fromDomain),
+  );
+  return spf.length > 0 ? 'spf' : 'no-pass';
+}
+
+/**
+ * Whether the From domain is authenticated, judged only from the topmost
+ * `Authentication-Results` header stamped by one of `trustedAuthservIds` (ours sits above
+ * anything a sender wrote; a copy of our id further down is a sender's).
  */
 export function senderTrust(
   headers: readonly MailHeader[],
@@ -111,18 +137,15 @@ export function senderTrust(
   trustedAuthservIds: readonly string[],
 ): SenderTrust {
   const fromDomain = domainOf(fromAddress);
-  const stamps = ['authentication-results', 'arc-authentication-results']
-    .map((name) => header(headers, name))
-    .filter((v): v is string => v !== null)
+  const stamps = headerValues(headers, 'authentication-results')
     .map(parseAuthenticationResults)
     .filter((r): r is AuthResults => r !== null);
-  if (!fromDomain || stamps.length === 0) return { trusted: false, via: 'no-results' };
-  const trusted = new Set(trustedAuthservIds.map((id) => id.toLowerCase()));
-  const ours = stamps.filter((s) => trusted.has(s.authservId));
-  if (ours.length === 0) return { trusted: false, via: 'untrusted-stamp' };
-  for (const stamp of ours) {
-    const via = passes(stamp, fromDomain);
-    if (via) return { trusted: true, via };
-  }
-  return { trusted: false, via: 'no-pass' };
+  if (!fromDomain || stamps.length === 0) return { trusted: false, via: 'no-results', arc: false };
+  const ours = new Set(trustedAuthservIds.map(normaliseId));
+  const stamp = stamps.find((s) => ours.has(s.authservId));
+  if (!stamp) return { trusted: false, via: 'untrusted-stamp', arc: false };
+  const arc = stamp.results.some((r) => r.method === 'arc' && r.result === 'pass');
+  if (fromMailboxCount(headers) !== 1) return { trusted: false, via: 'multiple-from', arc };
+  const via = verdict(stamp, fromDomain);
+  return { trusted: via === 'dmarc' || via === 'dkim' || via === 'spf', via, arc };
 }

@@ -1,8 +1,9 @@
 // Recognises mail written by robots: auto-replies (RFC 3834 `Auto-Submitted`, the vendor
-// `X-Autoreply`/`X-Autorespond` family, `Precedence`, out-of-office subjects in our ten
+// `X-Autoreply`/`X-Autorespond` family, `Precedence`, out-of-office subjects in the 24 EU
 // languages), mailing-list traffic and no-reply senders. Such mail never becomes a request and
 // never gets an acknowledgement, so we cannot loop with another robot.
 
+import { REPLY_PREFIX_RE } from '../intent/normalise';
 import { foldText, header, type MailHeader } from './headers';
 
 /** Out-of-office and auto-reply subject phrases, folded (lower case, no diacritics). */
@@ -20,6 +21,20 @@ const AUTO_SUBJECTS: readonly [lang: string, pattern: RegExp][] = [
   ['sv', /^(automatiskt svar|ej pa kontoret|inte pa kontoret)\b/],
   ['pt', /^(resposta automatica|fora do escritorio)\b/],
   ['da', /^(automatisk svar|ikke pa kontoret|ude af kontoret)\b/],
+  ['cs', /^(automaticka odpoved|mimo kancelar)\b/],
+  ['el', /^(αυτοματη απαντηση|εκτος γραφειου)(?![\p{L}])/u],
+  ['hr', /^(automatski odgovor|izvan ureda)\b/],
+  ['ro', /^(raspuns automat|in afara biroului)\b/],
+  ['bg', /^(автоматичен отговор|извън офиса)(?![\p{L}])/u],
+  ['hu', /^(automatikus valasz|hazon kivul|irodan kivul|szabadsagon)\b/],
+  ['sk', /^(automaticka odpoved|mimo kancelarie)\b/],
+  ['sl', /^(samodejni odgovor|izven pisarne)\b/],
+  ['fi', /^(automaattinen vastaus|poissa toimistolta|lomalla)\b/],
+  ['et', /^(automaatvastus|automaatne vastus|kontorist eemal|puhkusel)\b/],
+  ['lv', /^(automatiska atbilde|arpus biroja|atvalinajuma)\b/],
+  ['lt', /^(automatinis atsakymas|ne biure|atostogose)\b/],
+  ['mt', /^(twegiba awtomatika|barra mill-ufficcju)\b/],
+  ['ga', /^(freagra uathoibrioch|as oifig|ar saoire)\b/],
 ];
 
 /**
@@ -37,6 +52,18 @@ const WEAK_AUTO_SUBJECTS: readonly [lang: string, pattern: RegExp][] = [
   ['sv', /^(franvarande|franvaro)\b/],
   ['pt', /^(ausente|ausencia)\b/],
   ['da', /^(fravaerende|fravaer)\b/],
+  ['cs', /^nepritomnost\b/],
+  ['hr', /^(odsutnost|odsutan|odsutna)\b/],
+  ['bg', /^отсъствие(?![\p{L}])/u],
+  ['hu', /^tavollet\b/],
+  ['sk', /^nepritomnost\b/],
+  ['sl', /^(odsotnost|odsoten|odsotna)\b/],
+  ['fi', /^poissa\b/],
+  ['et', /^eemal\b/],
+  ['lv', /^prombutne\b/],
+  ['lt', /^nebuvimas\b/],
+  ['mt', /^assenti\b/],
+  ['ga', /^as lathair\b/],
 ];
 
 const AUTO_HEADERS = [
@@ -68,10 +95,7 @@ export type RobotVerdict = {
 
 /** Strips "Re:", "AW:", "Fwd:"… prefixes so "AW: Abwesenheitsnotiz" is still recognised. */
 function bareSubject(subject: string): string {
-  return foldText(subject).replace(
-    /^((re|aw|sv|vs|antw|r|rif|odp|fw|fwd|wg|tr|doorst|enc|rv)\s*(\[\d+\])?\s*:\s*)+/,
-    '',
-  );
+  return foldText(subject).replace(REPLY_PREFIX_RE, '');
 }
 
 /** Which out-of-office language a subject matches, if any (weak single words included). */

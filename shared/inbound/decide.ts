@@ -4,6 +4,7 @@
 // "fits nothing" (forwarded to the tenant's inbox when one is configured).
 
 import { classifyIntent, type IntentKind, type IntentResult } from '../intent/classify';
+import { normaliseText, REPLY_PREFIX_RE } from '../intent/normalise';
 import { stripQuotedReply } from '../intent/quoted';
 
 export const DEFAULT_AUTO_THRESHOLD = 0.6;
@@ -16,14 +17,12 @@ export type IntentDecision = {
   fitsNothing: boolean;
 };
 
-const REPLY_PREFIX = /^\s*((re|aw|sv|vs|antw|odp|r|rif|res|wg|fw|fwd|tr|enc|rv)\s*(\[\d+\])?\s*:\s*)+/i;
-
 /**
  * The subject counts only when the sender wrote it: on a reply ("Re: …") it is our own
  * newsletter's subject, and "Re: Delete old photos in one tap" must not read as an erasure.
  */
 export function senderSubject(subject: string): string {
-  return REPLY_PREFIX.test(subject) ? '' : subject;
+  return REPLY_PREFIX_RE.test(normaliseText(subject)) ? '' : subject;
 }
 
 export function clampThreshold(value: number | undefined): number {

@@ -16,6 +16,8 @@ export type InboundEvidenceInput = {
   identifiedBy: Identification;
   /** Mechanism that authenticated the From domain, or why it did not. */
   auth: string;
+  /** Our edge validated an ARC chain (`arc=pass`): a hint for a reviewer, not verification. */
+  arc?: boolean;
   messageId: string | null;
   date: string | null;
   textSource: 'text' | 'html' | 'none';
@@ -35,6 +37,7 @@ export function inboundEvidence(input: InboundEvidenceInput): Record<string, unk
     route: input.route,
     identifiedBy: input.identifiedBy,
     auth: input.auth,
+    ...(input.arc ? { arc: 'pass' } : {}),
     messageId: input.messageId?.slice(0, 250) ?? null,
     date: input.date,
     textSource: input.textSource,

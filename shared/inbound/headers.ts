@@ -10,7 +10,7 @@ export function header(headers: readonly MailHeader[], name: string): string | n
   return found ? found.value.trim() : null;
 }
 
-/** Every value of a header, topmost first. */
+/** The trimmed values of every header with that name, top first (postal-mime keys are lower case). */
 export function headerValues(headers: readonly MailHeader[], name: string): string[] {
   const key = name.toLowerCase();
   return headers.filter((h) => h.key === key).map((h) => h.value.trim());
@@ -26,6 +26,8 @@ export function foldText(value: string): string {
     .replace(/ø/g, 'o')
     .replace(/ß/g, 'ss')
     .replace(/ł/g, 'l')
+    .replace(/đ/g, 'd')
+    .replace(/ħ/g, 'h')
     .replace(/œ/g, 'oe')
     .replace(/\s+/g, ' ')
     .trim();

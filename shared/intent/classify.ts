@@ -2,11 +2,11 @@
 // from weighted multilingual phrase matches, telling requests apart from mere mentions.
 // Pure and synchronous: no I/O, no bindings; runs in Cloudflare Workers as is.
 
-import { erasureGuard } from './erasure-guards';
+import { contextFactor, type MatchContext, type Sentence } from './context';
 import type { Signal } from './lexicon';
 import { ARTICLE_SIGNALS } from './lexicon';
-import { normaliseText, splitSentences } from './normalise';
-import { getRules, GREEK_RE, type CompiledMarkers, type CompiledRules } from './rules';
+import { normaliseText, REPLY_PREFIX_RE, splitSentences } from './normalise';
+import { getRules, SCRIPTS, type CompiledMarkers, type CompiledRules, type Script } from './rules';
 
 export const INTENT_KINDS = [
   'erasure',
@@ -41,29 +41,7 @@ const MIN_SCORE = 2;
 const ERASURE_REQUEST_EVIDENCE = 2.5;
 const ERASURE_LEAD_RATIO = 0.6;
 
-const CONTEXT_MENTION = 0.35;
-const CONTEXT_CONDITIONAL = 0.25;
-const CONTEXT_RIGHTS = 0.4;
-const CONTEXT_FOOTER = 0.1;
-const CONTEXT_NEGATED = 0.1;
-// A hedged, questioning or post-verb-negated erasure phrase: weak, and never a request.
-const CONTEXT_UNDECIDED = 0.25;
-const NEGATION_WINDOW = 24;
 const MAX_MATCHED = 12;
-
-const REPLY_PREFIX_RE =
-  /^(?:(?:re|aw|sv|vs|antw|antwort|wg|fw|fwd|tr|rv|r|odp|enc|res|ref|rif|σχετ|απ)\s*(?:\[\d+\])?\s*:\s*)+/u;
-
-interface Sentence {
-  start: number;
-  end: number;
-  inSubject: boolean;
-  request: boolean;
-  rights: boolean;
-  footer: boolean;
-  /** Offset of the first conditional marker, or Infinity. */
-  conditionalAt: number;
-}
 
 interface Contribution {
   id: string;
@@ -71,6 +49,8 @@ interface Contribution {
   signal: Signal;
   value: number;
   requested: boolean;
+  start: number;
+  end: number;
 }
 
 const KIND_OF_SIGNAL: Record<Signal, IntentKind> = {
@@ -101,23 +81,30 @@ export function classifyIntent(input: IntentInput): IntentResult {
   const stopwordHits = countStopwords(doc, rules);
   const active = activeMarkers(stopwordHits, rules);
   const sentences = buildSentences(doc, bodyStart, active, rules);
-  const contributions = scoreRules(doc, bodyStart, isReply, sentences, active, rules);
+  const contributions = withoutEchoes(
+    scoreRules(doc, bodyStart, isReply, sentences, active, rules),
+    stopwordHits,
+  );
 
   const totals = aggregate(contributions);
   const language = guessLanguage(stopwordHits, contributions);
   return decide(totals, language);
 }
 
+// The one EU language written in each non-Latin script: any word in it is a vote for it.
+const LANGUAGE_OF_SCRIPT: Record<Script, string> = { greek: 'el', cyrillic: 'bg' };
+
 function countStopwords(doc: string, rules: CompiledRules): Map<string, number> {
   const hits = new Map<string, number>();
-  let greek = 0;
+  const add = (lang: string) => hits.set(lang, (hits.get(lang) ?? 0) + 1);
   for (const token of doc.split(/[^\p{L}]+/u)) {
     if (token.length === 0) continue;
     const langs = rules.stopwords.get(token);
-    if (langs) for (const lang of langs) hits.set(lang, (hits.get(lang) ?? 0) + 1);
-    else if (/[\u0370-\u03ff]/u.test(token)) greek++;
+    if (langs) for (const lang of langs) add(lang);
+    else if (token.charCodeAt(0) >= 0x370)
+      for (const [script, re] of Object.entries(SCRIPTS) as [Script, RegExp][])
+        if (re.test(token)) add(LANGUAGE_OF_SCRIPT[script]);
   }
-  if (greek > 0) hits.set('el', (hits.get('el') ?? 0) + greek);
   return hits;
 }
 
@@ -164,83 +151,6 @@ function buildSentences(
   });
 }
 
-function findSentence(sentences: Sentence[], offset: number): Sentence | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
-}
-
-function positionFactor(s: Sentence, offset: number, bodyStart: number, isReply: boolean): number {
-  if (s.inSubject) return isReply ? 0.6 : 2;
-  const pos = offset - bodyStart;
-  if (pos < 200) return 1.6;
-  if (pos < 500) return 1.25;
-  return 1;
-}
-
-function isNegated(doc: string, s: Sentence, offset: number, active: CompiledMarkers[]): boolean {
-  const from = Math.max(s.start, offset - NEGATION_WINDOW);
-  // A negation in an earlier clause ("don't delete my account, just stop the mails") does not
-  // reach past the comma.
-  const window = doc.slice(from, offset).replace(/^.*[,:]/s, '');
-  return active.some((m) => m.negation.test(window));
-}
-
-interface MatchContext {
-  doc: string;
-  bodyStart: number;
-  isReply: boolean;
-  sentences: Sentence[];
-  active: CompiledMarkers[];
-}
-
-// Reminders, complaints and auto-replies are often phrased negatively ("no reply yet"), so a
-// negation before them is part of the signal rather than a reversal of it.
-const NEGATION_IMMUNE: ReadonlySet<Signal> = new Set<Signal>(['reminder', 'complaint', 'autoreply']);
-
-function contextFactor(
-  ctx: MatchContext,
-  offset: number,
-  end: number,
-  isRequestPhrase: boolean,
-  signal: Signal,
-): { factor: number; requested: boolean } | null {
-  const s = findSentence(ctx.sentences, offset);
-  if (!s) return null;
-  let factor = positionFactor(s, offset, ctx.bodyStart, ctx.isReply);
-  const asked = isRequestPhrase || s.request || s.inSubject;
-  if (!asked) factor *= CONTEXT_MENTION;
-  const conditional = s.conditionalAt < offset;
-  if (conditional) factor *= CONTEXT_CONDITIONAL;
-  if (s.rights && !s.request && !isRequestPhrase) factor *= CONTEXT_RIGHTS;
-  if (s.footer) factor *= CONTEXT_FOOTER;
-  const negated = !NEGATION_IMMUNE.has(signal) && isNegated(ctx.doc, s, offset, ctx.active);
-  if (negated) factor *= CONTEXT_NEGATED;
-  const undecided = signal === 'erasure' && !negated && !conditional && isUndecided(ctx, s, offset, end);
-  if (undecided) factor *= CONTEXT_UNDECIDED;
-  return { factor, requested: asked && !conditional && !negated && !undecided && !s.footer };
-}
-
-function isUndecided(ctx: MatchContext, s: Sentence, offset: number, end: number): boolean {
-  const langs = ctx.active.map((m) => m.lang);
-  const stop = Math.min(s.end, end);
-  return (
-    erasureGuard(
-      ctx.doc.slice(s.start, s.end),
-      ctx.doc.slice(offset, stop),
-      ctx.doc.slice(stop, s.end),
-      langs,
-    ) !== null
-  );
-}
-
 function scoreRules(
   doc: string,
   bodyStart: number,
@@ -249,18 +159,18 @@ function scoreRules(
   active: CompiledMarkers[],
   rules: CompiledRules,
 ): Contribution[] {
-  const ctx: MatchContext = { doc, bodyStart, isReply, sentences, active };
+  const ctx: MatchContext = { doc, bodyStart, isReply, sentences, active, markers: rules.markers };
   const out: Contribution[] = [];
-  const hasGreek = GREEK_RE.test(doc);
+  const present = new Set((Object.keys(SCRIPTS) as Script[]).filter((name) => SCRIPTS[name].test(doc)));
   for (const rule of rules.rules) {
-    if (rule.greek && !hasGreek) continue;
+    if (rule.script && !present.has(rule.script)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(doc); m !== null; m = rule.re.exec(doc)) {
       if (m[0].length === 0) {
         rule.re.lastIndex++;
         continue;
       }
-      const c = contextFactor(ctx, m.index, m.index + m[0].length, rule.request, rule.signal);
+      const c = contextFactor(ctx, m.index, m.index + m[0].length, rule.request, rule.signal, rule.lang);
       if (!c) continue;
       out.push({
         id: rule.id,
@@ -268,15 +178,17 @@ function scoreRules(
         signal: rule.signal,
         value: rule.weight * c.factor,
         requested: c.requested,
+        start: m.index,
+        end: m.index + m[0].length,
       });
     }
   }
   rules.article.lastIndex = 0;
   for (let m = rules.article.exec(doc); m !== null; m = rules.article.exec(doc)) {
-    const n = Number(m[1]);
+    const n = Number(m[1] ?? m[2]);
     const target = ARTICLE_SIGNALS.get(n);
     if (!target) continue;
-    const c = contextFactor(ctx, m.index, m.index + m[0].length, false, target[0]);
+    const c = contextFactor(ctx, m.index, m.index + m[0].length, false, target[0], null);
     if (!c) continue;
     out.push({
       id: `art${n}`,
@@ -284,9 +196,41 @@ function scoreRules(
       signal: target[0],
       value: target[1] * c.factor,
       requested: c.requested,
+      start: m.index,
+      end: m.index + m[0].length,
     });
   }
   return out;
+}
+
+/**
+ * One stretch of text is one piece of evidence, however many languages' tables know the word:
+ * "newsletter" is in ten of them, and ten mentions of it once outvoted a thank-you note into an
+ * unsubscribe. Where rules of different languages match mostly the same text for one signal,
+ * one counts: the reading in the language the text is written in (then the strongest), and for
+ * an erasure the most cautious one (a cognate read in Slovenian may miss the Croatian "možda").
+ * Rules of one language still add up (phrase plus keyword).
+ */
+function withoutEchoes(contributions: Contribution[], hits: Map<string, number>): Contribution[] {
+  const rank = (c: Contribution) => (c.lang ? (hits.get(c.lang) ?? 0) : 0);
+  // Echoes are only ever of the same signal, so each signal is ordered on its own.
+  const order = (a: Contribution, b: Contribution) =>
+    a.signal !== b.signal
+      ? a.signal.localeCompare(b.signal)
+      : a.signal === 'erasure'
+        ? a.value - b.value
+        : rank(b) - rank(a) || b.value - a.value;
+  const kept: Contribution[] = [];
+  for (const c of [...contributions].sort(order)) {
+    if (!kept.some((k) => k.signal === c.signal && k.lang !== c.lang && sameStretch(k, c))) kept.push(c);
+  }
+  return kept;
+}
+
+/** Two matches cover mostly the same text (a phrase is not an echo of a word inside it). */
+function sameStretch(a: Contribution, b: Contribution): boolean {
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return overlap * 2 >= Math.max(a.end - a.start, b.end - b.start);
 }
 
 interface Totals {

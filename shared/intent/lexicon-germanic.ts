@@ -1,6 +1,7 @@
 // Phrase tables for English, German, Dutch, Swedish and Danish (see lexicon.ts for the format).
 // "~" in a pattern is a short gap inside one sentence; patterns match folded text.
 // Written from general usage of each language, not from any particular letter template.
+// Data, not logic: over 400 lines because five languages sit together.
 
 import type { LanguageLexicon } from './lexicon';
 
@@ -57,6 +58,17 @@ export const EN: LanguageLexicon = {
       ['export', 2.5, r`\bexport\b~\bmy (personal )?data\b|\bdata export\b`, true],
     ],
     rectification: [
+      [
+        'wrong-detail',
+        3,
+        r`\b(my|the) (name|surname|last name|first name|family name|address|e-?mail( address)?|date of birth|birthday|phone number|title)\b~\b((is|are|was|has been|have been) (spelt|spelled|written) (wrong(ly)?|incorrectly)|misspel\w*|misspelt|(is|are|was) (wrong|incorrect|not correct|not right|inaccurate|outdated|out of date))\b|\b(misspel\w*|misspelt|(spelt|spelled|written|got) (wrong(ly)?|incorrectly))\b~\bmy (name|surname|last name|first name|address)\b`,
+        true,
+      ],
+      [
+        'should-read',
+        1.5,
+        r`\b(it|this|that|which) (should|must) (be|read)\b|\bthe (correct|right) (spelling|version) is\b`,
+      ],
       ['rectification', 2.5, r`\brectif\w*`],
       [
         'correct+details',
@@ -206,6 +218,13 @@ export const DE: LanguageLexicon = {
       ['datenexport', 2, r`\b(datenexport|exportieren)\b`],
     ],
     rectification: [
+      [
+        'falsche-angabe',
+        3,
+        r`\b(mein|meine|meinen)\b (name|namen|nachname|nachnamen|vorname|vornamen|adresse|anschrift|e-?mail-adresse|geburtsdatum|telefonnummer)\b~\b(falsch|fehlerhaft|unrichtig|nicht (richtig|korrekt)|veraltet)\w*|\b(falsch|fehlerhaft) (geschrieben|geschrieben|erfasst|eingetragen|gespeichert)\b~\b(mein|meine|meinen)\b (name|namen|nachnamen|vornamen|adresse|anschrift)\b`,
+        true,
+      ],
+      ['richtig-ist', 1.5, r`\b(richtig|korrekt) (ist|ware|lautet|geschrieben)\b|\brichtige schreibweise\b`],
       ['berichtigung', 2.5, r`\bberichtig\w*`],
       ['korrektur', 2, r`\b(korrigier\w*|korrektur\w*)`],
       [
@@ -290,6 +309,7 @@ export const DE: LanguageLexicon = {
   conditional: r`\b(falls|sofern|wenn|sollte|sollten|soweit|andernfalls|ansonsten|anderenfalls|behalte (ich )?mir)\b`,
   rights: r`\b(recht|rechte)\b`,
   negation: r`\b(nicht|kein|keine|keinen|nie|niemals)\b`,
+  complementizer: r`dass`,
   stopwords:
     'ich und die der sie mich meine bitte nicht ist mit von daten zu den das ihre ihnen ein eine auf fur wir unser unsere um dem',
 };
@@ -335,6 +355,13 @@ export const NL: LanguageLexicon = {
       ['machineleesbaar', 1.5, r`\bmachine ?leesbare?\b`],
     ],
     rectification: [
+      [
+        'verkeerde-gegevens',
+        3,
+        r`\bmijn (naam|achternaam|voornaam|adres|e-?mailadres|geboortedatum|telefoonnummer)\b~\b(verkeerd|fout|onjuist|incorrect|niet (juist|goed|correct))\b|\b(verkeerd|fout) (gespeld|geschreven|gespeld|ingevoerd)\b~\bmijn (naam|achternaam|voornaam|adres)\b`,
+        true,
+      ],
+      ['moet-zijn', 1.5, r`\bhet moet\b~\bzijn\b|\bde (juiste|correcte) (spelling|schrijfwijze) is\b`],
       [
         'rectificatie',
         2.5,
@@ -407,6 +434,7 @@ export const NL: LanguageLexicon = {
   conditional: r`\b(als|indien|mocht|mochten|tenzij|anders|zo niet|behoud ik mij|voorbehoud)\b`,
   rights: r`\b(recht|rechten)\b`,
   negation: r`\b(niet|geen|nooit)\b`,
+  complementizer: r`dat`,
   stopwords: 'ik en het mijn niet van een jullie graag gegevens met mij wij uw deze zijn dat wil naar',
 };
 
@@ -447,6 +475,13 @@ export const SV: LanguageLexicon = {
       ['maskinlasbar', 1.5, r`\bmaskinlasbar\w*`],
     ],
     rectification: [
+      [
+        'fel-uppgift',
+        3,
+        r`\b(mitt (namn|efternamn|fornamn|telefonnummer)|min (adress|e-?postadress))\b~\b(felstavat|felstavad|stavat fel|stavats fel|fel|felaktig\w*|inte (korrekt|ratt))\b|\b(stavat|skrivit) fel\b~\b(mitt|min) (namn|efternamn|fornamn|adress)\b`,
+        true,
+      ],
+      ['ska-vara', 1.5, r`\bdet (ska|skall|bor) vara\b|\b(ratt|korrekt) stavning\b`],
       ['rattelse', 2.5, r`\b(rattelse|rattning|korrigering|korrigera|ratta)\b`],
       [
         'andra+uppgifter',
@@ -513,6 +548,7 @@ export const SV: LanguageLexicon = {
   conditional: r`\b(om (ni|jag|du|det|detta|ert|er|min)|ifall|i handelse|annars|forbehaller|savida)\b`,
   rights: r`\b(ratt|rattigheter|ratten)\b`,
   negation: r`\b(inte|ej|aldrig)\b`,
+  complementizer: r`att`,
   stopwords: 'jag och att mig mina inte det av med till ni er uppgifter som den har min vill',
 };
 
@@ -542,6 +578,13 @@ export const DA: LanguageLexicon = {
       ['maskinlaesbar', 1.5, r`\bmaskinlaesbar\w*`],
     ],
     rectification: [
+      [
+        'forkert-oplysning',
+        3,
+        r`\b(mit (navn|efternavn|fornavn|telefonnummer)|min (adresse|e-?mailadresse|fodselsdato))\b~\b(stavet forkert|skrevet forkert|fejlstavet|forkert|fejl|ikke korrekt)\b|\b(stavet|skrevet) forkert\b~\b(mit|min) (navn|efternavn|fornavn|adresse)\b`,
+        true,
+      ],
+      ['skal-vaere', 1.5, r`\bdet skal (vaere|staves)\b|\b(korrekt|rigtig) stavning\b`],
       ['berigtigelse', 2.5, r`\b(berigtig\w*|korriger\w*|rettelse)\b`],
       [
         'aendre+oplysninger',
@@ -592,5 +635,6 @@ export const DA: LanguageLexicon = {
   conditional: r`\b(hvis|i tilfaelde|forbeholder|ellers|medmindre)\b`,
   rights: r`\b(ret|rettigheder|retten)\b`,
   negation: r`\b(ikke|ingen|aldrig|intet)\b`,
+  complementizer: r`at`,
   stopwords: 'jeg og mig mine ikke det af med til jer oplysninger som den har min venligst tak vil',
 };

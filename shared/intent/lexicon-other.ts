@@ -42,6 +42,13 @@ export const PL: LanguageLexicon = {
       ['odczyt-maszynowy', 1.5, r`\bodczytu maszynowego\b|\bnadajacym sie do odczytu\b`],
     ],
     rectification: [
+      [
+        'bledne-dane',
+        3,
+        r`\bmoj\w* (imie|nazwisk\w*|adres\w*|e-?mail\w*|dat\w* urodzenia|numer\w* telefonu)\b~\b((blednie|zle|niepoprawnie|nieprawidlowo) (zapisan|napisan|wpisan)\w*|(jest|sa) (bledn|niepoprawn|nieprawidlow|nieaktualn)\w*)|\b(blednie|zle) (zapisal\w*|napisal\w*|wpisal\w*)\b~\bmoj\w* (imie|nazwisk\w*|adres\w*)`,
+        true,
+      ],
+      ['powinno-byc', 1.5, r`\bpowinno (byc|brzmiec)\b|\bprawidlow\w* (pisownia|brzmienie)\b`],
       ['sprostowanie', 2.5, r`\bsprostow\w*|\bsprostuj\w*`],
       [
         'poprawic+dane',
@@ -97,6 +104,7 @@ export const PL: LanguageLexicon = {
   conditional: r`\b(jesli|jezeli|w przypadku|gdyby|o ile|zastrzegam|w przeciwnym razie)\b`,
   rights: r`\b(prawo|prawa|praw)\b`,
   negation: r`\b(nie|nigdy)\b`,
+  complementizer: r`ze|zeby|aby|by`,
   stopwords: 'nie mnie moje moich danych prosze sie jest oraz moj moja jak tak ze moim dane',
 };
 
@@ -125,6 +133,13 @@ export const CS: LanguageLexicon = {
       ['strojove-citelny', 1.5, r`\bstrojove citeln\w*`],
     ],
     rectification: [
+      [
+        'chybne-udaje',
+        3,
+        r`\b(moje|me|muj) (jmeno|prijmeni|adresa|e-?mailova adresa|datum narozeni|telefonni cislo)\b~\b((chybne|spatne|nespravne) (napsan|zapsan|uveden)\w*|(je|jsou) (chybn|nespravn|nepresn)\w*)|\b(chybne|spatne|nespravne) (napsal\w*|zapsal\w*|uvedl\w*)\b~\b(moje|me|muj) (jmeno|prijmeni|adres\w*)`,
+        true,
+      ],
+      ['spravne-je', 1.5, r`\bspravne (je|ma byt|zni)\b|\bmelo by (byt|znit)\b`],
       ['oprava', 2.5, r`\b(oprava|opravu|opravy|opraveni|opravit|opravte)\b`],
       ['aktualizace+udaju', 1.5, r`\b(aktualiz|zmen)\w*\b~\b(jmeno|adres|e-?mail|udaj|telefon)\w*`, true],
       ['nepresne', 1, r`\b(nepresn|nespravn|chybn|neuplne)\w*`],
@@ -164,8 +179,10 @@ export const CS: LanguageLexicon = {
   request: r`\b(zadam|timto|prosim|pozaduji|chci|chtel bych|chtela bych|zadost)\b`,
   conditional: r`\b(pokud|jestlize|v pripade|vyhrazuji|jinak|kdyby)\b`,
   rights: r`\b(pravo|prava|pravem|pravu)\b`,
-  negation: r`\b(ne|nikdy)\b`,
-  stopwords: 'jsem mne moje mych udaju prosim se je ze vam ktere tyto podle osobnich nebo jako',
+  negation: r`\b(ne|nikdy|nechci|nechceme|nepreji|nezadam|nepozaduji)\b`,
+  complementizer: r`ze|aby|abyste|abys`,
+  stopwords:
+    'jsem mne moje mych udaju prosim se je ze vam ktere tyto podle osobnich nebo jako muj svuj vsechny mohu nejsem zatim',
 };
 
 export const HR: LanguageLexicon = {
@@ -203,6 +220,13 @@ export const HR: LanguageLexicon = {
       ['strojno-citljiv', 1.5, r`\bstrojno citljiv\w*`],
     ],
     rectification: [
+      [
+        'pogresni-podaci',
+        3,
+        r`\bmoj\w* (ime|prezime|adres\w*|e-?mail\w*|datum rodenja|broj telefona)\b~\b(pogresn\w*|krivo|netocn\w*|nije (tocn|ispravn)\w*)|\b(pogresno|krivo) (napisal\w*|upisal\w*|zapisal\w*)\b~\bmoj\w* (ime|prezime|adres\w*)`,
+        true,
+      ],
+      ['treba-biti', 1.5, r`\b(treba|trebalo bi|mora) (biti|glasiti)\b|\bispravno (je|glasi|se pise)\b`],
       ['ispravak', 2.5, r`\bisprav\w*`],
       [
         'azurirati+podatke',
@@ -257,8 +281,10 @@ export const HR: LanguageLexicon = {
   request: r`\b(zahtijevam|molim|trazim|ovime|ovim putem|zelim|zahtjev\w*)\b`,
   conditional: r`\b(ako|u slucaju|zadrzavam|u suprotnom|inace|ukoliko)\b`,
   rights: r`\b(pravo|prava|pravu|pravom)\b`,
-  negation: r`\b(ne|nisam|nikad)\b`,
-  stopwords: 'sam mene moje mojih podataka molim se je da od za vas koje prema osobnih ili kao biti',
+  negation: r`\b(ne|nisam|nikad|nemojte|nemoj)\b`,
+  complementizer: r`da`,
+  stopwords:
+    'sam mene moje mojih podataka molim se je da od za vas koje prema osobnih ili kao biti sve jos mogu cu nisam',
 };
 
 export const EL: LanguageLexicon = {
@@ -281,6 +307,13 @@ export const EL: LanguageLexicon = {
       ['michanika-anagnosimo', 1.5, r`\bμηχανικα αναγνωσιμ\w*`],
     ],
     rectification: [
+      [
+        'lathos-stoixeia',
+        3,
+        r`\b(ονομα|επωνυμο|επιθετο|διευθυνση|email|ημερομηνια γεννησης|τηλεφωνο) μου\b~\b(λαθοσ|λανθασμεν\w*|ανακριβ\w*|δεν ειναι σωστ\w*)`,
+        true,
+      ],
+      ['to-sosto', 1.5, r`\bτο σωστο (ειναι|ονομα)\b|\bσωστα\b~\bγραφεται\b|\bπρεπει να ειναι\b`],
       ['diorthosi', 2.5, r`\bδιορθω\w*`],
       ['epikairopoiisi', 1.5, r`\bεπικαιροποι\w*`],
       ['anakrivi', 1, r`\b(ανακριβ|λανθασμεν|ελλιπ)\w*`],

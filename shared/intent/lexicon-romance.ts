@@ -1,6 +1,7 @@
 // Phrase tables for French, Spanish, Italian, Portuguese and Romanian (see lexicon.ts).
 // "~" in a pattern is a short gap inside one sentence; patterns match folded text.
 // Written from general usage of each language, not from any particular letter template.
+// Data, not logic: over 400 lines because five languages sit together.
 
 import type { LanguageLexicon } from './lexicon';
 
@@ -42,6 +43,17 @@ export const FR: LanguageLexicon = {
       ['lisible-machine', 1.5, r`\blisible par (une |la )?machine\b|\bformat structure\b`],
     ],
     rectification: [
+      [
+        'donnee-erronee',
+        3,
+        r`\b(mon|ma|mes)\b (nom|prenom|nom de famille|adresse|adresse e-?mail|date de naissance|numero de telephone)\b~\b(mal (orthographie|ecrit|epele|saisi)\w*|errone\w*|incorrect\w*|inexact\w*|faux|fausse|pas (correct|juste|bon)\w*)|\b(mal (orthographie|ecrit|epele|saisi)\w*)\b~\b(mon|ma) (nom|prenom|adresse)\b`,
+        true,
+      ],
+      [
+        'il-faut-ecrire',
+        1.5,
+        r`\b(il faut (ecrire|lire)|s'ecrit|l'orthographe (correcte|exacte) est|la bonne orthographe)\b`,
+      ],
       ['rectification', 2.5, r`\brectifi\w*`],
       ['corriger', 2, r`\b(corrig\w*|correction)\b`],
       [
@@ -158,6 +170,13 @@ export const ES: LanguageLexicon = {
       ['lectura-mecanica', 1.5, r`\b(lectura mecanica|legible por maquina|formato estructurado)\b`],
     ],
     rectification: [
+      [
+        'dato-erroneo',
+        3,
+        r`\bmis? (nombre|apellidos?|direccion|correo( electronico)?|fecha de nacimiento|telefono)\b~\b(mal escrit\w*|erroneo\w*|erronea\w*|incorrect\w*|equivocad\w*|no (es|esta) (correct|bien)\w*)|\b(escrit\w* mal|escrit\w* incorrectamente|mal escrit\w*)\b~\bmis? (nombre|apellidos?|direccion)\b`,
+        true,
+      ],
+      ['deberia-ser', 1.5, r`\b(deberia ser|debe ser|se escribe|la (grafia|ortografia) correcta es)\b`],
       ['rectificacion', 2.5, r`\brectific\w*`],
       ['corregir', 2, r`\b(correg\w*|corrij\w*|correccion)\b`],
       [
@@ -275,6 +294,13 @@ export const IT: LanguageLexicon = {
       ['leggibile', 1.5, r`\bleggibile da\b~\b(dispositivo automatico|macchina)\b|\bformato strutturato\b`],
     ],
     rectification: [
+      [
+        'dato-errato',
+        3,
+        r`\b(il )?mio (nome|cognome|indirizzo|indirizzo e-?mail|numero di telefono)|\bla mia (data di nascita|e-?mail)\b~\b(scritt[oa] male|sbagliat\w*|errat\w*|non (e )?corrett\w*|inesatt\w*)|\b(scritto male|scritto in modo (errato|sbagliato))\b~\b(il )?mio (nome|cognome|indirizzo)\b`,
+        true,
+      ],
+      ['dovrebbe-essere', 1.5, r`\b(dovrebbe essere|deve essere|si scrive|la grafia corretta e)\b`],
       ['rettifica', 2.5, r`\brettific\w*`],
       ['correggere', 2, r`\b(corregg\w*|correzione)\b`],
       [
@@ -393,6 +419,13 @@ export const PT: LanguageLexicon = {
       ['leitura-automatica', 1.5, r`\b(leitura automatica|legivel por maquina|formato estruturado)\b`],
     ],
     rectification: [
+      [
+        'dado-errado',
+        3,
+        r`\b(o )?meu (nome|apelido|sobrenome|endereco|e-?mail|numero de telefone)|\ba minha (morada|data de nascimento)\b~\b(mal escrit\w*|errad\w*|incorret\w*|incorrect\w*|errone\w*|nao (esta )?corret\w*)|\b(escrit\w* mal|mal escrit\w*)\b~\b(o )?meu (nome|apelido|sobrenome)\b`,
+        true,
+      ],
+      ['deveria-ser', 1.5, r`\b(deveria ser|deve ser|escreve-se|a grafia correta e)\b`],
       ['retificacao', 2.5, r`\b(retific|rectific)\w*`],
       ['corrigir', 2, r`\b(corrig\w*|correcao|correccao)\b`],
       [
@@ -497,6 +530,13 @@ export const RO: LanguageLexicon = {
       ['citit-automat', 1.5, r`\b(citit automat|lizibil automat|format structurat)\b`],
     ],
     rectification: [
+      [
+        'date-gresite',
+        3,
+        r`\b(numele|prenumele|adresa|adresa de e-?mail|data de nastere|numarul de telefon) (meu|mea)\b~\b(gresit\w*|incorect\w*|eronat\w*|inexact\w*)|\bscris\w* gresit\b~\b(numele|prenumele) meu\b`,
+        true,
+      ],
+      ['ar-trebui', 1.5, r`\bar trebui sa fie\b|\bcorect (este|e|se scrie)\b`],
       ['rectificare', 2.5, r`\brectific\w*|\bcorect(are|area|ati|eze|ez)\b`],
       [
         'actualizare+date',

@@ -26,6 +26,12 @@ export interface LanguageLexicon {
   /** Talk about rights: only a mention unless the same sentence also asks for something. */
   readonly rights: string;
   readonly negation: string;
+  /**
+   * Conjunctions after a comma that open a clause the negation before the comma still governs
+   * ("Ich möchte nicht, dass Sie … löschen", "Nie chcę, żeby …"); languages that write no comma
+   * there leave it out.
+   */
+  readonly complementizer?: string;
   /** Space-separated frequent words used to guess the language. */
   readonly stopwords: string;
 }
@@ -40,8 +46,12 @@ export const ARTICLE_SIGNALS: ReadonlyMap<number, readonly [Signal, number]> = n
   [77, ['complaint', 3]],
 ] as const);
 
-/** "Art. 17", "Article 17", "Artikel 17", "artículo 17", "článek 17", "άρθρο 17" … (folded). */
-export const ARTICLE_PATTERN = String.raw`\b(?:articolul|articolo|articulo|article|artikel|artikkel|artigo|artykul\w*|art\.?|clan(?:ak|ka|ku|ek)|cl\.|αρθρ\w*)\s*(\d{1,2})(?!\d)`;
+/**
+ * "Art. 17", "Article 17", "Artikel 17", "artículo 17", "článek 17", "άρθρο 17", "член 17",
+ * "Airteagal 17" … and the languages that put the number first: "17. cikk" (hu), "17 artikla"
+ * (fi), "17. pants" (lv), "17 straipsnis" (lt), "17. člen" (sl), "17. članak" (hr). Folded.
+ */
+export const ARTICLE_PATTERN = String.raw`\b(?:articolul|articolo|articulo|artikolu|article|artikel|artikkel|artikli\w*|artigo|artykul\w*|airteagal|art\.?|clan(?:ak|ka|ku|ek|ok)|clen\w*|cl\.|αρθρ\w*|член\w*|чл\.)\s*(\d{1,2})(?!\d)|\b(\d{1,2})\.?\s*(?:cikk\w*|artikla\w*|pant(?:s|a|u|am)\b|straipsn\w*|clen\w*|clan\w*)`;
 
 /** Sentences that are link instructions ("click here to unsubscribe") are footer boilerplate. */
-export const FOOTER_PATTERN = String.raw`https?:|www\.|\b(click|klick\w*|cliquez|cliquer|klik\w*|haga clic|pulse aqui|clicca|kliknij|klicka|clique|kliknite|faceti clic)\b`;
+export const FOOTER_PATTERN = String.raw`https?:|www\.|\b(click|klick\w*|cliquez|cliquer|klik\w*|haga clic|pulse aqui|clicca|kliknij|klicka|clique|kliknite|faceti clic|kattint\w*|napsauta\w*|klikkaa\w*|klopsa\w*|noklikskin\w*|spustelk\w*|paspausk\w*|ikklikkja|cliceail|кликнете|щракнете)\b`;

@@ -13,10 +13,11 @@ const EXTRA_FOLDS: Record<string, string> = {
   ð: 'd',
   þ: 'th',
   ı: 'i',
+  ħ: 'h',
   ς: 'σ',
 };
 
-const EXTRA_FOLDS_RE = /[ßøæœłđðþıς]/g;
+const EXTRA_FOLDS_RE = /[ßøæœłđðþıħς]/g;
 const COMBINING_MARKS_RE = /\p{M}+/gu;
 const APOSTROPHES_RE = /[\u2018\u2019\u201a\u201b\u02bc\u0060\u00b4]/g;
 const QUOTES_RE = /[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g;
@@ -36,6 +37,14 @@ export function foldText(input: string): string {
     .replace(DASHES_RE, '-')
     .replace(HORIZONTAL_SPACE_RE, ' ');
 }
+
+/**
+ * Reply and forward prefixes of mail clients in the EU languages ("Re:", "AW:", "WG:", "SV:",
+ * "VS:", "Odp:", "Vá:", "Tov:", "Atb:", "Ats:", "Odg:", "Отг:", "Σχετ:" …), repeated and with
+ * "[2]" counters, on folded text.
+ */
+export const REPLY_PREFIX_RE =
+  /^\s*(?:(?:re|aw|sv|vs|antw|antwort|wg|fw|fwd|tr|rv|r|odp|enc|res|rif|doorst|va|vl|tov|atb|ats|pers|odg|σχετ|απ|отг)\s*(?:\[\d+\])?\s*:\s*)+/u;
 
 /** Folds text and collapses runs of blank lines and surrounding spaces. */
 export function normaliseText(input: string): string {

@@ -1,15 +1,56 @@
 // Compiles the phrase tables of every language into regular expressions once per isolate.
 // Patterns use "\b" and "\w" for readability; JavaScript only knows ASCII word characters, so
-// they are rewritten to Unicode-aware equivalents (needed for Greek and any unfolded letter).
+// they are rewritten to Unicode-aware equivalents (needed for Greek, Cyrillic and any unfolded
+// letter).
 
 import { ARTICLE_PATTERN, FOOTER_PATTERN, type LanguageLexicon, type Signal } from './lexicon';
+import { LT, LV } from './lexicon-baltic';
 import { DA, DE, EN, NL, SV } from './lexicon-germanic';
+import { GA, MT } from './lexicon-maltese-irish';
 import { EL, CS, HR, PL } from './lexicon-other';
 import { ES, FR, IT, PT, RO } from './lexicon-romance';
+import { BG, SK, SL } from './lexicon-slavic';
+import { ET, FI, HU } from './lexicon-uralic';
 
-export const LEXICONS: readonly LanguageLexicon[] = [EN, DE, FR, NL, ES, IT, PL, SV, PT, DA, CS, EL, HR, RO];
+/** The 24 official languages of the EU. */
+export const LEXICONS: readonly LanguageLexicon[] = [
+  EN,
+  DE,
+  FR,
+  NL,
+  ES,
+  IT,
+  PL,
+  SV,
+  PT,
+  DA,
+  CS,
+  EL,
+  HR,
+  RO,
+  BG,
+  HU,
+  SK,
+  SL,
+  FI,
+  ET,
+  LV,
+  LT,
+  MT,
+  GA,
+];
 
-export const GREEK_RE = /[\u0370-\u03ff\u1f00-\u1fff]/u;
+/** Scripts other than Latin among the EU languages: Greek (el) and Cyrillic (bg). */
+export const SCRIPTS = {
+  greek: /[\u0370-\u03ff\u1f00-\u1fff]/u,
+  cyrillic: /[\u0400-\u04ff]/u,
+} as const;
+export type Script = keyof typeof SCRIPTS;
+
+function scriptOf(pattern: string): Script | null {
+  for (const [name, re] of Object.entries(SCRIPTS) as [Script, RegExp][]) if (re.test(pattern)) return name;
+  return null;
+}
 const WORD = String.raw`[\p{L}\p{N}]`;
 const WORD_START = `(?<!${WORD})`;
 const WORD_END = `(?!${WORD})`;
@@ -39,8 +80,8 @@ export interface CompiledRule {
   readonly signal: Signal;
   readonly weight: number;
   readonly request: boolean;
-  /** Greek patterns can only match text that contains Greek letters. */
-  readonly greek: boolean;
+  /** Greek or Cyrillic patterns can only match text that contains letters of that script. */
+  readonly script: Script | null;
   readonly re: RegExp;
 }
 
@@ -50,6 +91,8 @@ export interface CompiledMarkers {
   readonly conditional: RegExp;
   readonly rights: RegExp;
   readonly negation: RegExp;
+  /** Matches a clause opened by a complementizer (see LanguageLexicon.complementizer). */
+  readonly clause: RegExp | null;
 }
 
 export interface CompiledRules {
@@ -83,7 +126,7 @@ export function getRules(): CompiledRules {
           signal,
           weight,
           request: request === true || SITUATION_SIGNALS.has(signal),
-          greek: GREEK_RE.test(pattern),
+          script: scriptOf(pattern),
           re: compilePattern(pattern),
         });
       }
@@ -94,6 +137,7 @@ export function getRules(): CompiledRules {
       conditional: compilePattern(lex.conditional, ''),
       rights: compilePattern(lex.rights, ''),
       negation: compilePattern(lex.negation, ''),
+      clause: lex.complementizer ? compilePattern(String.raw`^\s*(${lex.complementizer})\b`, '') : null,
     });
   }
   const stopwords = new Map<string, string[]>();

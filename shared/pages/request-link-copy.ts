@@ -19,6 +19,8 @@ type RequestLinkCopy = {
   closed: (tenant: string) => string;
   exportLockedTitle: string;
   exportLocked: string;
+  exportErasedTitle: string;
+  exportErased: string;
 };
 
 const COPY: Record<PageLanguage, RequestLinkCopy> = {
@@ -45,6 +47,8 @@ const COPY: Record<PageLanguage, RequestLinkCopy> = {
       `This request to ${t} is closed and cannot be confirmed any more. If you still want it, make a new request.`,
     exportLockedTitle: 'Not available yet',
     exportLocked: 'This download opens once the request has been confirmed.',
+    exportErasedTitle: 'Nothing left to download',
+    exportErased: 'Your personal data was erased at your request, so there is nothing left to download.',
   },
   de: {
     askTitle: 'Bestätigen Sie Ihre Anfrage',
@@ -70,6 +74,9 @@ const COPY: Record<PageLanguage, RequestLinkCopy> = {
       `Diese Anfrage an ${t} ist geschlossen und kann nicht mehr bestätigt werden. Wenn Sie sie weiterhin wünschen, stellen Sie bitte eine neue Anfrage.`,
     exportLockedTitle: 'Noch nicht verfügbar',
     exportLocked: 'Dieser Download ist verfügbar, sobald die Anfrage bestätigt wurde.',
+    exportErasedTitle: 'Nichts mehr herunterzuladen',
+    exportErased:
+      'Ihre personenbezogenen Daten wurden auf Ihren Wunsch gelöscht; es gibt daher nichts mehr herunterzuladen.',
   },
   fr: {
     askTitle: 'Confirmez votre demande',
@@ -95,6 +102,9 @@ const COPY: Record<PageLanguage, RequestLinkCopy> = {
       `Cette demande adressée à ${t} est clôturée et ne peut plus être confirmée. Si vous le souhaitez toujours, faites une nouvelle demande.`,
     exportLockedTitle: 'Pas encore disponible',
     exportLocked: 'Ce téléchargement sera disponible dès que la demande aura été confirmée.',
+    exportErasedTitle: 'Plus rien à télécharger',
+    exportErased:
+      'Vos données personnelles ont été effacées à votre demande : il n’y a donc plus rien à télécharger.',
   },
   nl: {
     askTitle: 'Bevestig uw verzoek',
@@ -119,6 +129,8 @@ const COPY: Record<PageLanguage, RequestLinkCopy> = {
       `Dit verzoek aan ${t} is gesloten en kan niet meer worden bevestigd. Wilt u het nog steeds, dien dan een nieuw verzoek in.`,
     exportLockedTitle: 'Nog niet beschikbaar',
     exportLocked: 'Deze download is beschikbaar zodra het verzoek is bevestigd.',
+    exportErasedTitle: 'Niets meer te downloaden',
+    exportErased: 'Uw persoonsgegevens zijn op uw verzoek verwijderd, dus er valt niets meer te downloaden.',
   },
   es: {
     askTitle: 'Confirme su solicitud',
@@ -143,6 +155,9 @@ const COPY: Record<PageLanguage, RequestLinkCopy> = {
       `Esta solicitud a ${t} está cerrada y ya no se puede confirmar. Si aún la desea, haga una nueva solicitud.`,
     exportLockedTitle: 'Aún no disponible',
     exportLocked: 'Esta descarga estará disponible en cuanto se confirme la solicitud.',
+    exportErasedTitle: 'Ya no hay nada que descargar',
+    exportErased:
+      'Sus datos personales se suprimieron a petición suya, por lo que ya no hay nada que descargar.',
   },
   it: {
     askTitle: 'Confermi la sua richiesta',
@@ -167,6 +182,9 @@ const COPY: Record<PageLanguage, RequestLinkCopy> = {
       `Questa richiesta a ${t} è chiusa e non può più essere confermata. Se la desidera ancora, faccia una nuova richiesta.`,
     exportLockedTitle: 'Non ancora disponibile',
     exportLocked: 'Questo download sarà disponibile non appena la richiesta sarà confermata.',
+    exportErasedTitle: 'Non c’è più nulla da scaricare',
+    exportErased:
+      'I suoi dati personali sono stati cancellati su sua richiesta, quindi non c’è più nulla da scaricare.',
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startTestWorker, type TestWorker } from './support/local-worker';
+import { launchChromium } from './support/chromium';
+import { startTestWorker, type TestWorker } from './support/local-worker';
 import { waitForMail } from './support/sent-mail';
 import { startStaticSite, type StaticSite } from './support/static-site';
 

@@ -6,7 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startTestWorker, type TestWorker } from './support/local-worker';
+import { launchChromium } from './support/chromium';
+import { startTestWorker, type TestWorker } from './support/local-worker';
 
 let worker: TestWorker;
 let browser: Browser;

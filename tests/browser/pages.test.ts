@@ -5,7 +5,8 @@
 
 import type { Browser, ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startTestWorker, type TestWorker } from './support/local-worker';
+import { launchChromium } from './support/chromium';
+import { startTestWorker, type TestWorker } from './support/local-worker';
 import { waitForMail } from './support/sent-mail';
 
 let worker: TestWorker;

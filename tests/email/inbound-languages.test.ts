@@ -66,6 +66,61 @@ describe('email: requests in the languages of our markets', () => {
     },
   );
 
+  // The ten languages added last; the acknowledgement texts (not this test's concern) fall back to a supported language.
+  it.each([
+    ['bg', 'Моля, изтрийте всички мои лични данни.', 'erasure'],
+    ['hu', 'Kérem, töröljék az összes személyes adatomat.', 'erasure'],
+    ['sk', 'Žiadam o vymazanie všetkých mojich osobných údajov.', 'erasure'],
+    ['sl', 'Zahtevam, da izbrišete vse moje osebne podatke in moj račun.', 'erasure'],
+    ['fi', 'Pyydän poistamaan kaikki henkilötietoni.', 'erasure'],
+    ['et', 'Palun kustutage kõik minu isikuandmed.', 'erasure'],
+    ['lv', 'Lūdzu, dzēsiet visus manus personas datus.', 'erasure'],
+    ['lt', 'Prašau ištrinti visus mano asmens duomenis.', 'erasure'],
+    ['mt', 'Nitlob li tħassru d-data personali kollha tiegħi, jekk jogħġbok.', 'erasure'],
+    ['ga', 'Scrios mo chuntas agus mo chuid sonraí go léir, le do thoil.', 'erasure'],
+    ['hu', 'Milyen személyes adatokat tárolnak rólam?', 'access'],
+    ['fi', 'En halua enää vastaanottaa uutiskirjettänne.', 'unsubscribe'],
+    ['lt', 'Mano pavardė parašyta neteisingai: turėtų būti Jansen.', 'rectification'],
+    ['ga', "B'fhéidir go scriosfaidh mé mo chuntas lá éigin.", 'review'],
+  ] as const)('%s: files "%s" as %s', async (lang, body, kind) => {
+    const mail = captureMail();
+    const s = await inboundSetup('eu', { acknowledgeInbound: true }, `writer.${lang}@mail.example.org`);
+    const mime = `Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n${btoa(String.fromCharCode(...new TextEncoder().encode(body)))}`;
+    await deliver(
+      inboundMessage(
+        rawMail({
+          from: s.email,
+          to: s.privacy,
+          subject: '-',
+          mime,
+          headers: passingAuth('mail.example.org'),
+        }),
+        { from: s.email, to: s.privacy },
+      ),
+    );
+    const [request, ...rest] = await requestsOf(s.tenant);
+    expect(rest).toHaveLength(0);
+    expect(request).toMatchObject({ kind, status: 'open' });
+    if (kind !== 'review') expect(request).toMatchObject({ language: lang });
+    expect((await mail.messages()).map((m) => m.to)).toEqual([s.email]);
+  });
+
+  it('sets a Finnish out-of-office reply aside', async () => {
+    const s = await inboundSetup('eu', { acknowledgeInbound: true });
+    await deliver(
+      inboundMessage(
+        rawMail({
+          from: s.email,
+          to: s.reply,
+          subject: 'Automaattinen vastaus: Uutiskirje',
+          body: 'Olen lomalla 14.8. asti. Poistakaa viestit, jotka eivät ole kiireellisiä.',
+        }),
+        { from: s.email, to: s.reply },
+      ),
+    );
+    expect(await requestsOf(s.tenant)).toHaveLength(0);
+  });
+
   it('sends a reminder about an earlier request to review, not to erasure', async () => {
     const s = await inboundSetup('eu', {});
     const body = 'I am writing again because you have not answered my request from last month.';

@@ -116,7 +116,7 @@ describe('email: replies and privacy-address mail become privacy requests', () =
       status: 'awaiting_verification',
       subscriber_id: s.subscriber.id,
     });
-    expect(request!.ev).toMatchObject({ identifiedBy: 'unauthenticated_sender', auth: 'no-pass' });
+    expect(request!.ev).toMatchObject({ identifiedBy: 'unauthenticated_sender', auth: 'dmarc-fail' });
     const [verification, ...more] = await mail.messages();
     expect(more).toHaveLength(0);
     expect(verification!.to).toBe(s.email);

@@ -44,6 +44,7 @@ const ROUTE_SCOPES: Record<string, ApiScope | 'any'> = {
   'POST /privacy-requests': 'privacy_requests',
   'GET /privacy-requests': 'privacy_requests',
   'GET /privacy-requests/{id}': 'privacy_requests',
+  'POST /privacy-requests/{id}/verify': 'privacy_requests',
   'POST /privacy-requests/{id}/confirm': 'privacy_requests',
   'POST /privacy-requests/{id}/reject': 'privacy_requests',
   'POST /privacy-requests/{id}/extend': 'privacy_requests',

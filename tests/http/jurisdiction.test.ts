@@ -1,3 +1,7 @@
+// Jurisdictions: an EU tenant's rows only in DB_EU and a US tenant's only in DB_US, routing by
+// the region ids and tokens carry, and EU Durable Objects pinned to the EU jurisdiction unless
+// the runtime is exactly `local`.
+
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import wranglerToml from '../../wrangler.toml?raw';
@@ -98,7 +102,8 @@ describe('jurisdiction routing', () => {
 });
 
 describe('Durable Object jurisdiction', () => {
-  it('asks for the EU jurisdiction in production configuration', () => {
+  /** A namespace that records the jurisdictions asked of it. */
+  function recordingNamespace() {
     const calls: string[] = [];
     const pinned = { pinned: true } as unknown as Env['ERASURE_CLOCK'];
     const namespace = {
@@ -107,22 +112,31 @@ describe('Durable Object jurisdiction', () => {
         return pinned;
       },
     } as unknown as Env['ERASURE_CLOCK'];
-    const prod = { ...env, RUNTIME: 'production', ERASURE_CLOCK: namespace };
-    expect(erasureClocksFor(prod, 'eu')).toBe(pinned);
-    expect(erasureClocksFor(prod, 'us')).toBe(namespace);
-    expect(calls).toEqual(['eu']);
+    return { calls, pinned, namespace };
+  }
+
+  it.each([['production'], ['staging'], [''], ['LOCAL'], [' local'], [undefined]])(
+    'pins EU objects to the EU jurisdiction when RUNTIME is %j, and never US ones',
+    (runtime) => {
+      const { calls, pinned, namespace } = recordingNamespace();
+      const configured = { ...env, RUNTIME: runtime as string, ERASURE_CLOCK: namespace };
+      expect(erasureClocksFor(configured, 'eu')).toBe(pinned);
+      expect(erasureClocksFor(configured, 'us')).toBe(namespace);
+      expect(calls).toEqual(['eu']);
+    },
+  );
+
+  it('uses the plain namespace only when RUNTIME is exactly "local"', () => {
+    const { calls, namespace } = recordingNamespace();
+    expect(erasureClocksFor({ ...env, RUNTIME: 'local', ERASURE_CLOCK: namespace }, 'eu')).toBe(namespace);
+    expect(calls).toEqual([]);
   });
 
   it('really calls .jurisdiction() on the binding in production (workerd refuses it, which proves the call)', () => {
     expect(() => erasureClocksFor({ ...env, RUNTIME: 'production' }, 'eu')).toThrow(/[Jj]urisdiction/);
   });
 
-  it('skips the pinning only because the test configuration says the runtime is local', () => {
-    expect(env.RUNTIME).toBe('local');
-    expect(erasureClocksFor(env, 'eu')).toBe(env.ERASURE_CLOCK);
-  });
-
-  it('ships a wrangler.toml whose runtime is production', () => {
+  it('the wrangler.toml that deploys says production and never enables x-dev-geo', () => {
     expect(wranglerToml).toMatch(/^RUNTIME = "production"$/m);
     expect(wranglerToml).not.toMatch(/ALLOW_DEV_GEO/);
   });

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { PersonalExport } from '../../db/privacy-export';
+import type { PersonalExport } from '../../shared/personal-export';
 import { findPrivacyRequest } from '../../db/privacy-requests';
 import { regional } from '../../db/regions';
 import { clockFor } from '../../workers/privacy/clock';

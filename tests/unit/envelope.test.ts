@@ -1,9 +1,13 @@
+// Envelope encryption, unit by unit: field round trips, binding of a ciphertext to its tenant,
+// owner and field, rotation of the master key, and what crypto-shredding leaves unreadable.
+
 import { describe, expect, it } from 'vitest';
 import { DecryptError } from '../../shared/crypto/aead';
 import {
   createSubscriberKey,
   createTenantKey,
   decryptField,
+  decryptTenantField,
   encryptField,
   rewrapTenantKey,
   tenantKeyVersion,
@@ -93,12 +97,21 @@ describe('envelope encryption', () => {
     expect(await decryptField(keyAfter, 'email', ct)).toBe('anna@example.org');
   });
 
-  it('shreds: without the wrapped data key nothing of the subscriber decrypts', async () => {
-    const { tenant, key } = await setup();
+  it('shreds: once the wrapped data key is deleted, no key the tenant keeps opens the fields', async () => {
+    const { ring, wrapped, tenant, key, dek } = await setup();
     const ct = await encryptField(key, 'email', 'anna@example.org');
-    // The only copy of the data key is the wrapped one; a new key for the same id is a different key.
-    const replacement = await createSubscriberKey(tenant, 'sub_1');
-    await expect(decryptField(replacement.key, 'email', ct)).rejects.toBeInstanceOf(DecryptError);
+    // While the wrapped data key exists, the tenant key recovers it and the field opens.
+    const recovered = await unwrapSubscriberKey(tenant, 'sub_1', dek);
+    expect(await decryptField(recovered, 'email', ct)).toBe('anna@example.org');
+    // What stays after an erasure deletes `subscriber_keys`: the master key, the tenant's keys
+    // (re-derived from its wrapped secret) and the ciphertext, in a backup say. None of them opens it.
+    const again = await unwrapTenantKey(ring, 'ten_eu_a', wrapped);
+    for (const kept of [again.kek, again.dataKey, tenant.kek, tenant.dataKey]) {
+      await expect(
+        decryptField({ tenantId: 'ten_eu_a', subscriberId: 'sub_1', key: kept }, 'email', ct),
+      ).rejects.toBeInstanceOf(DecryptError);
+    }
+    await expect(decryptTenantField(again, 'sub_1', 'email', ct)).rejects.toBeInstanceOf(DecryptError);
   });
 
   it('rejects malformed master keys without echoing them', async () => {

@@ -19,6 +19,21 @@ describe('auto-replies, lists and no-reply senders', () => {
     ['Automatiskt svar: Nyheter', 'sv'],
     ['Resposta automática: Ofertas', 'pt'],
     ['Fraværende: Nyheder', 'da'],
+    ['Automatická odpověď: Novinky', 'cs'],
+    ['Αυτόματη απάντηση: Προσφορές', 'el'],
+    ['Automatski odgovor: Novosti', 'hr'],
+    ['Răspuns automat: Oferte', 'ro'],
+    ['Автоматичен отговор: Новини', 'bg'],
+    ['Vá: Automatikus válasz: Hírlevél', 'hu'],
+    ['Mimo kancelárie: Novinky', 'sk'],
+    ['Samodejni odgovor: Novice', 'sl'],
+    ['Automaattinen vastaus: Uutiskirje', 'fi'],
+    ['Automaatvastus: Uudiskiri', 'et'],
+    ['Automātiskā atbilde: Jaunumi', 'lv'],
+    ['Automatinis atsakymas: Naujienos', 'lt'],
+    ['Tweġiba awtomatika: Aħbarijiet', 'mt'],
+    ['Freagra uathoibríoch: Nuacht', 'ga'],
+    ['Ats: Ne biure: Naujienos', 'lt'],
   ])('%s is an out-of-office subject (%s)', (subject, lang) => {
     expect(autoReplySubject(subject)).toBe(lang);
   });
@@ -101,6 +116,17 @@ describe('the text we classify', () => {
   it('ignores a reply subject (ours) and keeps a subject the sender wrote', () => {
     expect(senderSubject('Re: Delete old photos')).toBe('');
     expect(senderSubject('AW: WG: Newsletter')).toBe('');
+    for (const reply of [
+      'Vá: Hírlevél',
+      'VS: Uutiskirje',
+      'Atb: Jaunumi',
+      'Ats: Naujienos',
+      'Odg: Novosti',
+      'Отг: Новини',
+      'RE[2]: News',
+    ])
+      expect(senderSubject(reply), reply).toBe('');
+    expect(senderSubject('Törlés kérése')).toBe('Törlés kérése');
     expect(senderSubject('Löschung meiner Daten')).toBe('Löschung meiner Daten');
   });
 

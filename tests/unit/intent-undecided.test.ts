@@ -70,6 +70,17 @@ const NEGATIONS: readonly Case[] = [
   ['nl', 'Mijn account niet verwijderen alstublieft.'],
   ['es', 'Por favor, no borre mis datos.'],
   ['sv', 'Radera inte mitt konto.'],
+  // The negation governs the clause after the comma ("nicht, dass …").
+  ['de', 'Ich möchte nicht, dass Sie meine Daten löschen.'],
+  ['da', 'Jeg ønsker ikke, at I sletter mine oplysninger.'],
+  ['pl', 'Nie chcę, żeby usunięto moje dane.'],
+  ['hu', 'Nem szeretném, hogy töröljék az adataimat.'],
+  ['fi', 'En halua, että poistatte tietoni.'],
+  // The negation stands between the polite request and the verb.
+  ['hr', 'Molim vas, nemojte izbrisati moje podatke.'],
+  ['sl', 'Prosim, ne izbrišite mojih podatkov.'],
+  ['fi', 'Pyydän, ettei tietojani poisteta.'],
+  ['da', 'Slet venligst ikke mine oplysninger.'],
 ];
 
 /** Negated or hedged erasure next to a clear request for something else: that other kind wins. */
@@ -102,6 +113,11 @@ const STILL_ERASURE: readonly Case[] = [
   ['nl', 'Verwijder mijn gegevens zo snel mogelijk.'],
   ['es', '¿Pueden borrar mis datos, por favor?'],
   ['es', 'Por favor, borren todos mis datos cuanto antes.'],
+  ['sl', 'Izbrišite ne samo moj račun, ampak tudi vse moje podatke.'],
+  ['pl', 'Proszę usunąć nie tylko moje konto, ale i wszystkie dane.'],
+  ['hu', 'Szeretném, ha törölnék a regisztrációmat és minden rólam tárolt adatot.'],
+  ['sk', 'Prosím, vymažte všetky moje osobné údaje čo možno najskôr.'],
+  ['lv', 'Lūdzu, dzēsiet visus manus datus ne vēlāk kā 30 dienu laikā.'],
 ];
 
 describe('classifyIntent: undecided erasure is never a confident erasure', () => {
@@ -154,5 +170,33 @@ describe('erasureGuard', () => {
   it('only applies the languages it is given', () => {
     expect(erasureGuard('vielleicht daten loschen', 'daten loschen', '', ['en'])).toBeNull();
     expect(erasureGuard('vielleicht daten loschen', 'daten loschen', '', ['en', 'de'])).toBe('hedge');
+  });
+});
+
+describe('classifyIntent: a deletion asked for only in the subject', () => {
+  it.each([
+    ['en', 'Delete my account', "Maybe some day, I'm not sure yet."],
+    ['en', 'Delete my data', 'How would I do that, and how long do you keep it?'],
+    ['de', 'Konto löschen', 'Vielleicht irgendwann, ich überlege noch.'],
+    ['fr', 'Supprimer mes données', 'Peut-être plus tard, je ne suis pas sûre.'],
+    ['fi', 'Tilini poistaminen', 'Ehkä joskus myöhemmin, en ole vielä varma.'],
+    ['hu', 'Adataim törlése', 'Talán később, még nem vagyok biztos benne.'],
+  ])('[%s] is undecided when the body hesitates: %s / %s', (_lang, subject, text) => {
+    const result = classifyIntent({ subject, text });
+    expect(result.kind).not.toBe('erasure');
+    expect(result.confidence).toBeLessThan(AUTO_THRESHOLD);
+  });
+
+  it.each([
+    ['en', 'Delete my account', 'Thanks.'],
+    [
+      'de',
+      'Löschung meiner Daten',
+      'Bitte löschen Sie alle meine Daten. Falls Sie Fragen haben, melden Sie sich.',
+    ],
+  ])('[%s] stays an erasure otherwise: %s / %s', (_lang, subject, text) => {
+    const result = classifyIntent({ subject, text });
+    expect(result.kind).toBe('erasure');
+    expect(result.confidence).toBeGreaterThanOrEqual(AUTO_THRESHOLD);
   });
 });

@@ -1,5 +1,5 @@
-// /api/v1/privacy-requests: file, list, show, and act on privacy requests (confirm, reject,
-// extend, pause, resume, complete). Every state change is one batch with its outbox event;
+// /api/v1/privacy-requests: file, list, show, and act on privacy requests (verify, confirm,
+// reject, extend, pause, resume, complete). Every state change is one batch with its outbox event;
 // the events reach the queue after the response.
 
 import { OpenAPIHono, type z, type RouteConfig } from '@hono/zod-openapi';
@@ -24,6 +24,7 @@ import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import {
   completePrivacyRequest,
+  confirmIdentity,
   confirmPrivacyRequest,
   extendPrivacyRequest,
   filePrivacyRequest,
@@ -146,6 +147,24 @@ privacyRequestRoutes
       200,
     );
   })
+  .openapi(
+    action(
+      '/{id}/verify',
+      "Vouch for the requester's identity (Art. 12(6)): a request awaiting confirmation opens and its clock starts",
+      NoteBody,
+    ),
+    async (c) => {
+      const ctx = ctxOf(c);
+      const done = await confirmIdentity(
+        ctx,
+        await load(c, c.req.valid('param').id),
+        actorOf(c),
+        c.req.valid('json')?.note,
+      );
+      handOver(c, ctx);
+      return c.json(presentRequest(done), 200);
+    },
+  )
   .openapi(
     action(
       '/{id}/confirm',

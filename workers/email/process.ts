@@ -89,6 +89,7 @@ async function fileRequest(
     route: target.route,
     identifiedBy: target.route === 'unsubscribe' ? 'unsubscribe_token' : requester.identifiedBy,
     auth: requester.auth,
+    arc: requester.arc,
     messageId: mail.messageId,
     date: mail.date,
     textSource: mail.textSource,

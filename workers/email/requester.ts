@@ -1,7 +1,8 @@
 // Who is asking: the subscriber a reply token names (confirmed when the From address is that
-// subscriber's), or the subscriber whose blind index matches the From address, trusted only
-// when our receiving edge saw SPF/DKIM/DMARC pass for the From domain. An unconfirmed requester's
-// request waits for a link mailed to the subscriber's own address.
+// subscriber's, and our edge did not see that From forged), or the subscriber whose blind index
+// matches the From address, trusted only when our receiving edge's own stamp shows DMARC, DKIM or
+// SPF pass for the From domain. An unconfirmed requester's request waits for a link mailed to
+// the subscriber's own address.
 
 import {
   addressIndex,
@@ -24,6 +25,8 @@ export type Requester = {
   verified: boolean;
   identifiedBy: Identification;
   auth: string;
+  /** Our edge validated an ARC chain: a hint for a reviewer, never verification. */
+  arc: boolean;
   /** Where mail about the request goes: the subscriber's own address (plain: never logged or stored). */
   mailTo: string | null;
 };
@@ -62,13 +65,16 @@ export async function identifyRequester(
   const trust = senderTrust(mail.headers, from?.email ?? null, trustedAuthservIds(env));
   if (target.route === 'reply' && target.subscriber) {
     const same = from !== null && from.index === target.subscriber.emailIndex;
+    // The token proves the message answers our mail; a From our edge saw forged proves nothing.
+    const forged = trust.via === 'dmarc-fail' || trust.via === 'multiple-from';
     return {
       subscriber: target.subscriber,
       subjectIndex: target.subscriber.emailIndex,
-      verified: same,
+      verified: same && !forged,
       identifiedBy: 'reply_token',
-      auth: same ? 'token+from' : 'token-from-mismatch',
-      mailTo: same ? from.email : await plainAddress(env, target, target.subscriber),
+      auth: !same ? 'token-from-mismatch' : forged ? `token+${trust.via}` : 'token+from',
+      arc: trust.arc,
+      mailTo: same && !forged ? from.email : await plainAddress(env, target, target.subscriber),
     };
   }
   const subscriber = from
@@ -80,6 +86,7 @@ export async function identifyRequester(
     verified: from !== null && trust.trusted,
     identifiedBy: from !== null && trust.trusted ? 'authenticated_sender' : 'unauthenticated_sender',
     auth: trust.via,
+    arc: trust.arc,
     mailTo: from?.email ?? null,
   };
 }

@@ -1,8 +1,9 @@
-// The `fetch` entry point: public edge routes, the client API and the health check, with one
-// error vocabulary for all of them.
+// The `fetch` entry point: public edge routes, the client API, the operators' platform routes and
+// the health check, with one error vocabulary for all of them.
 
 import { Hono } from 'hono';
 import { api } from '../api';
+import { platform } from '../platform';
 import { devRoutes } from '../dev/routes';
 import { devBench } from '../dev/bench-erasure';
 import type { AppEnv } from '../env';
@@ -19,6 +20,7 @@ export const app = new Hono<AppEnv>();
 app.use('*', requestContext);
 app.use('*', pageSecurity);
 app.route('/health', health);
+app.route('/api/platform', platform);
 app.route('/api', api);
 app.route('/l', intercept);
 app.route('/f', formRoutes);

@@ -6,7 +6,7 @@ import type { AppEnv } from '../env';
 
 export const health = new Hono<AppEnv>().get('/', async (c) => {
   const checks = await Promise.allSettled(
-    REGIONS.map((r) => (r === 'eu' ? c.env.DB_EU : c.env.DB_US).prepare('select 1 as ok').first('ok')),
+    REGIONS.map(async (r) => (r === 'eu' ? c.env.DB_EU : c.env.DB_US).prepare('select 1 as ok').first('ok')),
   );
   const databases = Object.fromEntries(
     REGIONS.map((r, i) => [r, checks[i]!.status === 'fulfilled' && checks[i]!.value === 1]),

@@ -50,3 +50,9 @@ export function exportLockedPage(c: Context<AppEnv>, frame: Frame) {
   const t = requestLinkCopy(frame.lang);
   return messagePage(c, frame, { title: t.exportLockedTitle, body: t.exportLocked }, 403);
 }
+
+/** The person was erased since the link was sent: nothing of theirs is left to download. */
+export function exportErasedPage(c: Context<AppEnv>, frame: Frame) {
+  const t = requestLinkCopy(frame.lang);
+  return messagePage(c, frame, { title: t.exportErasedTitle, body: t.exportErased }, 410);
+}

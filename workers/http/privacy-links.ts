@@ -6,12 +6,14 @@
 import { type Context, Hono } from 'hono';
 import type { OutboxRef } from '../../db/outbox';
 import { z } from 'zod';
-import { buildPersonalExport, personalExportZip } from '../../db/privacy-export';
+import { buildPersonalExport } from '../../db/privacy-export';
 import { findPrivacyRequest, type PrivacyRequest } from '../../db/privacy-requests';
 import { regional } from '../../db/regions';
 import { findTenant, tenantKeys } from '../../db/tenants';
 import { type Branding, brandingOf } from '../../shared/branding';
 import { masterKeyring } from '../../shared/crypto/keyring';
+import { AppError } from '../../shared/errors';
+import { personalExportArchive } from '../../shared/personal-export';
 import { type PageLanguage, pageLanguage } from '../../shared/pages/languages';
 import { openToken, tokenRegion, type TokenPurpose } from '../../shared/tokens';
 import type { AppEnv } from '../env';
@@ -19,7 +21,13 @@ import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { verifyPrivacyRequest, type PrivacyCtx } from '../privacy/service';
 import { invalidLinkPage, stalePage } from './pages/message';
 import { pageFormBodyLimit, postedFromOurPage } from './pages/form-posts';
-import { exportLockedPage, requestClosedPage, verifiedPage, verifyQuestionPage } from './privacy-link-pages';
+import {
+  exportErasedPage,
+  exportLockedPage,
+  requestClosedPage,
+  verifiedPage,
+  verifyQuestionPage,
+} from './privacy-link-pages';
 
 const Payload = z.object({
   t: z.string().min(1),
@@ -87,11 +95,12 @@ privacyLinks.get('/x/:token', async (c) => {
   const { ctx, request } = link;
   if (!request.verifiedAt || request.status === 'awaiting_verification' || request.status === 'rejected')
     return exportLockedPage(c, link);
-  const data = await buildPersonalExport(
-    ctx.store.db,
-    await tenantKeys(c.env.MASTER_KEY, ctx.tenant),
-    request,
-  );
+  const keys = await tenantKeys(c.env.MASTER_KEY, ctx.tenant);
+  const data = await buildPersonalExport(ctx.store.db, keys, request).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'gone') return null;
+    throw err;
+  });
+  if (!data) return exportErasedPage(c, link);
   const name = `personal-data-${request.id}`;
   const headers = {
     'cache-control': 'no-store',
@@ -100,7 +109,7 @@ privacyLinks.get('/x/:token', async (c) => {
     'x-robots-tag': 'noindex',
   };
   if (link.format === 'zip') {
-    return c.body(personalExportZip(data), 200, {
+    return c.body(personalExportArchive(data), 200, {
       ...headers,
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename="${name}.zip"`,

@@ -78,15 +78,13 @@ export async function filePrivacyRequest(
     ctx.events,
   );
   const r = filed.request;
-  if (!filed.merged || filed.verifiedNow) await scheduleErasure(ctx.env, r);
+  // A merge changes nothing about the request it joins, so only a new one can need the clock.
+  if (filed.merged) return filed;
+  await scheduleErasure(ctx.env, r);
   if (opts.answer === 'caller') return filed;
-  if (!filed.merged) {
-    if (r.status === 'awaiting_verification')
-      await notifyRequester(ctx, r, 'verify', { link: await verificationLink(ctx, r) });
-    else await notifyRequester(ctx, r, 'received');
-  } else if (filed.verifiedNow) {
-    await notifyRequester(ctx, r, 'verified');
-  }
+  if (r.status === 'awaiting_verification')
+    await notifyRequester(ctx, r, 'verify', { link: await verificationLink(ctx, r) });
+  else await notifyRequester(ctx, r, 'received');
   return filed;
 }
 
@@ -96,11 +94,21 @@ export async function verifyPrivacyRequest(
   request: PrivacyRequest,
 ): Promise<PrivacyRequest> {
   if (request.status !== 'awaiting_verification') return request;
-  const done = await verifyRequest(ctx.store.db, request, {
-    actor: 'subscriber',
-    note: 'confirmation link',
-    events: ctx.events,
-  });
+  return confirmIdentity(ctx, request, 'subscriber', 'confirmation link');
+}
+
+/**
+ * Identity established (the requester's link, or the client vouching through the API): the
+ * request opens, its clock starts, and the requester hears that it is confirmed. A request
+ * that is not awaiting confirmation answers `409 illegal_transition`.
+ */
+export async function confirmIdentity(
+  ctx: PrivacyCtx,
+  request: PrivacyRequest,
+  actor: string,
+  note?: string | null,
+): Promise<PrivacyRequest> {
+  const done = await verifyRequest(ctx.store.db, request, { actor, note, events: ctx.events });
   await scheduleErasure(ctx.env, done);
   await notifyRequester(ctx, done, 'verified');
   return done;

@@ -1,14 +1,14 @@
 // Browser tests' access to a running Worker: a fresh `wrangler dev` per test file (own port, own
-// state folder), with the demo tenants seeded, and a Chromium page from Debian's package.
+// state folder), with the demo tenants seeded. The browser comes from ./chromium.ts.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import {
   applyLocalMigrations,
   freePort,
   newMasterKey,
+  newPlatformKey,
   seedDemo,
   startLocalWorker,
   type DemoTenant,
@@ -29,6 +29,7 @@ export async function startTestWorker(vars: Record<string, string> = {}): Promis
       RUNTIME: 'local',
       ALLOW_DEV_GEO: '1',
       MASTER_KEY: newMasterKey(),
+      PLATFORM_KEY: newPlatformKey(),
       PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
       ...vars,
     },
@@ -44,22 +45,4 @@ export async function startTestWorker(vars: Record<string, string> = {}): Promis
       rmSync(stateDir, { recursive: true, force: true });
     },
   };
-}
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }

@@ -1,0 +1,12 @@
+// The platform routes under `/api/platform`, for the operators of the platform, not for tenants:
+// PLATFORM_KEY authentication, one sub-app per resource. Not part of the client OpenAPI document.
+
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../env';
+import { validationHook } from '../http/errors';
+import { platformKeyAuth } from './auth';
+import { keyRoutes } from './keys';
+
+export const platform = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+platform.use('*', platformKeyAuth);
+platform.route('/keys', keyRoutes);
