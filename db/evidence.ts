@@ -6,7 +6,7 @@ import { AppError } from '../shared/errors';
 import { EU_COUNTRIES } from '../shared/geo';
 import type { EvidenceInput } from '../shared/schemas/subscribers';
 import type { Db } from './client';
-import { findNoticeVersion, publishNotice, type Notice } from './notices';
+import { findNoticeVersion, noticeVersionOf, type Notice } from './notices';
 
 /** The notice a piece of evidence names; 400 for a version that was never published. */
 export async function resolveEvidenceNotice(
@@ -23,7 +23,7 @@ export async function resolveEvidenceNotice(
       );
     return found;
   }
-  return publishNotice(db, keys.tenantId, notice.key ?? 'api', notice.language, notice.text);
+  return noticeVersionOf(db, keys.tenantId, notice.key ?? 'api', notice.language, notice.text);
 }
 
 /** Where the person was, as the client reported it (the API caller's own location is not evidence). */

@@ -50,17 +50,47 @@ const PUBLISH_TRIES = 10;
  * under concurrency: a writer that lost the race for the next version number (the unique index)
  * reads again, and either finds its own text published by the winner or takes the next number.
  */
-export async function publishNotice(
+export function publishNotice(db: Db, tenantId: string, key: string, language: string, text: string) {
+  return publish(db, tenantId, key, language, text, (current) => current);
+}
+
+/**
+ * The version of `text` a person saw, as a client reports it: whichever version holds exactly that
+ * text (current or not), else a new version. Two texts sent at the same moment therefore get one
+ * version each, however their writers interleave.
+ */
+export function noticeVersionOf(db: Db, tenantId: string, key: string, language: string, text: string) {
+  return publish(db, tenantId, key, language, text, async (current, textHash) =>
+    current?.textHash === textHash
+      ? current
+      : db.query.consentNotices.findFirst({
+          where: and(
+            eq(consentNotices.tenantId, tenantId),
+            eq(consentNotices.key, key),
+            eq(consentNotices.language, language),
+            eq(consentNotices.textHash, textHash),
+          ),
+          orderBy: desc(consentNotices.version),
+        }),
+  );
+}
+
+async function publish(
   db: Db,
   tenantId: string,
   key: string,
   language: string,
   text: string,
+  existing: (
+    current: Notice | undefined,
+    textHash: string,
+  ) => Promise<Notice | undefined> | Notice | undefined,
 ): Promise<Notice> {
   const textHash = await sha256Hex(text);
   for (let attempt = 1; ; attempt++) {
     const current = await currentNotice(db, tenantId, key, language);
-    if (current && current.textHash === textHash) return current;
+    const found = await existing(current, textHash);
+    if (found && found.textHash === textHash) return found;
     const [row] = await db
       .insert(consentNotices)
       .values({

@@ -51,7 +51,7 @@ describe('POST /api/v1/privacy-requests/{id}/verify: the client vouches for the 
     ).toBe(1);
     expect((await clockFor(env, tenant.id).pending()).map((p) => p.requestId)).toEqual([id]);
     const subjects = (await mail.messages()).map((m) => m.parsed.subject);
-    expect(subjects).toEqual(['Bitte bestätigen Sie Ihre Anfrage', 'Ihre Anfrage ist bestätigt']);
+    expect(subjects).toEqual(['Bitte bestätigen Sie Ihre Datenschutzanfrage', 'Ihre Anfrage ist bestätigt']);
   });
 
   it('works without a body; a second verify is a 409 and changes nothing', async () => {

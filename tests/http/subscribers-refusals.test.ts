@@ -167,4 +167,31 @@ describe('a burst of insertions carrying the same new notice text', () => {
     expect(notices.results.map((n) => n.version)).toEqual([1, 2]);
     expect(new Set(notices.results.map((n) => n.text))).toEqual(new Set(['Tekst A', 'Tekst B']));
   });
+
+  it('evidence naming an earlier text points at that version instead of publishing it again', async () => {
+    const t = await seedTenant('eu');
+    const list = await createList(t.apiKey, { doubleOptIn: false });
+    const post = (i: number, text: string) =>
+      api(t.apiKey, '/subscribers', {
+        method: 'POST',
+        json: { email: `r${i}@example.nl`, listIds: [list], evidence: evidence(text) },
+      });
+    for (const [i, text] of ['Tekst A', 'Tekst B', 'Tekst A'].entries())
+      expect((await post(i, text)).status).toBe(201);
+    const versions = await env.DB_EU.prepare(
+      "select e.notice_version as v from consent_events e where e.tenant_id = ? order by e.seq, e.created_at",
+    )
+      .bind(t.tenant.id)
+      .all<{ v: number }>();
+    const notices = await env.DB_EU.prepare(
+      'select version, text from consent_notices where tenant_id = ? order by version',
+    )
+      .bind(t.tenant.id)
+      .all<{ version: number; text: string }>();
+    expect(notices.results).toEqual([
+      { version: 1, text: 'Tekst A' },
+      { version: 2, text: 'Tekst B' },
+    ]);
+    expect(versions.results.map((r) => r.v).sort()).toEqual([1, 1, 2]);
+  });
 });
