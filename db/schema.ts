@@ -4,6 +4,7 @@
 
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Controller, EuRepresentative, PrivacyOfficer } from '../shared/schemas/tenant-settings';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -28,8 +29,15 @@ export type TenantSettings = {
   acknowledgeInbound?: boolean;
   /** k-anonymity threshold for aggregate cells. */
   minAggregate?: number;
-  /** Controller identity shown in consent records. */
-  controller?: { name: string; contact?: string; country?: string };
+  /** Controller identity shown on pages and in consent records. */
+  controller?: Controller;
+  /** Branding of the pages a subscriber sees (shared/branding.ts reads them). */
+  displayName?: string;
+  logoUrl?: string;
+  accentColor?: string;
+  privacyPolicyUrl?: string;
+  privacyOfficer?: PrivacyOfficer;
+  euRepresentative?: EuRepresentative;
   oidc?: { issuer: string; clientId: string; jwksUrl: string };
 };
 

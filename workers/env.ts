@@ -3,6 +3,7 @@
 import type { Region } from '../shared/regions';
 import type { RegionalStore } from '../db/regions';
 import type { Tenant } from '../db/tenants';
+import type { PageSources } from './http/pages/security';
 
 /**
  * Generated bindings, plus the one development-only variable that production configuration
@@ -23,5 +24,7 @@ export type AppEnv = {
     principal: ApiPrincipal;
     /** Set by hot paths (link redirects) whose every hit is recorded elsewhere: no access log line. */
     quietAccess?: boolean;
+    /** Set by the page renderer: what this page loads beyond the fixed CSP (nonce, logo origin). */
+    pageSources?: PageSources;
   };
 };

@@ -1,5 +1,5 @@
-// The words the embedded form and its answers show, in the form's language (en, de, fr, nl;
-// English otherwise).
+// The words the embedded form and its answers show, in the form's language (en, de, fr, nl, es,
+// it; English otherwise).
 
 import { negotiateLanguage } from '../i18n/language';
 
@@ -15,7 +15,7 @@ export type FormWords = {
   tooMany: string;
 };
 
-const WORDS: Record<'en' | 'de' | 'fr' | 'nl', FormWords> = {
+const WORDS: Record<'en' | 'de' | 'fr' | 'nl' | 'es' | 'it', FormWords> = {
   en: {
     email: 'Email address',
     name: 'Name',
@@ -63,6 +63,30 @@ const WORDS: Record<'en' | 'de' | 'fr' | 'nl', FormWords> = {
     consentRequired: 'Vink het vakje aan om akkoord te gaan, anders kunnen we u niet inschrijven.',
     failed: 'Dat lukte niet. Controleer uw adres.',
     tooMany: 'Te veel pogingen vanaf hier. Wacht een minuut en probeer het opnieuw.',
+  },
+  es: {
+    email: 'Correo electrónico',
+    name: 'Nombre',
+    submit: 'Suscribirme',
+    sending: 'Enviando…',
+    pending:
+      'Casi listo: revise su bandeja de entrada. Si esta dirección aún debe confirmarse, le hemos enviado un enlace.',
+    confirmed: 'Gracias, ya está suscrito.',
+    consentRequired: 'Marque la casilla para dar su consentimiento; si no, no podemos suscribirle.',
+    failed: 'No ha funcionado. Compruebe su dirección.',
+    tooMany: 'Demasiados intentos desde aquí. Espere un minuto y vuelva a intentarlo.',
+  },
+  it: {
+    email: 'Indirizzo e-mail',
+    name: 'Nome',
+    submit: 'Iscriviti',
+    sending: 'Invio in corso…',
+    pending:
+      'Quasi fatto: controlli la sua casella di posta. Se questo indirizzo deve ancora essere confermato, gli abbiamo inviato un link.',
+    confirmed: 'Grazie, l’iscrizione è attiva.',
+    consentRequired: 'Spunti la casella per dare il consenso, altrimenti non possiamo iscriverla.',
+    failed: 'Non ha funzionato. Controlli il suo indirizzo.',
+    tooMany: 'Troppi tentativi da qui. Attenda un minuto e riprovi.',
   },
 };
 

@@ -1,19 +1,76 @@
 // The tenant settings a client changes through the API (/api/v1/tenant/settings): the link
-// intercept, the intercept's NO, inbound-mail handling, the unconfirmed sign-up purge and the
-// controller named in consent records. Null in a patch removes a setting (the built-in default).
+// intercept, the intercept's NO, inbound-mail handling, the unconfirmed sign-up purge, the
+// branding of the pages a subscriber sees and the people responsible for their data (controller,
+// data protection officer, EU representative). Null in a patch removes a setting (the default).
 
 import { z } from 'zod';
+import { parseDestination } from '../link-tokens';
+
+/** The URL in canonical form when it is https with a host and no credentials; else null. */
+export function publicHttpsUrl(value: string): string | null {
+  const url = parseDestination(value);
+  return url?.startsWith('https://') ? url : null;
+}
+
+const HttpsUrl = z
+  .string()
+  .max(2048)
+  .refine((v) => publicHttpsUrl(v) !== null, 'must be an absolute https URL with a host and no credentials')
+  .overwrite((v) => publicHttpsUrl(v) ?? v);
+
+/** One line of text people read: no control characters (it also names the sender of mails). */
+const Line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'must be one line without control characters');
+
+const Country = z.string().regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code, e.g. NL.');
+const PostalAddress = z
+  .string()
+  .overwrite((v) => v.replace(/\r\n?/g, '\n'))
+  .trim()
+  .min(1)
+  .max(500)
+  .regex(/^[^\p{Cc}]*(?:\n[^\p{Cc}]*)*$/u, 'lines of text, separated by line breaks')
+  .meta({ description: 'Postal address; lines separated by \\n' });
+const contactFields = {
+  name: Line(200),
+  email: z.email().max(320).optional(),
+  address: PostalAddress.optional(),
+};
+const reachable = (c: { email?: string; address?: string }) =>
+  c.email !== undefined || c.address !== undefined;
 
 export const Controller = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
-    contact: z.string().trim().min(1).max(320).optional(),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code, e.g. NL.')
-      .optional(),
+    ...contactFields,
+    contact: z.string().trim().min(1).max(320).optional().meta({ description: 'Free-text contact' }),
+    country: Country.optional(),
   })
-  .meta({ id: 'Controller' });
+  .meta({ id: 'Controller', description: 'The controller named on pages and in consent records' });
+export type Controller = z.infer<typeof Controller>;
+
+export const PrivacyOfficer = z
+  .strictObject(contactFields)
+  .refine(reachable, 'Give an email or a postal address.')
+  .meta({ id: 'PrivacyOfficer', description: 'The data protection officer (Art. 37 GDPR)' });
+export type PrivacyOfficer = z.infer<typeof PrivacyOfficer>;
+
+export const EuRepresentative = z
+  .strictObject({ ...contactFields, country: Country.optional() })
+  .refine(reachable, 'Give an email or a postal address.')
+  .meta({ id: 'EuRepresentative', description: 'The representative in the EU (Art. 27 GDPR)' });
+export type EuRepresentative = z.infer<typeof EuRepresentative>;
+
+export const DisplayName = Line(100);
+
+export const AccentColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb')
+  .overwrite((v) => v.toLowerCase());
 
 const fields = {
   intercept: z
@@ -38,6 +95,14 @@ const fields = {
     .max(365)
     .meta({ description: 'Days after which unconfirmed double opt-in sign-ups are purged' }),
   controller: Controller,
+  displayName: DisplayName.meta({ description: 'The name pages and mails show (default: the tenant name)' }),
+  logoUrl: HttpsUrl.meta({ description: 'Logo shown on every page a subscriber sees (https only)' }),
+  accentColor: AccentColor.meta({
+    description: 'Accent of buttons and the page header, #rrggbb; text on it is black or white by contrast',
+  }),
+  privacyPolicyUrl: HttpsUrl.meta({ description: 'Linked in the footer of every page (https only)' }),
+  privacyOfficer: PrivacyOfficer,
+  euRepresentative: EuRepresentative,
 };
 
 export const TenantSettingsPatch = z
@@ -49,6 +114,12 @@ export const TenantSettingsPatch = z
     inboundForwardTo: fields.inboundForwardTo.nullable().optional(),
     unconfirmedPurgeDays: fields.unconfirmedPurgeDays.nullable().optional(),
     controller: fields.controller.nullable().optional(),
+    displayName: fields.displayName.nullable().optional(),
+    logoUrl: fields.logoUrl.nullable().optional(),
+    accentColor: fields.accentColor.nullable().optional(),
+    privacyPolicyUrl: fields.privacyPolicyUrl.nullable().optional(),
+    privacyOfficer: fields.privacyOfficer.nullable().optional(),
+    euRepresentative: fields.euRepresentative.nullable().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'Name at least one setting to change.')
   .meta({ id: 'TenantSettingsPatch' });
@@ -64,6 +135,12 @@ export const TenantSettingsView = z
     inboundForwardTo: fields.inboundForwardTo.nullable(),
     unconfirmedPurgeDays: fields.unconfirmedPurgeDays.nullable(),
     controller: fields.controller.nullable(),
+    displayName: fields.displayName.nullable(),
+    logoUrl: fields.logoUrl.nullable(),
+    accentColor: fields.accentColor.nullable(),
+    privacyPolicyUrl: fields.privacyPolicyUrl.nullable(),
+    privacyOfficer: fields.privacyOfficer.nullable(),
+    euRepresentative: fields.euRepresentative.nullable(),
   })
   .meta({ id: 'TenantSettings' });
 export type TenantSettingsView = z.infer<typeof TenantSettingsView>;

@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 
 describe('consent capture in a browser', () => {
-  it('a page on another origin embeds the form; tick, submit, confirm by mail; the log shows both events', async () => {
+  it('a page on another origin embeds the form; tick, submit, confirm with the button the mail leads to; the log shows both events', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/`);
     const form = page.locator(`form[data-tm-form="${formId}"]`);
@@ -77,10 +77,19 @@ describe('consent capture in a browser', () => {
     )?.[0];
     expect(link).toBeDefined();
 
-    const confirmPage = await browser.newPage();
+    // Opening the link confirms nothing (mail scanners open links too); the button does.
+    const reader = await browser.newContext({ locale: 'de-DE' });
+    const confirmPage = await reader.newPage();
     const answer = await confirmPage.goto(link!);
     expect(answer?.status()).toBe(200);
+    await expect(confirmPage.locator('h1').textContent()).resolves.toBe('Bestätigen Sie Ihr Abonnement');
+    expect(((await api('/consent-events')).body.data as unknown[]).length).toBe(1);
+    await Promise.all([
+      confirmPage.waitForURL(link!),
+      confirmPage.getByRole('button', { name: 'Ja, Abonnement bestätigen' }).click(),
+    ]);
     await expect(confirmPage.locator('h1').textContent()).resolves.toBe('Abonnement bestätigt');
+    await reader.close();
 
     const events = await api('/consent-events');
     const data = events.body.data as {

@@ -87,7 +87,7 @@ describe('unknown paths', () => {
     const res = await call('/nothing-here');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toContain('<h1>This did not work</h1>');
+    expect(await res.text()).toContain('<h1>Page not found</h1>');
   });
 });
 

@@ -179,7 +179,7 @@ describe('a burst of insertions carrying the same new notice text', () => {
     for (const [i, text] of ['Tekst A', 'Tekst B', 'Tekst A'].entries())
       expect((await post(i, text)).status).toBe(201);
     const versions = await env.DB_EU.prepare(
-      "select e.notice_version as v from consent_events e where e.tenant_id = ? order by e.seq, e.created_at",
+      'select e.notice_version as v from consent_events e where e.tenant_id = ? order by e.seq, e.created_at',
     )
       .bind(t.tenant.id)
       .all<{ v: number }>();

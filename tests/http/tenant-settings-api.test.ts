@@ -1,11 +1,13 @@
-// GET/PATCH /api/v1/tenant/settings: the settings a client changes itself take effect at once
-// (also for the link intercept, whose tenant rows are cached per isolate), leave an audit row
-// and an event, and a bad value changes nothing.
+// GET/PATCH /api/v1/tenant/settings: the settings a client changes itself take effect at once in
+// the isolate that made the change, and in every other isolate within the tenant cache's TTL;
+// they leave an audit row and an event, and a bad value changes nothing. Branding values are
+// stored normalised.
 
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../../db/api-keys';
 import { regional } from '../../db/regions';
+import { cachedTenant, TENANT_CACHE_TTL_MS } from '../../db/tenant-cache';
 import { api, call, countRows, seedTenant } from '../support/seed';
 import { BROWSER_UA, EU_CF, captureQueue, mintLink, seedList, seedSubscriber } from '../support/intercept';
 
@@ -17,7 +19,7 @@ const storedSettings = async (tenantId: string) =>
   ) as Record<string, unknown>;
 
 describe('/api/v1/tenant/settings', () => {
-  it('turning the intercept off sends an EU click without consent straight on, right away', async () => {
+  it('turning the intercept off sends an EU click without consent straight on, right away, in the isolate that changed it', async () => {
     captureQueue();
     const { tenant, apiKey, apiKeyId } = await seedTenant('eu');
     const subscriber = await seedSubscriber(tenant);
@@ -64,7 +66,19 @@ describe('/api/v1/tenant/settings', () => {
       acknowledgeInbound: true,
       inboundForwardTo: 'privacy-team@shop.example',
       unconfirmedPurgeDays: 14,
-      controller: { name: 'Shop BV', contact: 'dpo@shop.example', country: 'NL' },
+      controller: {
+        name: 'Shop BV',
+        contact: 'dpo@shop.example',
+        country: 'NL',
+        email: 'privacy@shop.example',
+        address: 'Hoofdstraat 1\n1011 AA Amsterdam',
+      },
+      displayName: 'Shop',
+      logoUrl: 'https://cdn.shop.example/logo.svg',
+      accentColor: '#0a7d4f',
+      privacyPolicyUrl: 'https://shop.example/privacy',
+      privacyOfficer: { name: 'Dana Officer', email: 'dpo@shop.example' },
+      euRepresentative: { name: 'Rep BV', address: 'Kade 2\n3011 AB Rotterdam', country: 'NL' },
     };
     expect((await api(apiKey, '/tenant/settings', { method: 'PATCH', json: all })).status).toBe(200);
     expect(await (await api(apiKey, '/tenant/settings')).json()).toEqual(all);
@@ -90,6 +104,22 @@ describe('/api/v1/tenant/settings', () => {
     ['a purge of zero days', { unconfirmedPurgeDays: 0 }],
     ['a controller without a name', { controller: { contact: 'x@y.example' } }],
     ['a setting that is not changeable here', { oidc: { issuer: 'https://idp.example' } }],
+    ['a logo over http', { logoUrl: 'http://cdn.shop.example/logo.png' }],
+    ['a logo URL with credentials', { logoUrl: 'https://user:pass@cdn.shop.example/logo.png' }],
+    ['a logo URL that hides its host', { logoUrl: 'https://good.example@evil.example/logo.png' }],
+    ['a script URL as privacy policy', { privacyPolicyUrl: 'javascript:alert(1)' }],
+    ['a relative privacy policy', { privacyPolicyUrl: '/privacy' }],
+    ['a named colour', { accentColor: 'red' }],
+    ['a short hex colour', { accentColor: '#fc0' }],
+    ['a display name over two lines', { displayName: 'Shop\r\nBcc: victim@example.org' }],
+    ['an empty display name', { displayName: '   ' }],
+    ['a privacy officer nobody can reach', { privacyOfficer: { name: 'Dana Officer' } }],
+    ['an EU representative with a bad email', { euRepresentative: { name: 'Rep', email: 'rep at example' } }],
+    [
+      'an EU representative with a lower-case country',
+      { euRepresentative: { name: 'Rep', email: 'r@rep.example', country: 'nl' } },
+    ],
+    ['a controller with an unknown key', { controller: { name: 'Shop', phone: '+31 20 000' } }],
     ['a valid value next to an invalid one', { intercept: 'off', inboundAutoThreshold: 2 }],
     ['nothing at all', {}],
   ])('refuses %s with 400 and changes nothing', async (_name, json) => {
@@ -108,6 +138,78 @@ describe('/api/v1/tenant/settings', () => {
         tenant.id,
       ),
     ).toBe(0);
+  });
+
+  it('stores branding URLs and colours normalised, and removes them with null', async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    const res = await api(apiKey, '/tenant/settings', {
+      method: 'PATCH',
+      json: {
+        logoUrl: 'HTTPS://CDN.Shop.Example:443/a/../logo.png',
+        accentColor: '#0A7D4F',
+        privacyPolicyUrl: 'https://shop.example/privacy policy',
+        displayName: '  Shop  ',
+      },
+    });
+    expect(res.status).toBe(200);
+    const normalised = {
+      logoUrl: 'https://cdn.shop.example/logo.png',
+      accentColor: '#0a7d4f',
+      privacyPolicyUrl: 'https://shop.example/privacy%20policy',
+      displayName: 'Shop',
+    };
+    expect(await res.json()).toMatchObject(normalised);
+    expect(await storedSettings(tenant.id)).toEqual(normalised);
+    const cleared = await api(apiKey, '/tenant/settings', {
+      method: 'PATCH',
+      json: { logoUrl: null, accentColor: null },
+    });
+    expect(await cleared.json()).toMatchObject({ logoUrl: null, accentColor: null, displayName: 'Shop' });
+    expect(await storedSettings(tenant.id)).toEqual({
+      privacyPolicyUrl: 'https://shop.example/privacy%20policy',
+      displayName: 'Shop',
+    });
+  });
+
+  it('another isolate, whose cache the PATCH cannot reach, follows the change within the cache TTL', async () => {
+    const { tenant } = await seedTenant('eu');
+    const { db } = regional(env, 'eu');
+    const cachedAt = Date.now();
+    // The other isolate read the tenant for a click before the change...
+    expect((await cachedTenant(db, tenant.id, cachedAt))?.settings.intercept).toBeUndefined();
+    // ...then the change was written elsewhere (its forgetTenant ran in that other isolate).
+    await env.DB_EU.prepare(
+      `update tenants set settings = json_set(settings, '$.intercept', 'off') where id = ?`,
+    )
+      .bind(tenant.id)
+      .run();
+    expect(
+      (await cachedTenant(db, tenant.id, cachedAt + TENANT_CACHE_TTL_MS - 1))?.settings.intercept,
+    ).toBeUndefined();
+    expect((await cachedTenant(db, tenant.id, cachedAt + TENANT_CACHE_TTL_MS))?.settings.intercept).toBe(
+      'off',
+    );
+    expect(TENANT_CACHE_TTL_MS).toBeLessThanOrEqual(30_000);
+  });
+
+  it('documents the new settings and the cache delay in the OpenAPI document', async () => {
+    const doc = (await (await call('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { summary?: string }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    expect(Object.keys(doc.components.schemas.TenantSettingsPatch?.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        'displayName',
+        'logoUrl',
+        'accentColor',
+        'privacyPolicyUrl',
+        'controller',
+        'privacyOfficer',
+        'euRepresentative',
+      ]),
+    );
+    expect(doc.components.schemas.EuRepresentative).toBeDefined();
+    expect(doc.paths['/v1/tenant/settings']?.patch?.summary).toContain('30 s');
   });
 
   it('needs the admin scope and is in the OpenAPI document', async () => {

@@ -8,6 +8,8 @@ import { judgeSubmission, mintFillToken } from '../../shared/forms/fill-time';
 import { formWords } from '../../shared/forms/messages';
 import { formIdRegion, newFormId } from '../../shared/form-ids';
 import { confirmationMail } from '../../shared/mail/confirmation';
+import { brandingOf } from '../../shared/branding';
+import { confirmationHtml } from '../../workers/mail/confirmation-html';
 
 const list = (over: Partial<ListRow> = {}): ListRow => ({
   id: 'lst_1',
@@ -155,13 +157,15 @@ describe('form ids and texts', () => {
     expect(formIdRegion('frm_e_short')).toBeNull();
   });
 
-  it('confirmation mails in en, de, fr, nl carry the link; other languages fall back to English', () => {
+  it('confirmation mails in en, de, fr, nl, es, it carry the link; other languages fall back to English', async () => {
     for (const [lang, word] of [
       ['en', 'Confirm'],
       ['de', 'bestätigen'],
       ['fr', 'Confirmer'],
       ['nl', 'bevestigen'],
-      ['es', 'Confirm'],
+      ['es', 'Confirmar'],
+      ['it', 'Conferma'],
+      ['pl', 'Confirm'],
     ] as const) {
       const m = confirmationMail({
         language: lang,
@@ -170,13 +174,21 @@ describe('form ids and texts', () => {
         link: 'https://p.test/c/e1.abc',
         purgeDays: 14,
       });
-      expect(m.html).toContain(word);
+      expect(m.action).toContain(word);
       expect(m.text).toContain('https://p.test/c/e1.abc');
       expect(m.text).toContain('14');
+      const html = await confirmationHtml(m, brandingOf({ name: 'Shop', settings: {} }));
+      expect(html).toContain(`>${m.action}</a>`);
+      expect(html).toContain('href="https://p.test/c/e1.abc"');
     }
-    expect(
-      confirmationMail({ language: 'de-AT', sender: '<b>', lists: [], link: 'x', purgeDays: 1 }).html,
-    ).not.toContain('<b>');
+    const hostile = confirmationMail({
+      language: 'de-AT',
+      sender: '<b>',
+      lists: [],
+      link: 'x',
+      purgeDays: 1,
+    });
+    expect(await confirmationHtml(hostile, brandingOf({ name: '<b>', settings: {} }))).not.toContain('<b>');
   });
 
   it('the embed script keeps the config inert', () => {

@@ -81,12 +81,24 @@ export function publicPaths(): Record<string, unknown> {
       servers: ROOT,
       get: {
         tags,
-        summary: 'Double opt-in confirmation (one click)',
+        summary: 'Double opt-in: the page with the one button that confirms (opening it confirms nothing)',
         parameters: [token('Sealed confirmation token from the mail')],
         responses: {
-          200: page('Confirmed'),
+          200: page("The question, in the browser's or else the subscriber's language"),
           400: page('Invalid or expired link'),
           410: page('The sign-up was purged'),
+        },
+      },
+      post: {
+        tags,
+        summary: "Double opt-in: the button's press confirms and records the confirmation event",
+        parameters: [token('Sealed confirmation token from the mail')],
+        responses: {
+          200: page('Confirmed, or already confirmed; automated clients get the question again'),
+          400: page('Invalid or expired link'),
+          403: page('Not posted from our page'),
+          410: page('The sign-up was purged'),
+          413: page('Body over 16 KB'),
         },
       },
     },
@@ -113,10 +125,10 @@ export function publicPaths(): Record<string, unknown> {
             'application/x-www-form-urlencoded': {
               schema: {
                 type: 'object',
-                required: ['answer', 'a'],
+                required: ['answer', 'answer_token'],
                 properties: {
                   answer: { enum: ['yes', 'no'] },
-                  a: {
+                  answer_token: {
                     type: 'string',
                     description: 'Sealed answer token of the page (CSRF and replay protection)',
                   },
@@ -129,6 +141,7 @@ export function publicPaths(): Record<string, unknown> {
           303: { description: 'To the destination, after recording the answer once' },
           400: page('Invalid link or answer'),
           403: page('Not posted from our page'),
+          413: page('Body over 16 KB'),
         },
       },
     },
@@ -144,7 +157,12 @@ export function publicPaths(): Record<string, unknown> {
         tags,
         summary: 'Confirm a privacy request (Art. 12(6))',
         parameters: [token('Sealed verification token')],
-        responses: { 200: page('Confirmed (or already closed)'), 400: page('Invalid or expired link') },
+        responses: {
+          200: page('Confirmed (or already confirmed, or closed)'),
+          400: page('Invalid or expired link'),
+          403: page('Not posted from our page'),
+          413: page('Body over 16 KB'),
+        },
       },
     },
     '/x/{token}': {

@@ -1,8 +1,10 @@
 // GET/PATCH /api/v1/tenant/settings: the link intercept, the intercept's NO, inbound-mail
-// handling, the unconfirmed sign-up purge and the controller (API scope `admin`).
+// handling, the unconfirmed sign-up purge, the branding of subscriber pages and the controller,
+// data protection officer and EU representative they name (API scope `admin`).
 
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { settingsView, updateTenantSettings } from '../../db/tenant-settings';
+import { TENANT_CACHE_TTL_MS } from '../../db/tenant-cache';
 import { errorResponses } from '../../shared/schemas/common';
 import { TenantSettingsPatch, TenantSettingsView } from '../../shared/schemas/tenant-settings';
 import type { AppEnv } from '../env';
@@ -22,7 +24,9 @@ const patchSettings = apiRoute('admin', {
   method: 'patch',
   path: '/',
   tags: ['Tenant'],
-  summary: 'Change some settings; null goes back to the default. Takes effect on the next click or mail.',
+  summary: `Change some settings; null goes back to the default. Takes effect at once, on link clicks within ${TENANT_CACHE_TTL_MS / 1000} s`,
+  description:
+    'Pages, mails and API answers read the new settings at once. Link clicks read tenants through a per-isolate cache: the isolate that made the change forgets it at once, every other isolate within the cache TTL. URLs are stored normalised (https only, no credentials), colours in lower case.',
   request: { body: jsonBody(TenantSettingsPatch) },
   responses: { 200: view('The settings after the change'), ...errorResponses() },
 });

@@ -12,11 +12,13 @@ import { confirmRoutes } from './confirm';
 import { formRoutes } from './forms';
 import { health } from './health';
 import { intercept } from './intercept';
+import { pageSecurity } from './pages/security';
 import { privacyLinks } from './privacy-links';
 import { requestContext } from './request-context';
 
 export const app = new Hono<AppEnv>();
 app.use('*', requestContext);
+app.use('*', pageSecurity);
 app.route('/health', health);
 app.route('/api/platform', platform);
 app.route('/api', api);

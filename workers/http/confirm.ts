@@ -1,58 +1,90 @@
-// `GET /c/:token`: the double opt-in link. One click confirms (no second button, as the law of
-// evidence wants the click itself recorded) and records a `confirmation` event with the click's
-// own time, place, IP and user agent. A second click says it is already done.
+// `/c/:token`: the double opt-in link. GET (and HEAD) only shows a page with one button, because
+// mail scanners fetch every link of a message; the person's press of that button POSTs to the same
+// URL, which confirms and records a `confirmation` event with the press's own time, place, IP and
+// user agent. Automated clients never confirm, even by POST; a second confirmation says so.
 
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
 import { confirmSubscriptions } from '../../db/double-opt-in';
-import { regionalForToken } from '../../db/regions';
-import { findTenant, tenantKeys } from '../../db/tenants';
+import { regional, type RegionalStore } from '../../db/regions';
+import { findSubscriber } from '../../db/subscribers';
+import { findTenant, tenantKeys, type Tenant } from '../../db/tenants';
+import { isAutomatedRequest } from '../../shared/automated-clients';
+import { type Branding, brandingOf } from '../../shared/branding';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { AppError } from '../../shared/errors';
-import { confirmationPageWords } from '../../shared/forms/confirmation-page';
-import { openToken } from '../../shared/tokens';
+import { type PageLanguage, pageLanguage } from '../../shared/pages/languages';
+import { openToken, tokenRegion } from '../../shared/tokens';
 import type { AppEnv } from '../env';
-import { messagePage } from './pages';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
+import { confirmedPage, confirmQuestionPage, signUpGonePage } from './confirm-page';
+import { invalidLinkPage, stalePage } from './pages/message';
+import { pageFormBodyLimit, postedFromOurPage } from './pages/form-posts';
 import { clientIp, requestGeo } from './request-context';
 
-type ConfirmPayload = { t: string; s: string; l: string[]; f: string | null };
+const ConfirmPayload = z.object({
+  t: z.string().min(1),
+  s: z.string().min(1),
+  l: z.array(z.string().min(1)).min(1),
+  f: z.string().nullish(),
+});
 
-function readPayload(payload: Record<string, unknown>): ConfirmPayload {
-  const { t, s, l, f } = payload;
-  if (
-    typeof t !== 'string' ||
-    typeof s !== 'string' ||
-    !Array.isArray(l) ||
-    !l.every((x) => typeof x === 'string')
-  ) {
-    throw new AppError('invalid_token', 'This link is not valid or has expired.');
-  }
-  return { t, s, l, f: typeof f === 'string' ? f : null };
+type C = Context<AppEnv, '/:token'>;
+type ConfirmLink = {
+  store: RegionalStore;
+  tenant: Tenant;
+  payload: z.infer<typeof ConfirmPayload>;
+  lang: PageLanguage;
+  branding: Branding;
+};
+
+/** Opens the link's token and finds its sign-up; a page (in the person's language) when either fails. */
+async function openConfirmLink(c: C): Promise<ConfirmLink | Response> {
+  const accept = c.req.header('accept-language');
+  const token = c.req.param('token');
+  const region = tokenRegion(token);
+  const ring = await masterKeyring(c.env.MASTER_KEY);
+  const opened = region ? await openToken(ring, token, 'confirm').catch(() => null) : null;
+  const parsed = ConfirmPayload.safeParse(opened?.payload);
+  if (!region || !parsed.success) return invalidLinkPage(c, pageLanguage(accept), 400);
+  const store = regional(c.env, region);
+  const payload = parsed.data;
+  const tenant = await findTenant(store.db, payload.t);
+  if (!tenant) return signUpGonePage(c, { lang: pageLanguage(accept), branding: null });
+  const branding = brandingOf(tenant);
+  const subscriber = await findSubscriber(store.db, tenant.id, payload.s);
+  if (!subscriber) return signUpGonePage(c, { lang: pageLanguage(accept), branding });
+  return { store, tenant, payload, branding, lang: pageLanguage(accept, subscriber.language) };
 }
 
-export const confirmRoutes = new Hono<AppEnv>().get('/:token', async (c) => {
-  const token = c.req.param('token');
-  const store = regionalForToken(c.env, token);
-  const { payload } = await openToken(await masterKeyring(c.env.MASTER_KEY), token, 'confirm');
-  const p = readPayload(payload);
-  const tenant = await findTenant(store.db, p.t);
-  if (!tenant) throw new AppError('gone', 'This sign-up has expired or was removed. Please subscribe again.');
-  const outcome = await confirmSubscriptions(store.db, await tenantKeys(c.env.MASTER_KEY, tenant), p.s, p.l, {
+export const confirmRoutes = new Hono<AppEnv>();
+
+confirmRoutes.get('/:token', async (c) => {
+  const link = await openConfirmLink(c);
+  if (link instanceof Response) return link;
+  return confirmQuestionPage(c, link);
+});
+
+confirmRoutes.post('/:token', pageFormBodyLimit, async (c) => {
+  const link = await openConfirmLink(c);
+  if (link instanceof Response) return link;
+  const retryPath = `/c/${c.req.param('token')}`;
+  if (!postedFromOurPage(c)) return stalePage(c, { ...link, retryPath, status: 403 });
+  // A scanner that submits forms sees the question again; only a person's press confirms.
+  if (isAutomatedRequest(c.req.method, c.req.raw.headers)) return confirmQuestionPage(c, link);
+  const keys = await tenantKeys(c.env.MASTER_KEY, link.tenant);
+  const { payload } = link;
+  const outcome = await confirmSubscriptions(link.store.db, keys, payload.s, payload.l, {
     occurredAt: new Date(),
     geo: requestGeo(c),
     ip: clientIp(c),
     userAgent: c.req.header('user-agent') ?? null,
-    formId: p.f,
+    formId: payload.f ?? null,
+  }).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'gone') return null;
+    throw err;
   });
-  dispatchEventsAfterResponse(c, store.region, outcome.outbox);
-  const words = confirmationPageWords(outcome.subscriber.language);
-  c.header('cache-control', 'no-store');
-  c.header('referrer-policy', 'no-referrer');
-  return c.html(
-    messagePage({
-      title: outcome.alreadyConfirmed ? words.alreadyTitle : words.title,
-      body: outcome.alreadyConfirmed ? words.alreadyBody : words.body(tenant.name),
-      lang: words.lang,
-    }),
-  );
+  if (!outcome) return signUpGonePage(c, link);
+  dispatchEventsAfterResponse(c, link.store.region, outcome.outbox);
+  return confirmedPage(c, link, outcome.alreadyConfirmed);
 });

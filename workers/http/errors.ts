@@ -1,13 +1,14 @@
 // One onError and one notFound for the whole app, and the validation hook that gives zod
-// failures the same JSON body. `/api` answers JSON; public pages answer a readable HTML page.
+// failures the same JSON body. `/api` answers JSON; people get a readable page in their language.
 
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { AppError, errorBody, type ErrorCode } from '../../shared/errors';
 import { describeError, log } from '../../shared/log';
+import { pageLanguage } from '../../shared/pages/languages';
 import type { AppEnv } from '../env';
-import { messagePage } from './pages';
+import { errorPage } from './pages/message';
 
 const wantsJson = (c: Context) => {
   const path = c.req.path;
@@ -20,10 +21,8 @@ const wantsJson = (c: Context) => {
 
 function respond(c: Context<AppEnv>, status: number, code: ErrorCode, message: string, details?: unknown) {
   if (wantsJson(c)) return c.json(errorBody(code, message, c.get('requestId'), details), status as 400);
-  return c.html(
-    messagePage({ title: status >= 500 ? 'Something went wrong' : 'This did not work', body: message }),
-    status as 400,
-  );
+  const lang = pageLanguage(c.req.header('accept-language'));
+  return errorPage(c, { lang, code, status: status as 400, message });
 }
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {

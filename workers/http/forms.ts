@@ -8,10 +8,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { acceptFormSubmission, formAnswerStatus } from '../../db/form-submissions';
 import { requireLists } from '../../db/lists';
 import { masterKeyring } from '../../shared/crypto/keyring';
+import { brandingOf } from '../../shared/branding';
 import { AppError, errorBody } from '../../shared/errors';
 import { judgeSubmission } from '../../shared/forms/fill-time';
 import { formWords } from '../../shared/forms/messages';
 import { describeError, log } from '../../shared/log';
+import { pageLanguage } from '../../shared/pages/languages';
 import type { AppEnv } from '../env';
 import { sendConfirmationIfDue } from '../mail/confirmation';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
@@ -27,7 +29,7 @@ import {
   type BodyKind,
   type FormContext,
 } from './form-request';
-import { messagePage } from './pages';
+import { errorPage, messagePage } from './pages/message';
 import { clientIp, requestGeo } from './request-context';
 
 /** A sign-up is a few hundred bytes; anything near this is not a person filling in a form. */
@@ -126,7 +128,13 @@ function success(
   if (kind === 'json') return c.json({ ok: true as const, status, message }, 200, corsHeaders(origin));
   const thanks = redirectTarget(ctx.form.thankYouUrl);
   if (thanks) return c.redirect(thanks, 303);
-  return c.html(messagePage({ title: words.submit, body: message, lang: ctx.form.language }));
+  const lang = pageLanguage(c.req.header('accept-language'), ctx.form.language);
+  const own = formWords(lang);
+  const frame = { lang, branding: brandingOf(ctx.tenant) };
+  return messagePage(c, frame, {
+    title: own.submit,
+    body: status === 'pending' ? own.pending : own.confirmed,
+  });
 }
 
 function failure(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, origin: string | null, err: AppError) {
@@ -140,20 +148,21 @@ function failure(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, origin: s
     return c.json(errorBody(err.code, message, c.get('requestId'), err.details), err.status as 400, headers);
   }
   // A person who posted too often reads why on our page; other failures go to the site's error page.
-  const errorPage = redirectTarget(ctx.form.errorUrl);
-  if (errorPage && !limited) {
-    const url = new URL(errorPage);
+  const errorUrl = redirectTarget(ctx.form.errorUrl);
+  if (errorUrl && !limited) {
+    const url = new URL(errorUrl);
     url.searchParams.set('error', err.code);
     return c.redirect(url.toString(), 303);
   }
-  const body = limited
-    ? words.tooMany
-    : err.code === 'consent_required'
-      ? words.consentRequired
-      : err.message;
-  return c.html(
-    messagePage({ title: words.failed, body, lang: ctx.form.language }),
-    err.status as 400,
-    headers,
-  );
+  const lang = pageLanguage(c.req.header('accept-language'), ctx.form.language);
+  const own = formWords(lang);
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  return errorPage(c, {
+    lang,
+    branding: brandingOf(ctx.tenant),
+    code: err.code,
+    status: err.status as 400,
+    message: err.message,
+    body: limited ? own.tooMany : err.code === 'consent_required' ? own.consentRequired : undefined,
+  });
 }

@@ -5,7 +5,6 @@
 // queue batch per short window) and is written by the queue consumer.
 
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { recordInterceptAnswer } from '../../db/intercept-answers';
 import { loadInterceptContext } from '../../db/link-clicks';
 import { regional, type RegionalStore } from '../../db/regions';
@@ -15,22 +14,17 @@ import { isAutomatedRequest } from '../../shared/automated-clients';
 import { masterKeyring, type MasterKeyring } from '../../shared/crypto/keyring';
 import type { Geo } from '../../shared/geo';
 import { interceptApplies, openAnswerToken, sealAnswerToken } from '../../shared/intercept-answer';
-import type { PageLanguage } from '../../shared/intercept-copy';
+import { brandingOf } from '../../shared/branding';
+import { pageLanguage, type PageLanguage } from '../../shared/pages/languages';
 import { readLinkToken, type OpenedLinkClaims } from '../../shared/link-tokens';
 import { newId } from '../../shared/regions';
 import { InterceptAnswerForm } from '../../shared/schemas/links';
 import type { ClickRecordedMessage } from '../../shared/schemas/queue';
 import type { AppEnv } from '../env';
 import { bufferClick } from './click-buffer';
-import {
-  chooseNotice,
-  consentPage,
-  INTERCEPT_HEADERS,
-  invalidLinkPage,
-  pageLanguage,
-  REDIRECT_HEADERS,
-  staleAnswerPage,
-} from './intercept-page';
+import { chooseNotice, consentPage, REDIRECT_HEADERS } from './intercept-page';
+import { pageFormBodyLimit, postedFromOurPage } from './pages/form-posts';
+import { invalidLinkPage, stalePage } from './pages/message';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { notifyRequester } from '../privacy/notify';
 import { clientIp, requestGeo } from './request-context';
@@ -52,10 +46,10 @@ async function openLink(c: C): Promise<OpenedLink | Response> {
   const token = c.req.param('token');
   const ring = await masterKeyring(c.env.MASTER_KEY);
   const claims = await readLinkToken(ring, token).catch(() => null);
-  if (!claims) return c.html(invalidLinkPage(langOf(c)), 400, INTERCEPT_HEADERS);
+  if (!claims) return invalidLinkPage(c, langOf(c), 400);
   const store = regional(c.env, claims.region);
   const tenant = await cachedTenant(store.db, claims.tenantId);
-  if (!tenant) return c.html(invalidLinkPage(langOf(c)), 404, INTERCEPT_HEADERS);
+  if (!tenant) return invalidLinkPage(c, langOf(c), 404);
   return { ring, token, claims, store, tenant };
 }
 
@@ -108,7 +102,8 @@ intercept.get('/:token', async (c) => {
   }
   const context = await loadInterceptContext(link.store.db, claims);
   const lang = langOf(c);
-  if (!context) return c.html(invalidLinkPage(lang), 404, INTERCEPT_HEADERS);
+  const branding = brandingOf(tenant);
+  if (!context) return invalidLinkPage(c, lang, 404, branding);
   if (context.consentValid) {
     queueClick(c, link, clickId, geo, 'redirect');
     return redirect(c, claims.destination, 302);
@@ -117,7 +112,7 @@ intercept.get('/:token', async (c) => {
     context.notices,
     c.req.header('accept-language'),
     lang,
-    tenant.name,
+    branding.name,
     context.list,
   );
   const answerToken = await sealAnswerToken(link.ring, claims.region, link.token, {
@@ -127,65 +122,52 @@ intercept.get('/:token', async (c) => {
     pageLanguage: lang,
   });
   queueClick(c, link, clickId, geo, 'consent_page');
-  const html = consentPage({
+  return consentPage(c, {
     lang,
+    branding,
     linkToken: link.token,
     answerToken,
-    sender: tenant.name,
     list: context.list,
     notice,
     destination: claims.destination,
   });
-  return c.html(html, 200, { ...INTERCEPT_HEADERS, 'content-language': lang });
 });
 
-/** CSRF: a browser's Origin (or Sec-Fetch-Site) must say the form came from our own pages. */
-function fromOurPage(c: C): boolean {
-  const origin = c.req.header('origin');
-  if (origin !== undefined)
-    return [new URL(c.req.url).origin, new URL(c.env.PUBLIC_ORIGIN).origin].includes(origin);
-  const site = c.req.header('sec-fetch-site');
-  return site === undefined || site === 'same-origin' || site === 'none';
-}
-
-intercept.post(
-  '/:token',
-  bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Too large.', 413) }),
-  async (c) => {
-    const link = await openLink(c);
-    const lang = langOf(c);
-    if (link instanceof Response) return link;
-    const stale = (status: 400 | 403) => c.html(staleAnswerPage(lang, link.token), status, INTERCEPT_HEADERS);
-    if (!fromOurPage(c)) return stale(403);
-    const form = InterceptAnswerForm.safeParse(await c.req.parseBody().catch(() => ({})));
-    if (!form.success) return stale(400);
-    const answer = await openAnswerToken(link.ring, form.data.answer_token, link.token).catch(() => null);
-    if (!answer) return stale(400);
-    // Scanners that submit forms are sent on like anyone else, but their "answer" is not one.
-    if (isAutomatedRequest(c.req.method, c.req.raw.headers)) return redirect(c, link.claims.destination, 303);
-    const outcome = await recordInterceptAnswer(link.store.db, {
-      tenant: link.tenant,
-      keys: await tenantKeys(c.env.MASTER_KEY, link.tenant),
-      claims: link.claims,
-      answer: form.data.answer,
-      nonce: answer.nonce,
-      nonceExpiresAt: new Date(answer.expiresAt),
-      clickId: answer.clickId,
-      notice: answer.notice,
-      language: answer.language,
-      pageLanguage: answer.pageLanguage,
-      geo: requestGeo(c),
-      ip: clientIp(c),
-      userAgent: c.req.header('user-agent') ?? null,
-      at: new Date(),
-    });
-    if (outcome.completed)
-      await notifyRequester(
-        { env: c.env, store: link.store, tenant: link.tenant },
-        outcome.completed,
-        'completed',
-      );
-    dispatchEventsAfterResponse(c, link.claims.region, outcome.outbox);
-    return redirect(c, link.claims.destination, 303);
-  },
-);
+intercept.post('/:token', pageFormBodyLimit, async (c) => {
+  const link = await openLink(c);
+  const lang = langOf(c);
+  if (link instanceof Response) return link;
+  const stale = (status: 400 | 403) =>
+    stalePage(c, { lang, branding: brandingOf(link.tenant), retryPath: `/l/${link.token}`, status });
+  if (!postedFromOurPage(c)) return stale(403);
+  const form = InterceptAnswerForm.safeParse(await c.req.parseBody().catch(() => ({})));
+  if (!form.success) return stale(400);
+  const answer = await openAnswerToken(link.ring, form.data.answer_token, link.token).catch(() => null);
+  if (!answer) return stale(400);
+  // Scanners that submit forms are sent on like anyone else, but their "answer" is not one.
+  if (isAutomatedRequest(c.req.method, c.req.raw.headers)) return redirect(c, link.claims.destination, 303);
+  const outcome = await recordInterceptAnswer(link.store.db, {
+    tenant: link.tenant,
+    keys: await tenantKeys(c.env.MASTER_KEY, link.tenant),
+    claims: link.claims,
+    answer: form.data.answer,
+    nonce: answer.nonce,
+    nonceExpiresAt: new Date(answer.expiresAt),
+    clickId: answer.clickId,
+    notice: answer.notice,
+    language: answer.language,
+    pageLanguage: answer.pageLanguage,
+    geo: requestGeo(c),
+    ip: clientIp(c),
+    userAgent: c.req.header('user-agent') ?? null,
+    at: new Date(),
+  });
+  if (outcome.completed)
+    await notifyRequester(
+      { env: c.env, store: link.store, tenant: link.tenant },
+      outcome.completed,
+      'completed',
+    );
+  dispatchEventsAfterResponse(c, link.claims.region, outcome.outbox);
+  return redirect(c, link.claims.destination, 303);
+});

@@ -1,22 +1,33 @@
 // The requester's links: `/v/:token` confirms a privacy request (Art. 12(6)): GET shows a page
-// with a button, so mail scanners that prefetch links confirm nothing, and POST confirms.
-// `/x/:token` downloads an access or portability export, once the identity is confirmed.
+// with a button, so mail scanners that prefetch links confirm nothing, and POST (from our page:
+// Origin checked) confirms. `/x/:token` downloads an access or portability export, once the
+// identity is confirmed. Pages speak the browser's language, else the request's.
 
+import { type Context, Hono } from 'hono';
 import type { OutboxRef } from '../../db/outbox';
-import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { buildPersonalExport } from '../../db/privacy-export';
-import { findPrivacyRequest } from '../../db/privacy-requests';
-import { regionalForToken } from '../../db/regions';
+import { findPrivacyRequest, type PrivacyRequest } from '../../db/privacy-requests';
+import { regional } from '../../db/regions';
 import { findTenant, tenantKeys } from '../../db/tenants';
+import { type Branding, brandingOf } from '../../shared/branding';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { AppError } from '../../shared/errors';
 import { personalExportArchive } from '../../shared/personal-export';
-import { openToken, type TokenPurpose } from '../../shared/tokens';
-import type { AppEnv, Bindings } from '../env';
-import { verifyPrivacyRequest, type PrivacyCtx } from '../privacy/service';
-import { escapeHtml, messagePage, page } from './pages';
+import { type PageLanguage, pageLanguage } from '../../shared/pages/languages';
+import { openToken, tokenRegion, type TokenPurpose } from '../../shared/tokens';
+import type { AppEnv } from '../env';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
+import { verifyPrivacyRequest, type PrivacyCtx } from '../privacy/service';
+import { invalidLinkPage, stalePage } from './pages/message';
+import { pageFormBodyLimit, postedFromOurPage } from './pages/form-posts';
+import {
+  exportErasedPage,
+  exportLockedPage,
+  requestClosedPage,
+  verifiedPage,
+  verifyQuestionPage,
+} from './privacy-link-pages';
 
 const Payload = z.object({
   t: z.string().min(1),
@@ -24,90 +35,88 @@ const Payload = z.object({
   f: z.enum(['json', 'zip']).optional(),
 });
 
-/** The tenant, store and request a link names; one error for every way a link can be bad. */
-async function fromToken(env: Bindings, token: string, purpose: TokenPurpose) {
-  const invalid = new AppError('invalid_token', 'This link is not valid or has expired.');
-  const store = regionalForToken(env, token);
-  const opened = await openToken(await masterKeyring(env.MASTER_KEY), token, purpose);
-  const payload = Payload.safeParse(opened.payload);
-  if (!payload.success) throw invalid;
+type C = Context<AppEnv, '/:token'>;
+type RequestLink = {
+  ctx: PrivacyCtx;
+  request: PrivacyRequest;
+  format: 'json' | 'zip';
+  lang: PageLanguage;
+  branding: Branding;
+};
+
+/** The tenant, store and request a link names; the "not valid" page for every way a link can be bad. */
+async function openRequestLink(c: C, purpose: TokenPurpose): Promise<RequestLink | Response> {
+  const accept = c.req.header('accept-language');
+  const token = c.req.param('token');
+  const region = tokenRegion(token);
+  const ring = await masterKeyring(c.env.MASTER_KEY);
+  const opened = region ? await openToken(ring, token, purpose).catch(() => null) : null;
+  const payload = Payload.safeParse(opened?.payload);
+  if (!region || !payload.success) return invalidLinkPage(c, pageLanguage(accept), 400);
+  const store = regional(c.env, region);
   const tenant = await findTenant(store.db, payload.data.t);
   const request = tenant ? await findPrivacyRequest(store.db, tenant.id, payload.data.r) : undefined;
-  if (!tenant || !request) throw invalid;
-  const ctx: PrivacyCtx = { env, store, tenant };
-  return { ctx, request, format: payload.data.f ?? 'json' };
+  if (!tenant || !request) return invalidLinkPage(c, pageLanguage(accept), 400);
+  return {
+    ctx: { env: c.env, store, tenant },
+    request,
+    format: payload.data.f ?? 'json',
+    lang: pageLanguage(accept, request.language),
+    branding: brandingOf(tenant),
+  };
 }
-
-/** A request closed without being carried out (rejected, or never confirmed in time). */
-const closedPage = (tenantName: string) =>
-  messagePage({
-    title: 'Request closed',
-    body: `This request to ${tenantName} is closed and cannot be confirmed any more. If you still want it, make a new request.`,
-  });
 
 export const privacyLinks = new Hono<AppEnv>();
 
-const privateHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next();
-  c.header('cache-control', 'no-store');
-  c.header('x-robots-tag', 'noindex');
-  c.header('referrer-policy', 'no-referrer');
-};
-privacyLinks.use('/v/*', privateHeaders);
-privacyLinks.use('/x/*', privateHeaders);
-
 privacyLinks.get('/v/:token', async (c) => {
-  const { ctx, request } = await fromToken(c.env, c.req.param('token'), 'request_verify');
-  if (request.status === 'rejected') return c.html(closedPage(ctx.tenant.name));
-  if (request.status !== 'awaiting_verification')
-    return c.html(
-      messagePage({
-        title: 'Already confirmed',
-        body: `Your request to ${ctx.tenant.name} is confirmed. Nothing else to do.`,
-      }),
-    );
-  return c.html(
-    page({
-      title: 'Confirm your request',
-      bodyHtml:
-        `<h1>Confirm your request</h1><p>${escapeHtml(ctx.tenant.name)} received a privacy request (${escapeHtml(request.kind)}) in your name. Confirm it only if you made it.</p>` +
-        `<form method="post"><div class="actions"><button type="submit">Yes, I made this request</button></div></form>`,
-    }),
-  );
+  const link = await openRequestLink(c, 'request_verify');
+  if (link instanceof Response) return link;
+  if (link.request.status === 'rejected') return requestClosedPage(c, link);
+  if (link.request.status !== 'awaiting_verification') return verifiedPage(c, link, true);
+  return verifyQuestionPage(c, link, link.request.kind);
 });
 
-privacyLinks.post('/v/:token', async (c) => {
-  const { ctx, request } = await fromToken(c.env, c.req.param('token'), 'request_verify');
-  if (request.status === 'rejected') return c.html(closedPage(ctx.tenant.name));
+privacyLinks.post('/v/:token', pageFormBodyLimit, async (c) => {
+  const link = await openRequestLink(c, 'request_verify');
+  if (link instanceof Response) return link;
+  if (!postedFromOurPage(c))
+    return stalePage(c, { ...link, retryPath: `/v/${c.req.param('token')}`, status: 403 });
+  if (link.request.status === 'rejected') return requestClosedPage(c, link);
+  if (link.request.status !== 'awaiting_verification') return verifiedPage(c, link, true);
   const events: OutboxRef[] = [];
-  await verifyPrivacyRequest({ ...ctx, events }, request);
-  dispatchEventsAfterResponse(c, ctx.store.region, events);
-  return c.html(
-    messagePage({
-      title: 'Thank you',
-      body: `Your request to ${ctx.tenant.name} is confirmed. You will hear from us when it has been carried out.`,
-    }),
-  );
+  await verifyPrivacyRequest({ ...link.ctx, events }, link.request);
+  dispatchEventsAfterResponse(c, link.ctx.store.region, events);
+  return verifiedPage(c, link, false);
 });
 
 privacyLinks.get('/x/:token', async (c) => {
-  const { ctx, request, format } = await fromToken(c.env, c.req.param('token'), 'request_export');
-  if (!request.verifiedAt || request.status === 'awaiting_verification' || request.status === 'rejected') {
-    throw new AppError('forbidden', 'This download opens once the request has been confirmed.');
-  }
-  const data = await buildPersonalExport(
-    ctx.store.db,
-    await tenantKeys(c.env.MASTER_KEY, ctx.tenant),
-    request,
-  );
+  const link = await openRequestLink(c, 'request_export');
+  if (link instanceof Response) return link;
+  const { ctx, request } = link;
+  if (!request.verifiedAt || request.status === 'awaiting_verification' || request.status === 'rejected')
+    return exportLockedPage(c, link);
+  const keys = await tenantKeys(c.env.MASTER_KEY, ctx.tenant);
+  const data = await buildPersonalExport(ctx.store.db, keys, request).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'gone') return null;
+    throw err;
+  });
+  if (!data) return exportErasedPage(c, link);
   const name = `personal-data-${request.id}`;
-  if (format === 'zip') {
+  const headers = {
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-robots-tag': 'noindex',
+  };
+  if (link.format === 'zip') {
     return c.body(personalExportArchive(data), 200, {
+      ...headers,
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename="${name}.zip"`,
     });
   }
   return c.body(JSON.stringify(data, null, 2), 200, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-disposition': `attachment; filename="${name}.json"`,
   });

@@ -1,6 +1,6 @@
 // Sends the double opt-in mail: claims it (at most one an hour per address and list), mints the
-// signed, expiring `/c/:token` link for the pending lists and sends it in the notice's language.
-// A failed send goes to the queue for retries.
+// signed, expiring `/c/:token` link for the pending lists and sends it in the notice's language,
+// under the tenant's display name. A failed send goes to the queue for retries.
 
 import {
   claimConfirmationMail,
@@ -8,8 +8,9 @@ import {
   pendingConfirmationTarget,
 } from '../../db/double-opt-in';
 import { regional } from '../../db/regions';
-import { findTenant, tenantKeys } from '../../db/tenants';
+import { findTenant, tenantKeys, type Tenant } from '../../db/tenants';
 import type { ListRow } from '../../db/lists';
+import { brandingOf } from '../../shared/branding';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { confirmationMail } from '../../shared/mail/confirmation';
 import { describeError, log } from '../../shared/log';
@@ -17,11 +18,12 @@ import type { Region } from '../../shared/regions';
 import type { ConfirmationMailMessage } from '../../shared/schemas/queue';
 import { sealToken } from '../../shared/tokens';
 import type { Bindings } from '../env';
+import { confirmationHtml } from './confirmation-html';
 import { sendMail, systemSender } from './send';
 
 export type ConfirmationRequest = {
   region: Region;
-  tenant: { id: string; name: string; settings: { unconfirmedPurgeDays?: number } };
+  tenant: Pick<Tenant, 'id' | 'name' | 'settings'>;
   subscriberId: string;
   email: string;
   lists: Pick<ListRow, 'id' | 'name'>[];
@@ -50,9 +52,10 @@ export async function confirmationLink(
 
 export async function sendConfirmation(env: Bindings, req: ConfirmationRequest): Promise<void> {
   const days = confirmationTtlDays(req.tenant.settings);
+  const branding = brandingOf(req.tenant);
   const mail = confirmationMail({
     language: req.language,
-    sender: req.tenant.name,
+    sender: branding.name,
     lists: req.lists.map((l) => l.name),
     link: await confirmationLink(env, req),
     purgeDays: days,
@@ -60,11 +63,11 @@ export async function sendConfirmation(env: Bindings, req: ConfirmationRequest):
   await sendMail(
     env,
     {
-      from: { address: systemSender(env, 'confirm'), name: req.tenant.name },
+      from: { address: systemSender(env, 'confirm'), name: branding.name },
       to: req.email,
       subject: mail.subject,
       text: mail.text,
-      html: mail.html,
+      html: await confirmationHtml(mail, branding),
       headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.language },
     },
     'double-opt-in',
