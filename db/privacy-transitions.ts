@@ -215,8 +215,10 @@ export function completeRequest(
 /**
  * Commits `queries` together with the completion of `requestId`, carried out by them at once.
  * When the request is no longer open (a simultaneous caller completed it first) they commit
- * alone: the change is made either way, and the request is completed once. Returns the request
- * this call completed, if it did.
+ * alone: the change is made either way, and the request is completed once. Callers act on a
+ * link mailed to the person's address, which establishes identity as the confirmation link
+ * would: a request they joined that still awaits confirmation is confirmed first. Returns the
+ * request this call completed, if it did.
  */
 export async function commitWithCompletion(
   db: Db,
@@ -226,13 +228,15 @@ export async function commitWithCompletion(
   by: Actor & { payload?: Record<string, unknown>; events: OutboxRef[] },
 ): Promise<PrivacyRequest | undefined> {
   for (;;) {
-    const request = await findPrivacyRequest(db, tenantId, requestId);
-    if (!request || !OPEN_STATUSES.includes(request.status)) {
+    let request = await findPrivacyRequest(db, tenantId, requestId);
+    if (!request || !OPEN_STATUSES.includes(request.status) || request.status === 'executing') {
       await runBatch(db, queries);
       by.events.push(...outboxRefs(queries));
       return undefined;
     }
     try {
+      if (request.status === 'awaiting_verification')
+        request = await verifyRequest(db, request, { actor: by.actor, note: 'confirmed by its link', events: by.events });
       return await completeRequest(db, request, { ...by, extra: queries });
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'conflict')) throw err;
