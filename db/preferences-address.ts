@@ -7,10 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import { indexFingerprint } from '../shared/address-change';
 import { encryptField, type TenantKeys } from '../shared/crypto/envelope';
 import type { BatchItem, Db } from './client';
-import type { OutboxRef } from './outbox';
 import { currentSubscriber } from './preferences-consent';
-import { fileRectification, unchangedSince, writeTime, type Rectification } from './preferences-profile';
-import { commitWithCompletion } from './privacy-transitions';
+import { recordRectification, unchangedSince, writeTime, type Rectification } from './preferences-profile';
 import { retryOnConflict } from './retry';
 import { subscribers, suppressions, type TenantSettings } from './schema';
 import { addressIndex, decryptSubscriber, type Subscriber } from './subscribers';
@@ -49,8 +47,9 @@ function verdict(subscriber: Subscriber, index: string, replaces: string): 'alre
 
 /**
  * Replaces the subscriber's address with `newEmail` (normalised, from the sealed link). The
- * update is conditional on the address it replaces; a subscriber who takes the address in the
- * meantime makes the unique index refuse it, and the next round answers `unavailable`.
+ * update is conditional on the address it replaces and commits with the filing of its
+ * rectification request; a subscriber who takes the address in the meantime makes the unique
+ * index refuse the batch, and the next round answers `unavailable` with nothing written.
  */
 export async function applyAddressChange(
   db: Db,
@@ -59,25 +58,11 @@ export async function applyAddressChange(
   change: { subscriberId: string; newEmail: string; replaces: string; language: string; at: Date },
 ): Promise<AddressChangeOutcome> {
   const { email, index } = await addressIndex(keys, change.newEmail);
-  const first = await currentSubscriber(db, keys, change.subscriberId);
-  const early = verdict(first.subscriber, index, change.replaces);
-  if (early) return { status: early };
-  if (!(await addressFree(db, keys.tenantId, index))) return { status: 'unavailable' };
-  const outbox: OutboxRef[] = [];
-  const request = await fileRectification(
-    db,
-    settings,
-    first.subscriber,
-    ['email'],
-    change.language,
-    change.at,
-    outbox,
-  );
-  return retryOnConflict(async (round): Promise<AddressChangeOutcome> => {
-    const { subscriber, key } = round === 1 ? first : await currentSubscriber(db, keys, change.subscriberId);
-    const late = verdict(subscriber, index, change.replaces);
-    if (late) return { status: late };
-    if (round > 1 && !(await addressFree(db, keys.tenantId, index))) return { status: 'unavailable' };
+  return retryOnConflict(async (): Promise<AddressChangeOutcome> => {
+    const { subscriber, key } = await currentSubscriber(db, keys, change.subscriberId);
+    const early = verdict(subscriber, index, change.replaces);
+    if (early) return { status: early };
+    if (!(await addressFree(db, keys.tenantId, index))) return { status: 'unavailable' };
     const oldEmail = (await decryptSubscriber(key, subscriber)).email;
     const at = writeTime(subscriber, change.at);
     const queries: BatchItem[] = [
@@ -93,12 +78,13 @@ export async function applyAddressChange(
           ),
         ),
     ];
-    const completed = await commitWithCompletion(db, keys.tenantId, request.id, queries, {
-      actor: 'subscriber',
+    const recorded = await recordRectification(db, settings, subscriber, {
+      fields: ['email'],
+      language: change.language,
+      at: change.at,
       note: 'address changed by the person, confirmed from the new address',
-      payload: { fields: ['email'] },
-      events: outbox,
+      queries,
     });
-    return { status: 'changed', oldEmail, changed: ['email'], completed, outbox };
+    return { status: 'changed', oldEmail, ...recorded };
   });
 }

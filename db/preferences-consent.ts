@@ -1,7 +1,7 @@
 // A person's own consent decisions, from the preference centre and the unsubscribe page. A
 // subscribe appends an opt-in with the notice shown; an unsubscribe (one list, or all) appends a
-// withdrawal per list and files an `unsubscribe` request that completes in the same batch. Both
-// read the state again on every round, so a repeat or a simultaneous duplicate changes nothing.
+// withdrawal per list in the batch that files its `unsubscribe` request, completed right after.
+// Both read the state again on every round, so a repeat or a simultaneous duplicate changes nothing.
 
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
@@ -153,11 +153,11 @@ async function inForce(db: Db, tenantId: string, subscriberId: string, lists: st
 }
 
 /**
- * Unsubscribes: a consent `withdrawal` per list still in force, the subscriptions set to
- * unsubscribed, and an `unsubscribe` request (filed verified: the link proves the address)
- * completed in the same batch. Nothing left to leave: nothing is written and no request filed.
- * Simultaneous calls file one request between them (filing merges duplicates) and write the
- * withdrawal once (the chain lets one round through; the others find nothing left).
+ * Unsubscribes: a consent `withdrawal` per list still in force and the subscriptions set to
+ * unsubscribed, committed in the batch that files the `unsubscribe` request (verified: the link
+ * proves the address), which is then completed. Nothing left to leave: nothing is written and no
+ * request filed. Of simultaneous calls exactly one finds something to leave (the chain lets one
+ * round through; the others read again and find nothing), so one withdrawal, one request.
  */
 export async function withdrawFromLists(
   db: Db,
@@ -167,35 +167,10 @@ export async function withdrawFromLists(
 ): Promise<WithdrawalOutcome> {
   const { subscriberId, click } = input;
   const outbox: OutboxRef[] = [];
-  if ((await inForce(db, keys.tenantId, subscriberId, input.lists)).length === 0)
-    return { withdrawn: [], outbox };
-  const { subscriber } = await currentSubscriber(db, keys, subscriberId);
-  const { request } = await createPrivacyRequest(
-    db,
-    settings,
-    {
-      tenantId: keys.tenantId,
-      kind: 'unsubscribe',
-      channel: input.channel,
-      subscriberId,
-      subjectIndex: subscriber.emailIndex,
-      evidence: {
-        lists: input.lists,
-        ...(input.messageId ? { messageId: input.messageId } : {}),
-      },
-      language: click.language,
-      verified: true,
-      actor: 'subscriber',
-      receivedAt: click.at,
-    },
-    outbox,
-  );
-  const note =
-    input.channel === 'unsubscribe_page' ? 'unsubscribed by its link' : 'unsubscribed in the preference centre';
-  return appendToChain(db, async () => {
-    const { subscriber: now, key } = await currentSubscriber(db, keys, subscriberId);
+  const appended = await appendToChain<{ withdrawn: string[]; request?: PrivacyRequest }>(db, async () => {
+    const { subscriber, key } = await currentSubscriber(db, keys, subscriberId);
     const rows = await inForce(db, keys.tenantId, subscriberId, input.lists);
-    const outcome: WithdrawalOutcome = { withdrawn: rows.map((r) => r.listId), outbox };
+    if (rows.length === 0) return { queries: [], result: { withdrawn: [] } };
     const source: ConsentSource = { type: SOURCE[input.channel], id: input.messageId ?? null };
     const evidence: ConsentEvidence[] = rows.map((r) => ({
       ...evidenceOf(click, source),
@@ -203,10 +178,11 @@ export async function withdrawFromLists(
       listId: r.listId,
       notice: null,
     }));
-    const chain = await prepareConsentEvents(db, key, headOf(now), evidence);
-    const queries: BatchItem[] = [...chain.queries];
-    for (const [i, r] of rows.entries()) {
-      queries.push(
+    const chain = await prepareConsentEvents(db, key, headOf(subscriber), evidence);
+    const withdrawn = rows.map((r) => r.listId);
+    const queries: BatchItem[] = [
+      ...chain.queries,
+      ...rows.map((r, i) =>
         db
           .update(subscriptions)
           .set({
@@ -216,35 +192,48 @@ export async function withdrawFromLists(
             updatedAt: click.at,
           })
           .where(and(eq(subscriptions.subscriberId, subscriberId), eq(subscriptions.listId, r.listId))),
-      );
-    }
-    if (rows.length > 0) {
-      queries.push(
-        ...(click.viaMailProvider ? [] : homeRegionFill(db, now, click.geo, 'click_geo', click.at)),
-        consentRecordedEvent(db, now, {
-          eventIds: chain.events.map((e) => e.id),
-          listIds: outcome.withdrawn,
-          kinds: chain.events.map((e) => e.kind),
-          channel: input.channel,
-          messageId: input.messageId ?? null,
-          requestId: request.id,
-        }),
-      );
-    }
+      ),
+      ...(click.viaMailProvider ? [] : homeRegionFill(db, subscriber, click.geo, 'click_geo', click.at)),
+      consentRecordedEvent(db, subscriber, {
+        eventIds: chain.events.map((e) => e.id),
+        listIds: withdrawn,
+        kinds: chain.events.map((e) => e.kind),
+        channel: input.channel,
+        messageId: input.messageId ?? null,
+      }),
+    ];
+    const result: { withdrawn: string[]; request?: PrivacyRequest } = { withdrawn };
+    const filing = {
+      tenantId: keys.tenantId,
+      kind: 'unsubscribe' as const,
+      channel: input.channel,
+      subscriberId,
+      subjectIndex: subscriber.emailIndex,
+      evidence: { lists: withdrawn, ...(input.messageId ? { messageId: input.messageId } : {}) },
+      language: click.language,
+      verified: true,
+      actor: 'subscriber',
+      receivedAt: click.at,
+    };
     return {
       queries,
-      result: outcome,
-      // With nothing left to leave, a request this call filed on its own is completed alone.
+      result,
       commit: async (q) => {
-        outcome.completed = await commitWithCompletion(db, keys.tenantId, request.id, q, {
-          actor: 'subscriber',
-          note,
-          payload: { listIds: outcome.withdrawn },
-          events: outbox,
-        });
+        result.request = (await createPrivacyRequest(db, settings, filing, outbox, q)).request;
       },
     };
   });
+  if (!appended.request) return { withdrawn: [], outbox };
+  const completed = await commitWithCompletion(db, keys.tenantId, appended.request.id, [], {
+    actor: 'subscriber',
+    note:
+      input.channel === 'unsubscribe_page'
+        ? 'unsubscribed by its link'
+        : 'unsubscribed in the preference centre',
+    payload: { listIds: appended.withdrawn },
+    events: outbox,
+  });
+  return { withdrawn: appended.withdrawn, completed, outbox };
 }
 
 const headOf = (s: Subscriber) => ({ seq: s.consentSeq, hash: s.consentHead });

@@ -30,7 +30,12 @@ export async function linkRecipient(db: Db, tenantId: string, index: string) {
 }
 
 /** Claims the link mail of this address for the current window; false when it went already. */
-export async function claimLinkMail(db: Db, tenantId: string, index: string, now = Date.now()): Promise<boolean> {
+export async function claimLinkMail(
+  db: Db,
+  tenantId: string,
+  index: string,
+  now = Date.now(),
+): Promise<boolean> {
   const window = Math.floor(now / LINK_MAIL_WINDOW_MS);
   const claimed = await db
     .insert(usedNonces)

@@ -54,16 +54,17 @@ export type Rectification = {
   outbox: OutboxRef[];
 };
 
-/** Files the rectification request a self-service correction is recorded by. */
-export async function fileRectification(
+/**
+ * The rectification request a self-service correction is recorded by, filed in one batch with
+ * the change (`queries`), then completed: the client learns of it from the request's events.
+ */
+export async function recordRectification(
   db: Db,
   settings: TenantSettings,
   subscriber: Subscriber,
-  fields: string[],
-  language: string,
-  at: Date,
-  outbox: OutboxRef[],
-) {
+  change: { fields: string[]; language: string; at: Date; note: string; queries: BatchItem[] },
+): Promise<Rectification> {
+  const outbox: OutboxRef[] = [];
   const { request } = await createPrivacyRequest(
     db,
     settings,
@@ -73,23 +74,30 @@ export async function fileRectification(
       channel: 'preference_centre',
       subscriberId: subscriber.id,
       subjectIndex: subscriber.emailIndex,
-      evidence: { fields },
-      language,
+      evidence: { fields: change.fields },
+      language: change.language,
       verified: true,
       actor: 'subscriber',
-      receivedAt: at,
+      receivedAt: change.at,
     },
     outbox,
+    change.queries,
   );
-  return request;
+  const completed = await commitWithCompletion(db, subscriber.tenantId, request.id, [], {
+    actor: 'subscriber',
+    note: change.note,
+    payload: { fields: change.fields },
+    events: outbox,
+  });
+  return { changed: change.fields, completed, outbox };
 }
 
 /**
  * The person corrects their name and profile values (already checked by parseProfileEdit).
- * Nothing to change: nothing written, no request. Otherwise the change commits with the
- * completion of its rectification request.
+ * Nothing to change: nothing written, no request. A simultaneous identical correction reads the
+ * state its twin wrote and finds nothing left to change.
  */
-export async function rectifyProfile(
+export function rectifyProfile(
   db: Db,
   settings: TenantSettings,
   keys: TenantKeys,
@@ -101,42 +109,28 @@ export async function rectifyProfile(
     at: Date;
   },
 ): Promise<Rectification> {
-  const outbox: OutboxRef[] = [];
-  const planned = await plannedEdit(db, keys, input);
-  if (planned.changed.length === 0) return { changed: [], outbox };
-  const request = await fileRectification(
-    db,
-    settings,
-    planned.subscriber,
-    planned.changed,
-    input.language,
-    input.at,
-    outbox,
-  );
   return retryOnConflict(async () => {
     const plan = await plannedEdit(db, keys, input);
-    const queries: BatchItem[] = [];
-    if (plan.changed.length) {
-      const at = writeTime(plan.subscriber, input.at);
-      queries.push(
-        (await unchangedSince(db, plan.subscriber, at)).statement,
-        db
-          .update(subscribers)
-          .set({
-            nameCt: input.name ? await encryptField(plan.key, 'name', input.name) : null,
-            profileCt: await encryptProfile(plan.key, plan.profile),
-            updatedAt: at,
-          })
-          .where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.id, input.subscriberId))),
-      );
-    }
-    const completed = await commitWithCompletion(db, keys.tenantId, request.id, queries, {
-      actor: 'subscriber',
+    if (plan.changed.length === 0) return { changed: [], outbox: [] };
+    const at = writeTime(plan.subscriber, input.at);
+    const queries: BatchItem[] = [
+      (await unchangedSince(db, plan.subscriber, at)).statement,
+      db
+        .update(subscribers)
+        .set({
+          nameCt: input.name ? await encryptField(plan.key, 'name', input.name) : null,
+          profileCt: await encryptProfile(plan.key, plan.profile),
+          updatedAt: at,
+        })
+        .where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.id, input.subscriberId))),
+    ];
+    return recordRectification(db, settings, plan.subscriber, {
+      fields: plan.changed,
+      language: input.language,
+      at: input.at,
       note: 'corrected by the person in the preference centre',
-      payload: { fields: plan.changed },
-      events: outbox,
+      queries,
     });
-    return { changed: plan.changed, completed, outbox };
   });
 }
 
@@ -172,19 +166,24 @@ export function setInterests(
     const { profile, changed } = applyProfileEdit(person.profile, edit);
     if (changed.length === 0) return { queries: [], result: { changed, outbox: [] } };
     const at = writeTime(subscriber, click.at);
-    const chain = await prepareConsentEvents(db, key, { seq: subscriber.consentSeq, hash: subscriber.consentHead }, [
-      {
-        kind: 'preference_change',
-        listId: null,
-        occurredAt: click.at,
-        geo: click.geo,
-        ip: click.ip,
-        userAgent: click.userAgent,
-        notice: null,
-        language: click.language,
-        source: { type: 'preference_centre' },
-      },
-    ]);
+    const chain = await prepareConsentEvents(
+      db,
+      key,
+      { seq: subscriber.consentSeq, hash: subscriber.consentHead },
+      [
+        {
+          kind: 'preference_change',
+          listId: null,
+          occurredAt: click.at,
+          geo: click.geo,
+          ip: click.ip,
+          userAgent: click.userAgent,
+          notice: null,
+          language: click.language,
+          source: { type: 'preference_centre' },
+        },
+      ],
+    );
     const announce = consentRecordedEvent(db, subscriber, {
       eventIds: chain.events.map((e) => e.id),
       listIds: [],

@@ -98,7 +98,10 @@ export async function loadPreferenceView(
         and(
           eq(privacyRequests.tenantId, tenantId),
           inArray(privacyRequests.status, [...OPEN_STATUSES]),
-          or(eq(privacyRequests.subscriberId, subscriberId), inArray(privacyRequests.subjectIndex, addressOf)),
+          or(
+            eq(privacyRequests.subscriberId, subscriberId),
+            inArray(privacyRequests.subjectIndex, addressOf),
+          ),
         ),
       )
       .orderBy(asc(privacyRequests.receivedAt))

@@ -7,7 +7,12 @@ import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { extendedDueDates, resumedDueDates } from '../shared/due-dates';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
-import { nextStatus, OPEN_STATUSES, type RejectReason, type RequestAction } from '../shared/request-lifecycle';
+import {
+  nextStatus,
+  OPEN_STATUSES,
+  type RejectReason,
+  type RequestAction,
+} from '../shared/request-lifecycle';
 import { runBatch, type BatchItem, type Db } from './client';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { findPrivacyRequest, type PrivacyRequest } from './privacy-requests';
@@ -236,7 +241,11 @@ export async function commitWithCompletion(
     }
     try {
       if (request.status === 'awaiting_verification')
-        request = await verifyRequest(db, request, { actor: by.actor, note: 'confirmed by its link', events: by.events });
+        request = await verifyRequest(db, request, {
+          actor: by.actor,
+          note: 'confirmed by its link',
+          events: by.events,
+        });
       return await completeRequest(db, request, { ...by, extra: queries });
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'conflict')) throw err;

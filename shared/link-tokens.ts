@@ -187,7 +187,10 @@ function tenantOf(tenantId: string) {
 
 function ttlSecondsOf(days: number): number {
   if (!(days > 0) || days > MAX_LINK_TTL_DAYS)
-    throw new AppError('validation_failed', `A link lives more than 0 and at most ${MAX_LINK_TTL_DAYS} days.`);
+    throw new AppError(
+      'validation_failed',
+      `A link lives more than 0 and at most ${MAX_LINK_TTL_DAYS} days.`,
+    );
   return Math.ceil(days * 86_400);
 }
 

@@ -86,7 +86,8 @@ const COPY: Record<PageLanguage, PreferencesCopy> = {
         'We have sent a link to your new address. Your address changes when you open it (within 24 hours).',
       erasure_filed: 'Your request to erase your data has been received.',
       cancelled: 'Your request is cancelled.',
-      download_later: 'Your earlier request for your data is still being handled. Its due date is shown below.',
+      download_later:
+        'Your earlier request for your data is still being handled. Its due date is shown below.',
       nothing_changed: 'Nothing needed to change.',
     },
     problems: {
@@ -110,7 +111,8 @@ const COPY: Record<PageLanguage, PreferencesCopy> = {
       yes: 'yes',
       no: 'no',
       correct: 'Correct your details',
-      correctNote: (t) => `Corrections apply at once, and ${t} is told of them. Leave a field empty to remove it.`,
+      correctNote: (t) =>
+        `Corrections apply at once, and ${t} is told of them. Leave a field empty to remove it.`,
       save: 'Save my details',
     },
     address: {
@@ -186,8 +188,7 @@ const COPY: Record<PageLanguage, PreferencesCopy> = {
         'Wir haben einen Link an Ihre neue Adresse gesendet. Ihre Adresse ändert sich, wenn Sie ihn öffnen (innerhalb von 24 Stunden).',
       erasure_filed: 'Ihr Antrag auf Löschung Ihrer Daten ist eingegangen.',
       cancelled: 'Ihr Antrag ist zurückgezogen.',
-      download_later:
-        'Ihr früherer Antrag auf Ihre Daten wird noch bearbeitet. Seine Frist steht unten.',
+      download_later: 'Ihr früherer Antrag auf Ihre Daten wird noch bearbeitet. Seine Frist steht unten.',
       nothing_changed: 'Es war nichts zu ändern.',
     },
     problems: {
@@ -366,7 +367,8 @@ const COPY: Record<PageLanguage, PreferencesCopy> = {
       explain: (t, days) =>
         `${t} efface alors tout ce qu’il conserve à votre sujet. Il dispose de ${days} jours : il peut confirmer votre demande plus tôt, ou la refuser uniquement pour un motif prévu par la loi. S’il ne fait ni l’un ni l’autre, l’effacement a lieu automatiquement à l’issue des ${days} jours.`,
       button: 'Effacer mes données',
-      open: (t, d) => `Vous avez demandé à ${t} d’effacer vos données. Il doit répondre au plus tard le ${d}.`,
+      open: (t, d) =>
+        `Vous avez demandé à ${t} d’effacer vos données. Il doit répondre au plus tard le ${d}.`,
       clock: (t, d) =>
         `Sauf si ${t} la confirme plus tôt ou la refuse pour un motif prévu par la loi, vos données seront effacées automatiquement le ${d}. D’ici là, vous pouvez changer d’avis.`,
       cancel: 'Annuler ma demande d’effacement',

@@ -174,7 +174,8 @@ const COPY: Record<PageLanguage, SelfServiceCopy> = {
       alreadyTitle: 'Al gewijzigd',
       already: 'Dit adres is al van u. Er hoeft niets meer te gebeuren.',
       staleTitle: 'Deze link geldt niet meer',
-      stale: 'Uw adres is gewijzigd sinds deze link is verstuurd. Vraag een nieuwe aan op uw voorkeurenpagina.',
+      stale:
+        'Uw adres is gewijzigd sinds deze link is verstuurd. Vraag een nieuwe aan op uw voorkeurenpagina.',
       unavailableTitle: 'Dit adres kan niet worden gebruikt',
       unavailable: (t) =>
         `Dit adres is al bij ${t} bekend, of het kan niet opnieuw worden gebruikt. Er is niets gewijzigd. Gebruik voor dat adres de links in de berichten die ernaar zijn gestuurd.`,
@@ -211,7 +212,8 @@ const COPY: Record<PageLanguage, SelfServiceCopy> = {
       alreadyTitle: 'Ya cambiada',
       already: 'Esta dirección ya es la suya. No hay nada más que hacer.',
       staleTitle: 'Este enlace ya no es válido',
-      stale: 'Su dirección ha cambiado desde que se envió este enlace. Pida uno nuevo en su página de preferencias.',
+      stale:
+        'Su dirección ha cambiado desde que se envió este enlace. Pida uno nuevo en su página de preferencias.',
       unavailableTitle: 'Esta dirección no se puede usar',
       unavailable: (t) =>
         `Esta dirección ya está registrada en ${t}, o no se puede volver a usar. No se ha cambiado nada. Para gestionar esa dirección, use los enlaces de los mensajes que se le envían.`,

@@ -36,7 +36,7 @@ export const isProfileText = (f: EditableField) => f.type !== 'boolean';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function valueOf(field: EditableField, raw: string): ProfileValue | ProfileEditProblem['problem'] {
+function typedValue(field: EditableField, raw: string): ProfileValue | ProfileEditProblem['problem'] {
   if (raw.length > MAX_VALUE_LENGTH) return 'too_long';
   if (field.type === 'number') {
     const n = Number(raw.replace(',', '.'));
@@ -44,7 +44,9 @@ function valueOf(field: EditableField, raw: string): ProfileValue | ProfileEditP
   }
   if (field.type === 'date') {
     const at = new Date(`${raw}T00:00:00Z`);
-    return DATE.test(raw) && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(raw) ? raw : 'not_a_date';
+    return DATE.test(raw) && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(raw)
+      ? raw
+      : 'not_a_date';
   }
   return raw;
 }
@@ -54,7 +56,10 @@ function valueOf(field: EditableField, raw: string): ProfileValue | ProfileEditP
  * value removes it). Inputs naming no defined field are ignored; a value that is refused makes
  * the whole edit refused, naming the first field at fault.
  */
-export function parseProfileEdit(fields: readonly EditableField[], form: Record<string, unknown>): ProfileEdit {
+export function parseProfileEdit(
+  fields: readonly EditableField[],
+  form: Record<string, unknown>,
+): ProfileEdit {
   const values: Record<string, ProfileValue | null> = {};
   const nameRaw = typeof form.name === 'string' ? form.name.trim() : '';
   if (nameRaw.length > MAX_NAME_LENGTH)
@@ -73,7 +78,7 @@ export function parseProfileEdit(fields: readonly EditableField[], form: Record<
       continue;
     }
     if (specialCategoryOf(field.key, field.label, field.description)) return refuse('special_category');
-    const value = valueOf(field, trimmed);
+    const value = typedValue(field, trimmed);
     if (value === 'too_long' || value === 'not_a_number' || value === 'not_a_date') return refuse(value);
     values[field.key] = value;
     if (typeof value === 'string') texts[field.key] = value;
@@ -81,7 +86,10 @@ export function parseProfileEdit(fields: readonly EditableField[], form: Record<
   const label = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
   const payment = forbiddenValues(texts)[0];
   if (payment)
-    return { ok: false, problem: { field: payment.field, label: label(payment.field), problem: 'payment_data' } };
+    return {
+      ok: false,
+      problem: { field: payment.field, label: label(payment.field), problem: 'payment_data' },
+    };
   return { ok: true, name: nameRaw === '' ? null : nameRaw, values };
 }
 

@@ -79,7 +79,14 @@ async function subscribe(c: C, centre: Centre, a: Act<'subscribe'>): Promise<Act
   const notice = entry ? await shownNotice(centre, entry, a.notice) : null;
   if (!entry || !notice) return STALE;
   const click = personClick(c, centre.lang);
-  const out = await subscribeToList(centre.store.db, centre.keys, centre.subscriberId, entry.list, notice, click);
+  const out = await subscribeToList(
+    centre.store.db,
+    centre.keys,
+    centre.subscriberId,
+    entry.list,
+    notice,
+    click,
+  );
   handOver(c, centre, out.outbox);
   return { done: out.changed ? 'subscribed' : 'nothing_changed' };
 }
@@ -133,7 +140,8 @@ async function address(c: C, centre: Centre, a: Act<'address'>): Promise<ActionR
   const email = normaliseEmail(a.email);
   if (!email) return { problem: { problem: 'email' }, status: 400 };
   const index = await blindIndex(centre.keys.indexKey, email);
-  if (index === centre.view.subscriber.emailIndex) return { problem: { problem: 'same_address' }, status: 400 };
+  if (index === centre.view.subscriber.emailIndex)
+    return { problem: { problem: 'same_address' }, status: 400 };
   await enforcePreferenceMailLimits(c.env, index, clientIp(c));
   const token = await sealAddressChange(centre.ring, centre.store.region, {
     tenantId: centre.tenant.id,
@@ -143,7 +151,8 @@ async function address(c: C, centre: Centre, a: Act<'address'>): Promise<ActionR
   });
   const url = `${c.env.PUBLIC_ORIGIN.replace(/\/+$/, '')}/p/address/${token}`;
   await sendAddressConfirmation(c.env, { tenant: centre.tenant, to: email, lang: centre.lang }, url).catch(
-    (err: unknown) => log('warn', 'preferences.address_mail_failed', { tenantId: centre.tenant.id, ...describeError(err) }),
+    (err: unknown) =>
+      log('warn', 'preferences.address_mail_failed', { tenantId: centre.tenant.id, ...describeError(err) }),
   );
   return { done: 'address_sent' };
 }
@@ -174,11 +183,17 @@ async function download(c: C, centre: Centre, a: Act<'download'>): Promise<Actio
   const request = await fileVerified(ctx, centre, a.format === 'zip' ? 'portability' : 'access');
   try {
     if (request.status !== 'open') return { done: 'download_later' };
-    const done = await confirmPrivacyRequest(ctx, request, 'subscriber', 'downloaded in the preference centre');
+    const done = await confirmPrivacyRequest(
+      ctx,
+      request,
+      'subscriber',
+      'downloaded in the preference centre',
+    );
     return { redirect: done.export!.url };
   } catch (err) {
     // A simultaneous press carried the same request out first: its export is as good.
-    if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'illegal_transition')) throw err;
+    if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'illegal_transition'))
+      throw err;
     const now = await findPrivacyRequest(centre.store.db, centre.tenant.id, request.id);
     if (now?.status !== 'completed') return { done: 'download_later' };
     return { redirect: (await exportLink(ctx, now)).url };
@@ -201,7 +216,8 @@ async function cancel(c: C, centre: Centre, a: Act<'cancel'>): Promise<ActionRes
   try {
     await withdrawPrivacyRequest(ctx, request, 'cancelled in the preference centre');
   } catch (err) {
-    if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'illegal_transition')) throw err;
+    if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'illegal_transition'))
+      throw err;
     return { problem: { problem: 'not_open' }, status: 409 };
   }
   handOver(c, centre, ctx.events);

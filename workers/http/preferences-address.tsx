@@ -23,7 +23,13 @@ import { gonePage } from './preferences-context';
 
 type C = Context<AppEnv>;
 type Change = Awaited<ReturnType<typeof openAddressChange>>;
-type Opened = { change: Change; store: RegionalStore; tenant: Tenant; lang: PageLanguage; branding: Branding };
+type Opened = {
+  change: Change;
+  store: RegionalStore;
+  tenant: Tenant;
+  lang: PageLanguage;
+  branding: Branding;
+};
 
 async function openChange(c: C): Promise<Opened | Response> {
   const accept = c.req.header('accept-language');

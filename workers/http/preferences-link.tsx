@@ -111,11 +111,16 @@ export async function requestLink(c: C) {
   );
   if (recipient && claimed) {
     const mailLang = pageLanguage(c.req.header('accept-language'), recipient.language);
-    const sent = sendPreferenceLink(c.env, { tenant, to: email, lang: mailLang }, link).catch((err: unknown) =>
-      log('warn', 'preferences.link_mail_failed', { tenantId: tenant.id, ...describeError(err) }),
+    const sent = sendPreferenceLink(c.env, { tenant, to: email, lang: mailLang }, link).catch(
+      (err: unknown) =>
+        log('warn', 'preferences.link_mail_failed', { tenantId: tenant.id, ...describeError(err) }),
     );
     c.executionCtx.waitUntil(sent);
   }
   const t = selfServiceCopy(lang).link;
-  return messagePage(c, { lang, branding }, { title: t.sentTitle, body: t.sent(branding.name, REQUESTED_LINK_TTL_DAYS) });
+  return messagePage(
+    c,
+    { lang, branding },
+    { title: t.sentTitle, body: t.sent(branding.name, REQUESTED_LINK_TTL_DAYS) },
+  );
 }

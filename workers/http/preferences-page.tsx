@@ -244,7 +244,8 @@ function Requests(p: P) {
         <article class="request">
           <h3>{kinds[r.kind]}</h3>
           <p>
-            {t.requests.received(formatDate(r.receivedAt, lang))}; {t.requests.due(formatDate(promisedDate(r), lang))}
+            {t.requests.received(formatDate(r.receivedAt, lang))};{' '}
+            {t.requests.due(formatDate(promisedDate(r), lang))}
           </p>
           {r.status === 'executing' ? null : <CancelForm {...p} request={r} label={t.requests.cancel} />}
         </article>
@@ -284,7 +285,9 @@ function Forget(p: P) {
         <>
           <p class="due">{t.forget.open(p.branding.name, formatDate(promisedDate(erasure), lang))}</p>
           <p>{t.forget.clock(p.branding.name, formatDate(erasure.dueAt, lang))}</p>
-          {erasure.status === 'executing' ? null : <CancelForm {...p} request={erasure} label={t.forget.cancel} />}
+          {erasure.status === 'executing' ? null : (
+            <CancelForm {...p} request={erasure} label={t.forget.cancel} />
+          )}
         </>
       ) : (
         <form method="post" action={p.action}>

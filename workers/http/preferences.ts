@@ -39,7 +39,8 @@ preferenceRoutes.post('/:token', pageFormBodyLimit, async (c) => {
     stalePage(c, { lang: centre.lang, branding: centre.branding, retryPath: `/p/${token}`, status });
   if (!postedFromOurPage(c)) return stale(403);
   // A scanner that submits forms sees the page again; only a person's press changes anything.
-  if (isAutomatedRequest(c.req.method, c.req.raw.headers)) return preferencePage(c, await centrePage(c, centre));
+  if (isAutomatedRequest(c.req.method, c.req.raw.headers))
+    return preferencePage(c, await centrePage(c, centre));
   const form = PreferenceAction.safeParse(await c.req.parseBody({ all: true }).catch(() => ({})));
   if (!form.success) return stale(400);
   try {

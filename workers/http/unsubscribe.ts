@@ -26,7 +26,13 @@ import { gonePage, personClick } from './preferences-context';
 import { type UnsubscribeFrame, unsubscribedPage, unsubscribeQuestionPage } from './unsubscribe-page';
 
 type C = Context<AppEnv, '/:token'>;
-type Opened = { claims: UnsubscribeClaims; store: RegionalStore; tenant: Tenant; frame: UnsubscribeFrame; inForce: boolean };
+type Opened = {
+  claims: UnsubscribeClaims;
+  store: RegionalStore;
+  tenant: Tenant;
+  frame: UnsubscribeFrame;
+  inForce: boolean;
+};
 
 /** A link to the preference centre from this page: the unsubscribe token proves the same address. */
 const PAGE_LINK_TTL_DAYS = 1;
@@ -59,7 +65,9 @@ async function openUnsubscribe(c: C): Promise<Opened | Response> {
   ]);
   if (!subscriber) return gonePage(c, pageLanguage(accept), branding);
   if (!list) return invalidLinkPage(c, pageLanguage(accept), 404, branding);
-  const preferences = await mintPreferenceLink(ring, c.env.PUBLIC_ORIGIN, claims, { ttlDays: PAGE_LINK_TTL_DAYS });
+  const preferences = await mintPreferenceLink(ring, c.env.PUBLIC_ORIGIN, claims, {
+    ttlDays: PAGE_LINK_TTL_DAYS,
+  });
   const frame = {
     lang: pageLanguage(accept, subscriber.language),
     branding,

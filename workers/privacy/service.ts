@@ -219,7 +219,11 @@ export async function completePrivacyRequest(
  * `withdrawn`, comes off the erasure clock, and no mail goes (the person is looking at the page).
  */
 export async function withdrawPrivacyRequest(ctx: PrivacyCtx, request: PrivacyRequest, note?: string | null) {
-  const done = await withdrawRequest(ctx.store.db, request, { actor: 'subscriber', note, events: ctx.events });
+  const done = await withdrawRequest(ctx.store.db, request, {
+    actor: 'subscriber',
+    note,
+    events: ctx.events,
+  });
   await cancelErasure(ctx.env, done);
   return done;
 }
