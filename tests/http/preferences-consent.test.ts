@@ -112,7 +112,7 @@ describe('subscribe', () => {
     const s = await selfService();
     const list = await seedList(s.tenant);
     const notice = await noticeOnPage(s.centre, list.id);
-    const form = { redirect: 'manual', body: `action=subscribe&list=${list.id}&notice=${notice}` };
+    const form = { redirect: 'manual' as const, body: `action=subscribe&list=${list.id}&notice=${notice}` };
     await press(s.centre, {}, form);
     const after = await rowCounts(s.tenant.id);
     const again = await press(s.centre, {}, form);

@@ -55,13 +55,11 @@ describe('POST /p', () => {
     const mail = captureMail();
     const s = await selfService({ language: 'fr' });
     const keys = await tenantKeys(env.MASTER_KEY, s.tenant);
-    await db
-      .insert(suppressions)
-      .values({
-        tenantId: s.tenant.id,
-        emailIndex: await blindIndex(keys.indexKey, 'gone@example.org'),
-        reason: 'erasure',
-      });
+    await db.insert(suppressions).values({
+      tenantId: s.tenant.id,
+      emailIndex: await blindIndex(keys.indexKey, 'gone@example.org'),
+      reason: 'erasure',
+    });
     const known = await ask(s.tenant.id, s.person.email.toUpperCase(), { 'accept-language': 'fr' });
     const unknown = await ask(s.tenant.id, 'nobody@example.org', { 'accept-language': 'fr' });
     const erased = await ask(s.tenant.id, 'gone@example.org', { 'accept-language': 'fr' });

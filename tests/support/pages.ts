@@ -42,7 +42,7 @@ export async function signUp(opts: { language?: string; email?: string } = {}) {
 export function press(
   path: string,
   headers: Record<string, string | null> = {},
-  init: { body?: string; cf?: Record<string, unknown>; redirect?: RequestRedirect } = {},
+  init: { body?: string; cf?: Record<string, unknown>; redirect?: 'follow' | 'manual' } = {},
 ) {
   const all: Record<string, string | null> = {
     origin: 'https://privacy.test',
