@@ -66,11 +66,16 @@ export function verifies(secret: string, request: Received): boolean {
 
 export type DeliveryMessage = { deliveryId: string; tenantId: string; round?: number; region?: 'eu' | 'us' };
 
+export type DeliveryRun = Omit<QueueResult, 'retryMessages'> & {
+  /** The messages retried, each with the delay the consumer asked for (the test harness drops it). */
+  retryMessages: { msgId: string; delaySeconds?: number }[];
+};
+
 /** Runs the consumer on the deliveries queue with these messages; the platform's verdict per message. */
 export async function runDeliveries(
   messages: (DeliveryMessage & { id?: string; attempts?: number })[],
   queue: string = WEBHOOK_QUEUE,
-): Promise<QueueResult> {
+): Promise<DeliveryRun> {
   const batch = createMessageBatch(
     queue,
     messages.map((m, i) => ({
@@ -86,9 +91,25 @@ export async function runDeliveries(
       },
     })),
   );
+  const delays = new Map<string, number | undefined>();
+  for (const m of batch.messages) {
+    const retry = m.retry.bind(m);
+    Object.defineProperty(m, 'retry', {
+      value: (options?: QueueRetryOptions) => {
+        delays.set(m.id, options?.delaySeconds);
+        retry(options);
+      },
+    });
+  }
   const ctx = createExecutionContext();
   await worker.queue(batch, env, ctx);
-  return getQueueResult(batch, ctx);
+  const result = await getQueueResult(batch, ctx);
+  return {
+    ...result,
+    retryMessages: result.retryMessages.map(({ msgId }) =>
+      delays.get(msgId) === undefined ? { msgId } : { msgId, delaySeconds: delays.get(msgId) },
+    ),
+  };
 }
 
 export const runDeadLetters = (messages: DeliveryMessage[]) =>

@@ -49,7 +49,11 @@ describe('Standard Webhooks signatures', () => {
 
   it('are accepted by the reference verifier, and refused once the body or the id changes', async () => {
     const secret = newSigningSecret();
-    const body = JSON.stringify({ type: 'privacy_request.created', timestamp: new Date().toISOString(), data: {} });
+    const body = JSON.stringify({
+      type: 'privacy_request.created',
+      timestamp: new Date().toISOString(),
+      data: {},
+    });
     const headers = await webhookHeaders([secret], 'evt_01', nowSeconds(), body);
     expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
     expect(() => new Webhook(secret).verify(`${body} `, headers)).toThrow();
