@@ -25,6 +25,7 @@ import {
   subscribers,
   subscriptions,
   suppressions,
+  webhookAttempts,
   webhookDeliveries,
 } from './schema';
 import {
@@ -99,6 +100,13 @@ function deletions(db: Db, tenantId: string, sub: Subscriber, requestId: string)
     eq(outboxEvents.subjectType, 'subscriber'),
     eq(outboxEvents.subjectId, sub.id),
   );
+  const deliveriesAbout = and(
+    eq(webhookDeliveries.tenantId, tenantId),
+    inArray(
+      webhookDeliveries.eventId,
+      db.select({ id: outboxEvents.id }).from(outboxEvents).where(aboutSubscriber),
+    ),
+  );
   return [
     // Crypto-shredding first: without the data key no ciphertext of theirs can be read again,
     // including copies in backups.
@@ -115,17 +123,19 @@ function deletions(db: Db, tenantId: string, sub: Subscriber, requestId: string)
     db
       .delete(messageRecipients)
       .where(and(eq(messageRecipients.tenantId, tenantId), eq(messageRecipients.subscriberId, sub.id))),
+    // Attempts first: they point at the deliveries.
     db
-      .delete(webhookDeliveries)
+      .delete(webhookAttempts)
       .where(
         and(
-          eq(webhookDeliveries.tenantId, tenantId),
+          eq(webhookAttempts.tenantId, tenantId),
           inArray(
-            webhookDeliveries.eventId,
-            db.select({ id: outboxEvents.id }).from(outboxEvents).where(aboutSubscriber),
+            webhookAttempts.deliveryId,
+            db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(deliveriesAbout),
           ),
         ),
       ),
+    db.delete(webhookDeliveries).where(deliveriesAbout),
     db.delete(outboxEvents).where(aboutSubscriber),
     // The audit trail keeps that an action happened, not on whom.
     db

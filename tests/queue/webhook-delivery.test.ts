@@ -469,3 +469,30 @@ describe('subscriber addresses', () => {
     }
   });
 });
+
+describe('erasing a subscriber', () => {
+  it('removes the deliveries of events about them with their attempts', async () => {
+    const setup = await endpointOf('200');
+    const sub = await seedSubscriber(setup.seeded.tenant, { email: 'gone.soon@mail.example.org' });
+    const { deliveryId } = await eventFor(setup, {
+      type: 'subscriber.bounced',
+      subjectType: 'subscriber',
+      subjectId: sub.id,
+      payload: { subscriberId: sub.id, reason: 'hard_bounce', status: null },
+    });
+    await runDeliveries([message(setup, deliveryId)]);
+    expect(await countRows(d1, 'webhook_attempts', 'delivery_id = ?', deliveryId)).toBe(1);
+    const filed = await api(setup.seeded.apiKey, '/privacy-requests', {
+      method: 'POST',
+      json: { kind: 'erasure', subscriberId: sub.id },
+    });
+    const { id } = (await filed.json()) as { id: string };
+    const done = await api(setup.seeded.apiKey, `/privacy-requests/${id}/confirm`, {
+      method: 'POST',
+      json: {},
+    });
+    expect(done.status).toBe(200);
+    expect(await countRows(d1, 'webhook_deliveries', 'id = ?', deliveryId)).toBe(0);
+    expect(await countRows(d1, 'webhook_attempts', 'delivery_id = ?', deliveryId)).toBe(0);
+  });
+});
