@@ -1,10 +1,11 @@
 // A local webhook receiver for tests and benches: a plain Node HTTP server on 127.0.0.1 that
 // records every request under a key and answers as the path asks, so each test scripts its own
 // behaviour: POST /hook/<key>/<script>, where the script is a comma-separated list of answers
-// taken one per request (the last repeats): `200`, `500`, `410`, `redirect` (302 to
+// taken one per attempt of the same `webhook-id` (the last repeats): `200`, `500`, `410`, `redirect` (302 to
 // /hook/<key>-redirected/200), `hang` (never answers), `slow<ms>` (200 after a delay), `big`
 // (200 with a 5 MB body), `big500` (500 with a 5 MB body). GET /log/<key> returns the recorded
-// requests; GET /count/<key> their number.
+// requests, each with the status it was answered (none while or if it hangs); GET /count/<key>
+// their number.
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
@@ -13,6 +14,8 @@ export type ReceivedWebhook = {
   headers: Record<string, string>;
   body: string;
   receivedAt: number;
+  /** The status answered, once answered. */
+  answered?: number;
 };
 
 export type WebhookReceiver = {
@@ -32,28 +35,40 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function answer(res: ServerResponse, action: string, key: string, hanging: Set<ServerResponse>): void {
+function answer(
+  res: ServerResponse,
+  action: string,
+  key: string,
+  hanging: Set<ServerResponse>,
+  entry: ReceivedWebhook,
+): void {
   if (action === 'hang') {
     hanging.add(res);
     res.on('close', () => hanging.delete(res));
     return;
   }
   if (action === 'redirect') {
+    entry.answered = 302;
     res.writeHead(302, { location: `/hook/${key}-redirected/200` }).end();
     return;
   }
   if (action === 'big' || action === 'big500') {
-    res.writeHead(action === 'big' ? 200 : 500, { 'content-type': 'text/plain' });
+    entry.answered = action === 'big' ? 200 : 500;
+    res.writeHead(entry.answered, { 'content-type': 'text/plain' });
     res.end(BIG);
     return;
   }
   const slow = /^slow(\d+)$/.exec(action);
   if (slow) {
-    setTimeout(() => res.writeHead(200).end('ok'), Number(slow[1]));
+    setTimeout(() => {
+      entry.answered = 200;
+      res.writeHead(200).end('ok');
+    }, Number(slow[1]));
     return;
   }
   const status = Number(action);
-  res.writeHead(Number.isInteger(status) && status >= 200 && status < 600 ? status : 400).end('ok');
+  entry.answered = Number.isInteger(status) && status >= 200 && status < 600 ? status : 400;
+  res.writeHead(entry.answered).end('ok');
 }
 
 export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
@@ -78,9 +93,11 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers))
       if (typeof value === 'string') headers[name] = value;
-    log.push({ path: req.url ?? '', headers, body, receivedAt: Date.now() });
+    const entry: ReceivedWebhook = { path: req.url ?? '', headers, body, receivedAt: Date.now() };
+    log.push(entry);
+    const attempt = log.filter((r) => r.headers['webhook-id'] === headers['webhook-id']).length;
     const script = (parts[2] ?? '200').split(',');
-    answer(res, script[Math.min(log.length, script.length) - 1]!, key, hanging);
+    answer(res, script[Math.min(attempt, script.length) - 1]!, key, hanging, entry);
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -13,6 +13,7 @@ import { regional } from '../../db/regions';
 import { tenantKeys } from '../../db/tenants';
 import { createDeliveries } from '../../db/webhook-deliveries';
 import { isEventType } from '../../shared/webhooks/catalogue';
+import { MAX_ATTEMPTS } from '../../shared/webhooks/retry-schedule';
 import { captureMail } from '../support/mail';
 import { seedSubscriber } from '../support/privacy';
 import { api, countRows, type SeededTenant, seedTenant } from '../support/seed';
@@ -29,6 +30,8 @@ import {
 } from '../support/webhooks';
 
 const { db, d1 } = regional(env, 'eu');
+
+type Json = Record<string, unknown>;
 
 type Setup = { seeded: SeededTenant; endpoint: CreatedEndpoint; key: string };
 
@@ -247,8 +250,8 @@ describe('after the last attempt', () => {
     const setup = await endpointOf('500,200');
     const { deliveryId } = await eventFor(setup);
     await d1
-      .prepare("update webhook_deliveries set attempts = 7, status = 'retrying' where id = ?")
-      .bind(deliveryId)
+      .prepare("update webhook_deliveries set attempts = ?, status = 'retrying' where id = ?")
+      .bind(MAX_ATTEMPTS - 1, deliveryId)
       .run();
     const last = await runDeliveries([message(setup, deliveryId)]);
     // Retried without delay: past max_retries the platform moves it to the dead-letter queue.
@@ -291,7 +294,7 @@ describe('an endpoint', () => {
     const setup = await endpointOf('410');
     const keys = await tenantKeys(env.MASTER_KEY, setup.seeded.tenant);
     await createAdminUser(db, keys, { email: 'owner@client.example', role: 'owner' });
-    await createAdminUser(db, keys, { email: 'editor@client.example', role: 'editor' });
+    await createAdminUser(db, keys, { email: 'admin@client.example', role: 'admin' });
     const { deliveryId } = await eventFor(setup);
     const result = await runDeliveries([message(setup, deliveryId)]);
     expect(result.explicitAcks).toEqual(['msg-0']);
@@ -349,12 +352,14 @@ describe('an endpoint', () => {
     const { deliveryId } = await eventFor(setup);
     await runDeliveries([message(setup, deliveryId)]);
     expect(
-      (await (await api(setup.seeded.apiKey, `/webhook-endpoints/${setup.endpoint.id}`)).json()).failingSince,
+      ((await (await api(setup.seeded.apiKey, `/webhook-endpoints/${setup.endpoint.id}`)).json()) as Json)
+        .failingSince,
     ).not.toBeNull();
     await timePasses(deliveryId);
     await runDeliveries([message(setup, deliveryId)]);
     expect(
-      (await (await api(setup.seeded.apiKey, `/webhook-endpoints/${setup.endpoint.id}`)).json()).failingSince,
+      ((await (await api(setup.seeded.apiKey, `/webhook-endpoints/${setup.endpoint.id}`)).json()) as Json)
+        .failingSince,
     ).toBeNull();
   });
 });
