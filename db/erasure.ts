@@ -210,17 +210,31 @@ function withoutMailIds(evidence: Record<string, unknown>): Record<string, unkno
 
 /**
  * Outbox payloads that list subscribers (`subscriberIds` of an import or a purge) lose the erased
- * id. Events about the subscriber are deleted with them; `subscriber.erased` keeps it, as the
- * client must learn whom to erase in its own systems.
+ * id, and events about the person's privacy requests name no subscriber any more (`subscriberId`
+ * null, as the catalogue allows). Events about the subscriber are deleted with them;
+ * `subscriber.erased` keeps it, as the client must learn whom to erase in its own systems.
  */
 function scrubIdsFromEvents(db: Db, tenantId: string, subscriberId: string) {
   const listed = sql`exists (select 1 from json_each(${outboxEvents.payload}, '$.subscriberIds') where value = ${subscriberId})`;
-  return db
-    .update(outboxEvents)
-    .set({
-      payload: sql`json_set(${outboxEvents.payload}, '$.subscriberIds', json((select json_group_array(value) from json_each(${outboxEvents.payload}, '$.subscriberIds') where value <> ${subscriberId})))`,
-    })
-    .where(and(eq(outboxEvents.tenantId, tenantId), listed));
+  return [
+    db
+      .update(outboxEvents)
+      .set({
+        payload: sql`json_set(${outboxEvents.payload}, '$.subscriberIds', json((select json_group_array(value) from json_each(${outboxEvents.payload}, '$.subscriberIds') where value <> ${subscriberId})))`,
+      })
+      .where(and(eq(outboxEvents.tenantId, tenantId), listed)),
+    db
+      .update(outboxEvents)
+      .set({ payload: sql`json_set(${outboxEvents.payload}, '$.subscriberId', json('null'))` })
+      .where(
+        and(
+          eq(outboxEvents.tenantId, tenantId),
+          eq(outboxEvents.subjectType, 'privacy_request'),
+          ne(outboxEvents.type, 'subscriber.erased'),
+          sql`json_extract(${outboxEvents.payload}, '$.subscriberId') = ${subscriberId}`,
+        ),
+      ),
+  ];
 }
 
 /**
@@ -283,7 +297,7 @@ export async function executeErasure(
 
   const extra: BatchItem[] = [
     ...(sub ? deletions(db, tenantId, sub, request.id) : []),
-    ...(sub ? [scrubIdsFromEvents(db, tenantId, sub.id)] : []),
+    ...(sub ? scrubIdsFromEvents(db, tenantId, sub.id) : []),
     ...(sub ? await idempotencyAnswersAbout(db, keys, sub, requesterEmail, now) : []),
     ...(index
       ? [

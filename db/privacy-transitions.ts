@@ -106,7 +106,7 @@ function transitionStatements(
       occurredAt: now,
       payload: {
         requestId: request.id,
-        subscriberId: request.subscriberId,
+        subscriberId: next.subscriberId,
         kind: request.kind,
         status: next.status,
         dueAt: next.dueAt.toISOString(),
