@@ -1,16 +1,25 @@
 // Another tenant's ids: every `{id}` route of the client API answers 404 to a key of another
-// tenant, of the same region and of the other one, and the owner's resource stays as it was.
+// tenant, of the same region and of the other one, and the owner's resource stays as it was
+// (webhook endpoints and deliveries included).
 
 import { describe, expect, it } from 'vitest';
 import type { Region } from '../../shared/regions';
 import { formFixture } from '../support/consent';
 import { seedSubscriber } from '../support/privacy';
 import { api, seedTenant } from '../support/seed';
+import { createEndpoint, receiverUrl } from '../support/webhooks';
 
 type Call = { method: string; path: string; json?: unknown };
 
 /** Every route that takes an id of the tenant's own, with a body it would accept. */
-function idRoutes(ids: { list: string; form: string; subscriber: string; request: string }): Call[] {
+function idRoutes(ids: {
+  list: string;
+  form: string;
+  subscriber: string;
+  request: string;
+  endpoint: string;
+  delivery: string;
+}): Call[] {
   const req = (action: string, json: unknown): Call => ({
     method: 'POST',
     path: `/privacy-requests/${ids.request}/${action}`,
@@ -32,6 +41,18 @@ function idRoutes(ids: { list: string; form: string; subscriber: string; request
     req('pause', { note: 'Waiting' }),
     req('resume', {}),
     req('complete', {}),
+    { method: 'GET', path: `/webhook-endpoints/${ids.endpoint}` },
+    { method: 'PATCH', path: `/webhook-endpoints/${ids.endpoint}`, json: { description: 'Taken over' } },
+    { method: 'POST', path: `/webhook-endpoints/${ids.endpoint}/rotate-secret`, json: {} },
+    { method: 'POST', path: `/webhook-endpoints/${ids.endpoint}/test` },
+    {
+      method: 'POST',
+      path: `/webhook-endpoints/${ids.endpoint}/replay`,
+      json: { since: '2020-01-01T00:00:00Z' },
+    },
+    { method: 'DELETE', path: `/webhook-endpoints/${ids.endpoint}` },
+    { method: 'GET', path: `/webhook-deliveries/${ids.delivery}` },
+    { method: 'POST', path: `/webhook-deliveries/${ids.delivery}/replay` },
     // Ids in a body: a link for another tenant's subscriber and list.
     {
       method: 'POST',
@@ -55,11 +76,21 @@ async function ownerWithEverything(region: Region) {
   });
   expect(filed.status).toBe(201);
   const request = ((await filed.json()) as { id: string }).id;
-  return { owner, ids: { list: owner.doiList, form: owner.formId, subscriber: sub.id, request } };
+  const endpoint = (await createEndpoint(owner.apiKey, { url: receiverUrl().url })).id;
+  const tested = await api(owner.apiKey, `/webhook-endpoints/${endpoint}/test`, { method: 'POST' });
+  expect(tested.status).toBe(202);
+  const delivery = ((await tested.json()) as { deliveryId: string }).deliveryId;
+  return {
+    owner,
+    ids: { list: owner.doiList, form: owner.formId, subscriber: sub.id, request, endpoint, delivery },
+  };
 }
 
 /** What the owner sees of each resource, to show that nothing changed. */
-async function ownerView(apiKey: string, ids: { list: string; form: string; request: string }) {
+async function ownerView(
+  apiKey: string,
+  ids: { list: string; form: string; request: string; endpoint: string },
+) {
   const read = async (path: string) => {
     const res = await api(apiKey, path);
     expect(res.status, path).toBe(200);
@@ -69,6 +100,7 @@ async function ownerView(apiKey: string, ids: { list: string; form: string; requ
     list: await read(`/lists/${ids.list}`),
     form: await read(`/forms/${ids.form}`),
     request: await read(`/privacy-requests/${ids.request}`),
+    endpoint: await read(`/webhook-endpoints/${ids.endpoint}`),
   };
 }
 

@@ -10,6 +10,7 @@ import { purgeIdempotencyKeys } from '../../db/idempotency';
 import { regional } from '../../db/regions';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
 import { closeLapsedUnverified, reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
+import { webhookCatchUp } from '../queue/webhook-catch-up';
 
 export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Date) => Promise<unknown> };
 
@@ -28,6 +29,7 @@ export const SWEEPS: Sweep[] = [
   { name: 'privacy-reminders', run: sendDueReminders },
   { name: 'erasure-clock-reconcile', run: reconcileErasureClocks },
   { name: 'unverified-close', run: closeLapsedUnverified },
+  { name: 'webhook-catch-up', run: webhookCatchUp },
 ];
 
 export async function handleScheduled(
