@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { API_SCOPES, type ApiScope, createApiKey } from '../../db/api-keys';
 import { regional } from '../../db/regions';
 import { api as apiApp, RESOURCES } from '../../workers/api';
-import { apiKeyAuth } from '../../workers/api/auth';
+import { apiAuth } from '../../workers/api/auth';
 import type { AppEnv } from '../../workers/env';
 import { notFound, onError, validationHook } from '../../workers/http/errors';
 import { requestContext } from '../../workers/http/request-context';
@@ -82,7 +82,7 @@ const NO_SUCH_BODY = '[]';
 /** The client API with the resources mounted in the reverse order of the real one. */
 function reverseMounted() {
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  v1.use('*', apiKeyAuth);
+  v1.use('*', apiAuth);
   for (const [prefix, routes] of [...RESOURCES].reverse()) v1.route(prefix, routes);
   const app = new Hono<AppEnv>().use('*', requestContext).route('/api/v1', v1);
   app.notFound(notFound);

@@ -1,13 +1,16 @@
-// The client API: `/api/v1/*` behind API-key auth, one sub-app per resource mounted at its own
-// prefix (each route checks its own scope), and the OpenAPI document generated from the routes'
-// zod schemas at `GET /api/openapi.json`.
+// The client API: `/api/v1/*` behind API-key or session auth with its audit trail, one sub-app per
+// resource mounted at its own prefix (each route checks what it asks of its caller), the session
+// routes at `/api/auth`, and the OpenAPI document generated from the routes' zod schemas at
+// `GET /api/openapi.json`.
 
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../env';
+import { SESSION_COOKIE_NAME } from '../admin/cookies';
 import { validationHook } from '../http/errors';
-import { apiKeyAuth } from './auth';
+import { apiAuth } from './auth';
+import { auditTrail } from './audit-trail';
 import { complianceReportRoutes } from './compliance-report';
 import { consentEventRoutes } from './consent-events';
 import { formApiRoutes } from './forms';
@@ -26,7 +29,8 @@ import { tenantRoutes } from './tenant';
 export const API_BODY_LIMIT = 8 * 1024 * 1024;
 
 export const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-v1.use('*', apiKeyAuth);
+v1.use('*', auditTrail);
+v1.use('*', apiAuth);
 v1.use(
   '*',
   bodyLimit({
@@ -63,13 +67,20 @@ api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
   scheme: 'bearer',
   description: 'An API key of the tenant, `tm_e_…` (EU) or `tm_u_…` (US).',
 });
+api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+  type: 'apiKey',
+  in: 'cookie',
+  name: SESSION_COOKIE_NAME,
+  description:
+    'The dashboard session set by `POST /api/auth/sign-in` or the SSO callback. Every request that changes something also sends the session\'s CSRF token (from `GET /api/auth/session`) in `X-CSRF-Token`.',
+});
 const OPENAPI_INFO = {
   openapi: '3.1.0',
   info: {
     title: 'TailoredMail Privacy API',
     version: '1.0.0',
     description:
-      'The client API under `/api/v1` (Bearer API key) and the public edge routes at the origin root. Errors are `{"error":{"code","message"}}`; lists are `{"data":[...],"nextCursor":...}`.',
+      'The client API under `/api/v1` (Bearer API key, or the dashboard session cookie with its CSRF token), the session routes under `/api/auth`, and the public edge routes at the origin root. Each `/api/v1` operation names the scope a key needs (`x-scope`) and the permission a session\'s role needs (`x-permission`). Errors are `{"error":{"code","message"}}`; lists are `{"data":[...],"nextCursor":...}`.',
   },
   servers: [{ url: '/api' }],
 };

@@ -5,9 +5,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { settingsView, updateTenantSettings } from '../../db/tenant-settings';
 import { TENANT_CACHE_TTL_MS } from '../../db/tenant-cache';
+import { tenantKeys } from '../../db/tenants';
 import { errorResponses } from '../../shared/schemas/common';
 import { TenantSettingsPatch, TenantSettingsView } from '../../shared/schemas/tenant-settings';
 import type { AppEnv } from '../env';
+import { originOf } from '../http/actor';
 import { validationHook } from '../http/errors';
 import { apiRoute, json, jsonBody } from './openapi-helpers';
 
@@ -36,9 +38,8 @@ export const tenantSettingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
 tenantSettingsRoutes
   .openapi(getSettings, (c) => c.json(settingsView(c.get('tenant').settings), 200))
   .openapi(patchSettings, async (c) => {
-    const actor = { type: 'api_key' as const, id: c.get('principal').apiKeyId };
-    return c.json(
-      await updateTenantSettings(c.get('store').db, c.get('tenant').id, c.req.valid('json'), actor),
-      200,
-    );
+    const keys = await tenantKeys(c.env.MASTER_KEY, c.get('tenant'));
+    const view = await updateTenantSettings(c.get('store').db, keys, c.req.valid('json'), originOf(c));
+    c.set('audited', true);
+    return c.json(view, 200);
   });
