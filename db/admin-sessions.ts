@@ -15,13 +15,16 @@ const SEEN_RESOLUTION_MS = 60_000;
 
 export type AdminSession = typeof adminSessions.$inferSelect;
 
+/** The hash a session is stored and found by. */
+export const sessionIdHash = (id: string) => hashSecret(id);
+
 /** The statement that stores a new session (by the hash of its id). */
-export async function sessionInsert(
+export function sessionInsert(
   db: Db,
-  input: { id: string; tenantId: string; userId: string; method: AdminSession['method']; now: Date },
+  input: { idHash: string; tenantId: string; userId: string; method: AdminSession['method']; now: Date },
 ) {
   return db.insert(adminSessions).values({
-    idHash: await hashSecret(input.id),
+    idHash: input.idHash,
     tenantId: input.tenantId,
     userId: input.userId,
     method: input.method,
@@ -38,7 +41,7 @@ export async function findSession(db: Db, id: string) {
     .from(adminSessions)
     .innerJoin(adminUsers, eq(adminUsers.id, adminSessions.userId))
     .innerJoin(tenants, eq(tenants.id, adminSessions.tenantId))
-    .where(eq(adminSessions.idHash, await hashSecret(id)));
+    .where(eq(adminSessions.idHash, await sessionIdHash(id)));
   return row;
 }
 

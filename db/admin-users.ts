@@ -142,7 +142,9 @@ export function passwordUpdate(db: Db, user: AdminUser, newHash: string, now: Da
     .where(
       and(
         eq(adminUsers.id, user.id),
-        user.passwordHash === null ? isNull(adminUsers.passwordHash) : eq(adminUsers.passwordHash, user.passwordHash),
+        user.passwordHash === null
+          ? isNull(adminUsers.passwordHash)
+          : eq(adminUsers.passwordHash, user.passwordHash),
       ),
     )
     .returning({ id: adminUsers.id });

@@ -39,7 +39,11 @@ export async function insertSubscriber(
     ip: evidence?.ip ?? null,
     userAgent: evidence?.userAgent ?? null,
     notice,
-    source: { type: actor.type === 'admin' ? 'admin' : 'api', id: actor.id, url: evidence?.sourceUrl ?? null },
+    source: {
+      type: actor.type === 'admin' ? 'admin' : 'api',
+      id: actor.id,
+      url: evidence?.sourceUrl ?? null,
+    },
     homeRegionSource: 'api',
     confirmedAt: evidence?.confirmedAt ? new Date(evidence.confirmedAt) : null,
   });

@@ -4,12 +4,7 @@
 // redaction that erasure applies (the chain keeps verifying: shared/audit-chain.ts).
 
 import { and, asc, desc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
-import {
-  type AuditFacts,
-  auditCommitment,
-  auditHash,
-  hashedTargetId,
-} from '../shared/audit-chain';
+import { type AuditFacts, auditCommitment, auditHash, hashedTargetId } from '../shared/audit-chain';
 import { decryptTenantField, encryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
 import { toBase64Url } from '../shared/encoding';
 import { newId } from '../shared/regions';
@@ -213,12 +208,7 @@ function conditions(tenantId: string, q: Omit<AuditQuery, 'limit'>): SQL {
 
 /** Rows matching `q`, newest first, one page. */
 export async function searchAudit(db: Db, tenantId: string, q: AuditQuery): Promise<AuditRow[]> {
-  return db
-    .select()
-    .from(auditLog)
-    .where(conditions(tenantId, q))
-    .orderBy(desc(auditLog.seq))
-    .limit(q.limit);
+  return db.select().from(auditLog).where(conditions(tenantId, q)).orderBy(desc(auditLog.seq)).limit(q.limit);
 }
 
 /** Rows matching `q` in chain order, `pageSize` at a time (for exports). */
@@ -264,7 +254,13 @@ export type AuditVerdict = {
  * link to the row before, no gap in seq, and the last row against the stored head.
  */
 export async function verifyAuditChain(db: Db, tenantId: string): Promise<AuditVerdict> {
-  const verdict: AuditVerdict = { ok: true, rows: 0, unchained: 0, redacted: 0, head: { seq: 0, hash: null } };
+  const verdict: AuditVerdict = {
+    ok: true,
+    rows: 0,
+    unchained: 0,
+    redacted: 0,
+    head: { seq: 0, hash: null },
+  };
   const fail = (at: number, reason: NonNullable<AuditVerdict['reason']>): AuditVerdict => ({
     ...verdict,
     ok: false,

@@ -129,7 +129,15 @@ export async function updatePrivacySettings(
   await appendAudit(
     db,
     keys,
-    [{ ...origin, action: 'tenant.settings_changed', target: { type: 'tenant', id: tenantId }, details: change, at: now }],
+    [
+      {
+        ...origin,
+        action: 'tenant.settings_changed',
+        target: { type: 'tenant', id: tenantId },
+        details: change,
+        at: now,
+      },
+    ],
     batch,
   );
   forgetTenant(tenantId);

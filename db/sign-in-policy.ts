@@ -81,6 +81,9 @@ export async function policyUpdate(db: Db, keys: TenantKeys, current: SignInPoli
   const { tenantId: _t, ...set } = row;
   return {
     after: policyOf(row),
-    statement: db.insert(signInPolicies).values(row).onConflictDoUpdate({ target: signInPolicies.tenantId, set }),
+    statement: db
+      .insert(signInPolicies)
+      .values(row)
+      .onConflictDoUpdate({ target: signInPolicies.tenantId, set }),
   };
 }

@@ -48,7 +48,15 @@ export async function updateTenantSettings(
   await appendAudit(
     db,
     keys,
-    [{ ...origin, action: 'tenant.settings_changed', target: { type: 'tenant', id: tenantId }, details: change, at: now }],
+    [
+      {
+        ...origin,
+        action: 'tenant.settings_changed',
+        target: { type: 'tenant', id: tenantId },
+        details: change,
+        at: now,
+      },
+    ],
     [
       db
         .update(tenants)

@@ -58,7 +58,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'suppressions.manage',
     'reports.read',
   ],
-  marketer: ['tenant.read', 'marketing.read', 'marketing.write', 'links.create', 'messages.manage', 'reports.read'],
+  marketer: [
+    'tenant.read',
+    'marketing.read',
+    'marketing.write',
+    'links.create',
+    'messages.manage',
+    'reports.read',
+  ],
   analyst: ['tenant.read', 'reports.read'],
   auditor: ['tenant.read', 'audit.read', 'consent.read', 'requests.read', 'reports.read'],
 };

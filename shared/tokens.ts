@@ -16,6 +16,8 @@ export const TOKEN_PURPOSES = [
   'form',
   'request_verify',
   'request_export',
+  'admin_password',
+  'sso_state',
 ] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 

@@ -42,7 +42,7 @@ export function passwordProblem(
   const local = context.email?.toLowerCase().split('@')[0] ?? '';
   const workspace = context.workspace?.toLowerCase().split('.')[0] ?? '';
   for (const own of [local, workspace]) {
-    if (own.length >= 4 && (word === own || lower.includes(own) && length(lower) - length(own) < 6))
+    if (own.length >= 4 && (word === own || (lower.includes(own) && length(lower) - length(own) < 6)))
       return 'personal';
   }
   return null;

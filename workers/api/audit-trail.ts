@@ -69,10 +69,17 @@ export const auditTrail: MiddlewareHandler<AppEnv> = async (c, next) => {
     const keys = await tenantKeys(c.env.MASTER_KEY, c.get('tenant'));
     await appendAudit(c.get('store').db, keys, [entry]);
   } catch (err) {
-    log('error', 'audit.write_failed', { requestId: c.get('requestId'), action: entry.action, ...describeError(err) });
+    log('error', 'audit.write_failed', {
+      requestId: c.get('requestId'),
+      action: entry.action,
+      ...describeError(err),
+    });
     if (c.res.status < 400) {
       const body = errorBody('unavailable', 'The action could not be recorded in the audit log; try again.');
-      c.res = new Response(JSON.stringify(body), { status: 503, headers: { 'content-type': 'application/json' } });
+      c.res = new Response(JSON.stringify(body), {
+        status: 503,
+        headers: { 'content-type': 'application/json' },
+      });
     }
   }
 };

@@ -21,7 +21,8 @@ export const apiAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 async function authenticateKey(c: Parameters<MiddlewareHandler<AppEnv>>[0], header: string) {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!m) throw new AppError('unauthorized', 'Send the API key as "Authorization: Bearer <api key>", or sign in.');
+  if (!m)
+    throw new AppError('unauthorized', 'Send the API key as "Authorization: Bearer <api key>", or sign in.');
   const region = apiKeyRegion(m[1]!);
   if (!region) throw new AppError('unauthorized', 'The API key is not valid.');
   const store = regional(c.env, region);
@@ -51,7 +52,10 @@ export function requireAccess(scope: ApiScope | 'any', permission: Permission): 
       if (scope !== 'any' && !principal.scopes.includes(scope))
         throw new AppError('forbidden', `This API key does not have the "${scope}" scope.`);
     } else if (!roleMay(principal.role, permission)) {
-      throw new AppError('forbidden', `The role "${principal.role}" does not have the "${permission}" permission.`);
+      throw new AppError(
+        'forbidden',
+        `The role "${principal.role}" does not have the "${permission}" permission.`,
+      );
     }
     await next();
   };

@@ -72,7 +72,7 @@ api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
   in: 'cookie',
   name: SESSION_COOKIE_NAME,
   description:
-    'The dashboard session set by `POST /api/auth/sign-in` or the SSO callback. Every request that changes something also sends the session\'s CSRF token (from `GET /api/auth/session`) in `X-CSRF-Token`.',
+    "The dashboard session set by `POST /api/auth/sign-in` or the SSO callback. Every request that changes something also sends the session's CSRF token (from `GET /api/auth/session`) in `X-CSRF-Token`.",
 });
 const OPENAPI_INFO = {
   openapi: '3.1.0',

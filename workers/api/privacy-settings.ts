@@ -26,14 +26,17 @@ const getSettings = apiRoute('privacy_requests', {
   summary: 'Due days, reminder lead time and notification switches',
   responses: { 200: json(PrivacySettings, 'The settings'), ...errorResponses() },
 });
-const putSettings = apiRoute('privacy_requests', {
-  method: 'put',
-  path: '/',
-  tags: ['Privacy settings'],
-  summary: 'Change the privacy settings (merged); audited and announced as tenant.settings_changed',
-  request: { body: jsonBody(PrivacySettingsChange) },
-  responses: { 200: json(PrivacySettings, 'The settings after the change'), ...errorResponses() },
-});
+const putSettings = apiRoute(
+  { scope: 'privacy_requests', permission: 'privacy_settings.manage' },
+  {
+    method: 'put',
+    path: '/',
+    tags: ['Privacy settings'],
+    summary: 'Change the privacy settings (merged); audited and announced as tenant.settings_changed',
+    request: { body: jsonBody(PrivacySettingsChange) },
+    responses: { 200: json(PrivacySettings, 'The settings after the change'), ...errorResponses() },
+  },
+);
 
 export const privacySettingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(getSettings, (c) => c.json(pick(c.get('tenant').settings), 200))
