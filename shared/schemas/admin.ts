@@ -16,14 +16,10 @@ const Text = (max: number) =>
     .max(max)
     .regex(/^[^\p{Cc}]*$/u, 'must be one line without control characters');
 
-export const Workspace = z
-  .string()
-  .trim()
-  .max(60)
-  .meta({
-    description: 'The workspace name: the tenant slug and its region, e.g. `acme.eu`',
-    example: 'acme.eu',
-  });
+export const Workspace = z.string().trim().max(60).meta({
+  description: 'The workspace name: the tenant slug and its region, e.g. `acme.eu`',
+  example: 'acme.eu',
+});
 const Email = z.string().trim().min(3).max(320).meta({ description: 'An email address' });
 /** Long enough for any password the policy accepts, short enough to bound the hashing work. */
 const Password = z
@@ -60,16 +56,6 @@ export const SessionView = z
   })
   .meta({ id: 'Session' });
 export type SessionView = z.infer<typeof SessionView>;
-
-export const WorkspaceOptions = z
-  .object({
-    workspace: z.string(),
-    name: z.string(),
-    passwords: z.boolean().meta({ description: 'Whether users may sign in with a password' }),
-    sso: z.boolean().meta({ description: 'Whether the workspace signs in with its OIDC provider' }),
-    ssoUrl: z.string().nullable().meta({ description: 'Where the browser goes to sign in with SSO' }),
-  })
-  .meta({ id: 'WorkspaceOptions' });
 
 export const ForgotPasswordInput = z
   .object({ workspace: Workspace, email: Email, language: Language.optional() })

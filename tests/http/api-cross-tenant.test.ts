@@ -10,7 +10,14 @@ import { api, seedTenant } from '../support/seed';
 type Call = { method: string; path: string; json?: unknown };
 
 /** Every route that takes an id of the tenant's own, with a body it would accept. */
-function idRoutes(ids: { list: string; form: string; subscriber: string; request: string }): Call[] {
+function idRoutes(ids: {
+  list: string;
+  form: string;
+  subscriber: string;
+  request: string;
+  user: string;
+  key: string;
+}): Call[] {
   const req = (action: string, json: unknown): Call => ({
     method: 'POST',
     path: `/privacy-requests/${ids.request}/${action}`,
@@ -32,6 +39,9 @@ function idRoutes(ids: { list: string; form: string; subscriber: string; request
     req('pause', { note: 'Waiting' }),
     req('resume', {}),
     req('complete', {}),
+    { method: 'PATCH', path: `/users/${ids.user}`, json: { role: 'owner' } },
+    { method: 'DELETE', path: `/users/${ids.user}` },
+    { method: 'DELETE', path: `/api-keys/${ids.key}` },
     // Ids in a body: a link for another tenant's subscriber and list.
     {
       method: 'POST',
@@ -55,7 +65,19 @@ async function ownerWithEverything(region: Region) {
   });
   expect(filed.status).toBe(201);
   const request = ((await filed.json()) as { id: string }).id;
-  return { owner, ids: { list: owner.doiList, form: owner.formId, subscriber: sub.id, request } };
+  const invited = await api(owner.apiKey, '/users', {
+    method: 'POST',
+    json: { email: `marketer-${region}@example.org`, role: 'marketer' },
+  });
+  expect(invited.status).toBe(201);
+  const user = ((await invited.json()) as { id: string }).id;
+  const made = await api(owner.apiKey, '/api-keys', {
+    method: 'POST',
+    json: { name: 'CRM', scopes: ['consent'] },
+  });
+  expect(made.status).toBe(201);
+  const key = ((await made.json()) as { id: string }).id;
+  return { owner, ids: { list: owner.doiList, form: owner.formId, subscriber: sub.id, request, user, key } };
 }
 
 /** What the owner sees of each resource, to show that nothing changed. */
@@ -69,6 +91,8 @@ async function ownerView(apiKey: string, ids: { list: string; form: string; requ
     list: await read(`/lists/${ids.list}`),
     form: await read(`/forms/${ids.form}`),
     request: await read(`/privacy-requests/${ids.request}`),
+    users: await read('/users'),
+    keys: await read('/api-keys'),
   };
 }
 

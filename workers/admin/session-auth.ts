@@ -18,6 +18,8 @@ const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 /** Whether the request carries a session cookie at all (the API then authenticates by it). */
 export const hasSessionCookie = (c: Context<AppEnv>) => readSessionCookie(c) !== undefined;
 
+export type AuthenticatedSession = NonNullable<Awaited<ReturnType<typeof findSession>>> & { id: string };
+
 const ended = () => new AppError('unauthorized', 'Your session has ended. Sign in again.');
 
 /**
@@ -25,7 +27,7 @@ const ended = () => new AppError('unauthorized', 'Your session has ended. Sign i
  * that ended and (403) a change without the session's CSRF token. The principal is known before
  * either refusal, so the audit trail records it.
  */
-export async function authenticateSession(c: Context<AppEnv>): Promise<void> {
+export async function authenticateSession(c: Context<AppEnv>): Promise<AuthenticatedSession> {
   const id = readSessionCookie(c) ?? '';
   const region = sessionRegion(id);
   if (!region) throw ended();
@@ -48,4 +50,5 @@ export async function authenticateSession(c: Context<AppEnv>): Promise<void> {
       throw new AppError('forbidden', "Send the session's CSRF token in the X-CSRF-Token header.");
   }
   await noteSessionUse(store.db, session, now);
+  return { id, session, user, tenant };
 }

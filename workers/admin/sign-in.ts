@@ -88,7 +88,7 @@ export async function checkPasswordSignIn(
     );
   }
   const right = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !user.passwordHash || !right || user.disabledAt) {
+  if (!user?.passwordHash || !right || user.disabledAt) {
     await audit(user ? (right ? 'disabled' : 'wrong_password') : 'unknown_address');
     throw refused();
   }

@@ -7,9 +7,13 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../env';
+import { authRoutes } from '../admin/auth-routes';
 import { SESSION_COOKIE_NAME } from '../admin/cookies';
 import { validationHook } from '../http/errors';
 import { apiAuth } from './auth';
+import { adminUserRoutes } from './admin-users';
+import { apiKeyRoutes } from './api-keys';
+import { auditLogRoutes } from './audit-log';
 import { auditTrail } from './audit-trail';
 import { complianceReportRoutes } from './compliance-report';
 import { consentEventRoutes } from './consent-events';
@@ -21,6 +25,7 @@ import { privacyRequestRoutes } from './privacy-requests';
 import { privacySettingsRoutes } from './privacy-settings';
 import { privacyTemplateRoutes } from './privacy-templates';
 import { profileFieldRoutes } from './profile-fields';
+import { signInSettingsRoutes } from './sign-in-settings';
 import { publicPaths } from './public-paths';
 import { subscriberRoutes } from './subscribers';
 import { tenantRoutes } from './tenant';
@@ -57,11 +62,16 @@ export const RESOURCES = [
   ['/privacy-settings', privacySettingsRoutes],
   ['/privacy-templates', privacyTemplateRoutes],
   ['/reports/compliance', complianceReportRoutes],
+  ['/users', adminUserRoutes],
+  ['/api-keys', apiKeyRoutes],
+  ['/sign-in-settings', signInSettingsRoutes],
+  ['/audit-log', auditLogRoutes],
 ] as const;
 for (const [prefix, routes] of RESOURCES) v1.route(prefix, routes);
 
 export const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 api.route('/v1', v1);
+api.route('/auth', authRoutes);
 api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
   type: 'http',
   scheme: 'bearer',

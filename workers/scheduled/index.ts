@@ -7,6 +7,8 @@ import { describeError, log } from '../../shared/log';
 import type { Bindings } from '../env';
 import { dispatchBacklog } from '../outbox/dispatch';
 import { purgeIdempotencyKeys } from '../../db/idempotency';
+import { purgeEndedSessions } from '../../db/admin-sessions';
+import { purgeOldFailures } from '../../db/sign-in-failures';
 import { regional } from '../../db/regions';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
 import { closeLapsedUnverified, reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
@@ -28,6 +30,8 @@ export const SWEEPS: Sweep[] = [
   { name: 'privacy-reminders', run: sendDueReminders },
   { name: 'erasure-clock-reconcile', run: reconcileErasureClocks },
   { name: 'unverified-close', run: closeLapsedUnverified },
+  { name: 'admin-sessions', run: (env, region, now) => purgeEndedSessions(regional(env, region).db, now) },
+  { name: 'sign-in-failures', run: (env, region, now) => purgeOldFailures(regional(env, region).db, now) },
 ];
 
 export async function handleScheduled(
