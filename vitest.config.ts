@@ -32,6 +32,8 @@ export default defineConfig(async () => {
     test: {
       include: ['tests/{unit,http,queue,durable,email,scheduled}/**/*.test.ts'],
       setupFiles: ['./tests/support/apply-migrations.ts'],
+      // The local OpenID provider the SSO tests sign in at (a real HTTP server on a free port).
+      globalSetup: ['./tests/node/support/oidc-issuer.ts'],
       testTimeout: 20_000,
       // The Worker's own JSON log lines (tests that check them spy on console) would bury the
       // report; set TEST_LOGS=1 to see them.
