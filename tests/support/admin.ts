@@ -59,6 +59,7 @@ export function asSession(
 ): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('cookie', session.cookie);
+  if (!headers.has('cf-connecting-ip')) headers.set('cf-connecting-ip', '198.51.100.7');
   if (init.csrf !== false)
     headers.set('x-csrf-token', typeof init.csrf === 'string' ? init.csrf : session.csrf);
   let body = init.body;
