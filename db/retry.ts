@@ -1,6 +1,7 @@
 // Optimistic concurrency: a batch that lost a race on a unique index (the next seq of a consent
 // chain, a subscriber's address, a spent nonce) is rebuilt from fresh reads and tried again, with
-// growing, randomised pauses, until it commits: `appendToChain` (consent-log.ts) and the audit
+// growing, randomised pauses, until it commits: `appendToChain` (consent-log.ts), the guarded
+// writes of a person's own profile (preferences-profile.ts, preferences-address.ts) and the audit
 // chain (audit-log.ts, which retries only its own race for the next seq).
 
 import { AppError } from '../shared/errors';

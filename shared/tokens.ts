@@ -16,6 +16,9 @@ export const TOKEN_PURPOSES = [
   'form',
   'request_verify',
   'request_export',
+  'preferences',
+  'unsubscribe',
+  'address_change',
   'admin_password',
   'sso_state',
 ] as const;
