@@ -1,6 +1,6 @@
 // Subscribers inserted by client systems (`POST /api/v1/subscribers`): consent-based lists need
 // evidence, profile values must be of defined, non-special fields, and the insertion is one
-// consent capture attributed to the API key.
+// consent capture attributed to the API key (or the signed-in user) that sent it.
 
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
@@ -14,7 +14,7 @@ export async function insertSubscriber(
   db: Db,
   keys: TenantKeys,
   input: SubscriberInput,
-  apiKeyId: string,
+  actor: { type: 'api_key' | 'admin'; id: string },
 ): Promise<CaptureResult & { lists: ListRow[] }> {
   const lists = await requireLists(db, keys.tenantId, input.listIds);
   const consentLists = lists.filter((l) => l.lawfulBasis === 'consent');
@@ -39,7 +39,11 @@ export async function insertSubscriber(
     ip: evidence?.ip ?? null,
     userAgent: evidence?.userAgent ?? null,
     notice,
-    source: { type: 'api', id: apiKeyId, url: evidence?.sourceUrl ?? null },
+    source: {
+      type: actor.type === 'admin' ? 'admin' : 'api',
+      id: actor.id,
+      url: evidence?.sourceUrl ?? null,
+    },
     homeRegionSource: 'api',
     confirmedAt: evidence?.confirmedAt ? new Date(evidence.confirmedAt) : null,
   });

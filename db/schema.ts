@@ -38,7 +38,6 @@ export type TenantSettings = {
   privacyPolicyUrl?: string;
   privacyOfficer?: PrivacyOfficer;
   euRepresentative?: EuRepresentative;
-  oidc?: { issuer: string; clientId: string; jwksUrl: string };
 };
 
 export const tenants = sqliteTable('tenants', {
@@ -62,17 +61,32 @@ export const adminUsers = sqliteTable(
       .references(() => tenants.id),
     emailIndex: text('email_index').notNull(),
     emailCt: text('email_ct').notNull(),
-    role: text('role', { enum: ['owner', 'admin', 'privacy_officer', 'analyst', 'viewer'] }).notNull(),
+    /** The roles of shared/access.ts (ROLES). */
+    role: text('role', { enum: ['owner', 'privacy_officer', 'marketer', 'analyst', 'auditor'] }).notNull(),
     passwordHash: text('password_hash'),
-    passwordExpiresAt: integer('password_expires_at', { mode: 'timestamp_ms' }),
+    /** When the current password was set; its age against the tenant's maximum decides expiry. */
+    passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
+    /** Hashes of the last passwords, newest first (the current one included): none may come back. */
+    passwordHistory: json<string[]>('password_history').notNull().default([]),
+    /** The OIDC `sub` of this user at the tenant's issuer, bound at the first SSO sign-in. */
     ssoSubject: text('sso_subject'),
     lastLoginAt: integer('last_login_at', { mode: 'timestamp_ms' }),
     disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('admin_users_tenant_email').on(t.tenantId, t.emailIndex)],
+  (t) => [
+    uniqueIndex('admin_users_tenant_email').on(t.tenantId, t.emailIndex),
+    uniqueIndex('admin_users_tenant_subject')
+      .on(t.tenantId, t.ssoSubject)
+      .where(sql`sso_subject is not null`),
+  ],
 );
 
+/**
+ * Dashboard sessions: only the SHA-256 of the random session id is stored. `expiresAt` is the
+ * absolute end (24 h after sign-in); `lastSeenAt` + 8 h the idle end. The CSRF token is derived
+ * from the session id, so it is not stored either.
+ */
 export const adminSessions = sqliteTable(
   'admin_sessions',
   {
@@ -83,12 +97,41 @@ export const adminSessions = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => adminUsers.id),
-    csrfToken: text('csrf_token').notNull(),
+    method: text('method', { enum: ['password', 'sso'] }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [index('admin_sessions_user').on(t.userId)],
 );
+
+/** Failed sign-ins per address (blind index), known user or not: ten in 15 minutes lock it. */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    emailIndex: text('email_index').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sign_in_failures_address').on(t.tenantId, t.emailIndex, t.at)],
+);
+
+/** How a tenant's people sign in: password rules and the tenant's OIDC provider (secret encrypted). */
+export const signInPolicies = sqliteTable('sign_in_policies', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  passwordMaxAgeDays: integer('password_max_age_days').notNull().default(90),
+  passwordsAllowed: integer('passwords_allowed', { mode: 'boolean' }).notNull().default(true),
+  oidcIssuer: text('oidc_issuer'),
+  oidcClientId: text('oidc_client_id'),
+  /** Encrypted with the tenant data key (owner: the tenant id). */
+  oidcClientSecretCt: text('oidc_client_secret_ct'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
 
 export const apiKeys = sqliteTable(
   'api_keys',
@@ -614,6 +657,12 @@ export const outboxEvents = sqliteTable(
   ],
 );
 
+/**
+ * The audit log: append-only, one hash chain per tenant (`seq`, `prevHash`, `hash`). What may name
+ * a subscriber (`subjectId`, a subscriber target, `details`) is hashed through `commitment`, a
+ * salted hash, so erasure can redact it (`redactedBy`) and the chain still verifies
+ * (db/audit-log.ts, shared/audit-chain.ts).
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -621,16 +670,44 @@ export const auditLog = sqliteTable(
     tenantId: text('tenant_id')
       .notNull()
       .references(() => tenants.id),
-    actorType: text('actor_type', { enum: ['admin', 'api_key', 'system', 'subscriber'] }).notNull(),
+    seq: integer('seq').notNull().default(0),
+    actorType: text('actor_type', {
+      enum: ['admin', 'api_key', 'system', 'subscriber', 'platform'],
+    }).notNull(),
     actorId: text('actor_id').notNull(),
     action: text('action').notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
+    /** The subscriber the row is about, if any: redacted when they are erased. */
+    subjectId: text('subject_id'),
     details: json<Record<string, unknown>>('details').notNull().default({}),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    country: text('country'),
+    /** The actor's IP address, encrypted with the tenant data key (owner: the row id). */
+    ipCt: text('ip_ct'),
+    salt: text('salt'),
+    commitment: text('commitment'),
+    redactedBy: text('redacted_by'),
+    prevHash: text('prev_hash'),
+    /** Null only for rows written before the chain existed (they keep their seq, first). */
+    hash: text('hash'),
   },
-  (t) => [index('audit_log_tenant_time').on(t.tenantId, t.at)],
+  (t) => [
+    index('audit_log_tenant_time').on(t.tenantId, t.at),
+    uniqueIndex('audit_log_chain').on(t.tenantId, t.seq),
+    index('audit_log_action').on(t.tenantId, t.action, t.seq),
+    index('audit_log_subject').on(t.tenantId, t.subjectId),
+  ],
 );
+
+/** The newest row of each tenant's audit chain, so a deletion of the newest rows is detectable. */
+export const auditHeads = sqliteTable('audit_heads', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  seq: integer('seq').notNull(),
+  hash: text('hash').notNull(),
+});
 
 /** Request ids already answered for an Idempotency-Key, with the stored answer. */
 export const idempotencyKeys = sqliteTable(

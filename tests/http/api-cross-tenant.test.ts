@@ -19,6 +19,8 @@ function idRoutes(ids: {
   request: string;
   endpoint: string;
   delivery: string;
+  user: string;
+  key: string;
 }): Call[] {
   const req = (action: string, json: unknown): Call => ({
     method: 'POST',
@@ -53,6 +55,9 @@ function idRoutes(ids: {
     { method: 'DELETE', path: `/webhook-endpoints/${ids.endpoint}` },
     { method: 'GET', path: `/webhook-deliveries/${ids.delivery}` },
     { method: 'POST', path: `/webhook-deliveries/${ids.delivery}/replay` },
+    { method: 'PATCH', path: `/users/${ids.user}`, json: { role: 'owner' } },
+    { method: 'DELETE', path: `/users/${ids.user}` },
+    { method: 'DELETE', path: `/api-keys/${ids.key}` },
     // Ids in a body: a link for another tenant's subscriber and list.
     {
       method: 'POST',
@@ -80,9 +85,30 @@ async function ownerWithEverything(region: Region) {
   const tested = await api(owner.apiKey, `/webhook-endpoints/${endpoint}/test`, { method: 'POST' });
   expect(tested.status).toBe(202);
   const delivery = ((await tested.json()) as { deliveryId: string }).deliveryId;
+  const invited = await api(owner.apiKey, '/users', {
+    method: 'POST',
+    json: { email: `marketer-${region}@example.org`, role: 'marketer' },
+  });
+  expect(invited.status).toBe(201);
+  const user = ((await invited.json()) as { id: string }).id;
+  const made = await api(owner.apiKey, '/api-keys', {
+    method: 'POST',
+    json: { name: 'CRM', scopes: ['consent'] },
+  });
+  expect(made.status).toBe(201);
+  const key = ((await made.json()) as { id: string }).id;
   return {
     owner,
-    ids: { list: owner.doiList, form: owner.formId, subscriber: sub.id, request, endpoint, delivery },
+    ids: {
+      list: owner.doiList,
+      form: owner.formId,
+      subscriber: sub.id,
+      request,
+      endpoint,
+      delivery,
+      user,
+      key,
+    },
   };
 }
 
@@ -101,6 +127,8 @@ async function ownerView(
     form: await read(`/forms/${ids.form}`),
     request: await read(`/privacy-requests/${ids.request}`),
     endpoint: await read(`/webhook-endpoints/${ids.endpoint}`),
+    users: await read('/users'),
+    keys: await read('/api-keys'),
   };
 }
 

@@ -44,8 +44,12 @@ describe('/api/v1/tenant/settings', () => {
     )
       .bind(tenant.id)
       .all();
-    expect(audit.results).toEqual([
-      { actor_type: 'api_key', actor_id: apiKeyId, details: JSON.stringify({ changed: ['intercept'] }) },
+    expect(audit.results.map((r) => ({ ...r, details: JSON.parse(String(r.details)) }))).toEqual([
+      {
+        actor_type: 'api_key',
+        actor_id: apiKeyId,
+        details: { changed: ['intercept'], before: { intercept: null }, after: { intercept: 'off' } },
+      },
     ]);
     expect(
       await countRows(

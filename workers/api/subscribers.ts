@@ -20,6 +20,7 @@ import {
   SubscriberView,
 } from '../../shared/schemas/subscribers';
 import type { AppEnv } from '../env';
+import { actorOf } from '../http/actor';
 import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { sendConfirmationIfDue } from '../mail/confirmation';
@@ -89,7 +90,7 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
     c.req.header('idempotency-key'),
     { method: 'POST', path: '/subscribers', body: input },
     async () => {
-      const r = await insertSubscriber(db, keys, input, c.get('principal').apiKeyId);
+      const r = await insertSubscriber(db, keys, input, actorOf(c));
       if (r.awaitingConfirmation.length) {
         await sendConfirmationIfDue(c.env, {
           region,

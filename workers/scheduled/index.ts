@@ -7,6 +7,8 @@ import { describeError, log } from '../../shared/log';
 import type { Bindings } from '../env';
 import { dispatchBacklog } from '../outbox/dispatch';
 import { purgeIdempotencyKeys } from '../../db/idempotency';
+import { purgeEndedSessions } from '../../db/admin-sessions';
+import { purgeOldFailures } from '../../db/sign-in-failures';
 import { regional } from '../../db/regions';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
 import { closeLapsedUnverified, reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
@@ -30,6 +32,8 @@ export const SWEEPS: Sweep[] = [
   { name: 'erasure-clock-reconcile', run: reconcileErasureClocks },
   { name: 'unverified-close', run: closeLapsedUnverified },
   { name: 'webhook-catch-up', run: webhookCatchUp },
+  { name: 'admin-sessions', run: (env, region, now) => purgeEndedSessions(regional(env, region).db, now) },
+  { name: 'sign-in-failures', run: (env, region, now) => purgeOldFailures(regional(env, region).db, now) },
 ];
 
 export async function handleScheduled(
