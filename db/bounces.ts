@@ -1,10 +1,11 @@
 // Hard bounces: the address is undeliverable, so the subscriber is marked `bounced` and its
-// blind index joins the suppression list (reason `hard_bounce`), with the outbox event, in one
-// batch. An existing suppression (an erasure, say) is left as it is.
+// blind index joins the suppression list (reason `hard_bounce`), with the outbox event and the
+// compliance counters, in one batch. An existing suppression (an erasure, say) is left as it is.
 
 import { and, eq, ne } from 'drizzle-orm';
 import { runBatch, type BatchItem, type Db } from './client';
 import { outboxInsert } from './outbox';
+import { counted, subscriberScope, suppressionCounted } from './report-counters';
 import { subscribers, suppressions } from './schema';
 
 export type HardBounceInput = {
@@ -17,7 +18,7 @@ export type HardBounceInput = {
 };
 
 export async function recordHardBounce(db: Db, input: HardBounceInput, now = new Date()): Promise<void> {
-  const items: BatchItem[] = [
+  const items: BatchItem[] = suppressionCounted(db, input.tenantId, input.emailIndex, [
     db
       .insert(suppressions)
       .values({
@@ -27,7 +28,7 @@ export async function recordHardBounce(db: Db, input: HardBounceInput, now = new
         createdAt: now,
       })
       .onConflictDoNothing(),
-  ];
+  ]);
   if (input.subscriberId) {
     items.push(
       db
@@ -50,5 +51,8 @@ export async function recordHardBounce(db: Db, input: HardBounceInput, now = new
       }),
     );
   }
-  await runBatch(db, items);
+  await runBatch(
+    db,
+    input.subscriberId ? counted(db, subscriberScope(input.tenantId, input.subscriberId), items) : items,
+  );
 }

@@ -10,6 +10,7 @@ import { newId } from '../shared/regions';
 import { nextStatus, type RejectReason, type RequestAction } from '../shared/request-lifecycle';
 import { runBatch, type BatchItem, type Db } from './client';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import { counted, requestSubjectScope } from './report-counters';
 import type { PrivacyRequest } from './privacy-requests';
 import { privacyRequestHistory, privacyRequests } from './schema';
 
@@ -114,7 +115,12 @@ function transitionStatements(
       },
     }),
   ];
-  return { next, batch };
+  // An erasure opening or closing moves its subject between the compliance cells.
+  return {
+    next,
+    batch:
+      request.kind === 'erasure' ? counted(db, requestSubjectScope(request.tenantId, request), batch) : batch,
+  };
 }
 
 /** Applies `action`, or throws `illegal_transition` (409) / `conflict` (409) and writes nothing. */

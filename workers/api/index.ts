@@ -8,7 +8,6 @@ import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { apiKeyAuth } from './auth';
-import { complianceReportRoutes } from './compliance-report';
 import { consentEventRoutes } from './consent-events';
 import { formApiRoutes } from './forms';
 import { linkRoutes } from './links';
@@ -19,6 +18,7 @@ import { privacySettingsRoutes } from './privacy-settings';
 import { privacyTemplateRoutes } from './privacy-templates';
 import { profileFieldRoutes } from './profile-fields';
 import { publicPaths } from './public-paths';
+import { reportRoutes } from './reports';
 import { subscriberRoutes } from './subscribers';
 import { tenantRoutes } from './tenant';
 
@@ -52,7 +52,7 @@ export const RESOURCES = [
   ['/privacy-requests', privacyRequestRoutes],
   ['/privacy-settings', privacySettingsRoutes],
   ['/privacy-templates', privacyTemplateRoutes],
-  ['/reports/compliance', complianceReportRoutes],
+  ['/reports', reportRoutes],
 ] as const;
 for (const [prefix, routes] of RESOURCES) v1.route(prefix, routes);
 

@@ -89,7 +89,7 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
     c.req.header('idempotency-key'),
     { method: 'POST', path: '/subscribers', body: input },
     async () => {
-      const r = await insertSubscriber(db, keys, input, c.get('principal').apiKeyId);
+      const r = await insertSubscriber(db, keys, input, c.get('principal').apiKeyId, tenant.settings);
       if (r.awaitingConfirmation.length) {
         await sendConfirmationIfDue(c.env, {
           region,
@@ -131,7 +131,13 @@ async function runImport(c: Context<AppEnv>, input: ImportInput) {
     c.req.header('idempotency-key'),
     { method: 'POST', path: '/subscribers/import', body: input },
     async () => {
-      const { awaitingConfirmation, outbox, ...report } = await importSubscribers(db, d1, keys, input);
+      const { awaitingConfirmation, outbox, ...report } = await importSubscribers(
+        db,
+        d1,
+        keys,
+        input,
+        tenant.settings,
+      );
       // Confirmation mails for double opt-in lists go through the queue: ids only, sent by the consumer.
       for (const part of chunk(awaitingConfirmation, 100)) {
         await c.env.EVENTS.sendBatch(
