@@ -8,6 +8,10 @@ import { defineConfig } from 'vitest/config';
 export const TEST_MASTER_KEY = 'v1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=';
 const TEST_PLATFORM_KEY = 'test-platform-key-0123456789abcdefghijklmnop';
 
+// wrangler reads required secrets from the environment and warns once per test file without them.
+process.env.MASTER_KEY ??= TEST_MASTER_KEY;
+process.env.PLATFORM_KEY ??= TEST_PLATFORM_KEY;
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
   return {

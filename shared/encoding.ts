@@ -29,11 +29,16 @@ export function toBase64Url(bytes: Uint8Array): string {
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
 
-/** Decodes unpadded base64url; returns null for anything that is not. */
+/**
+ * Decodes unpadded base64url; returns null for anything that is not, and for a non-canonical
+ * spelling: the unused low bits of the last character must be zero, so one value has exactly
+ * one text (a token cannot be varied into 4 or 16 spellings that all open).
+ */
 export function fromBase64Url(s: string): Uint8Array<ArrayBuffer> | null {
   if (!B64URL.test(s) || s.length % 4 === 1) return null;
   const padded = s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4);
-  return fromBase64(padded);
+  const bytes = fromBase64(padded);
+  return toBase64Url(bytes) === s ? bytes : null;
 }
 
 /** Crockford's base32 in lower case (no i, l, o, u): ids, reply addresses, packed id bodies. */

@@ -86,6 +86,20 @@ describe('bad links', () => {
     await expectRefused(`/l/${token.slice(0, -4)}`, tenant.id, 400);
   });
 
+  it('opens only the canonical spelling of a token: its last character cannot be varied', async () => {
+    const { tenant, token } = await validLink();
+    const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = token.at(-1)!;
+    const unusedBits = [0, 0, 4, 2][(token.length - token.indexOf('.') - 1) % 4]!;
+    // The characters that differ from the last one only in its unused low bits.
+    const variants = [...B64URL].filter(
+      (ch) => ch !== last && B64URL.indexOf(ch) >> unusedBits === B64URL.indexOf(last) >> unusedBits,
+    );
+    expect(unusedBits).toBeGreaterThan(0);
+    expect(variants.length).toBe(2 ** unusedBits - 1);
+    for (const ch of variants) await expectRefused(`/l/${token.slice(0, -1)}${ch}`, tenant.id, 400);
+  });
+
   it('refuses an expired token', async () => {
     const { tenant, subscriber, list } = await validLink();
     const long = Date.now() - 10 * 86_400_000;
