@@ -5,7 +5,8 @@
 // run stopped; drift is reported as counts only.
 
 import { asc, eq, gt, gte, type SQL, sql } from 'drizzle-orm';
-import type { Db } from './client';
+import { statementOf } from './bulk-insert';
+import { type Db, dbFor } from './client';
 import { lists, reportReconcileCursor, tenants } from './schema';
 import { PERSON_STATES } from '../shared/reports/states';
 import { PERSON_STATE_SQL, SUBSCRIPTION_STATE_SQL } from './subscription-state';
@@ -72,22 +73,27 @@ export type ChunkDrift = { cells: number; people: number };
  * Recounts one chunk and writes the result back, in one transaction: the counters it read before
  * are compared with what it wrote. Returns the drift: cells that differed, and by how much in all.
  */
-export async function reconcileChunk(db: Db, tenantId: string, chunk: string): Promise<ChunkDrift> {
+export async function reconcileChunk(d1: D1Database, tenantId: string, chunk: string): Promise<ChunkDrift> {
+  const db = dbFor(d1);
   const { owned, recount } = chunkSql(tenantId, chunk);
   const read = sql`select list_id, region, state, n from report_counters where tenant_id = ${tenantId} and ${owned} and n <> 0`;
   type Row = { list_id: string; region: string; state: string; n: number };
-  const [before, , , after] = (await db.batch([
-    db.all<Row>(read),
-    db.run(sql`delete from report_counters where tenant_id = ${tenantId} and ${owned}`),
-    db.run(
-      sql`insert into report_counters (tenant_id, list_id, region, state, n)
-        select ${tenantId}, list_id, region, state, n from (${recount}) where n <> 0`,
+  // On the D1 binding: drizzle's batch cannot bind the parameters of raw statements.
+  const [before, , , after] = (await d1.batch([
+    statementOf(d1, db.all(read)),
+    statementOf(d1, db.run(sql`delete from report_counters where tenant_id = ${tenantId} and ${owned}`)),
+    statementOf(
+      d1,
+      db.run(
+        sql`insert into report_counters (tenant_id, list_id, region, state, n)
+          select ${tenantId}, list_id, region, state, n from (${recount}) where n <> 0`,
+      ),
     ),
-    db.all<Row>(read),
-  ])) as [Row[], unknown, unknown, Row[]];
+    statementOf(d1, db.all(read)),
+  ])) as [D1Result<Row>, unknown, unknown, D1Result<Row>];
   const key = (r: Row) => `${r.list_id}\u0000${r.region}\u0000${r.state}`;
-  const was = new Map(before.map((r) => [key(r), r.n]));
-  const is = new Map(after.map((r) => [key(r), r.n]));
+  const was = new Map(before.results.map((r) => [key(r), r.n]));
+  const is = new Map(after.results.map((r) => [key(r), r.n]));
   let cells = 0;
   let people = 0;
   for (const k of new Set([...was.keys(), ...is.keys()])) {
@@ -124,7 +130,8 @@ export type ReconcileRun = {
  * One run of the sweep in one region's database: up to `maxChunks` chunks, going on after the
  * last chunk the previous run did (a cursor row in the same database).
  */
-export async function reconcileCounters(db: Db, now: Date, maxChunks = 200): Promise<ReconcileRun> {
+export async function reconcileCounters(d1: D1Database, now: Date, maxChunks = 200): Promise<ReconcileRun> {
+  const db = dbFor(d1);
   const cursor = await db.query.reportReconcileCursor.findFirst({
     where: eq(reportReconcileCursor.id, CURSOR),
   });
@@ -150,7 +157,7 @@ export async function reconcileCounters(db: Db, now: Date, maxChunks = 200): Pro
     }
     for (const chunk of await chunksOf(db, tenant.id, from?.tenantId === tenant.id ? from.chunk : null)) {
       if (run.chunks >= maxChunks) return run;
-      const drift = await reconcileChunk(db, tenant.id, chunk);
+      const drift = await reconcileChunk(d1, tenant.id, chunk);
       run.chunks++;
       if (drift.cells > 0) run.drifted.push({ tenantId: tenant.id, chunk, ...drift });
       await db

@@ -241,9 +241,10 @@ export function homeRegionFill(
         ]
       : [];
   // insert … select: the event row exists only if the subscriber still stands where it did.
+  const eventId = newId('evt');
   const event = db
     .select({
-      id: sql<string>`${newId('evt')}`.as('id'),
+      id: sql<string>`${eventId}`.as('id'),
       tenantId: sql<string>`${subscriber.tenantId}`.as('tenant_id'),
       type: sql<string>`'subscriber.home_region_set'`.as('type'),
       subjectType: sql<string>`'subscriber'`.as('subject_type'),
@@ -257,7 +258,8 @@ export function homeRegionFill(
     .where(stillUnknown);
   return [
     ...resolved,
-    db.insert(outboxEvents).select(event),
+    // The event's id, for a caller that hands it over once it has seen the change commit.
+    Object.assign(db.insert(outboxEvents).select(event), { eventId }),
     db
       .update(subscribers)
       .set({ homeRegion, homeRegionSource: source, homeCountry: geo.country, updatedAt: at })

@@ -41,6 +41,8 @@ const ROUTE_SCOPES: Record<string, ApiScope | 'any'> = {
   'POST /subscribers/import': 'subscribers',
   'GET /subscribers': 'subscribers',
   'GET /subscribers/{id}': 'subscribers',
+  'PATCH /subscribers/{id}': 'subscribers',
+  'POST /subscribers/home-regions/evaluate': 'subscribers',
   'POST /privacy-requests': 'privacy_requests',
   'GET /privacy-requests': 'privacy_requests',
   'GET /privacy-requests/{id}': 'privacy_requests',
@@ -57,6 +59,9 @@ const ROUTE_SCOPES: Record<string, ApiScope | 'any'> = {
   'PUT /privacy-templates/{stage}/{language}': 'privacy_requests',
   'DELETE /privacy-templates/{stage}/{language}': 'privacy_requests',
   'GET /reports/compliance': 'reports',
+  'GET /reports/compliance.csv': 'reports',
+  'GET /reports/compliance/history': 'reports',
+  'GET /reports/profiles': 'reports',
 };
 
 /** `GET /v1/lists/:id/` as the table writes it: `GET /lists/{id}`. */

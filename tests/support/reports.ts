@@ -4,7 +4,7 @@
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import { regional } from '../../db/regions';
-import { PEOPLE, recountChunk, TOTALS, type CounterCell } from '../../db/report-reconcile';
+import { PEOPLE, reconcileChunk, recountChunk, TOTALS, type CounterCell } from '../../db/report-reconcile';
 import type { Tenant } from '../../db/tenants';
 import { api } from './seed';
 
@@ -22,17 +22,26 @@ export async function countersOf(tenant: Pick<Tenant, 'id' | 'region'>): Promise
     .sort(order);
 }
 
-/** What a GROUP BY over the rows says every cell of the tenant is. */
-export async function recountOf(tenant: Pick<Tenant, 'id' | 'region'>): Promise<CounterCell[]> {
-  const { db, d1 } = regional(env, tenant.region);
-  const lists = await d1
-    .prepare('select id from lists where tenant_id = ?')
+async function chunksOf(tenant: Pick<Tenant, 'id' | 'region'>): Promise<string[]> {
+  const lists = await regional(env, tenant.region)
+    .d1.prepare('select id from lists where tenant_id = ?')
     .bind(tenant.id)
     .all<{ id: string }>();
+  return [PEOPLE, TOTALS, ...lists.results.map((l) => l.id)];
+}
+
+/** What a GROUP BY over the rows says every cell of the tenant is. */
+export async function recountOf(tenant: Pick<Tenant, 'id' | 'region'>): Promise<CounterCell[]> {
+  const { db } = regional(env, tenant.region);
   const cells: CounterCell[] = [];
-  for (const chunk of [PEOPLE, TOTALS, ...lists.results.map((l) => l.id)])
-    cells.push(...(await recountChunk(db, tenant.id, chunk)));
+  for (const chunk of await chunksOf(tenant)) cells.push(...(await recountChunk(db, tenant.id, chunk)));
   return cells.filter((c) => c.n !== 0).sort(order);
+}
+
+/** Sets the tenant's counters from a recount: for data seeded around the domain paths. */
+export async function reconcileTenant(tenant: Pick<Tenant, 'id' | 'region'>): Promise<void> {
+  const { d1 } = regional(env, tenant.region);
+  for (const chunk of await chunksOf(tenant)) await reconcileChunk(d1, tenant.id, chunk);
 }
 
 /** The counters equal the recount, cell for cell; returns them for more specific checks. */

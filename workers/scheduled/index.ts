@@ -8,6 +8,7 @@ import type { Bindings } from '../env';
 import { dispatchBacklog } from '../outbox/dispatch';
 import { purgeIdempotencyKeys } from '../../db/idempotency';
 import { regional } from '../../db/regions';
+import { reconcileReportCounters, snapshotReports } from './reports';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
 import { closeLapsedUnverified, reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
 
@@ -28,6 +29,9 @@ export const SWEEPS: Sweep[] = [
   { name: 'privacy-reminders', run: sendDueReminders },
   { name: 'erasure-clock-reconcile', run: reconcileErasureClocks },
   { name: 'unverified-close', run: closeLapsedUnverified },
+  // After every other sweep of the hour has moved its counters.
+  { name: 'report-counters-reconcile', run: reconcileReportCounters },
+  { name: 'report-snapshots', run: snapshotReports },
 ];
 
 export async function handleScheduled(
