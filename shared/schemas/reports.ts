@@ -24,7 +24,7 @@ const complianceFields = {
 const cellsOf = <S extends string>(states: readonly S[]) =>
   z.object(Object.fromEntries(states.map((s) => [s, z.number()])) as Record<S, z.ZodNumber>);
 
-const regionsOf = (cells: z.ZodType, id: string) => {
+const regionsOf = <C extends z.ZodType>(cells: C, id: string) => {
   const region = z.object({ cells, ...complianceFields });
   return z
     .object({ eu: region, non_eu: region, unknown: region, all: region })

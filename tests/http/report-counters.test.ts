@@ -11,6 +11,7 @@ import { confirmSubscriptions, purgeUnconfirmed } from '../../db/double-opt-in';
 import { recordClicks } from '../../db/link-clicks';
 import { regional } from '../../db/regions';
 import { reconcileCounters } from '../../db/report-reconcile';
+import { lawfulRecipients } from '../../db/subscription-state';
 import { tenantKeys } from '../../db/tenants';
 import { handleScheduled } from '../../workers/scheduled';
 import { createList, EU_CF, formFixture, postJson, US_CF } from '../support/consent';
@@ -42,6 +43,9 @@ describe('compliance counters follow every state change', () => {
     expect(cell(cells, '', '', 'events:opt_in')).toBe(1);
 
     const id = await subscriberOf(f.tenant.id);
+    // A pending double opt-in is not consent: nobody to mail yet.
+    const db = regional(env, 'eu').db;
+    expect(await lawfulRecipients(db, f.tenant.id, f.doiList, '', 10)).toEqual([]);
     await confirmSubscriptions(
       regional(env, 'eu').db,
       await tenantKeys(env.MASTER_KEY, f.tenant),
@@ -59,6 +63,7 @@ describe('compliance counters follow every state change', () => {
     expect(cell(cells, f.doiList, 'eu', 'valid')).toBe(1);
     expect(cell(cells, f.doiList, 'eu', 'pending_confirmation')).toBe(0);
     expect(cell(cells, '', 'eu', 'status:active')).toBe(1);
+    expect(await lawfulRecipients(db, f.tenant.id, f.doiList, '', 10)).toEqual([{ id }]);
   });
 
   it('a single opt-in from the US counts as valid outside the EU', async () => {
@@ -152,7 +157,7 @@ describe('compliance counters follow every state change', () => {
     expect(cell(cells, f.singleList, 'eu', 'valid')).toBe(0);
   });
 
-  it('a click fills an unknown region; a hard bounce, an erasure and the purge move their cells', async () => {
+  it('a click fills an unknown region; a hard bounce and the purge move their cells', async () => {
     const f = await formFixture('eu', { lists: 'both' });
     captureMail();
     expect((await postJson(f.formId, { email: 'x@example.org' }, { cf: {} })).status).toBe(200);
@@ -200,6 +205,31 @@ describe('compliance counters follow every state change', () => {
     await purgeUnconfirmed(db, env.MASTER_KEY, new Date());
     cells = await expectCountersExact(f.tenant);
     expect(cell(cells, f.doiList, 'non_eu', 'pending_confirmation')).toBe(0);
+  });
+
+  it('an erasure request puts the person in erasure_pending; its execution moves them to the erased totals', async () => {
+    const f = await formFixture('eu', { lists: 'single' });
+    expect((await postJson(f.formId, { email: 'gone@example.org' }, { cf: EU_CF })).status).toBe(200);
+    const filed = await api(f.apiKey, '/privacy-requests', {
+      method: 'POST',
+      json: { kind: 'erasure', email: 'gone@example.org' },
+    });
+    expect(filed.status).toBe(201);
+    let cells = await expectCountersExact(f.tenant);
+    expect(cell(cells, f.singleList, 'eu', 'erasure_pending')).toBe(1);
+    expect(cell(cells, f.singleList, 'eu', 'valid')).toBe(0);
+
+    const { id } = (await filed.json()) as { id: string };
+    expect(
+      (await api(f.apiKey, `/privacy-requests/${id}/confirm`, { method: 'POST', json: {} })).status,
+    ).toBe(200);
+    cells = await expectCountersExact(f.tenant);
+    expect(cell(cells, f.singleList, 'eu', 'erasure_pending')).toBe(0);
+    expect(cell(cells, '', 'eu', 'erased')).toBe(1);
+    expect(cell(cells, '', '', 'erasures')).toBe(1);
+    expect(cell(cells, '', '', 'erased_events:opt_in')).toBe(1);
+    expect(cell(cells, '', '', 'events:opt_in')).toBe(0);
+    expect(cell(cells, '', '', 'suppressions:erasure')).toBe(1);
   });
 
   it('the hourly sweep repairs a corrupted counter and logs the drift as counts only', async () => {
