@@ -137,3 +137,52 @@ export const ProfileReport = z
       .meta({ description: 'EU and unknown-region subscribers: cells of at least k people only' }),
   })
   .meta({ id: 'ProfileReport' });
+
+const Contact = z.object({ name: z.string() }).passthrough();
+const Retention = z.object({ data: z.string(), period: z.string(), implementedBy: z.string() });
+
+export const ProcessingRecord = z
+  .object({
+    generatedAt: z.string(),
+    controller: Contact,
+    privacyOfficer: Contact.nullable(),
+    euRepresentative: Contact.nullable(),
+    purposes: z.array(
+      z.object({
+        listId: z.string(),
+        name: z.string(),
+        purpose: z.string(),
+        lawfulBasis: z.string(),
+        doubleOptIn: z.boolean(),
+        forms: z.array(
+          z.object({
+            formId: z.string(),
+            name: z.string(),
+            notices: z.array(z.object({ language: z.string(), version: z.number() })),
+          }),
+        ),
+      }),
+    ),
+    dataSubjects: z.array(z.string()),
+    personalData: z.object({
+      alwaysHeld: z.array(z.string()),
+      profileFields: z.array(z.object({ key: z.string(), label: z.string(), type: z.string() })),
+    }),
+    recipients: z.object({
+      webhookHosts: z.array(z.string()).meta({ description: 'Active webhook endpoints, by host' }),
+      subProcessors: z.array(
+        z.object({ name: z.string(), purpose: z.string(), country: z.string() }).passthrough(),
+      ),
+    }),
+    storage: z.object({ region: z.string(), location: z.string(), meaning: z.string() }),
+    transfers: z.array(z.object({ to: z.string(), what: z.string(), mechanism: z.string() })),
+    retention: z.array(Retention),
+    technicalMeasures: z.array(
+      z.object({
+        measure: z.string(),
+        detail: z.string(),
+        implementedBy: z.string().meta({ description: 'The setting or module that implements it' }),
+      }),
+    ),
+  })
+  .meta({ id: 'ProcessingRecord', description: 'GDPR Art. 30(1), generated from the live configuration' });

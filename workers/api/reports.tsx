@@ -1,9 +1,11 @@
 // `/api/v1/reports` (API scope `reports`): the real-time compliance report (JSON and CSV) read
-// from the counters, its daily history, and the profile report of the pseudonymised-profiles
-// alpha. Counts only: no person appears in any of them.
+// from the counters, its daily history, the record of processing activities (JSON and a
+// printable page), and the profile report of the pseudonymised-profiles alpha. Counts and
+// configuration only: no person appears in any of them.
 
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { complianceReport } from '../../db/compliance-report';
+import { processingRecordOf } from '../../db/processing-record';
 import { profileReport } from '../../db/profile-counters';
 import { snapshotsOf, SNAPSHOT_DAYS } from '../../db/report-snapshots';
 import { tenantKeys } from '../../db/tenants';
@@ -16,13 +18,17 @@ import {
   ComplianceQuery,
   ComplianceReport,
   HistoryQuery,
+  ProcessingRecord,
   ProfileQuery,
   ProfileReport,
 } from '../../shared/schemas/reports';
 import { DEFAULT_MIN_AGGREGATE } from '../../shared/schemas/tenant-settings';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
+import { brandingOf } from '../../shared/branding';
+import { renderPage } from '../http/pages/layout';
 import { apiRoute, json } from './openapi-helpers';
+import { ProcessingRecordPage } from './processing-record-page';
 
 const tags = ['Reports'];
 
@@ -57,6 +63,25 @@ const history = apiRoute('reports', {
   summary: `The inventory of each day (a chart's data), kept ${SNAPSHOT_DAYS} days`,
   request: { query: HistoryQuery },
   responses: { 200: json(ComplianceHistory, 'Snapshots, oldest first'), ...errorResponses(400, 403) },
+});
+
+const record = apiRoute('reports', {
+  method: 'get',
+  path: '/processing-record',
+  tags,
+  summary: 'The record of processing activities (GDPR Art. 30), generated from the live configuration',
+  responses: { 200: json(ProcessingRecord, 'The record'), ...errorResponses(403) },
+});
+
+const recordPage = apiRoute('reports', {
+  method: 'get',
+  path: '/processing-record.html',
+  tags,
+  summary: 'The same record as a printable page',
+  responses: {
+    200: { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } },
+    ...errorResponses(403),
+  },
 });
 
 const profiles = apiRoute('reports', {
@@ -94,6 +119,16 @@ export const reportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       q.to ?? today,
     );
     return c.json({ data }, 200);
+  })
+  .openapi(record, async (c) => c.json(await processingRecordOf(c.get('store').db, c.get('tenant')), 200))
+  .openapi(recordPage, async (c) => {
+    const tenant = c.get('tenant');
+    const data = await processingRecordOf(c.get('store').db, tenant);
+    return renderPage(
+      c,
+      { lang: 'en', title: 'Record of processing activities', branding: brandingOf(tenant) },
+      <ProcessingRecordPage record={data} />,
+    );
   })
   .openapi(profiles, async (c) => {
     const tenant = c.get('tenant');
