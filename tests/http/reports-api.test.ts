@@ -274,7 +274,7 @@ describe('EU flagging', () => {
 
 describe('pseudonymised profiles (alpha)', () => {
   it('shows non-EU people value by value and EU people only in cells of at least k', async () => {
-    const { apiKey } = await seedTenant('eu', { pseudonymisedProfiles: true, minAggregate: 3 });
+    const { tenant, apiKey } = await seedTenant('eu', { pseudonymisedProfiles: true, minAggregate: 3 });
     const list = await createList(apiKey, { name: 'News', doubleOptIn: false });
     expect(
       (await api(apiKey, '/profile-fields', { method: 'POST', json: { key: 'city', label: 'City' } })).status,
@@ -305,6 +305,21 @@ describe('pseudonymised profiles (alpha)', () => {
     expect(report.aggregate).toEqual({ cells: [{ value: 'Paris', n: 4 }], other: 3, suppressed: false });
     for (const c of report.aggregate.cells) expect(c.n).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(report.aggregate)).not.toMatch(/Bonn|Delft|Lyon/);
+
+    // Moved into the EU by the client, the Austin person leaves the detailed cells.
+    const austin = (await env.DB_EU.prepare(
+      "select id from subscribers where tenant_id = ? and home_region = 'non_eu'",
+    )
+      .bind(tenant.id)
+      .first<{ id: string }>())!;
+    const moved = await api(apiKey, `/subscribers/${austin.id}`, {
+      method: 'PATCH',
+      json: { homeRegion: 'eu' },
+    });
+    expect(moved.status).toBe(200);
+    const after = (await (await api(apiKey, '/reports/profiles?field=city')).json()) as typeof report;
+    expect(after.detail).toEqual([]);
+    expect(after.aggregate).toEqual({ cells: [{ value: 'Paris', n: 4 }], other: 4, suppressed: false });
   });
 
   it('is refused with 409 while the tenant has not turned it on, and a bad field is 400', async () => {
