@@ -151,3 +151,21 @@ export async function profileReport(
     k,
   };
 }
+
+/**
+ * A person's profile changing from `before` to `after`: the counted values move in the audience
+ * they were counted in (none when they were not counted). Put in the batch that writes `after`.
+ */
+export async function profileRecount(
+  db: Db,
+  keys: TenantKeys,
+  audience: ProfileAudience | null,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+) {
+  if (!audience) return [];
+  return [
+    ...(await profileCount(db, keys, audience, [before as ProfileValues], -1)),
+    ...(await profileCount(db, keys, audience, [after as ProfileValues], 1)),
+  ];
+}

@@ -1,6 +1,7 @@
-// Local-only routes under `/__dev`: demo seeding for `npm run dev` and the browser tests, and the
-// in-runtime crypto measurements of `bench/crypto`. Every request answers 404 unless the
-// configuration says the runtime is local, which production configuration never does.
+// Local-only routes under `/__dev`: demo seeding for `npm run dev` and the browser tests, demo
+// subscribers with their links (intercept, self-service), and the in-runtime crypto measurements
+// of `bench/crypto`. Every request answers 404 unless the configuration says the runtime is
+// local, which production configuration never does.
 
 import { Hono } from 'hono';
 import { isLocalRuntime } from '../../db/regions';
@@ -9,6 +10,7 @@ import type { AppEnv } from '../env';
 import { cryptoBench } from './crypto-bench';
 import { interceptFixtures } from './intercept-fixtures';
 import { seedDemoTenant } from './seed';
+import { selfServiceFixtures } from './self-service-fixtures';
 
 export const devRoutes = new Hono<AppEnv>();
 
@@ -27,3 +29,4 @@ devRoutes.post('/bench/crypto', async (c) =>
 );
 
 devRoutes.route('/intercept', interceptFixtures);
+devRoutes.route('/self-service', selfServiceFixtures);
