@@ -6,7 +6,7 @@ import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { SubscriberInput } from '../shared/schemas/subscribers';
 import type { Db } from './client';
-import { captureConsent, type CaptureResult } from './consent-capture';
+import { type CaptureResult, type CaptureSettings, captureConsent } from './consent-capture';
 import { evidenceGeo, resolveEvidenceNotice } from './evidence';
 import { requireLists, requireProfileFields, type ListRow } from './lists';
 
@@ -15,6 +15,7 @@ export async function insertSubscriber(
   keys: TenantKeys,
   input: SubscriberInput,
   actor: { type: 'api_key' | 'admin'; id: string },
+  settings: CaptureSettings,
 ): Promise<CaptureResult & { lists: ListRow[] }> {
   const lists = await requireLists(db, keys.tenantId, input.listIds);
   const consentLists = lists.filter((l) => l.lawfulBasis === 'consent');
@@ -46,6 +47,7 @@ export async function insertSubscriber(
     },
     homeRegionSource: 'api',
     confirmedAt: evidence?.confirmedAt ? new Date(evidence.confirmedAt) : null,
+    settings,
   });
   return { ...result, lists };
 }

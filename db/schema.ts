@@ -4,7 +4,13 @@
 
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { Controller, EuRepresentative, PrivacyOfficer } from '../shared/schemas/tenant-settings';
+import type {
+  Controller,
+  EuRepresentative,
+  HomeRegionRules,
+  PrivacyOfficer,
+  SubProcessor,
+} from '../shared/schemas/tenant-settings';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -27,8 +33,14 @@ export type TenantSettings = {
   inboundAutoThreshold?: number;
   inboundForwardTo?: string;
   acknowledgeInbound?: boolean;
-  /** k-anonymity threshold for aggregate cells. */
+  /** k-anonymity threshold for aggregate cells (default 5, at least 2). */
   minAggregate?: number;
+  /** Alpha: profile reports by value (non-EU in detail, EU and unknown only in cells of at least k). */
+  pseudonymisedProfiles?: boolean;
+  /** Rules that set an unknown home region from the address's domain (source `rule`). */
+  homeRegionRules?: HomeRegionRules;
+  /** The tenant's own processors and recipients, listed in the record of processing activities. */
+  subProcessors?: SubProcessor[];
   /** Controller identity shown on pages and in consent records. */
   controller?: Controller;
   /** Branding of the pages a subscriber sees (shared/branding.ts reads them). */
@@ -168,9 +180,14 @@ export const subscribers = sqliteTable(
       .notNull()
       .default('unknown'),
     homeRegionSource: text('home_region_source', {
-      enum: ['form_geo', 'click_geo', 'api', 'import', 'admin', 'inbound'],
+      enum: ['form_geo', 'click_geo', 'api', 'import', 'admin', 'inbound', 'rule'],
     }),
     homeCountry: text('home_country'),
+    /**
+     * Where this person's profile values are counted for profile reports: `detail` (non-EU when
+     * counted) or `aggregate` (EU or unknown: shown only in cells of at least k); null: not counted.
+     */
+    profileAudience: text('profile_audience', { enum: ['detail', 'aggregate'] }),
     status: text('status', { enum: ['pending', 'active', 'unsubscribed', 'bounced', 'flagged'] })
       .notNull()
       .default('pending'),
@@ -405,6 +422,8 @@ export const privacyRequests = sqliteTable(
     index('privacy_requests_subscriber').on(t.tenantId, t.subscriberId),
     index('privacy_requests_received').on(t.tenantId, t.receivedAt),
     index('privacy_requests_reminder').on(t.status, t.reminderSentAt, t.dueAt),
+    index('privacy_requests_tenant_kind_status').on(t.tenantId, t.kind, t.status),
+    index('privacy_requests_resolved').on(t.tenantId, t.resolvedAt),
     // At most one open request per subject and kind, even when two are filed at the same moment
     // (the statuses are OPEN_STATUSES of shared/request-lifecycle.ts); a resolved one leaves the index.
     uniqueIndex('privacy_requests_open_subscriber')
@@ -756,4 +775,81 @@ export const privacyNoticeTemplates = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.stage, t.language] })],
+);
+
+/**
+ * The real-time compliance inventory: one row per cell, moved by a delta in the same D1 batch as
+ * every state change (db/report-counters.ts) and recounted by the hourly reconciliation.
+ * `listId` '' holds the tenant-wide cells (people, event and erasure totals); `region` '' those
+ * without a region. States: db/subscription-state.ts.
+ */
+export const reportCounters = sqliteTable(
+  'report_counters',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    listId: text('list_id').notNull(),
+    region: text('region').notNull(),
+    state: text('state').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.listId, t.region, t.state] })],
+);
+
+/** Unknown home regions resolved, per ISO week (its Monday), source and resulting region. */
+export const regionResolutions = sqliteTable(
+  'region_resolutions',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    week: text('week').notNull(),
+    source: text('source').notNull(),
+    region: text('region').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.week, t.source, t.region] })],
+);
+
+/** The inventory of each tenant once a day (chart data), kept 400 days. */
+export const reportSnapshots = sqliteTable(
+  'report_snapshots',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    day: text('day').notNull(),
+    data: json<Record<string, unknown>>('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.day] })],
+);
+
+/** Where the hourly reconciliation of counters stopped: it goes on from here next hour. */
+export const reportReconcileCursor = sqliteTable('report_reconcile_cursor', {
+  id: text('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  chunk: text('chunk').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * Alpha, pseudonymised profiles: how many people hold each profile value, per audience
+ * (`detail`: non-EU; `aggregate`: EU and unknown region). `token` is a keyed hash of field and
+ * value; the value itself is kept only encrypted with the tenant key. No row names a person.
+ */
+export const profileCounters = sqliteTable(
+  'profile_counters',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    audience: text('audience', { enum: ['detail', 'aggregate'] }).notNull(),
+    field: text('field').notNull(),
+    token: text('token').notNull(),
+    valueCt: text('value_ct').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.audience, t.field, t.token] })],
 );

@@ -33,6 +33,7 @@ function idRoutes(ids: {
     { method: 'GET', path: `/forms/${ids.form}` },
     { method: 'PATCH', path: `/forms/${ids.form}`, json: { name: 'Taken over' } },
     { method: 'GET', path: `/subscribers/${ids.subscriber}` },
+    { method: 'PATCH', path: `/subscribers/${ids.subscriber}`, json: { homeRegion: 'non_eu' } },
     { method: 'GET', path: `/subscribers/${ids.subscriber}/consent` },
     { method: 'GET', path: `/subscribers/${ids.subscriber}/consent-chain` },
     { method: 'GET', path: `/subscribers/${ids.subscriber}/consent-record` },

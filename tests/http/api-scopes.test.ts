@@ -41,6 +41,8 @@ const ROUTE_SCOPES: Record<string, ApiScope | 'any'> = {
   'POST /subscribers/import': 'subscribers',
   'GET /subscribers': 'subscribers',
   'GET /subscribers/{id}': 'subscribers',
+  'PATCH /subscribers/{id}': 'subscribers',
+  'POST /subscribers/home-regions/evaluate': 'subscribers',
   'POST /privacy-requests': 'privacy_requests',
   'GET /privacy-requests': 'privacy_requests',
   'GET /privacy-requests/{id}': 'privacy_requests',
@@ -80,6 +82,11 @@ const ROUTE_SCOPES: Record<string, ApiScope | 'any'> = {
   'GET /audit-log': 'admin',
   'GET /audit-log/export': 'admin',
   'GET /audit-log/verify': 'admin',
+  'GET /reports/compliance.csv': 'reports',
+  'GET /reports/compliance/history': 'reports',
+  'GET /reports/profiles': 'reports',
+  'GET /reports/processing-record': 'reports',
+  'GET /reports/processing-record.html': 'reports',
 };
 
 /** `GET /v1/lists/:id/` as the table writes it: `GET /lists/{id}`. */
@@ -146,9 +153,10 @@ describe('API scopes', () => {
             }),
           );
           const allowed = owner === 'any' || owner === scope;
-          const body = res.headers.get('content-type')?.includes('json')
-            ? ((await res.json()) as { error?: { code: string } })
-            : {};
+          // Some routes answer CSV or HTML when allowed; a refusal is always JSON.
+          const body = (
+            res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text()
+          ) as { error?: { code: string } };
           const refused = res.status === 403 && body.error?.code === 'forbidden';
           if (allowed === refused || res.status >= 500) wrong.push(`${route} with ${scope}: ${res.status}`);
         }

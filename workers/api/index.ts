@@ -15,7 +15,6 @@ import { adminUserRoutes } from './admin-users';
 import { apiKeyRoutes } from './api-keys';
 import { auditLogRoutes } from './audit-log';
 import { auditTrail } from './audit-trail';
-import { complianceReportRoutes } from './compliance-report';
 import { consentEventRoutes } from './consent-events';
 import { formApiRoutes } from './forms';
 import { linkRoutes } from './links';
@@ -27,6 +26,7 @@ import { privacyTemplateRoutes } from './privacy-templates';
 import { profileFieldRoutes } from './profile-fields';
 import { signInSettingsRoutes } from './sign-in-settings';
 import { publicPaths } from './public-paths';
+import { reportRoutes } from './reports';
 import { subscriberRoutes } from './subscribers';
 import { tenantRoutes } from './tenant';
 import { webhookDeliveryRoutes } from './webhook-deliveries';
@@ -64,7 +64,7 @@ export const RESOURCES = [
   ['/privacy-requests', privacyRequestRoutes],
   ['/privacy-settings', privacySettingsRoutes],
   ['/privacy-templates', privacyTemplateRoutes],
-  ['/reports/compliance', complianceReportRoutes],
+  ['/reports', reportRoutes],
   ['/webhook-endpoints', webhookEndpointRoutes],
   ['/webhook-deliveries', webhookDeliveryRoutes],
   ['/users', adminUserRoutes],

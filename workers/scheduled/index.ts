@@ -10,6 +10,7 @@ import { purgeIdempotencyKeys } from '../../db/idempotency';
 import { purgeEndedSessions } from '../../db/admin-sessions';
 import { purgeOldFailures } from '../../db/sign-in-failures';
 import { regional } from '../../db/regions';
+import { reconcileReportCounters, snapshotReports } from './reports';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
 import { closeLapsedUnverified, reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
 import { webhookCatchUp } from '../queue/webhook-catch-up';
@@ -34,6 +35,9 @@ export const SWEEPS: Sweep[] = [
   { name: 'webhook-catch-up', run: webhookCatchUp },
   { name: 'admin-sessions', run: (env, region, now) => purgeEndedSessions(regional(env, region).db, now) },
   { name: 'sign-in-failures', run: (env, region, now) => purgeOldFailures(regional(env, region).db, now) },
+  // After every other sweep of the hour has moved its counters.
+  { name: 'report-counters-reconcile', run: reconcileReportCounters },
+  { name: 'report-snapshots', run: snapshotReports },
 ];
 
 export async function handleScheduled(
