@@ -13,6 +13,7 @@ import { consentEventRoutes } from './consent-events';
 import { formApiRoutes } from './forms';
 import { linkRoutes } from './links';
 import { listRoutes } from './lists';
+import { messageRoutes } from './messages';
 import { noticeRoutes } from './notices';
 import { privacyRequestRoutes } from './privacy-requests';
 import { privacySettingsRoutes } from './privacy-settings';
@@ -44,6 +45,7 @@ export const RESOURCES = [
   ['/tenant', tenantRoutes],
   ['/links', linkRoutes],
   ['/lists', listRoutes],
+  ['/messages', messageRoutes],
   ['/profile-fields', profileFieldRoutes],
   ['/forms', formApiRoutes],
   ['/notices', noticeRoutes],

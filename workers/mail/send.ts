@@ -24,7 +24,7 @@ function mimeMessage(input: OutboundMail, domain: string): string {
   msg.setSender(mail.from.name ? { addr: mail.from.address, name: mail.from.name } : mail.from.address);
   msg.setRecipient(mail.to);
   msg.setSubject(mail.subject);
-  msg.setHeader('Message-ID', `<${crypto.randomUUID()}@${domain}>`);
+  msg.setHeader('Message-ID', mail.messageId ?? `<${crypto.randomUUID()}@${domain}>`);
   if (mail.replyTo) msg.setHeader('Reply-To', new Mailbox(mail.replyTo));
   for (const [name, value] of Object.entries(mail.headers ?? {})) msg.setHeader(name, value);
   msg.addMessage({ contentType: 'text/plain', encoding: 'base64', data: base64Body(mail.text) });

@@ -10,6 +10,8 @@ import { QueueMessage } from '../../shared/schemas/queue';
 import type { Bindings } from '../env';
 import { takeClickMessages } from './clicks';
 import { resendConfirmation } from '../mail/confirmation';
+import { sendToRecipients } from '../sending/deliver';
+import { selectRecipients } from '../sending/select';
 
 export const DEAD_LETTER_QUEUE = 'tm-privacy-events-dlq';
 
@@ -66,6 +68,12 @@ async function handleMessage(msg: QueueMessage, env: Bindings): Promise<void> {
       return;
     case 'confirmation-mail':
       await resendConfirmation(env, msg);
+      return;
+    case 'message-select':
+      await selectRecipients(env, msg);
+      return;
+    case 'message-send':
+      await sendToRecipients(env, msg);
       return;
   }
 }

@@ -9,6 +9,7 @@ import { dispatchBacklog } from '../outbox/dispatch';
 import { purgeIdempotencyKeys } from '../../db/idempotency';
 import { regional } from '../../db/regions';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
+import { sendingSweep } from '../sending/sweep';
 import { closeLapsedUnverified, reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
 
 export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Date) => Promise<unknown> };
@@ -28,6 +29,7 @@ export const SWEEPS: Sweep[] = [
   { name: 'privacy-reminders', run: sendDueReminders },
   { name: 'erasure-clock-reconcile', run: reconcileErasureClocks },
   { name: 'unverified-close', run: closeLapsedUnverified },
+  { name: 'sending', run: sendingSweep },
 ];
 
 export async function handleScheduled(
