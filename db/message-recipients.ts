@@ -9,20 +9,36 @@ import { type SkipReason, skipReason } from '../shared/sending/recipient-verdict
 import type { SubscriptionState } from '../shared/reports/states';
 import type { Db } from './client';
 import { messageRecipients, subscriberKeys, subscribers } from './schema';
+import { CONSENT_VALID_SQL } from './consent-validity';
 import { SUBSCRIPTION_STATE_SQL } from './subscription-state';
 
 /** A subscriber of the list and whether they may receive the message (null reason: yes). */
 export type RecipientVerdict = { subscriberId: string; reason: SkipReason | null };
 
-type StateRow = { id: string; home_region: string; state: SubscriptionState; suppressed: number };
+type StateRow = {
+  id: string;
+  home_region: string;
+  state: SubscriptionState;
+  consent_valid: number;
+  suppressed: number;
+};
 
 const verdictsOf = (rows: StateRow[], mode: InterceptMode | undefined): RecipientVerdict[] =>
   rows.map((r) => ({
     subscriberId: r.id,
-    reason: skipReason({ state: r.state, suppressed: r.suppressed === 1, homeRegion: r.home_region }, mode),
+    reason: skipReason(
+      {
+        state: r.state,
+        consentValid: r.consent_valid === 1,
+        suppressed: r.suppressed === 1,
+        homeRegion: r.home_region,
+      },
+      mode,
+    ),
   }));
 
-const STATE_COLUMNS = sql.raw(`p.id as id, p.home_region as home_region, ${SUBSCRIPTION_STATE_SQL} as state,
+const STATE_COLUMNS =
+  sql.raw(`p.id as id, p.home_region as home_region, ${SUBSCRIPTION_STATE_SQL} as state, ${CONSENT_VALID_SQL} as consent_valid,
   exists (select 1 from suppressions x where x.tenant_id = p.tenant_id and x.email_index = p.email_index) as suppressed
   from subscriptions s
   join subscribers p on p.id = s.subscriber_id and p.tenant_id = s.tenant_id

@@ -1,7 +1,7 @@
 // Whether one subscriber of a list may be sent a message, from the compliance state of their
 // subscription (shared/reports/states.ts): a mailable state, no suppression, and where the
-// tenant's link intercept would ask for consent (EU subscribers, or everyone), valid consent
-// itself, not another lawful basis. Otherwise the reason the recipient is skipped.
+// tenant's link intercept would ask for consent (EU subscribers, or everyone), the valid consent
+// the intercept accepts, not another lawful basis alone. Otherwise why the recipient is skipped.
 
 import type { InterceptMode } from '../intercept-answer';
 import { MAILABLE_STATES, type SubscriptionState } from '../reports/states';
@@ -21,13 +21,12 @@ export function interceptWantsConsent(mode: InterceptMode | undefined, homeRegio
 
 /** Null when the recipient may be sent the message; otherwise why not. */
 export function skipReason(
-  recipient: { state: SubscriptionState; suppressed: boolean; homeRegion: string },
+  recipient: { state: SubscriptionState; consentValid: boolean; suppressed: boolean; homeRegion: string },
   mode: InterceptMode | undefined,
 ): SkipReason | null {
   if (recipient.suppressed) return 'suppressed';
   if (!MAILABLE_STATES.includes(recipient.state))
     return recipient.state as Exclude<SubscriptionState, 'valid' | 'other_basis'>;
-  if (recipient.state !== 'valid' && interceptWantsConsent(mode, recipient.homeRegion))
-    return 'consent_required';
+  if (!recipient.consentValid && interceptWantsConsent(mode, recipient.homeRegion)) return 'consent_required';
   return null;
 }

@@ -10,7 +10,13 @@ import { api, seedTenant } from '../support/seed';
 type Call = { method: string; path: string; json?: unknown };
 
 /** Every route that takes an id of the tenant's own, with a body it would accept. */
-function idRoutes(ids: { list: string; form: string; subscriber: string; request: string }): Call[] {
+function idRoutes(ids: {
+  list: string;
+  form: string;
+  subscriber: string;
+  request: string;
+  message: string;
+}): Call[] {
   const req = (action: string, json: unknown): Call => ({
     method: 'POST',
     path: `/privacy-requests/${ids.request}/${action}`,
@@ -32,6 +38,11 @@ function idRoutes(ids: { list: string; form: string; subscriber: string; request
     req('pause', { note: 'Waiting' }),
     req('resume', {}),
     req('complete', {}),
+    { method: 'GET', path: `/messages/${ids.message}` },
+    { method: 'GET', path: `/messages/${ids.message}/recipients` },
+    { method: 'POST', path: `/messages/${ids.message}/cancel` },
+    // A message to another tenant's list.
+    { method: 'POST', path: '/messages', json: { listId: ids.list, subject: 'Taken over', text: 'Hello' } },
     // Ids in a body: a link for another tenant's subscriber and list.
     {
       method: 'POST',
@@ -55,11 +66,21 @@ async function ownerWithEverything(region: Region) {
   });
   expect(filed.status).toBe(201);
   const request = ((await filed.json()) as { id: string }).id;
-  return { owner, ids: { list: owner.doiList, form: owner.formId, subscriber: sub.id, request } };
+  const sendAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const created = await api(owner.apiKey, '/messages', {
+    method: 'POST',
+    json: { listId: owner.doiList, subject: 'Later', text: 'Hello', sendAt },
+  });
+  expect(created.status).toBe(201);
+  const message = ((await created.json()) as { id: string }).id;
+  return { owner, ids: { list: owner.doiList, form: owner.formId, subscriber: sub.id, request, message } };
 }
 
 /** What the owner sees of each resource, to show that nothing changed. */
-async function ownerView(apiKey: string, ids: { list: string; form: string; request: string }) {
+async function ownerView(
+  apiKey: string,
+  ids: { list: string; form: string; request: string; message: string },
+) {
   const read = async (path: string) => {
     const res = await api(apiKey, path);
     expect(res.status, path).toBe(200);
@@ -69,6 +90,7 @@ async function ownerView(apiKey: string, ids: { list: string; form: string; requ
     list: await read(`/lists/${ids.list}`),
     form: await read(`/forms/${ids.form}`),
     request: await read(`/privacy-requests/${ids.request}`),
+    message: await read(`/messages/${ids.message}`),
   };
 }
 

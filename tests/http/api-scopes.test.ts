@@ -57,6 +57,11 @@ const ROUTE_SCOPES: Record<string, ApiScope | 'any'> = {
   'PUT /privacy-templates/{stage}/{language}': 'privacy_requests',
   'DELETE /privacy-templates/{stage}/{language}': 'privacy_requests',
   'GET /reports/compliance': 'reports',
+  'POST /messages': 'messages',
+  'GET /messages': 'messages',
+  'GET /messages/{id}': 'messages',
+  'GET /messages/{id}/recipients': 'messages',
+  'POST /messages/{id}/cancel': 'messages',
 };
 
 /** `GET /v1/lists/:id/` as the table writes it: `GET /lists/{id}`. */
