@@ -55,8 +55,9 @@ export async function queueSelection(
   env: Bindings,
   region: RegionalStore['region'],
   message: MessageRow,
+  now = Date.now(),
 ): Promise<void> {
-  const wait = Math.ceil(((message.sendAt?.getTime() ?? 0) - Date.now()) / 1000);
+  const wait = Math.ceil(((message.sendAt?.getTime() ?? 0) - now) / 1000);
   await env.EVENTS.send(
     { type: 'message-select', region, tenantId: message.tenantId, messageId: message.id, after: '' },
     wait > 0 ? { delaySeconds: Math.min(wait, MAX_QUEUE_DELAY_SECONDS) } : undefined,
@@ -86,7 +87,7 @@ export async function createListMessage(
   });
   if (soon) {
     // The row is written: should the queue refuse now, the sweep finds the message stranded.
-    await queueSelection(env, store.region, created.message).catch((err) =>
+    await queueSelection(env, store.region, created.message, now).catch((err) =>
       log('warn', 'message.queue_failed', { messageId: created.message.id, ...describeError(err) }),
     );
   }

@@ -21,10 +21,10 @@ export const STALE_CLAIM_MS = 15 * 60_000;
 export async function sendingSweep(env: Bindings, region: Region, now: Date): Promise<void> {
   const { db } = regional(env, region);
   for (const message of await dueScheduled(db, new Date(now.getTime() + SCHEDULE_HORIZON_MS))) {
-    if (await queueScheduled(db, message.id)) await queueSelection(env, region, message);
+    if (await queueScheduled(db, message.id)) await queueSelection(env, region, message, now.getTime());
   }
   for (const message of await strandedQueued(db, new Date(now.getTime() - STRANDED_AFTER_MS)))
-    await queueSelection(env, region, message);
+    await queueSelection(env, region, message, now.getTime());
   for (const stale of await failStaleClaims(db, new Date(now.getTime() - STALE_CLAIM_MS))) {
     const events = await finishIfDone(db, stale.tenantId, stale.messageId, now);
     if (events) await dispatchEvents(env, region, events);
