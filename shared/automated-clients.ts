@@ -4,7 +4,6 @@
 
 /** User-agent fragments of mail security scanners, link unfurlers and generic HTTP clients. */
 const SCANNER_AGENTS = [
-  'bot',
   'spider',
   'crawl',
   'slurp',
@@ -60,6 +59,12 @@ const SCANNER_AGENTS = [
   'postmanruntime',
 ];
 
+/**
+ * A crawler's self-naming token ("Googlebot/2.1", "bingbot;", "AdsBot-Google", "MJ12bot)") or
+ * its info address ("+http://…"). A bare substring would also match phone models (CUBOT X30).
+ */
+const BOT_TOKEN = /bot(?:[/;)-]|$)|\+https?:\/\//;
+
 type HeaderReader = { get(name: string): string | null };
 
 const isPrefetchHint = (value: string | null) =>
@@ -69,7 +74,7 @@ const isPrefetchHint = (value: string | null) =>
 export function isScannerAgent(userAgent: string | null | undefined): boolean {
   const ua = (userAgent ?? '').trim().toLowerCase();
   if (!ua) return true;
-  return SCANNER_AGENTS.some((fragment) => ua.includes(fragment));
+  return BOT_TOKEN.test(ua) || SCANNER_AGENTS.some((fragment) => ua.includes(fragment));
 }
 
 /**

@@ -29,6 +29,16 @@ describe('POST /v/:token', () => {
     expect(await clockFor(env, tenant.id).pending()).toEqual([]);
   });
 
+  it('from a mail scanner that submits forms shows the question again and confirms nothing', async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    const { id, verifyPath } = await requestWithLinks(tenant, apiKey, { kind: 'erasure' });
+    const res = await press(verifyPath, { 'user-agent': 'Mozilla/5.0 (compatible; Barracuda Sentinel)' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<form method="post">');
+    expect((await findPrivacyRequest(db, tenant.id, id))?.status).toBe('awaiting_verification');
+    expect(await clockFor(env, tenant.id).pending()).toEqual([]);
+  });
+
   it('from our own page confirms once; the same press again says it is already confirmed', async () => {
     const { tenant, apiKey } = await seedTenant('eu');
     const { id, verifyPath } = await requestWithLinks(tenant, apiKey, { kind: 'erasure' });

@@ -44,6 +44,24 @@ describe('automated clients', () => {
       false,
     );
   });
+
+  it('lets people on phones whose model name contains "bot" confirm', () => {
+    for (const phone of ['CUBOT X30 Build/QP1A.190711.020', 'CUBOT_P30', 'Cubot KingKong 5 Pro']) {
+      const ua = `Mozilla/5.0 (Linux; Android 10; ${phone}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36`;
+      expect(isScannerAgent(ua), phone).toBe(false);
+    }
+  });
+
+  it.each([
+    'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)',
+    'AdsBot-Google (+http://www.google.com/adsbot.html)',
+    'Mozilla/5.0 (compatible; MJ12bot)',
+    'Twitterbot',
+    'Mozilla/5.0 (compatible; SomeLinkChecker; +https://checker.example/about)',
+  ])('takes the crawler %s for automated', (ua) => {
+    expect(isScannerAgent(ua)).toBe(true);
+  });
 });
 
 describe('when to ask', () => {

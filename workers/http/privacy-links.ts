@@ -1,6 +1,6 @@
 // The requester's links: `/v/:token` confirms a privacy request (Art. 12(6)): GET shows a page
 // with a button, so mail scanners that prefetch links confirm nothing, and POST (from our page:
-// Origin checked) confirms. `/x/:token` downloads an access or portability export, once the
+// Origin checked; never from a scanner's user agent) confirms. `/x/:token` downloads an access or portability export, once the
 // identity is confirmed. Pages speak the browser's language, else the request's.
 
 import { type Context, Hono } from 'hono';
@@ -11,6 +11,7 @@ import { findPrivacyRequest, type PrivacyRequest } from '../../db/privacy-reques
 import { regional } from '../../db/regions';
 import { findTenant, tenantKeys } from '../../db/tenants';
 import { type Branding, brandingOf } from '../../shared/branding';
+import { isAutomatedRequest } from '../../shared/automated-clients';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { AppError } from '../../shared/errors';
 import { personalExportArchive } from '../../shared/personal-export';
@@ -83,6 +84,9 @@ privacyLinks.post('/v/:token', pageFormBodyLimit, async (c) => {
     return stalePage(c, { ...link, retryPath: `/v/${c.req.param('token')}`, status: 403 });
   if (link.request.status === 'rejected') return requestClosedPage(c, link);
   if (link.request.status !== 'awaiting_verification') return verifiedPage(c, link, true);
+  // A scanner that submits forms sees the question again; only a person's press confirms.
+  if (isAutomatedRequest(c.req.method, c.req.raw.headers))
+    return verifyQuestionPage(c, link, link.request.kind);
   const events: OutboxRef[] = [];
   await verifyPrivacyRequest({ ...link.ctx, events }, link.request);
   dispatchEventsAfterResponse(c, link.ctx.store.region, events);
