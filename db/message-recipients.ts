@@ -3,7 +3,7 @@
 // subscriber of the list (pending, or skipped with its reason), the claim that lets exactly one
 // consumer send to a recipient, and each recipient's outcome.
 
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, type Column, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { InterceptMode } from '../shared/intercept-answer';
 import { type SkipReason, skipReason } from '../shared/sending/recipient-verdict';
 import type { SubscriptionState } from '../shared/reports/states';
@@ -11,6 +11,10 @@ import type { Db } from './client';
 import { messageRecipients, subscriberKeys, subscribers } from './schema';
 import { CONSENT_VALID_SQL } from './consent-validity';
 import { SUBSCRIPTION_STATE_SQL } from './subscription-state';
+
+/** `column in (values)` with the values as one JSON parameter: D1 binds at most 100 per statement. */
+export const inJson = (column: Column, values: readonly string[]): SQL =>
+  sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
 
 /** A subscriber of the list and whether they may receive the message (null reason: yes). */
 export type RecipientVerdict = { subscriberId: string; reason: SkipReason | null };
@@ -124,7 +128,7 @@ export async function claimRecipients(
       and(
         eq(messageRecipients.messageId, messageId),
         eq(messageRecipients.status, 'pending'),
-        inArray(messageRecipients.subscriberId, [...subscriberIds]),
+        inJson(messageRecipients.subscriberId, subscriberIds),
         sql`exists (select 1 from messages m where m.id = ${messageId} and m.status = 'sending')`,
       ),
     )
@@ -183,13 +187,11 @@ export async function loadRecipientRows(db: Db, tenantId: string, subscriberIds:
     db
       .select()
       .from(subscribers)
-      .where(and(eq(subscribers.tenantId, tenantId), inArray(subscribers.id, [...subscriberIds]))),
+      .where(and(eq(subscribers.tenantId, tenantId), inJson(subscribers.id, subscriberIds))),
     db
       .select()
       .from(subscriberKeys)
-      .where(
-        and(eq(subscriberKeys.tenantId, tenantId), inArray(subscriberKeys.subscriberId, [...subscriberIds])),
-      ),
+      .where(and(eq(subscriberKeys.tenantId, tenantId), inJson(subscriberKeys.subscriberId, subscriberIds))),
   ]);
   const wrapped = new Map(keys.map((k) => [k.subscriberId, k.wrappedKey]));
   return people.map((p) => ({ row: p, wrappedKey: wrapped.get(p.id) ?? null }));

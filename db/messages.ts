@@ -2,11 +2,12 @@
 // batch), reading them with their recipient totals, cancelling before they are sent, and the
 // transitions the fan-out makes (queued → sending → sent). The row keeps the template only.
 
-import { and, desc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import type { Db } from './client';
 import { pageByCreated } from './lists';
+import { inJson } from './message-recipients';
 import { type OutboxRef, outboxInsert, outboxRefs } from './outbox';
 import { messageRecipients, messages, profileFields } from './schema';
 
@@ -58,7 +59,7 @@ export async function definedProfileKeys(
   const rows = await db
     .select({ key: profileFields.key })
     .from(profileFields)
-    .where(and(eq(profileFields.tenantId, tenantId), inArray(profileFields.key, [...keys])));
+    .where(and(eq(profileFields.tenantId, tenantId), inJson(profileFields.key, keys)));
   return rows.map((r) => r.key);
 }
 
@@ -121,9 +122,7 @@ export async function messageTotals(
       n: sql<number>`count(*)`,
     })
     .from(messageRecipients)
-    .where(
-      and(eq(messageRecipients.tenantId, tenantId), inArray(messageRecipients.messageId, [...messageIds])),
-    )
+    .where(and(eq(messageRecipients.tenantId, tenantId), inJson(messageRecipients.messageId, messageIds)))
     .groupBy(messageRecipients.messageId, messageRecipients.status, messageRecipients.skipReason);
   for (const r of rows) {
     const t = out.get(r.messageId)!;

@@ -55,6 +55,19 @@ function flakyMailer(refuse: (to: string, attempt: number) => boolean) {
 }
 
 describe('each recipient at most once', () => {
+  it('splits 250 recipients into queue messages of at most 100 ids and mails each once', async () => {
+    const mail = captureMail();
+    const emails = Array.from({ length: 250 }, (_, i) => `reader${i}@example.org`);
+    const { id, tenant, sends, queue } = await messageTo('us', emails);
+    expect(sends.map((s) => (s.body.type === 'message-send' ? s.body.subscriberIds.length : 0))).toEqual([
+      100, 100, 50,
+    ]);
+    await drainSending(queue);
+    expect((await mail.messages()).map((m) => m.to).sort()).toEqual([...emails].sort());
+    const rows = [...(await recipientRows(tenant, id)).values()];
+    expect(rows.filter((r) => r.status === 'sent')).toHaveLength(250);
+  });
+
   it('sends nothing again when the queue delivers the same batch again', async () => {
     const mail = captureMail();
     const { sends } = await messageTo('eu', ['a@example.org', 'b@example.org', 'c@example.org']);
