@@ -1,5 +1,5 @@
 // Local-only routes under `/__dev`: demo seeding for `npm run dev` and the browser tests, and the
-// in-runtime crypto measurements of `bench/crypto`. Every request answers 404 unless the
+// in-runtime measurements of `bench/crypto` and `bench/send`. Every request answers 404 unless the
 // configuration says the runtime is local, which production configuration never does.
 
 import { Hono } from 'hono';
@@ -9,6 +9,7 @@ import type { AppEnv } from '../env';
 import { cryptoBench } from './crypto-bench';
 import { interceptFixtures } from './intercept-fixtures';
 import { seedDemoTenant } from './seed';
+import { sendBench } from './send-bench';
 
 export const devRoutes = new Hono<AppEnv>();
 
@@ -24,6 +25,10 @@ devRoutes.post('/seed', async (c) => {
 
 devRoutes.post('/bench/crypto', async (c) =>
   c.json(await cryptoBench(c.env, c.req.query('op') ?? '', Number(c.req.query('n') ?? '100'))),
+);
+
+devRoutes.post('/bench/send', async (c) =>
+  c.json(await sendBench(c.env, c.req.query('op') ?? '', Number(c.req.query('n') ?? '100'))),
 );
 
 devRoutes.route('/intercept', interceptFixtures);
