@@ -2,7 +2,7 @@
 // batch), reading them with their recipient totals, cancelling before they are sent, and the
 // transitions the fan-out makes (queued → sending → sent). The row keeps the template only.
 
-import { and, desc, eq, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import type { Db } from './client';
@@ -229,6 +229,15 @@ export async function finishIfDone(
 ): Promise<OutboxRef[] | null> {
   const message = await requireMessage(db, tenantId, id);
   if (message.status !== 'sending' || !message.selectedAt) return null;
+  // The cheap indexed look first: while recipients are open (every batch but the last), stop here.
+  const open = await db
+    .select({ n: sql<number>`1` })
+    .from(messageRecipients)
+    .where(
+      and(eq(messageRecipients.messageId, id), inArray(messageRecipients.status, ['pending', 'sending'])),
+    )
+    .limit(1);
+  if (open.length > 0) return null;
   const totals = (await messageTotals(db, tenantId, [id])).get(id)!;
   if (totals.queued > 0) return null;
   const event = outboxInsert(db, {

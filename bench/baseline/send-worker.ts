@@ -1,29 +1,32 @@
-// bench/send's baseline: a bare Worker that hands the same fixed, ready-made message to its
-// send_email binding n times per POST: no database, no decryption, no composition.
+// bench/send's baseline: a bare Worker that hands the same fixed, ready-made message (one
+// recipient's composed mail, POSTed once to `/message`) to its send_email binding n times per
+// POST (`lanes` at a time): no database, no decryption, no composition.
 
 import { EmailMessage } from 'cloudflare:email';
 
 type BaselineEnv = { MAILER: SendEmail };
 
-const RAW = [
-  'From: Bench Shop <news@privacy.tailoredmail.example>',
-  'To: reader@example.org',
-  'Subject: Spring offers',
-  'Message-ID: <fixed@privacy.tailoredmail.example>',
-  'MIME-Version: 1.0',
-  'Content-Type: text/plain; charset=utf-8',
-  '',
-  `Spring offers. ${'Our selection of light jackets, linen shirts and shoes for warm days. '.repeat(12)}`,
-  'https://shop.example.com/spring',
-  '',
-].join('\r\n');
+let raw = 'Subject: empty\r\n\r\nNo message was set.\r\n';
 
 export default {
   async fetch(request: Request, env: BaselineEnv): Promise<Response> {
     if (request.method !== 'POST') return new Response('ok');
-    const n = Number(new URL(request.url).searchParams.get('n') ?? '1');
-    for (let i = 0; i < n; i++)
-      await env.MAILER.send(new EmailMessage('news@privacy.tailoredmail.example', 'reader@example.org', RAW));
+    const url = new URL(request.url);
+    if (url.pathname === '/message') {
+      raw = await request.text();
+      return Response.json({ bytes: raw.length });
+    }
+    const n = Number(url.searchParams.get('n') ?? '1');
+    const lanes = Number(url.searchParams.get('lanes') ?? '1');
+    let left = n;
+    // As many sends in flight as the app has (SEND_CONCURRENCY), so both wait on the binding alike.
+    const lane = async () => {
+      while (left-- > 0)
+        await env.MAILER.send(
+          new EmailMessage('news@privacy.tailoredmail.example', 'reader@example.org', raw),
+        );
+    };
+    await Promise.all(Array.from({ length: lanes }, lane));
     return Response.json({ n });
   },
 } satisfies ExportedHandler<BaselineEnv>;

@@ -28,7 +28,14 @@ devRoutes.post('/bench/crypto', async (c) =>
 );
 
 devRoutes.post('/bench/send', async (c) =>
-  c.json(await sendBench(c.env, c.req.query('op') ?? '', Number(c.req.query('n') ?? '100'))),
+  c.json(
+    await sendBench(
+      c.env,
+      c.req.query('op') ?? '',
+      Number(c.req.query('n') ?? '100'),
+      Number(c.req.query('offset') ?? '0'),
+    ),
+  ),
 );
 
 devRoutes.route('/intercept', interceptFixtures);

@@ -1,7 +1,8 @@
-// Measurements for bench/send, run inside workerd on a local-only route: `seed` makes a list of n
-// subscribers and a message to them; `send` runs the real per-recipient path (check, claim,
-// decrypt, compose, send_email, record) over every pending recipient in batches of 100; `load`,
-// `decrypt` and `compose` do one phase for n recipients, so bench/send.ts can tell their share.
+// Measurements for bench/send, run inside workerd on a local-only route: `seed` makes a list and a
+// message to it, `add` n subscribers with encrypted fields as its recipients; `send` runs the real per-recipient path (check, claim,
+// decrypt, compose, send_email, record) over n recipients from `offset` in batches of 100; `load`,
+// `decrypt` and `compose` do one phase for n recipients, so bench/send.ts can tell their share;
+// `sample` answers one composed mail as raw MIME, the fixed message of the baseline.
 
 import { eq } from 'drizzle-orm';
 import { runBatch } from '../../db/client';
@@ -19,10 +20,11 @@ import { mergeValues } from '../../shared/mail/merge-fields';
 import { newId } from '../../shared/regions';
 import { MESSAGE_SEND_BATCH } from '../../shared/schemas/queue';
 import type { Bindings } from '../env';
-import { composeMessage, oncePerDestination } from '../sending/compose';
+import { type Composed, composeMessage, oncePerDestination } from '../sending/compose';
+import { mimeMessage, systemSender } from '../mail/send';
 import { sendToRecipients } from '../sending/deliver';
 
-const OPS = ['noop', 'seed', 'send', 'load', 'decrypt', 'compose'] as const;
+const OPS = ['noop', 'seed', 'add', 'send', 'load', 'decrypt', 'compose', 'sample'] as const;
 type Op = (typeof OPS)[number];
 const isOp = (value: string): value is Op => (OPS as readonly string[]).includes(value);
 
@@ -53,20 +55,31 @@ async function benchTenant(env: Bindings) {
   );
 }
 
-/** A list of n subscribers with valid consent and a message to all of them, selected. */
-async function seed(env: Bindings, n: number): Promise<string> {
+/** A new list and a message to it, selected (its recipients come with `add`). */
+async function seed(env: Bindings): Promise<string> {
   const { db } = regional(env, 'eu');
   const tenant = await benchTenant(env);
-  const keys = await tenantKeys(env.MASTER_KEY, tenant);
   const listId = newId('lst');
-  await runBatch(db, [
-    db.insert(lists).values({
-      id: listId,
-      tenantId: tenant.id,
-      name: 'Bench',
-      purpose: 'bench',
-    }),
-  ]);
+  await db.insert(lists).values({ id: listId, tenantId: tenant.id, name: 'Bench', purpose: 'bench' });
+  const { message } = await createMessage(db, tenant.id, {
+    listId,
+    subject: 'Spring offers for {{firstName}}',
+    fromName: null,
+    bodyHtml: BENCH_HTML,
+    bodyText: BENCH_TEXT,
+    sendAt: null,
+    status: 'queued',
+  });
+  await startSending(db, message.id);
+  await markSelected(db, message.id);
+  return message.id;
+}
+
+/** n more subscribers with valid consent on the latest message's list, each a pending recipient. */
+async function add(env: Bindings, n: number): Promise<void> {
+  const { db, tenant, message } = await latest(env);
+  const keys = await tenantKeys(env.MASTER_KEY, tenant);
+  const listId = message.listId;
   const ids: string[] = [];
   for (let start = 0; start < n; start += 25) {
     const statements = [];
@@ -96,24 +109,11 @@ async function seed(env: Bindings, n: number): Promise<string> {
     }
     await runBatch(db, statements);
   }
-  const { message } = await createMessage(db, tenant.id, {
-    listId,
-    subject: 'Spring offers for {{firstName}}',
-    fromName: null,
-    bodyHtml: BENCH_HTML,
-    bodyText: BENCH_TEXT,
-    sendAt: null,
-    status: 'queued',
-  });
-  await startSending(db, message.id);
-  for (let start = 0; start < ids.length; start += 1000)
-    await insertRecipients(
-      db,
-      message,
-      ids.slice(start, start + 1000).map((subscriberId) => ({ subscriberId, reason: null })),
-    );
-  await markSelected(db, message.id);
-  return message.id;
+  await insertRecipients(
+    db,
+    message,
+    ids.map((subscriberId) => ({ subscriberId, reason: null })),
+  );
 }
 
 async function latest(env: Bindings) {
@@ -132,19 +132,26 @@ async function latest(env: Bindings) {
   return { db, tenant, message: { ...message, listId: message.listId }, ids: rows.map((r) => r.id) };
 }
 
+/** Runs `op` for the recipients `offset` to `offset + n` of the latest bench message. */
 export async function sendBench(
   env: Bindings,
   op: string,
   n: number,
-): Promise<{ op: Op; n: number; messageId?: string }> {
-  if (!isOp(op) || !Number.isInteger(n) || n < 1 || n > 20_000)
-    throw new AppError('bad_request', 'op or n out of range');
+  offset = 0,
+): Promise<{ op: Op; n: number; messageId?: string; raw?: string }> {
+  if (!isOp(op) || !Number.isInteger(n) || n < 1 || n > 20_000 || !(offset >= 0))
+    throw new AppError('bad_request', 'op, n or offset out of range');
   if (op === 'noop') return { op, n };
-  if (op === 'seed') return { op, n, messageId: await seed(env, n) };
-  const { db, tenant, message, ids } = await latest(env);
+  if (op === 'seed') return { op, n, messageId: await seed(env) };
+  if (op === 'add') {
+    await add(env, n);
+    return { op, n };
+  }
+  const { db, tenant, message, ids: all } = await latest(env);
+  const ids = all.slice(offset, offset + n);
   const batches: string[][] = [];
-  for (let start = 0; start < Math.min(n, ids.length); start += MESSAGE_SEND_BATCH)
-    batches.push(ids.slice(start, Math.min(n, start + MESSAGE_SEND_BATCH)));
+  for (let start = 0; start < ids.length; start += MESSAGE_SEND_BATCH)
+    batches.push(ids.slice(start, start + MESSAGE_SEND_BATCH));
   if (op === 'send') {
     for (const subscriberIds of batches)
       await sendToRecipients(env, {
@@ -158,6 +165,7 @@ export async function sendBench(
   }
   const keys = await tenantKeys(env.MASTER_KEY, tenant);
   const ring = await masterKeyring(env.MASTER_KEY);
+  let sample: Composed | null = null;
   for (const subscriberIds of batches) {
     const people = await loadRecipientRows(db, tenant.id, subscriberIds);
     if (op === 'load') continue;
@@ -182,12 +190,32 @@ export async function sendBench(
         preferencesUrl: `${env.PUBLIC_ORIGIN}/p/x`,
         unsubscribeUrl: `${env.PUBLIC_ORIGIN}/u/x`,
       };
-      await composeMessage(
+      sample = await composeMessage(
         { subject: message.subject, html: message.bodyHtml, text: message.bodyText },
         mergeValues(plain, links),
         track,
         new URL(env.PUBLIC_ORIGIN).origin,
       );
+      if (op === 'sample') break;
+    }
+    if (op === 'sample' && sample) {
+      // One recipient's mail as it leaves, for the baseline to send as its fixed message.
+      const raw = mimeMessage(
+        {
+          from: { address: systemSender(env, 'news'), name: 'Bench Shop' },
+          to: 'reader@example.org',
+          subject: sample.subject,
+          text: sample.text,
+          html: sample.html ?? undefined,
+          replyTo: systemSender(env, 'reply'),
+          headers: {
+            'List-Unsubscribe': `<${env.PUBLIC_ORIGIN}/u/x>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        },
+        env.MAIL_DOMAIN,
+      );
+      return { op, n, raw };
     }
   }
   return { op, n };

@@ -18,7 +18,7 @@ export const systemSender = (env: Pick<Bindings, 'MAIL_DOMAIN'>, local = 'privac
 const base64Body = (text: string) => (toBase64(utf8(text)).match(/.{1,76}/g) ?? []).join('\r\n');
 
 /** The raw RFC 5322 message (CRLF line endings); throws on input outside the contract. */
-function mimeMessage(input: OutboundMail, domain: string): string {
+export function mimeMessage(input: OutboundMail, domain: string): string {
   const mail = OutboundMail.parse(input);
   const msg = createMimeMessage();
   msg.setSender(mail.from.name ? { addr: mail.from.address, name: mail.from.name } : mail.from.address);

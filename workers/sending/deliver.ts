@@ -30,6 +30,9 @@ import { dispatchEvents } from '../outbox/dispatch';
 import { sendMail, systemSender } from '../mail/send';
 import { composeMessage, oncePerDestination } from './compose';
 
+/** Recipients of one batch composed and sent at the same time. */
+export const SEND_CONCURRENCY = 6;
+
 /** Tries per recipient: the first send and one retry through the queue. */
 export const MAX_SEND_ATTEMPTS = 2;
 
@@ -177,15 +180,24 @@ export async function sendToRecipients(env: Bindings, msg: MessageSendMessage): 
     ).map((p) => [p.row.id, p]),
   );
   const outcomes: Outcome[] = [];
-  for (const recipient of claimed) {
-    try {
-      outcomes.push(await sendOne(ctx, recipient, people.get(recipient.subscriberId)));
-    } catch (err) {
-      // Composition failed (a key that does not open): recorded, never retried into the same wall.
-      log('error', 'message.compose_failed', { messageId: ctx.message.id, ...describeError(err) });
-      outcomes.push({ subscriberId: recipient.subscriberId, status: 'failed', errorCode: 'compose_failed' });
+  const next = claimed.values();
+  // A few recipients in flight at once: one waits on the binding while the next is composed.
+  const lane = async () => {
+    for (const recipient of next) {
+      try {
+        outcomes.push(await sendOne(ctx, recipient, people.get(recipient.subscriberId)));
+      } catch (err) {
+        // Composition failed (a key that does not open): recorded, never retried into the same wall.
+        log('error', 'message.compose_failed', { messageId: ctx.message.id, ...describeError(err) });
+        outcomes.push({
+          subscriberId: recipient.subscriberId,
+          status: 'failed',
+          errorCode: 'compose_failed',
+        });
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: SEND_CONCURRENCY }, lane));
   await recordOutcomes(db, ctx.message.id, outcomes);
   log('info', 'message.batch', {
     messageId: ctx.message.id,
