@@ -9,12 +9,11 @@ import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import type { LinkClaims } from '../shared/link-tokens';
-import { OPEN_STATUSES } from '../shared/request-lifecycle';
 import { runBatch, type BatchItem, type Db } from './client';
 import { appendToChain, prepareConsentEvents, type ConsentKind } from './consent-log';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
-import { createPrivacyRequest, findPrivacyRequest, type PrivacyRequest } from './privacy-requests';
-import { completeRequest } from './privacy-transitions';
+import { createPrivacyRequest, type PrivacyRequest } from './privacy-requests';
+import { commitWithCompletion } from './privacy-transitions';
 import { clicks, subscriptions, usedNonces, type TenantSettings } from './schema';
 import { findSubscriber, homeRegionFill, loadSubscriberKey } from './subscribers';
 
@@ -118,43 +117,16 @@ export async function recordInterceptAnswer(db: Db, input: InterceptAnswer): Pro
     return {
       queries,
       result: outcome,
+      // When a simultaneous answer completed the request first, this answer commits alone.
       commit: async (q) => {
-        outcome.completed = await commitWithCompletion(db, tenant.id, requestId, q, outbox);
+        outcome.completed = await commitWithCompletion(db, tenant.id, requestId, q, {
+          actor: 'subscriber',
+          note: 'unsubscribed from the list on the consent page',
+          events: outbox,
+        });
       },
     };
   });
-}
-
-/**
- * Commits the answer together with the completion of its unsubscribe request. When a
- * simultaneous answer completed that request first, the answer commits alone: the person is
- * unsubscribed either way, and the request was completed once.
- */
-async function commitWithCompletion(
-  db: Db,
-  tenantId: string,
-  requestId: string,
-  queries: BatchItem[],
-  outbox: OutboxRef[],
-): Promise<PrivacyRequest | undefined> {
-  for (;;) {
-    const request = await findPrivacyRequest(db, tenantId, requestId);
-    if (!request || !OPEN_STATUSES.includes(request.status)) {
-      await runBatch(db, queries);
-      outbox.push(...outboxRefs(queries));
-      return undefined;
-    }
-    try {
-      return await completeRequest(db, request, {
-        actor: 'subscriber',
-        note: 'unsubscribed from the list on the consent page',
-        extra: queries,
-        events: outbox,
-      });
-    } catch (err) {
-      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
-    }
-  }
 }
 
 /** The statements of one answer: nonce, consent event, subscription, click, home region, event. */

@@ -9,7 +9,7 @@ import { DEFAULT_DUE_DAYS, dueDates } from '../shared/due-dates';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import { OPEN_STATUSES } from '../shared/request-lifecycle';
-import { runBatch, type Db } from './client';
+import { runBatch, type BatchItem, type Db } from './client';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { privacyRequestHistory, privacyRequests, type TenantSettings } from './schema';
 
@@ -75,20 +75,22 @@ export type FiledRequest = { request: PrivacyRequest; merged: boolean };
  * (recording the duplicate in that request's history). A merge never changes the request's
  * status or verification, whatever the duplicate claims: a request awaiting confirmation is
  * confirmed only by its requester's link (or a client vouching through the API's `verify`).
- * The outbox events written are added to `events`.
+ * `extra` commits in the same batch as the filing (the change a request carried out at once
+ * records); the outbox events written are added to `events`.
  */
 export async function createPrivacyRequest(
   db: Db,
   settings: TenantSettings,
   input: NewPrivacyRequest,
   events: OutboxRef[] = [],
+  extra: BatchItem[] = [],
 ): Promise<FiledRequest> {
   const now = input.receivedAt ?? new Date();
   for (let attempt = 1; ; attempt++) {
     const duplicate = await findOpenDuplicate(db, input);
-    if (duplicate) return mergeDuplicate(db, duplicate, input, now, events);
+    if (duplicate) return mergeDuplicate(db, duplicate, input, now, events, extra);
     try {
-      return await insertRequest(db, settings, input, now, events);
+      return await insertRequest(db, settings, input, now, events, extra);
     } catch (err) {
       // A request filed at the same moment won the open-request unique index: merge into it.
       if (!isOpenRequestConflict(err) || attempt >= 3) throw err;
@@ -108,8 +110,9 @@ async function mergeDuplicate(
   input: NewPrivacyRequest,
   now: Date,
   events: OutboxRef[],
+  extra: BatchItem[],
 ): Promise<FiledRequest> {
-  const batch = [
+  const batch: BatchItem[] = [
     db.insert(privacyRequestHistory).values({
       id: newId('rqh'),
       tenantId: input.tenantId,
@@ -130,6 +133,7 @@ async function mergeDuplicate(
       payload: { requestId: duplicate.id, kind: duplicate.kind, channel: input.channel },
       occurredAt: now,
     }),
+    ...extra,
   ];
   await runBatch(db, batch);
   events.push(...outboxRefs(batch));
@@ -142,6 +146,7 @@ async function insertRequest(
   input: NewPrivacyRequest,
   now: Date,
   events: OutboxRef[],
+  extra: BatchItem[],
 ): Promise<FiledRequest> {
   const id = newId('prq');
   const { dueAt, monthDueAt } = dueDates(now, dueDaysFor(settings, input.kind));
@@ -173,7 +178,7 @@ async function insertRequest(
         : null,
     updatedAt: now,
   };
-  const batch = [
+  const batch: BatchItem[] = [
     db.insert(privacyRequests).values(request),
     db.insert(privacyRequestHistory).values({
       id: newId('rqh'),
@@ -201,6 +206,7 @@ async function insertRequest(
       },
       occurredAt: now,
     }),
+    ...extra,
   ];
   await runBatch(db, batch);
   events.push(...outboxRefs(batch));

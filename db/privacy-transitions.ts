@@ -7,10 +7,15 @@ import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { extendedDueDates, resumedDueDates } from '../shared/due-dates';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
-import { nextStatus, type RejectReason, type RequestAction } from '../shared/request-lifecycle';
+import {
+  nextStatus,
+  OPEN_STATUSES,
+  type RejectReason,
+  type RequestAction,
+} from '../shared/request-lifecycle';
 import { runBatch, type BatchItem, type Db } from './client';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
-import type { PrivacyRequest } from './privacy-requests';
+import { findPrivacyRequest, type PrivacyRequest } from './privacy-requests';
 import { privacyRequestHistory, privacyRequests } from './schema';
 
 const EVENT: Record<RequestAction, string> = {
@@ -23,6 +28,7 @@ const EVENT: Record<RequestAction, string> = {
   reject: 'rejected',
   complete: 'completed',
   close: 'closed',
+  withdraw: 'withdrawn',
 };
 
 export type TransitionInput = {
@@ -194,10 +200,63 @@ export function rejectRequest(
   });
 }
 
-/** A kind the client fulfils itself, done; `extra` commits with it (an unsubscribe carried out at once). */
-export function completeRequest(db: Db, request: PrivacyRequest, by: Actor & { extra?: BatchItem[] }) {
+/**
+ * A kind the client fulfils itself, done; `extra` commits with it (an unsubscribe or a
+ * rectification carried out at once), `payload` adds its facts to the completed event.
+ */
+export function completeRequest(
+  db: Db,
+  request: PrivacyRequest,
+  by: Actor & { extra?: BatchItem[]; payload?: Record<string, unknown> },
+) {
   const now = by.now ?? new Date();
   return transitionRequest(db, request, 'complete', {
+    ...by,
+    now,
+    patch: { resolvedAt: now, pausedAt: null, requesterCt: null },
+  });
+}
+
+/**
+ * Commits `queries` together with the completion of `requestId`, carried out by them at once.
+ * When the request is no longer open (a simultaneous caller completed it first) they commit
+ * alone: the change is made either way, and the request is completed once. Callers act on a
+ * link mailed to the person's address, which establishes identity as the confirmation link
+ * would: a request they joined that still awaits confirmation is confirmed first. Returns the
+ * request this call completed, if it did.
+ */
+export async function commitWithCompletion(
+  db: Db,
+  tenantId: string,
+  requestId: string,
+  queries: BatchItem[],
+  by: Actor & { payload?: Record<string, unknown>; events: OutboxRef[] },
+): Promise<PrivacyRequest | undefined> {
+  for (;;) {
+    let request = await findPrivacyRequest(db, tenantId, requestId);
+    if (!request || !OPEN_STATUSES.includes(request.status) || request.status === 'executing') {
+      await runBatch(db, queries);
+      by.events.push(...outboxRefs(queries));
+      return undefined;
+    }
+    try {
+      if (request.status === 'awaiting_verification')
+        request = await verifyRequest(db, request, {
+          actor: by.actor,
+          note: 'confirmed by its link',
+          events: by.events,
+        });
+      return await completeRequest(db, request, { ...by, extra: queries });
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+    }
+  }
+}
+
+/** The requester takes back a request nothing has been carried out for yet (Art. 7(3) in spirit). */
+export function withdrawRequest(db: Db, request: PrivacyRequest, by: Actor) {
+  const now = by.now ?? new Date();
+  return transitionRequest(db, request, 'withdraw', {
     ...by,
     now,
     patch: { resolvedAt: now, pausedAt: null, requesterCt: null },

@@ -1,6 +1,7 @@
 // Optimistic concurrency: a batch that lost a race on a unique index (the next seq of a consent
 // chain, a subscriber's address, a spent nonce) is rebuilt from fresh reads and tried again, with
-// growing, randomised pauses, until it commits. Only `appendToChain` (consent-log.ts) uses it.
+// growing, randomised pauses, until it commits: `appendToChain` (consent-log.ts) and the guarded
+// writes of a person's own profile (preferences-profile.ts, preferences-address.ts).
 
 import { AppError } from '../shared/errors';
 

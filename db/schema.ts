@@ -329,7 +329,7 @@ export const privacyRequests = sqliteTable(
       enum: ['erasure', 'access', 'portability', 'rectification', 'objection', 'unsubscribe', 'review'],
     }).notNull(),
     status: text('status', {
-      enum: ['awaiting_verification', 'open', 'paused', 'executing', 'completed', 'rejected'],
+      enum: ['awaiting_verification', 'open', 'paused', 'executing', 'completed', 'rejected', 'withdrawn'],
     }).notNull(),
     channel: text('channel', {
       enum: ['preference_centre', 'unsubscribe_page', 'link_intercept', 'email', 'api', 'admin'],

@@ -1,6 +1,8 @@
-// Tracked-link tokens: who clicked (tenant, subscriber), in which message, for which list's
-// purpose, where to, until when. Sealed (purpose `link`), so the URL reveals nothing and the
-// destination can only come from a token we minted. The API and the send pipeline both mint here.
+// The tokens of the links in our mails. Tracked links: who clicked (tenant, subscriber), in which
+// message, for which list's purpose, where to, until when (purpose `link`; the destination can
+// only come from a token we minted). Preference-centre links (`preferences`: tenant, subscriber)
+// and unsubscribe links (`unsubscribe`: tenant, subscriber, list, message). All sealed, so a URL
+// reveals nothing; the API, the pages and the send pipeline mint them here.
 
 import { AppError } from './errors';
 import type { MasterKeyring } from './crypto/keyring';
@@ -62,24 +64,27 @@ function bodyOf(id: string | null, prefix: string): string | null {
   return isIdBody(body) ? body : null;
 }
 
-function packClaims(
-  tenantBody: string,
-  claims: Pick<LinkClaims, 'subscriberId' | 'listId' | 'messageId' | 'destination'>,
-): Packed {
-  const d = claims.destination.startsWith('https://')
-    ? claims.destination.slice('https://'.length)
-    : claims.destination;
+type ListIds = Pick<LinkClaims, 'subscriberId' | 'listId' | 'messageId'>;
+
+function packIds(tenantBody: string, claims: ListIds): Omit<Packed, 'd'> {
   const s = bodyOf(claims.subscriberId, PREFIX.subscriber);
   const l = bodyOf(claims.listId, PREFIX.list);
   const m = bodyOf(claims.messageId, PREFIX.message);
   if (s && l) {
-    const packed: Packed = { i: packIdBodies(m ? [tenantBody, s, l, m] : [tenantBody, s, l]), d };
+    const packed: Omit<Packed, 'd'> = { i: packIdBodies(m ? [tenantBody, s, l, m] : [tenantBody, s, l]) };
     if (claims.messageId && !m) packed.m = claims.messageId;
     return packed;
   }
-  const loose: Packed = { t: tenantBody, s: claims.subscriberId, l: claims.listId, d };
+  const loose: Omit<Packed, 'd'> = { t: tenantBody, s: claims.subscriberId, l: claims.listId };
   if (claims.messageId) loose.m = claims.messageId;
   return loose;
+}
+
+function packClaims(tenantBody: string, claims: ListIds & Pick<LinkClaims, 'destination'>): Packed {
+  const d = claims.destination.startsWith('https://')
+    ? claims.destination.slice('https://'.length)
+    : claims.destination;
+  return { ...packIds(tenantBody, claims), d };
 }
 
 const isText = (v: unknown, max = 256): v is string =>
@@ -161,3 +166,113 @@ export async function readLinkToken(
 /** The public URL of a link token. */
 export const linkUrl = (publicOrigin: string, token: string) =>
   `${publicOrigin.replace(/\/+$/, '')}/l/${token}`;
+
+/** Lifetime of a preference-centre link in a mail, and of an unsubscribe link (both at most MAX_LINK_TTL_DAYS). */
+export const DEFAULT_PREFERENCE_TTL_DAYS = 90;
+export const DEFAULT_UNSUBSCRIBE_TTL_DAYS = 365;
+
+export type PreferenceClaims = { tenantId: string; subscriberId: string };
+export type UnsubscribeClaims = PreferenceClaims & { listId: string; messageId: string | null };
+/** A minted self-service link: its URL, its token and when it stops opening (epoch ms). */
+export type MintedLink = { url: string; token: string; expiresAt: number };
+type MintOptions = { ttlDays?: number; now?: number };
+
+const invalidToken = () => new AppError('invalid_token', 'This link is not valid or has expired.');
+
+function tenantOf(tenantId: string) {
+  const tenant = parseTenantId(tenantId);
+  if (!tenant) throw new AppError('unknown_tenant', 'Unknown tenant.');
+  return tenant;
+}
+
+function ttlSecondsOf(days: number): number {
+  if (!(days > 0) || days > MAX_LINK_TTL_DAYS)
+    throw new AppError(
+      'validation_failed',
+      `A link lives more than 0 and at most ${MAX_LINK_TTL_DAYS} days.`,
+    );
+  return Math.ceil(days * 86_400);
+}
+
+async function mintSelfService(
+  ring: MasterKeyring,
+  publicOrigin: string,
+  kind: { purpose: 'preferences' | 'unsubscribe'; path: 'p' | 'u'; defaultDays: number },
+  tenantId: string,
+  payload: Record<string, unknown>,
+  opts: MintOptions,
+): Promise<MintedLink> {
+  const now = opts.now ?? Date.now();
+  const ttlSeconds = ttlSecondsOf(opts.ttlDays ?? kind.defaultDays);
+  const { region } = tenantOf(tenantId);
+  const token = await sealToken(ring, region, kind.purpose, payload, ttlSeconds, now);
+  return {
+    url: `${publicOrigin.replace(/\/+$/, '')}/${kind.path}/${token}`,
+    token,
+    expiresAt: (Math.floor(now / 1000) + ttlSeconds) * 1000,
+  };
+}
+
+/** The preference-centre link of one subscriber (`/p/<token>`), for every mail we send them. */
+export function mintPreferenceLink(
+  ring: MasterKeyring,
+  publicOrigin: string,
+  claims: PreferenceClaims,
+  opts: MintOptions = {},
+): Promise<MintedLink> {
+  const tenantBody = tenantOf(claims.tenantId).id.slice(-20);
+  const s = bodyOf(claims.subscriberId, PREFIX.subscriber);
+  const payload = s ? { i: packIdBodies([tenantBody, s]) } : { t: tenantBody, s: claims.subscriberId };
+  const kind = { purpose: 'preferences', path: 'p', defaultDays: DEFAULT_PREFERENCE_TTL_DAYS } as const;
+  return mintSelfService(ring, publicOrigin, kind, claims.tenantId, payload, opts);
+}
+
+/** The unsubscribe link of one message to one subscriber for one list (`/u/<token>`, RFC 8058). */
+export function mintUnsubscribeLink(
+  ring: MasterKeyring,
+  publicOrigin: string,
+  claims: UnsubscribeClaims,
+  opts: MintOptions = {},
+): Promise<MintedLink> {
+  const payload = packIds(tenantOf(claims.tenantId).id.slice(-20), claims);
+  const kind = { purpose: 'unsubscribe', path: 'u', defaultDays: DEFAULT_UNSUBSCRIBE_TTL_DAYS } as const;
+  return mintSelfService(ring, publicOrigin, kind, claims.tenantId, payload, opts);
+}
+
+/** Opens a preference-centre token; `invalid_token` for anything malformed, tampered, expired or of another purpose. */
+export async function readPreferenceToken(
+  ring: MasterKeyring,
+  token: string,
+  now = Date.now(),
+): Promise<PreferenceClaims & { region: Region; expiresAt: number }> {
+  const { region, payload } = await openToken(ring, token, 'preferences', now);
+  const p = payload as { i?: unknown; t?: unknown; s?: unknown; exp: number };
+  let ids: [string, string] | null = null;
+  if (typeof p.i === 'string') {
+    const bodies = unpackIdBodies(p.i, 2);
+    if (bodies) ids = [bodies[0]!, PREFIX.subscriber + bodies[1]!];
+  } else if (isText(p.t) && isText(p.s)) ids = [p.t, p.s];
+  const tenantId = ids ? `ten_${region}_${ids[0]}` : '';
+  if (!ids || !parseTenantId(tenantId)) throw invalidToken();
+  return { region, tenantId, subscriberId: ids[1], expiresAt: p.exp * 1000 };
+}
+
+/** Opens an unsubscribe token; `invalid_token` for anything malformed, tampered, expired or of another purpose. */
+export async function readUnsubscribeToken(
+  ring: MasterKeyring,
+  token: string,
+  now = Date.now(),
+): Promise<UnsubscribeClaims & { region: Region; expiresAt: number }> {
+  const { region, payload } = await openToken(ring, token, 'unsubscribe', now);
+  const ids = unpackIds(payload as Partial<Packed>);
+  const tenantId = ids ? `ten_${region}_${ids.t}` : '';
+  if (!ids || !parseTenantId(tenantId)) throw invalidToken();
+  return {
+    region,
+    tenantId,
+    subscriberId: ids.s,
+    listId: ids.l,
+    messageId: ids.m,
+    expiresAt: payload.exp * 1000,
+  };
+}

@@ -20,6 +20,7 @@ export const REQUEST_STATUSES = [
   'executing',
   'completed',
   'rejected',
+  'withdrawn',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -42,6 +43,7 @@ export const REQUEST_ACTIONS = [
   'reject',
   'complete',
   'close',
+  'withdraw',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -102,6 +104,9 @@ export const TRANSITIONS: Record<RequestAction, Rule> = {
   // The person's data was erased by another request: nothing of theirs is left to access,
   // correct or object to, so their other requests are answered by that erasure.
   close: { from: ['awaiting_verification', 'open', 'paused'], to: 'completed' },
+  // The requester takes the request back (cancel in the preference centre) while nothing has
+  // been carried out yet; an erasure already executing can no longer be withdrawn.
+  withdraw: { from: ['awaiting_verification', 'open', 'paused'], to: 'withdrawn' },
 };
 
 export type TransitionContext = { kind: RequestKind; extended: boolean };
@@ -142,6 +147,7 @@ const PAST: Record<RequestAction, string> = {
   reject: 'rejected',
   complete: 'completed',
   close: 'closed',
+  withdraw: 'withdrawn',
 };
 
 /**

@@ -16,6 +16,9 @@ export const TOKEN_PURPOSES = [
   'form',
   'request_verify',
   'request_export',
+  'preferences',
+  'unsubscribe',
+  'address_change',
 ] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 

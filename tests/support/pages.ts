@@ -42,7 +42,7 @@ export async function signUp(opts: { language?: string; email?: string } = {}) {
 export function press(
   path: string,
   headers: Record<string, string | null> = {},
-  init: { body?: string; cf?: Record<string, unknown> } = {},
+  init: { body?: string; cf?: Record<string, unknown>; redirect?: 'follow' | 'manual' } = {},
 ) {
   const all: Record<string, string | null> = {
     origin: 'https://privacy.test',
@@ -56,6 +56,7 @@ export function press(
     headers: Object.entries(all).filter((h): h is [string, string] => h[1] !== null),
     body: init.body ?? '',
     cf: init.cf ?? { country: 'AT', isEUCountry: '1', region: 'Vienna' },
+    redirect: init.redirect ?? 'follow',
   });
 }
 

@@ -55,6 +55,14 @@ const TABLE: Row[] = [
   ['paused', 'close', 'rectification', 'completed'],
   ['executing', 'close', 'access', null],
   ['completed', 'close', 'access', null],
+  ['awaiting_verification', 'withdraw', 'erasure', 'withdrawn'],
+  ['open', 'withdraw', 'erasure', 'withdrawn'],
+  ['paused', 'withdraw', 'access', 'withdrawn'],
+  ['executing', 'withdraw', 'erasure', null],
+  ['completed', 'withdraw', 'rectification', null],
+  ['rejected', 'withdraw', 'erasure', null],
+  ['withdrawn', 'withdraw', 'erasure', null],
+  ['withdrawn', 'verify', 'erasure', null],
 ];
 
 describe('request lifecycle', () => {
@@ -68,8 +76,8 @@ describe('request lifecycle', () => {
     }
   });
 
-  it('ends: nothing leaves completed or rejected', () => {
-    for (const status of ['completed', 'rejected'] as const) {
+  it('ends: nothing leaves completed, rejected or withdrawn', () => {
+    for (const status of ['completed', 'rejected', 'withdrawn'] as const) {
       for (const action of REQUEST_ACTIONS) {
         for (const kind of ['erasure', 'access', 'objection'] as const)
           expect(nextStatus(status, action, { kind, extended: false }).ok).toBe(false);

@@ -1,6 +1,7 @@
-// Local-only routes under `/__dev`: demo seeding for `npm run dev` and the browser tests, and the
-// in-runtime measurements of `bench/crypto` and `bench/send`. Every request answers 404 unless the
-// configuration says the runtime is local, which production configuration never does.
+// Local-only routes under `/__dev`: demo seeding for `npm run dev` and the browser tests, demo
+// subscribers with their links (intercept, self-service), and the in-runtime measurements of
+// `bench/crypto` and `bench/send`. Every request answers 404 unless the configuration says the
+// runtime is local, which production configuration never does.
 
 import { Hono } from 'hono';
 import { isLocalRuntime } from '../../db/regions';
@@ -9,6 +10,7 @@ import type { AppEnv } from '../env';
 import { cryptoBench } from './crypto-bench';
 import { interceptFixtures } from './intercept-fixtures';
 import { seedDemoTenant } from './seed';
+import { selfServiceFixtures } from './self-service-fixtures';
 import { sendBench } from './send-bench';
 
 export const devRoutes = new Hono<AppEnv>();
@@ -39,3 +41,4 @@ devRoutes.post('/bench/send', async (c) =>
 );
 
 devRoutes.route('/intercept', interceptFixtures);
+devRoutes.route('/self-service', selfServiceFixtures);

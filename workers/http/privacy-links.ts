@@ -67,12 +67,16 @@ async function openRequestLink(c: C, purpose: TokenPurpose): Promise<RequestLink
   };
 }
 
+/** Refused by the client, or taken back by the requester: nothing was or will be carried out. */
+const closedUnfulfilled = (request: PrivacyRequest) =>
+  request.status === 'rejected' || request.status === 'withdrawn';
+
 export const privacyLinks = new Hono<AppEnv>();
 
 privacyLinks.get('/v/:token', async (c) => {
   const link = await openRequestLink(c, 'request_verify');
   if (link instanceof Response) return link;
-  if (link.request.status === 'rejected') return requestClosedPage(c, link);
+  if (closedUnfulfilled(link.request)) return requestClosedPage(c, link);
   if (link.request.status !== 'awaiting_verification') return verifiedPage(c, link, true);
   return verifyQuestionPage(c, link, link.request.kind);
 });
@@ -82,7 +86,7 @@ privacyLinks.post('/v/:token', pageFormBodyLimit, async (c) => {
   if (link instanceof Response) return link;
   if (!postedFromOurPage(c))
     return stalePage(c, { ...link, retryPath: `/v/${c.req.param('token')}`, status: 403 });
-  if (link.request.status === 'rejected') return requestClosedPage(c, link);
+  if (closedUnfulfilled(link.request)) return requestClosedPage(c, link);
   if (link.request.status !== 'awaiting_verification') return verifiedPage(c, link, true);
   // A scanner that submits forms sees the question again; only a person's press confirms.
   if (isAutomatedRequest(c.req.method, c.req.raw.headers))
@@ -97,7 +101,7 @@ privacyLinks.get('/x/:token', async (c) => {
   const link = await openRequestLink(c, 'request_export');
   if (link instanceof Response) return link;
   const { ctx, request } = link;
-  if (!request.verifiedAt || request.status === 'awaiting_verification' || request.status === 'rejected')
+  if (!request.verifiedAt || request.status === 'awaiting_verification' || closedUnfulfilled(request))
     return exportLockedPage(c, link);
   const keys = await tenantKeys(c.env.MASTER_KEY, ctx.tenant);
   const data = await buildPersonalExport(ctx.store.db, keys, request).catch((err: unknown) => {

@@ -13,6 +13,7 @@ import {
   resumeRequest,
   startExecution,
   verifyRequest,
+  withdrawRequest,
 } from '../../db/privacy-transitions';
 import { addressIndex, findSubscriber, findSubscriberByBlindIndex } from '../../db/subscribers';
 import { tenantKeys } from '../../db/tenants';
@@ -210,6 +211,20 @@ export async function completePrivacyRequest(
   const requester = await requesterOfBeforeResolution(ctx, request);
   const done = await completeRequest(ctx.store.db, request, { actor, note, events: ctx.events });
   await notifyRequester(ctx, done, 'completed', {}, requester);
+  return done;
+}
+
+/**
+ * The requester takes the request back (the preference centre's cancel): it closes as
+ * `withdrawn`, comes off the erasure clock, and no mail goes (the person is looking at the page).
+ */
+export async function withdrawPrivacyRequest(ctx: PrivacyCtx, request: PrivacyRequest, note?: string | null) {
+  const done = await withdrawRequest(ctx.store.db, request, {
+    actor: 'subscriber',
+    note,
+    events: ctx.events,
+  });
+  await cancelErasure(ctx.env, done);
   return done;
 }
 
