@@ -10,6 +10,7 @@ import { body, seedSubscriber } from '../support/privacy';
 import { api, call, seedTenant } from '../support/seed';
 import { readZip } from '../support/zip';
 import { formatDate } from '../../shared/i18n/language';
+import { press } from '../support/pages';
 
 const { db } = regional(env, 'eu');
 const linkIn = (text: string | undefined, prefix: string) => {
@@ -42,7 +43,7 @@ describe('identity confirmation (Art. 12(6))', () => {
       'awaiting_verification',
     );
 
-    const confirmed = await call(path, { method: 'POST' });
+    const confirmed = await press(path);
     expect(confirmed.status).toBe(200);
     const request = await findPrivacyRequest(db, tenant.id, filed.id as string);
     expect(request?.status).toBe('open');
@@ -50,7 +51,7 @@ describe('identity confirmation (Art. 12(6))', () => {
     expect((await clockFor(env, tenant.id).pending()).map((p) => p.requestId)).toEqual([filed.id]);
     const all = await mail.messages();
     expect(all[1]?.parsed.subject).toBe('Ihre Anfrage ist bestätigt');
-    expect((await call(path, { method: 'POST' })).status).toBe(200);
+    expect((await press(path)).status).toBe(200);
   });
 
   it('a link to a request closed meanwhile says so and confirms nothing', async () => {
@@ -68,7 +69,7 @@ describe('identity confirmation (Art. 12(6))', () => {
       json: { reason: 'identity_not_verified' },
     });
     expect(await (await call(path)).text()).toContain('Request closed');
-    const posted = await call(path, { method: 'POST' });
+    const posted = await press(path);
     expect(posted.status).toBe(200);
     expect(await posted.text()).toContain('Request closed');
     expect((await findPrivacyRequest(db, tenant.id, filed.id as string))?.status).toBe('rejected');

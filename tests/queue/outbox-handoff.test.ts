@@ -20,6 +20,7 @@ import { createList } from '../support/consent';
 import { captureMail } from '../support/mail';
 import { body, seedSubscriber } from '../support/privacy';
 import { seedTenant } from '../support/seed';
+import { BROWSER_UA } from '../support/intercept';
 
 const { db, d1 } = regional(env, 'eu');
 
@@ -123,7 +124,9 @@ describe('outbox hand-off', () => {
     const stray = await strayEvent(tenant.id);
     const link = /https:\/\/privacy\.test(\/v\/\S+)/.exec((await mail.messages())[0]?.parsed.text ?? '')?.[1];
     expect(link).toBeDefined();
-    expect((await fetchAndSettle(link!, { method: 'POST' })).status).toBe(200);
+    expect(
+      (await fetchAndSettle(link!, { method: 'POST', headers: { 'user-agent': BROWSER_UA } })).status,
+    ).toBe(200);
     expect(await dispatched('subject_id = ?', filed.id)).toEqual({
       'privacy_request.created': true,
       'privacy_request.verified': true,
