@@ -1,5 +1,6 @@
 // Tests run inside workerd through the Cloudflare vitest plugin, with real D1, Durable Objects,
-// Queues and email bindings from wrangler.toml. Migrations reach the setup file as a binding.
+// Queues and email bindings from wrangler.toml. Migrations reach the setup file as a binding; a
+// local webhook receiver runs in Node for the whole run.
 
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
@@ -25,6 +26,8 @@ export default defineConfig(async () => {
             MASTER_KEY: TEST_MASTER_KEY,
             PLATFORM_KEY: TEST_PLATFORM_KEY,
             PUBLIC_ORIGIN: 'https://privacy.test',
+            // Webhooks reach the local receiver of tests/setup/webhook-receiver.ts on 127.0.0.1.
+            ALLOW_DEV_WEBHOOK_HOSTS: '1',
           },
         },
       }),
@@ -32,6 +35,7 @@ export default defineConfig(async () => {
     test: {
       include: ['tests/{unit,http,queue,durable,email,scheduled}/**/*.test.ts'],
       setupFiles: ['./tests/support/apply-migrations.ts'],
+      globalSetup: ['./tests/setup/webhook-receiver.ts'],
       testTimeout: 20_000,
       // The Worker's own JSON log lines (tests that check them spy on console) would bury the
       // report; set TEST_LOGS=1 to see them.

@@ -1,6 +1,7 @@
 // Admin users of a tenant's dashboard: address stored encrypted with a blind index for login,
 // passwords hashed with PBKDF2 and expiring (SSO users have no password at all).
 
+import { and, eq, isNull } from 'drizzle-orm';
 import { blindIndex, normaliseEmail } from '../shared/crypto/blind-index';
 import { encryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
 import { hashPassword } from '../shared/crypto/passwords';
@@ -39,4 +40,14 @@ export async function createAdminUser(
     })
     .returning();
   return row!;
+}
+
+/** The tenant's owners who may still sign in, with their encrypted addresses (decrypt at send time). */
+export async function tenantOwners(db: Db, tenantId: string): Promise<Pick<AdminUser, 'id' | 'emailCt'>[]> {
+  return db
+    .select({ id: adminUsers.id, emailCt: adminUsers.emailCt })
+    .from(adminUsers)
+    .where(
+      and(eq(adminUsers.tenantId, tenantId), eq(adminUsers.role, 'owner'), isNull(adminUsers.disabledAt)),
+    );
 }

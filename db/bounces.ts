@@ -4,7 +4,7 @@
 
 import { and, eq, ne } from 'drizzle-orm';
 import { runBatch, type BatchItem, type Db } from './client';
-import { outboxInsert } from './outbox';
+import { outboxInsertIf, type OutboxRef, outboxRefs } from './outbox';
 import { subscribers, suppressions } from './schema';
 
 export type HardBounceInput = {
@@ -16,7 +16,12 @@ export type HardBounceInput = {
   status: string | null;
 };
 
-export async function recordHardBounce(db: Db, input: HardBounceInput, now = new Date()): Promise<void> {
+/** Returns the event written (none when the subscriber was already marked), for the caller to hand over. */
+export async function recordHardBounce(
+  db: Db,
+  input: HardBounceInput,
+  now = new Date(),
+): Promise<OutboxRef[]> {
   const items: BatchItem[] = [
     db
       .insert(suppressions)
@@ -29,26 +34,29 @@ export async function recordHardBounce(db: Db, input: HardBounceInput, now = new
       .onConflictDoNothing(),
   ];
   if (input.subscriberId) {
+    const notYet = and(
+      eq(subscribers.tenantId, input.tenantId),
+      eq(subscribers.id, input.subscriberId),
+      ne(subscribers.status, 'bounced'),
+    );
+    // The event first, conditional like the change it announces: a second report writes neither.
     items.push(
-      db
-        .update(subscribers)
-        .set({ status: 'bounced', updatedAt: now })
-        .where(
-          and(
-            eq(subscribers.tenantId, input.tenantId),
-            eq(subscribers.id, input.subscriberId),
-            ne(subscribers.status, 'bounced'),
-          ),
-        ),
-      outboxInsert(db, {
-        tenantId: input.tenantId,
-        type: 'subscriber.bounced',
-        subjectType: 'subscriber',
-        subjectId: input.subscriberId,
-        payload: { subscriberId: input.subscriberId, reason: 'hard_bounce', status: input.status },
-        occurredAt: now,
-      }),
+      outboxInsertIf(
+        db,
+        {
+          tenantId: input.tenantId,
+          type: 'subscriber.bounced',
+          subjectType: 'subscriber',
+          subjectId: input.subscriberId,
+          payload: { subscriberId: input.subscriberId, reason: 'hard_bounce', status: input.status },
+          occurredAt: now,
+        },
+        subscribers,
+        notYet,
+      ),
+      db.update(subscribers).set({ status: 'bounced', updatedAt: now }).where(notYet),
     );
   }
   await runBatch(db, items);
+  return outboxRefs(items);
 }

@@ -8,6 +8,7 @@ import { unwrapSubscriberKey, type SubscriberKey, type TenantKeys } from '../sha
 import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import { assertAllowedValues } from '../shared/privacy/special-categories';
+import type { EventType } from '../shared/webhooks/catalogue';
 import { runBatch, type BatchItem, type Db } from './client';
 import {
   appendToChain,
@@ -19,7 +20,7 @@ import {
 } from './consent-log';
 import type { ListRow } from './lists';
 import type { Notice } from './notices';
-import { outboxInsert, type OutboxRef } from './outbox';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { subscriberKeys, subscribers, subscriptions, suppressions } from './schema';
 import {
   addressIndex,
@@ -326,17 +327,16 @@ async function buildCapture(
     );
   }
   if (existing) queries.push(...homeRegionFill(db, existing, input.geo, input.homeRegionSource, now));
-  const outbox: OutboxRef[] = [];
-  const announce = (type: string, payload: Record<string, unknown>) => {
-    const insert = outboxInsert(db, {
-      tenantId: keys.tenantId,
-      type,
-      subjectType: 'subscriber',
-      subjectId: subscriber.id,
-      payload,
-    });
-    outbox.push({ id: insert.eventId, tenantId: keys.tenantId, type });
-    queries.push(insert);
+  const announce = (type: EventType, payload: Record<string, unknown>) => {
+    queries.push(
+      outboxInsert(db, {
+        tenantId: keys.tenantId,
+        type,
+        subjectType: 'subscriber',
+        subjectId: subscriber.id,
+        payload,
+      }),
+    );
   };
   if (!existing) announce('subscriber.created', { subscriberId: subscriber.id, source: input.source.type });
   announce('consent.recorded', {
@@ -356,7 +356,8 @@ async function buildCapture(
       subscriptions: rows,
       eventIds: chain.events.map((e) => e.id),
       awaitingConfirmation,
-      outbox,
+      // The home-region fill's event too, when the batch writes one.
+      outbox: outboxRefs(queries),
     },
   };
 }

@@ -118,7 +118,7 @@ export function confirmSubscriptions(
       payload: { subscriberId, listIds: confirmed, eventIds: chain.events.map((e) => e.id) },
     });
     queries.push(announce);
-    const outbox = [{ id: announce.eventId, tenantId: keys.tenantId, type: 'consent.confirmed' }];
+    const outbox = outboxRefs(queries);
     return {
       queries,
       result: { subscriber: { ...subscriber, status: 'active' }, confirmed, alreadyConfirmed: false, outbox },

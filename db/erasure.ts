@@ -25,6 +25,7 @@ import {
   subscribers,
   subscriptions,
   suppressions,
+  webhookAttempts,
   webhookDeliveries,
 } from './schema';
 import {
@@ -99,6 +100,13 @@ function deletions(db: Db, tenantId: string, sub: Subscriber, requestId: string)
     eq(outboxEvents.subjectType, 'subscriber'),
     eq(outboxEvents.subjectId, sub.id),
   );
+  const deliveriesAbout = and(
+    eq(webhookDeliveries.tenantId, tenantId),
+    inArray(
+      webhookDeliveries.eventId,
+      db.select({ id: outboxEvents.id }).from(outboxEvents).where(aboutSubscriber),
+    ),
+  );
   return [
     // Crypto-shredding first: without the data key no ciphertext of theirs can be read again,
     // including copies in backups.
@@ -115,17 +123,19 @@ function deletions(db: Db, tenantId: string, sub: Subscriber, requestId: string)
     db
       .delete(messageRecipients)
       .where(and(eq(messageRecipients.tenantId, tenantId), eq(messageRecipients.subscriberId, sub.id))),
+    // Attempts first: they point at the deliveries.
     db
-      .delete(webhookDeliveries)
+      .delete(webhookAttempts)
       .where(
         and(
-          eq(webhookDeliveries.tenantId, tenantId),
+          eq(webhookAttempts.tenantId, tenantId),
           inArray(
-            webhookDeliveries.eventId,
-            db.select({ id: outboxEvents.id }).from(outboxEvents).where(aboutSubscriber),
+            webhookAttempts.deliveryId,
+            db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(deliveriesAbout),
           ),
         ),
       ),
+    db.delete(webhookDeliveries).where(deliveriesAbout),
     db.delete(outboxEvents).where(aboutSubscriber),
     // The audit trail keeps that an action happened, not on whom.
     db
@@ -200,17 +210,31 @@ function withoutMailIds(evidence: Record<string, unknown>): Record<string, unkno
 
 /**
  * Outbox payloads that list subscribers (`subscriberIds` of an import or a purge) lose the erased
- * id. Events about the subscriber are deleted with them; `subscriber.erased` keeps it, as the
- * client must learn whom to erase in its own systems.
+ * id, and events about the person's privacy requests name no subscriber any more (`subscriberId`
+ * null, as the catalogue allows). Events about the subscriber are deleted with them;
+ * `subscriber.erased` keeps it, as the client must learn whom to erase in its own systems.
  */
 function scrubIdsFromEvents(db: Db, tenantId: string, subscriberId: string) {
   const listed = sql`exists (select 1 from json_each(${outboxEvents.payload}, '$.subscriberIds') where value = ${subscriberId})`;
-  return db
-    .update(outboxEvents)
-    .set({
-      payload: sql`json_set(${outboxEvents.payload}, '$.subscriberIds', json((select json_group_array(value) from json_each(${outboxEvents.payload}, '$.subscriberIds') where value <> ${subscriberId})))`,
-    })
-    .where(and(eq(outboxEvents.tenantId, tenantId), listed));
+  return [
+    db
+      .update(outboxEvents)
+      .set({
+        payload: sql`json_set(${outboxEvents.payload}, '$.subscriberIds', json((select json_group_array(value) from json_each(${outboxEvents.payload}, '$.subscriberIds') where value <> ${subscriberId})))`,
+      })
+      .where(and(eq(outboxEvents.tenantId, tenantId), listed)),
+    db
+      .update(outboxEvents)
+      .set({ payload: sql`json_set(${outboxEvents.payload}, '$.subscriberId', json('null'))` })
+      .where(
+        and(
+          eq(outboxEvents.tenantId, tenantId),
+          eq(outboxEvents.subjectType, 'privacy_request'),
+          ne(outboxEvents.type, 'subscriber.erased'),
+          sql`json_extract(${outboxEvents.payload}, '$.subscriberId') = ${subscriberId}`,
+        ),
+      ),
+  ];
 }
 
 /**
@@ -273,7 +297,7 @@ export async function executeErasure(
 
   const extra: BatchItem[] = [
     ...(sub ? deletions(db, tenantId, sub, request.id) : []),
-    ...(sub ? [scrubIdsFromEvents(db, tenantId, sub.id)] : []),
+    ...(sub ? scrubIdsFromEvents(db, tenantId, sub.id) : []),
     ...(sub ? await idempotencyAnswersAbout(db, keys, sub, requesterEmail, now) : []),
     ...(index
       ? [

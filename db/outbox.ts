@@ -1,19 +1,23 @@
 // Transactional outbox: `outboxInsert` returns the insert to put in the same D1 batch as the
 // state change it announces, tagged with the event's reference, so whoever ran the batch can
 // hand exactly those events to the queue (`dispatchOutboxEvents`); `dispatchOutbox` sends the
-// whole backlog of a region, the hourly catch-up's job.
+// whole backlog of a region, the hourly catch-up's job. Every insert numbers its event among the
+// events of the same subject in the statement itself (`seq`), so the order holds under races.
 
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { newId, type Region } from '../shared/regions';
 import type { QueueMessage } from '../shared/schemas/queue';
+import type { EventType, SubjectType } from '../shared/webhooks/catalogue';
+import type { StoredEvent } from '../shared/webhooks/envelope';
 import type { Db } from './client';
 import { outboxEvents } from './schema';
 
 export type OutboxEventInput = {
   tenantId: string;
-  /** Dotted event type, e.g. `privacy_request.created`. */
-  type: string;
-  subjectType: string;
+  /** A type of the event catalogue (shared/webhooks/catalogue.ts), e.g. `privacy_request.created`. */
+  type: EventType;
+  subjectType: SubjectType;
   subjectId: string;
   /** Ids and facts only: never personal data. */
   payload: Record<string, unknown>;
@@ -21,6 +25,15 @@ export type OutboxEventInput = {
 };
 
 export type OutboxRef = { id: string; tenantId: string; type: string };
+
+/**
+ * The next sequence number of the event's subject, computed inside the inserting statement: a D1
+ * batch is one transaction and statements run one at a time, so two events never get the same
+ * number (the unique index `outbox_events_subject_seq` would refuse it if they did).
+ */
+function nextSeq(event: Pick<OutboxEventInput, 'tenantId' | 'subjectType' | 'subjectId'>) {
+  return sql<number>`(select coalesce(max(seq), 0) + 1 from outbox_events where tenant_id = ${event.tenantId} and subject_type = ${event.subjectType} and subject_id = ${event.subjectId})`;
+}
 
 export function outboxInsert(db: Db, event: OutboxEventInput) {
   const id = newId('evt');
@@ -33,8 +46,59 @@ export function outboxInsert(db: Db, event: OutboxEventInput) {
     subjectId: event.subjectId,
     payload: event.payload,
     occurredAt: event.occurredAt ?? new Date(),
+    seq: nextSeq(event),
   });
   return Object.assign(query, { eventId: id, outboxRef });
+}
+
+/**
+ * An event written only if a row of `from` matches `where` when the statement runs (a change
+ * that is itself conditional in SQL, like a home-region fill or a disabling), so a retry or a
+ * concurrent writer never writes it twice. Put it before the conditional change in the batch.
+ */
+export function outboxInsertIf(db: Db, event: OutboxEventInput, from: SQLiteTable, where: SQL | undefined) {
+  const id = newId('evt');
+  const outboxRef: OutboxRef = { id, tenantId: event.tenantId, type: event.type };
+  const select = db
+    .select({
+      id: sql<string>`${id}`.as('id'),
+      tenantId: sql<string>`${event.tenantId}`.as('tenant_id'),
+      type: sql<string>`${event.type}`.as('type'),
+      subjectType: sql<string>`${event.subjectType}`.as('subject_type'),
+      subjectId: sql<string>`${event.subjectId}`.as('subject_id'),
+      payload: sql<string>`${JSON.stringify(event.payload)}`.as('payload'),
+      occurredAt: sql<number>`${(event.occurredAt ?? new Date()).getTime()}`.as('occurred_at'),
+      dispatchedAt: sql<null>`null`.as('dispatched_at'),
+      receivedAt: sql<null>`null`.as('received_at'),
+      seq: nextSeq(event).as('seq'),
+    })
+    .from(from)
+    .where(where)
+    .limit(1);
+  return Object.assign(db.insert(outboxEvents).select(select), { eventId: id, outboxRef });
+}
+
+/** One event of a tenant as the webhook fan-out and delivery read it; undefined when absent. */
+export async function findOutboxEvent(
+  db: Db,
+  tenantId: string,
+  eventId: string,
+): Promise<(Omit<StoredEvent, 'type'> & { type: string }) | undefined> {
+  const [row] = await db
+    .select({
+      id: outboxEvents.id,
+      tenantId: outboxEvents.tenantId,
+      type: outboxEvents.type,
+      subjectType: outboxEvents.subjectType,
+      subjectId: outboxEvents.subjectId,
+      seq: outboxEvents.seq,
+      occurredAt: outboxEvents.occurredAt,
+      payload: outboxEvents.payload,
+    })
+    .from(outboxEvents)
+    .where(and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, eventId)))
+    .limit(1);
+  return row;
 }
 
 /** The events among the statements of a batch (those made by `outboxInsert`), once it committed. */

@@ -62,6 +62,7 @@ export async function emitDueReminders(
         occurredAt: now,
         payload: {
           requestId: r.id,
+          subscriberId: r.subscriberId,
           kind: r.kind,
           status: r.status,
           dueAt: r.dueAt.toISOString(),

@@ -130,7 +130,12 @@ async function mergeDuplicate(
       type: 'privacy_request.duplicate_merged',
       subjectType: 'privacy_request',
       subjectId: duplicate.id,
-      payload: { requestId: duplicate.id, kind: duplicate.kind, channel: input.channel },
+      payload: {
+        requestId: duplicate.id,
+        subscriberId: duplicate.subscriberId,
+        kind: duplicate.kind,
+        channel: input.channel,
+      },
       occurredAt: now,
     }),
     ...extra,
@@ -198,6 +203,7 @@ async function insertRequest(
       subjectId: request.id,
       payload: {
         requestId: request.id,
+        subscriberId: request.subscriberId,
         kind: request.kind,
         status: request.status,
         channel: request.channel,

@@ -18,7 +18,7 @@ import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { findPrivacyRequest, type PrivacyRequest } from './privacy-requests';
 import { privacyRequestHistory, privacyRequests } from './schema';
 
-const EVENT: Record<RequestAction, string> = {
+const EVENT = {
   verify: 'verified',
   pause: 'paused',
   resume: 'resumed',
@@ -29,7 +29,7 @@ const EVENT: Record<RequestAction, string> = {
   complete: 'completed',
   close: 'closed',
   withdraw: 'withdrawn',
-};
+} as const satisfies Record<RequestAction, string>;
 
 export type TransitionInput = {
   /** `api_key:<id>`, `subscriber`, `system`, `clock`, `admin:<id>`. */
@@ -86,7 +86,7 @@ function transitionStatements(
   if (now.getTime() <= request.updatedAt.getTime()) now = new Date(request.updatedAt.getTime() + 1);
   const next: PrivacyRequest = { ...request, ...input.patch, status: verdict.to, updatedAt: now };
   const { id: _id, tenantId: _tenantId, ...changes } = next;
-  const type = `privacy_request.${EVENT[action]}`;
+  const type = `privacy_request.${EVENT[action]}` as const;
   const batch: BatchItem[] = [
     guard(db, request),
     db
@@ -112,6 +112,7 @@ function transitionStatements(
       occurredAt: now,
       payload: {
         requestId: request.id,
+        subscriberId: next.subscriberId,
         kind: request.kind,
         status: next.status,
         dueAt: next.dueAt.toISOString(),

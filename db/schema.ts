@@ -517,6 +517,10 @@ export const messageRecipients = sqliteTable(
   ],
 );
 
+/**
+ * A client system's webhook receiver. The signing secret (`whsec_…`) is encrypted with the tenant
+ * data key (owner: the endpoint id); during a rotation the previous one signs too until it expires.
+ */
 export const webhookEndpoints = sqliteTable(
   'webhook_endpoints',
   {
@@ -525,15 +529,29 @@ export const webhookEndpoints = sqliteTable(
       .notNull()
       .references(() => tenants.id),
     url: text('url').notNull(),
-    /** Signing secret, encrypted with the tenant data key. */
+    description: text('description'),
     secretCt: text('secret_ct').notNull(),
+    previousSecretCt: text('previous_secret_ct'),
+    previousSecretExpiresAt: integer('previous_secret_expires_at', { mode: 'timestamp_ms' }),
+    /** Event types (`*`, `privacy_request.*` or exact types) this endpoint receives. */
     eventTypes: json<string[]>('event_types').notNull().default([]),
+    /** Adds a non-EU subscriber's address to events about them (never an EU subscriber's). */
+    includeSubscriberEmail: integer('include_subscriber_email', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    disabledReason: text('disabled_reason', { enum: ['gone', 'failing'] }),
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+    /** Start of the current run of failed attempts (none since the last success). */
+    failingSince: integer('failing_since', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('webhook_endpoints_tenant').on(t.tenantId)],
 );
 
+/**
+ * One event for one endpoint. `round` grows with every replay, so a queue message of an earlier
+ * round is recognised as stale; `claimedUntil` is the lease of the attempt in flight.
+ */
 export const webhookDeliveries = sqliteTable(
   'webhook_deliveries',
   {
@@ -545,25 +563,53 @@ export const webhookDeliveries = sqliteTable(
       .notNull()
       .references(() => webhookEndpoints.id),
     eventId: text('event_id').notNull(),
-    status: text('status', { enum: ['pending', 'delivered', 'failed', 'dead'] })
+    status: text('status', { enum: ['pending', 'retrying', 'delivered', 'failed', 'dead'] })
       .notNull()
       .default('pending'),
+    /** Attempts in the current round. */
     attempts: integer('attempts').notNull().default(0),
+    round: integer('round').notNull().default(1),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
     deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('webhook_deliveries_endpoint_event').on(t.endpointId, t.eventId),
     index('webhook_deliveries_tenant_status').on(t.tenantId, t.status, t.createdAt),
+    index('webhook_deliveries_tenant_endpoint').on(t.tenantId, t.endpointId, t.createdAt),
   ],
+);
+
+/** Every attempt of a delivery: when, how long, the answer's status or the error; never the body. */
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id),
+    round: integer('round').notNull(),
+    attempt: integer('attempt').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    statusCode: integer('status_code'),
+    outcome: text('outcome', { enum: ['delivered', 'failed'] }).notNull(),
+    errorCode: text('error_code'),
+    error: text('error'),
+  },
+  (t) => [index('webhook_attempts_delivery').on(t.deliveryId, t.at)],
 );
 
 /**
  * Transactional outbox: a domain event written in the same batch as the state change it
- * announces. `dispatchedAt` is set when handed to the queue, `receivedAt` by the consumer.
+ * announces. `dispatchedAt` is set when handed to the queue, `receivedAt` by the consumer, which
+ * fans it out to the tenant's webhook endpoints.
  * Payloads carry ids and facts, never personal data.
  */
 export const outboxEvents = sqliteTable(
@@ -580,11 +626,17 @@ export const outboxEvents = sqliteTable(
     occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
     dispatchedAt: integer('dispatched_at', { mode: 'timestamp_ms' }),
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }),
+    /**
+     * Position among the events of the same subject (1, 2, …), assigned in the inserting
+     * statement itself, so a client can order what it receives. Events written before the
+     * column existed have none.
+     */
+    seq: integer('seq'),
   },
   (t) => [
     index('outbox_events_undispatched').on(t.dispatchedAt, t.occurredAt),
     index('outbox_events_tenant_time').on(t.tenantId, t.occurredAt),
-    index('outbox_events_subject').on(t.tenantId, t.subjectType, t.subjectId),
+    uniqueIndex('outbox_events_subject_seq').on(t.tenantId, t.subjectType, t.subjectId, t.seq),
   ],
 );
 

@@ -1,7 +1,7 @@
 // Subscribers: creation with their own data key, lookup by blind index, decryption, the name a
 // subscriber is shown under (EU: always the pseudonym), and the one home-region fill.
 
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { blindIndex, normaliseEmail, pseudonymFor } from '../shared/crypto/blind-index';
 import {
   createSubscriberKey,
@@ -14,7 +14,8 @@ import {
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import type { BatchItem, Db } from './client';
-import { outboxEvents, subscriberKeys, subscribers } from './schema';
+import { outboxInsertIf } from './outbox';
+import { subscriberKeys, subscribers } from './schema';
 
 export type Subscriber = typeof subscribers.$inferSelect;
 export type HomeRegion = Subscriber['homeRegion'];
@@ -164,23 +165,22 @@ export function homeRegionFill(
     eq(subscribers.id, subscriber.id),
     eq(subscribers.homeRegion, 'unknown'),
   );
-  // insert … select: the event row exists only if the subscriber still says `unknown`.
-  const event = db
-    .select({
-      id: sql<string>`${newId('evt')}`.as('id'),
-      tenantId: sql<string>`${subscriber.tenantId}`.as('tenant_id'),
-      type: sql<string>`'subscriber.home_region_set'`.as('type'),
-      subjectType: sql<string>`'subscriber'`.as('subject_type'),
-      subjectId: sql<string>`${subscriber.id}`.as('subject_id'),
-      payload: sql<string>`${JSON.stringify(payload)}`.as('payload'),
-      occurredAt: sql<number>`${at.getTime()}`.as('occurred_at'),
-      dispatchedAt: sql<null>`null`.as('dispatched_at'),
-      receivedAt: sql<null>`null`.as('received_at'),
-    })
-    .from(subscribers)
-    .where(stillUnknown);
+  // The event exists only if the subscriber still says `unknown` when the batch runs.
+  const event = outboxInsertIf(
+    db,
+    {
+      tenantId: subscriber.tenantId,
+      type: 'subscriber.home_region_set',
+      subjectType: 'subscriber',
+      subjectId: subscriber.id,
+      payload,
+      occurredAt: at,
+    },
+    subscribers,
+    stillUnknown,
+  );
   return [
-    db.insert(outboxEvents).select(event),
+    event,
     db
       .update(subscribers)
       .set({ homeRegion, homeRegionSource: source, homeCountry: geo.country, updatedAt: at })

@@ -1,7 +1,8 @@
 // Changing a tenant's settings from the API: one batch writes the change, its audit row and its
 // outbox event; each named key is set (or removed, for null) inside SQLite so that two changes
 // of different keys at the same moment both survive. The per-isolate tenant cache forgets the
-// tenant right away, so this isolate's next click already follows the new settings.
+// tenant right away, so this isolate's next click already follows the new settings. `events`
+// receives the event written, for the route to hand over.
 
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../shared/errors';
@@ -12,7 +13,7 @@ import {
   type TenantSettingsView,
 } from '../shared/schemas/tenant-settings';
 import { runBatch, type Db } from './client';
-import { outboxInsert } from './outbox';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { auditLog, tenants, type TenantSettings } from './schema';
 import { forgetTenant } from './tenant-cache';
 
@@ -38,10 +39,11 @@ export async function updateTenantSettings(
   tenantId: string,
   patch: TenantSettingsPatch,
   actor: { type: 'api_key' | 'admin'; id: string },
+  events: OutboxRef[] = [],
 ): Promise<TenantSettingsView> {
   const changed = Object.keys(patch).sort();
   const now = new Date();
-  await runBatch(db, [
+  const batch = [
     db
       .update(tenants)
       .set({ settings: patchedSettings(patch) })
@@ -66,7 +68,9 @@ export async function updateTenantSettings(
       payload: { changed },
       occurredAt: now,
     }),
-  ]);
+  ];
+  await runBatch(db, batch);
+  events.push(...outboxRefs(batch));
   forgetTenant(tenantId);
   const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
   if (!tenant) throw new AppError('unknown_tenant', 'Unknown tenant.');

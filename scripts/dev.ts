@@ -39,9 +39,14 @@ if (secrets && !secrets.endsWith('\n')) appendFileSync(devVars, '\n');
 if (!/^MASTER_KEY=/m.test(secrets)) appendFileSync(devVars, `MASTER_KEY="${newMasterKey()}"\n`);
 if (!/^PLATFORM_KEY=/m.test(secrets)) appendFileSync(devVars, `PLATFORM_KEY="${newPlatformKey()}"\n`);
 // Local-only settings, given on the command line because wrangler loads from .dev.vars only the
-// names wrangler.toml declares: the local runtime (no jurisdiction pinning) and the x-dev-geo
-// override. Production configuration sets neither.
-const LOCAL_VARS = { RUNTIME: 'local', ALLOW_DEV_GEO: '1', PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}` };
+// names wrangler.toml declares: the local runtime (no jurisdiction pinning), the x-dev-geo
+// override and webhooks to http://127.0.0.1:<port>. Production configuration sets none of them.
+const LOCAL_VARS = {
+  RUNTIME: 'local',
+  ALLOW_DEV_GEO: '1',
+  ALLOW_DEV_WEBHOOK_HOSTS: '1',
+  PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}`,
+};
 if (!existsSync(credentialsFile)) {
   // Without the credentials the demo API keys are lost (only hashes are stored): start afresh.
   rmSync(path.join(ROOT, '.wrangler', 'state'), { recursive: true, force: true });

@@ -6,10 +6,16 @@ import type { Tenant } from '../db/tenants';
 import type { PageSources } from './http/pages/security';
 
 /**
- * Generated bindings, plus the one development-only variable that production configuration
- * never sets (so `wrangler types` cannot see it): `ALLOW_DEV_GEO=1` enables `x-dev-geo`.
+ * Generated bindings, plus the development-only variables that production configuration never
+ * sets (so `wrangler types` cannot see them): `ALLOW_DEV_GEO=1` enables `x-dev-geo`;
+ * `ALLOW_DEV_WEBHOOK_HOSTS=1` lets webhooks go to `http://127.0.0.1:<port>`;
+ * `DEV_WEBHOOK_RETRY_SECONDS=<n>` replaces every webhook retry delay by n seconds.
  */
-export type Bindings = Env & { ALLOW_DEV_GEO?: string };
+export type Bindings = Env & {
+  ALLOW_DEV_GEO?: string;
+  ALLOW_DEV_WEBHOOK_HOSTS?: string;
+  DEV_WEBHOOK_RETRY_SECONDS?: string;
+};
 
 export type ApiPrincipal = { kind: 'api_key'; apiKeyId: string; scopes: string[] };
 

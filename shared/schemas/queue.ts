@@ -1,4 +1,5 @@
-// Queue message bodies: a discriminated union by `type`, validated by the consumer.
+// Queue message bodies, validated by the consumer: the events queue's discriminated union by
+// `type`, and the webhook deliveries queue's one message type.
 
 import { z } from 'zod';
 
@@ -63,6 +64,21 @@ export const MessageSendMessage = z.object({
 });
 export type MessageSendMessage = z.infer<typeof MessageSendMessage>;
 
+/**
+ * One webhook delivery to send (queue `tm-webhook-deliveries`): ids only, the body is built and
+ * signed at send time. `round` is the delivery's replay round, so a message of an earlier round is
+ * recognised as stale.
+ */
+export const WebhookDeliveryMessage = z.object({
+  type: z.literal('webhook-delivery'),
+  region: Region,
+  tenantId: z.string().min(1),
+  deliveryId: z.string().min(1),
+  round: z.number().int().positive(),
+});
+export type WebhookDeliveryMessage = z.infer<typeof WebhookDeliveryMessage>;
+
+/** Messages of the events queue `tm-privacy-events`. */
 export const QueueMessage = z.discriminatedUnion('type', [
   OutboxEventMessage,
   ClickRecordedMessage,

@@ -1,11 +1,13 @@
 // Another tenant's ids: every `{id}` route of the client API answers 404 to a key of another
-// tenant, of the same region and of the other one, and the owner's resource stays as it was.
+// tenant, of the same region and of the other one, and the owner's resource stays as it was
+// (webhook endpoints and deliveries included).
 
 import { describe, expect, it } from 'vitest';
 import type { Region } from '../../shared/regions';
 import { formFixture } from '../support/consent';
 import { seedSubscriber } from '../support/privacy';
 import { api, seedTenant } from '../support/seed';
+import { createEndpoint, receiverUrl } from '../support/webhooks';
 
 type Call = { method: string; path: string; json?: unknown };
 
@@ -16,6 +18,8 @@ function idRoutes(ids: {
   subscriber: string;
   request: string;
   message: string;
+  endpoint: string;
+  delivery: string;
 }): Call[] {
   const req = (action: string, json: unknown): Call => ({
     method: 'POST',
@@ -43,6 +47,18 @@ function idRoutes(ids: {
     { method: 'POST', path: `/messages/${ids.message}/cancel` },
     // A message to another tenant's list.
     { method: 'POST', path: '/messages', json: { listId: ids.list, subject: 'Taken over', text: 'Hello' } },
+    { method: 'GET', path: `/webhook-endpoints/${ids.endpoint}` },
+    { method: 'PATCH', path: `/webhook-endpoints/${ids.endpoint}`, json: { description: 'Taken over' } },
+    { method: 'POST', path: `/webhook-endpoints/${ids.endpoint}/rotate-secret`, json: {} },
+    { method: 'POST', path: `/webhook-endpoints/${ids.endpoint}/test` },
+    {
+      method: 'POST',
+      path: `/webhook-endpoints/${ids.endpoint}/replay`,
+      json: { since: '2020-01-01T00:00:00Z' },
+    },
+    { method: 'DELETE', path: `/webhook-endpoints/${ids.endpoint}` },
+    { method: 'GET', path: `/webhook-deliveries/${ids.delivery}` },
+    { method: 'POST', path: `/webhook-deliveries/${ids.delivery}/replay` },
     // Ids in a body: a link for another tenant's subscriber and list.
     {
       method: 'POST',
@@ -73,13 +89,28 @@ async function ownerWithEverything(region: Region) {
   });
   expect(created.status).toBe(201);
   const message = ((await created.json()) as { id: string }).id;
-  return { owner, ids: { list: owner.doiList, form: owner.formId, subscriber: sub.id, request, message } };
+  const endpoint = (await createEndpoint(owner.apiKey, { url: receiverUrl().url })).id;
+  const tested = await api(owner.apiKey, `/webhook-endpoints/${endpoint}/test`, { method: 'POST' });
+  expect(tested.status).toBe(202);
+  const delivery = ((await tested.json()) as { deliveryId: string }).deliveryId;
+  return {
+    owner,
+    ids: {
+      list: owner.doiList,
+      form: owner.formId,
+      subscriber: sub.id,
+      request,
+      message,
+      endpoint,
+      delivery,
+    },
+  };
 }
 
 /** What the owner sees of each resource, to show that nothing changed. */
 async function ownerView(
   apiKey: string,
-  ids: { list: string; form: string; request: string; message: string },
+  ids: { list: string; form: string; request: string; message: string; endpoint: string },
 ) {
   const read = async (path: string) => {
     const res = await api(apiKey, path);
@@ -91,6 +122,7 @@ async function ownerView(
     form: await read(`/forms/${ids.form}`),
     request: await read(`/privacy-requests/${ids.request}`),
     message: await read(`/messages/${ids.message}`),
+    endpoint: await read(`/webhook-endpoints/${ids.endpoint}`),
   };
 }
 

@@ -62,6 +62,17 @@ const ROUTE_SCOPES: Record<string, ApiScope | 'any'> = {
   'GET /messages/{id}': 'messages',
   'GET /messages/{id}/recipients': 'messages',
   'POST /messages/{id}/cancel': 'messages',
+  'POST /webhook-endpoints': 'webhooks',
+  'GET /webhook-endpoints': 'webhooks',
+  'GET /webhook-endpoints/{id}': 'webhooks',
+  'PATCH /webhook-endpoints/{id}': 'webhooks',
+  'DELETE /webhook-endpoints/{id}': 'webhooks',
+  'POST /webhook-endpoints/{id}/rotate-secret': 'webhooks',
+  'POST /webhook-endpoints/{id}/test': 'webhooks',
+  'POST /webhook-endpoints/{id}/replay': 'webhooks',
+  'GET /webhook-deliveries': 'webhooks',
+  'GET /webhook-deliveries/{id}': 'webhooks',
+  'POST /webhook-deliveries/{id}/replay': 'webhooks',
 };
 
 /** `GET /v1/lists/:id/` as the table writes it: `GET /lists/{id}`. */

@@ -32,7 +32,7 @@ afterEach(() => {
 async function strayEvent(tenantId: string): Promise<string> {
   const insert = outboxInsert(db, {
     tenantId,
-    type: 'x.stray',
+    type: 'tenant.settings_changed',
     subjectType: 'tenant',
     subjectId: tenantId,
     payload: {},

@@ -29,9 +29,9 @@ describe('event outbox', () => {
     const { db, d1 } = regional(env, 'eu');
     const insert = outboxInsert(db, {
       tenantId: tenant.id,
-      type: 'api_key.renamed',
-      subjectType: 'api_key',
-      subjectId: apiKeyId,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: tenant.id,
       payload: { apiKeyId },
     });
     await runBatch(db, [db.update(apiKeys).set({ name: 'renamed' }).where(eq(apiKeys.id, apiKeyId)), insert]);
@@ -40,9 +40,9 @@ describe('event outbox', () => {
     // A failing statement in the batch rolls back the event too.
     const doomed = outboxInsert(db, {
       tenantId: tenant.id,
-      type: 'api_key.renamed',
-      subjectType: 'api_key',
-      subjectId: apiKeyId,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: tenant.id,
       payload: {},
     });
     await expect(
@@ -55,13 +55,13 @@ describe('event outbox', () => {
   });
 
   it('hands undispatched events to the queue and marks them', async () => {
-    const { tenant, apiKeyId } = await seedTenant('us');
+    const { tenant } = await seedTenant('us');
     const { db, d1 } = regional(env, 'us');
     const insert = outboxInsert(db, {
       tenantId: tenant.id,
-      type: 'x.happened',
-      subjectType: 'api_key',
-      subjectId: apiKeyId,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: tenant.id,
       payload: {},
     });
     await runBatch(db, [insert]);
@@ -72,13 +72,13 @@ describe('event outbox', () => {
   });
 
   it('dispatches left-behind events from the scheduled handler', async () => {
-    const { tenant, apiKeyId } = await seedTenant('eu');
+    const { tenant } = await seedTenant('eu');
     const { db, d1 } = regional(env, 'eu');
     const insert = outboxInsert(db, {
       tenantId: tenant.id,
-      type: 'x.left_behind',
-      subjectType: 'api_key',
-      subjectId: apiKeyId,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: tenant.id,
       payload: {},
     });
     await runBatch(db, [insert]);
@@ -95,13 +95,13 @@ describe('event outbox', () => {
 
 describe('queue consumer', () => {
   it('records receipt once and acks redeliveries', async () => {
-    const { tenant, apiKeyId } = await seedTenant('eu');
+    const { tenant } = await seedTenant('eu');
     const { db, d1 } = regional(env, 'eu');
     const insert = outboxInsert(db, {
       tenantId: tenant.id,
-      type: 'x.y',
-      subjectType: 'api_key',
-      subjectId: apiKeyId,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: tenant.id,
       payload: {},
     });
     await runBatch(db, [insert]);
@@ -110,7 +110,7 @@ describe('queue consumer', () => {
       region: 'eu',
       tenantId: tenant.id,
       eventId: insert.eventId,
-      eventType: 'x.y',
+      eventType: 'tenant.settings_changed',
     };
 
     const first = createMessageBatch('tm-privacy-events', [

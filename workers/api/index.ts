@@ -22,6 +22,9 @@ import { profileFieldRoutes } from './profile-fields';
 import { publicPaths } from './public-paths';
 import { subscriberRoutes } from './subscribers';
 import { tenantRoutes } from './tenant';
+import { webhookDeliveryRoutes } from './webhook-deliveries';
+import { registerWebhookDocs } from './webhook-docs';
+import { webhookEndpointRoutes } from './webhook-endpoints';
 
 /** Largest accepted API body: bulk imports of thousands of rows fit; anything bigger is refused. */
 export const API_BODY_LIMIT = 8 * 1024 * 1024;
@@ -55,6 +58,8 @@ export const RESOURCES = [
   ['/privacy-settings', privacySettingsRoutes],
   ['/privacy-templates', privacyTemplateRoutes],
   ['/reports/compliance', complianceReportRoutes],
+  ['/webhook-endpoints', webhookEndpointRoutes],
+  ['/webhook-deliveries', webhookDeliveryRoutes],
 ] as const;
 for (const [prefix, routes] of RESOURCES) v1.route(prefix, routes);
 
@@ -65,6 +70,7 @@ api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
   scheme: 'bearer',
   description: 'An API key of the tenant, `tm_e_…` (EU) or `tm_u_…` (US).',
 });
+registerWebhookDocs(api.openAPIRegistry);
 const OPENAPI_INFO = {
   openapi: '3.1.0',
   info: {

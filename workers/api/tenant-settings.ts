@@ -3,12 +3,14 @@
 // data protection officer and EU representative they name (API scope `admin`).
 
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { OutboxRef } from '../../db/outbox';
 import { settingsView, updateTenantSettings } from '../../db/tenant-settings';
 import { TENANT_CACHE_TTL_MS } from '../../db/tenant-cache';
 import { errorResponses } from '../../shared/schemas/common';
 import { TenantSettingsPatch, TenantSettingsView } from '../../shared/schemas/tenant-settings';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
+import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { apiRoute, json, jsonBody } from './openapi-helpers';
 
 const view = (description: string) => json(TenantSettingsView, description);
@@ -37,8 +39,14 @@ tenantSettingsRoutes
   .openapi(getSettings, (c) => c.json(settingsView(c.get('tenant').settings), 200))
   .openapi(patchSettings, async (c) => {
     const actor = { type: 'api_key' as const, id: c.get('principal').apiKeyId };
-    return c.json(
-      await updateTenantSettings(c.get('store').db, c.get('tenant').id, c.req.valid('json'), actor),
-      200,
+    const events: OutboxRef[] = [];
+    const settings = await updateTenantSettings(
+      c.get('store').db,
+      c.get('tenant').id,
+      c.req.valid('json'),
+      actor,
+      events,
     );
+    dispatchEventsAfterResponse(c, c.get('region'), events);
+    return c.json(settings, 200);
   });

@@ -4,6 +4,7 @@
 // dropped unseen: what fits nothing is forwarded to the tenant's inbox or kept for review.
 
 import { recordHardBounce } from '../../db/bounces';
+import type { OutboxRef } from '../../db/outbox';
 import type { PrivacyRequest } from '../../db/privacy-requests';
 import { tenantKeys } from '../../db/tenants';
 import { detectRobot } from '../../shared/inbound/auto-reply';
@@ -14,6 +15,7 @@ import { parseInbound } from '../../shared/inbound/parse';
 import { describeError, log } from '../../shared/log';
 import type { InboundMail } from '../../shared/schemas/inbound';
 import type { Bindings } from '../env';
+import { dispatchEvents } from '../outbox/dispatch';
 import { filePrivacyRequest } from '../privacy/service';
 import { answerRequester } from './answer';
 import { identifyRequester } from './requester';
@@ -48,7 +50,7 @@ export async function processInbound(env: Bindings, envelope: InboundEnvelope): 
     text: mail.text,
     parts: mail.parts,
   });
-  if (bounce) return handleBounce(target, bounce);
+  if (bounce) return handleBounce(env, target, bounce);
   const robot = detectRobot(mail.headers, mail.subject, mail.from?.address);
   if (robot.autoReply) {
     // A subject alone ("Absence de consentement : suppression…") does not make a robot when the
@@ -100,8 +102,9 @@ async function fileRequest(
   const keys = await tenantKeys(env.MASTER_KEY, tenant);
   // Through the privacy service, so an erasure goes on the clock; this channel answers in the
   // sender's thread itself (answerRequester), never to robots.
+  const events: OutboxRef[] = [];
   const { request, merged } = await filePrivacyRequest(
-    { env, store: target.store, tenant },
+    { env, store: target.store, tenant, events },
     {
       kind: decision.kind,
       channel: 'email',
@@ -116,6 +119,8 @@ async function fileRequest(
     },
     { answer: 'caller' },
   );
+  // The client's systems hear of the request before the requester's answer goes out.
+  await dispatchEvents(env, target.store.region, events);
   const answer =
     target.route === 'unsubscribe'
       ? 'none'
@@ -165,17 +170,18 @@ function fitsNothing(target: InboundTarget, code: string): InboundOutcome {
  * the public privacy address proves nothing (anyone can write one naming any address), so it
  * marks no one: it is logged and left alone.
  */
-async function handleBounce(target: InboundTarget, bounce: Bounce): Promise<InboundOutcome> {
+async function handleBounce(env: Bindings, target: InboundTarget, bounce: Bounce): Promise<InboundOutcome> {
   const { tenant, store } = target;
   const status = bounce.recipients.find((r) => r.hard)?.status ?? null;
   const marked = bounce.severity === 'hard' && target.subscriber !== null;
   if (marked && target.subscriber) {
-    await recordHardBounce(store.db, {
+    const events = await recordHardBounce(store.db, {
       tenantId: tenant.id,
       subscriberId: target.subscriber.id,
       emailIndex: target.subscriber.emailIndex,
       status,
     });
+    await dispatchEvents(env, store.region, events);
   }
   log('info', 'email.bounce', {
     tenantId: tenant.id,

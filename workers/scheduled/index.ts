@@ -11,6 +11,7 @@ import { regional } from '../../db/regions';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
 import { sendingSweep } from '../sending/sweep';
 import { closeLapsedUnverified, reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
+import { webhookCatchUp } from '../queue/webhook-catch-up';
 
 export type Sweep = { name: string; run: (env: Bindings, region: Region, now: Date) => Promise<unknown> };
 
@@ -30,6 +31,7 @@ export const SWEEPS: Sweep[] = [
   { name: 'erasure-clock-reconcile', run: reconcileErasureClocks },
   { name: 'unverified-close', run: closeLapsedUnverified },
   { name: 'sending', run: sendingSweep },
+  { name: 'webhook-catch-up', run: webhookCatchUp },
 ];
 
 export async function handleScheduled(

@@ -1,0 +1,436 @@
+// Webhook deliveries: one row per (endpoint, event), created by the fan-out; the claim that lets
+// exactly one consumer send an attempt; the settlement that records the attempt, moves the
+// delivery on and marks the endpoint's health in one batch; replays; the API's views of them.
+
+import { and, asc, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { newId } from '../shared/regions';
+import { matchesEventFilter, type EventType } from '../shared/webhooks/catalogue';
+import { runBatch, type Db } from './client';
+import { type OutboxRef, outboxInsert, outboxRefs } from './outbox';
+import { outboxEvents, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema';
+import {
+  disableStatements,
+  type DisableReason,
+  endpointHealth,
+  liveEndpoints,
+  type WebhookEndpoint,
+} from './webhook-endpoints';
+
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type DeliveryStatus = WebhookDelivery['status'];
+export type WebhookAttempt = typeof webhookAttempts.$inferSelect;
+
+/** What a queue message needs to send one delivery. */
+export type DeliveryRef = { id: string; tenantId: string; round: number };
+
+/** How long a claimed attempt holds its delivery: the 10 s request and the bookkeeping around it. */
+export const CLAIM_LEASE_MS = 60_000;
+/** A message may arrive this much before the attempt time its delivery waits for (clock skew). */
+const EARLY_SLACK_MS = 2_000;
+
+/**
+ * The fan-out of one event: a delivery for each enabled endpoint of the tenant whose filters
+ * match (unique per endpoint and event, so a redelivered event adds none), and the deliveries of
+ * this event not yet attempted, to be sent as queue messages.
+ */
+export async function createDeliveries(
+  db: Db,
+  event: { id: string; tenantId: string; type: EventType; occurredAt: Date },
+  now: Date,
+): Promise<DeliveryRef[]> {
+  const endpoints = (await liveEndpoints(db, event.tenantId, event.occurredAt)).filter((e) =>
+    matchesEventFilter(e.eventTypes, event.type),
+  );
+  if (endpoints.length === 0) return [];
+  await db
+    .insert(webhookDeliveries)
+    .values(
+      endpoints.map((e) => ({
+        id: newId('whd'),
+        tenantId: event.tenantId,
+        endpointId: e.id,
+        eventId: event.id,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    )
+    .onConflictDoNothing();
+  return db
+    .select({
+      id: webhookDeliveries.id,
+      tenantId: webhookDeliveries.tenantId,
+      round: webhookDeliveries.round,
+    })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.tenantId, event.tenantId),
+        eq(webhookDeliveries.eventId, event.id),
+        eq(webhookDeliveries.status, 'pending'),
+        eq(webhookDeliveries.attempts, 0),
+      ),
+    );
+}
+
+/**
+ * A test event for one endpoint: the event (marked dispatched and received, so no fan-out sends
+ * it elsewhere) and its one delivery, in one batch. Returns what to send.
+ */
+export async function createTestDelivery(
+  db: Db,
+  endpoint: Pick<WebhookEndpoint, 'tenantId' | 'id'>,
+  now: Date,
+): Promise<{ eventId: string; delivery: DeliveryRef }> {
+  const event = outboxInsert(db, {
+    tenantId: endpoint.tenantId,
+    type: 'webhook_endpoint.test',
+    subjectType: 'webhook_endpoint',
+    subjectId: endpoint.id,
+    payload: { endpointId: endpoint.id },
+    occurredAt: now,
+  });
+  const id = newId('whd');
+  await runBatch(db, [
+    event,
+    db
+      .update(outboxEvents)
+      .set({ dispatchedAt: now, receivedAt: now })
+      .where(eq(outboxEvents.id, event.eventId)),
+    db.insert(webhookDeliveries).values({
+      id,
+      tenantId: endpoint.tenantId,
+      endpointId: endpoint.id,
+      eventId: event.eventId,
+      nextAttemptAt: now,
+      createdAt: now,
+    }),
+  ]);
+  return { eventId: event.eventId, delivery: { id, tenantId: endpoint.tenantId, round: 1 } };
+}
+
+export type Claim =
+  | { kind: 'claimed'; delivery: WebhookDelivery; endpoint: WebhookEndpoint }
+  /** Nothing to do: gone, settled, of an earlier round, or another message holds the schedule. */
+  | { kind: 'skip'; reason: 'missing' | 'settled' | 'stale_round' | 'not_due' | 'endpoint_disabled' }
+  /** Another consumer is sending it right now: look again when its lease ends. */
+  | { kind: 'busy'; seconds: number };
+
+/**
+ * Takes one attempt of a delivery: counts it and leases the row, in one conditional update, so
+ * of two consumers of the same message (or of duplicate messages) exactly one sends.
+ */
+export async function claimDelivery(db: Db, ref: DeliveryRef, now: Date): Promise<Claim> {
+  const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
+  const [claimed] = await db
+    .update(webhookDeliveries)
+    .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, claimedUntil: lease })
+    .where(
+      and(
+        eq(webhookDeliveries.tenantId, ref.tenantId),
+        eq(webhookDeliveries.id, ref.id),
+        eq(webhookDeliveries.round, ref.round),
+        inArray(webhookDeliveries.status, ['pending', 'retrying']),
+        or(isNull(webhookDeliveries.claimedUntil), lte(webhookDeliveries.claimedUntil, now)),
+        or(
+          isNull(webhookDeliveries.nextAttemptAt),
+          lte(webhookDeliveries.nextAttemptAt, new Date(now.getTime() + EARLY_SLACK_MS)),
+        ),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(webhookEndpoints)
+            .where(
+              and(eq(webhookEndpoints.id, webhookDeliveries.endpointId), eq(webhookEndpoints.active, true)),
+            ),
+        ),
+      ),
+    )
+    .returning();
+  if (claimed) {
+    const endpoint = await db.query.webhookEndpoints.findFirst({
+      where: and(eq(webhookEndpoints.tenantId, ref.tenantId), eq(webhookEndpoints.id, claimed.endpointId)),
+    });
+    if (endpoint) return { kind: 'claimed', delivery: claimed, endpoint };
+    return { kind: 'skip', reason: 'missing' };
+  }
+  const row = await db.query.webhookDeliveries.findFirst({
+    where: and(eq(webhookDeliveries.tenantId, ref.tenantId), eq(webhookDeliveries.id, ref.id)),
+  });
+  if (!row) return { kind: 'skip', reason: 'missing' };
+  if (row.round !== ref.round) return { kind: 'skip', reason: 'stale_round' };
+  if (row.status !== 'pending' && row.status !== 'retrying') return { kind: 'skip', reason: 'settled' };
+  if (row.claimedUntil && row.claimedUntil > now)
+    return { kind: 'busy', seconds: Math.ceil((row.claimedUntil.getTime() - now.getTime()) / 1000) + 1 };
+  const endpoint = await db.query.webhookEndpoints.findFirst({
+    where: and(eq(webhookEndpoints.tenantId, ref.tenantId), eq(webhookEndpoints.id, row.endpointId)),
+  });
+  if (!endpoint?.active) {
+    // Disabled meanwhile: nothing is sent; replay it once the endpoint is enabled again.
+    await db
+      .update(webhookDeliveries)
+      .set({ status: 'failed', lastError: 'endpoint_disabled', nextAttemptAt: null })
+      .where(
+        and(
+          eq(webhookDeliveries.id, row.id),
+          eq(webhookDeliveries.round, row.round),
+          inArray(webhookDeliveries.status, ['pending', 'retrying']),
+        ),
+      );
+    return { kind: 'skip', reason: 'endpoint_disabled' };
+  }
+  return { kind: 'skip', reason: 'not_due' };
+}
+
+/** What one attempt found: the answer's status, or the error that kept it from one. */
+export type AttemptResult = {
+  at: Date;
+  durationMs: number;
+  statusCode: number | null;
+  ok: boolean;
+  errorCode: string | null;
+  error: string | null;
+};
+
+/** How the delivery goes on after an attempt. */
+export type Settlement =
+  | { status: 'delivered' }
+  | { status: 'retrying'; delaySeconds: number }
+  | { status: 'failed' | 'dead' }
+  | { status: 'failed'; disable: DisableReason };
+
+/**
+ * Records an attempt and its consequences in one batch: the attempt row, the delivery's new
+ * state (only while this claim still holds it), the endpoint's failing run and, when the endpoint
+ * is to be disabled, the disabling with its event. Returns the events written and whether this
+ * batch disabled the endpoint.
+ */
+export async function settleAttempt(
+  db: Db,
+  claim: { delivery: WebhookDelivery; endpoint: WebhookEndpoint },
+  result: AttemptResult,
+  next: Settlement,
+  health: 'ok' | 'failed' | 'unchanged',
+): Promise<{ events: OutboxRef[]; disabled: boolean }> {
+  const { delivery, endpoint } = claim;
+  const at = result.at;
+  const attempt = db.insert(webhookAttempts).values({
+    id: newId('wha'),
+    tenantId: delivery.tenantId,
+    deliveryId: delivery.id,
+    round: delivery.round,
+    attempt: delivery.attempts,
+    at,
+    durationMs: result.durationMs,
+    statusCode: result.statusCode,
+    outcome: result.ok ? 'delivered' : 'failed',
+    errorCode: result.errorCode,
+    error: result.error,
+  });
+  const update = db
+    .update(webhookDeliveries)
+    .set({
+      status: next.status,
+      lastStatusCode: result.statusCode,
+      lastError: result.errorCode,
+      nextAttemptAt: next.status === 'retrying' ? new Date(at.getTime() + next.delaySeconds * 1000) : null,
+      deliveredAt: next.status === 'delivered' ? at : null,
+      claimedUntil: null,
+    })
+    .where(
+      and(
+        eq(webhookDeliveries.tenantId, delivery.tenantId),
+        eq(webhookDeliveries.id, delivery.id),
+        eq(webhookDeliveries.round, delivery.round),
+      ),
+    );
+  const statements = [attempt, update] as const;
+  const healthMark = health === 'unchanged' ? [] : [endpointHealth(db, endpoint, health === 'ok', at)];
+  if ('disable' in next) {
+    const failingSince = next.disable === 'failing' ? (endpoint.failingSince ?? at) : null;
+    const disabling = disableStatements(db, endpoint, next.disable, failingSince, at);
+    const results = await db.batch([...statements, ...healthMark, disabling.event, disabling.update]);
+    const disabledRows = results.at(-1) as { id: string }[];
+    return { events: outboxRefs([disabling.event]), disabled: disabledRows.length > 0 };
+  }
+  await db.batch([...statements, ...healthMark]);
+  return { events: [], disabled: false };
+}
+
+/** The dead-letter queue's record: a delivery whose message gave up is dead, unless it was settled. */
+export async function markDeadLettered(db: Db, ref: DeliveryRef): Promise<boolean> {
+  const rows = await db
+    .update(webhookDeliveries)
+    .set({
+      status: 'dead',
+      lastError: sql`coalesce(${webhookDeliveries.lastError}, 'dead_letter')`,
+      claimedUntil: null,
+      nextAttemptAt: null,
+    })
+    .where(
+      and(
+        eq(webhookDeliveries.tenantId, ref.tenantId),
+        eq(webhookDeliveries.id, ref.id),
+        eq(webhookDeliveries.round, ref.round),
+        inArray(webhookDeliveries.status, ['pending', 'retrying']),
+      ),
+    )
+    .returning({ id: webhookDeliveries.id });
+  return rows.length > 0;
+}
+
+/**
+ * Starts a new round for deliveries: pending again, attempts from zero, any message of an earlier
+ * round stale. A delivery whose attempt is in flight is left alone. Returns the refs to send.
+ */
+export async function replayDeliveries(
+  db: Db,
+  tenantId: string,
+  ids: string[],
+  now: Date,
+): Promise<DeliveryRef[]> {
+  if (ids.length === 0) return [];
+  return db
+    .update(webhookDeliveries)
+    .set({
+      status: 'pending',
+      round: sql`${webhookDeliveries.round} + 1`,
+      attempts: 0,
+      nextAttemptAt: now,
+      claimedUntil: null,
+    })
+    .where(
+      and(
+        eq(webhookDeliveries.tenantId, tenantId),
+        inArray(webhookDeliveries.id, ids),
+        or(isNull(webhookDeliveries.claimedUntil), lte(webhookDeliveries.claimedUntil, now)),
+      ),
+    )
+    .returning({
+      id: webhookDeliveries.id,
+      tenantId: webhookDeliveries.tenantId,
+      round: webhookDeliveries.round,
+    });
+}
+
+/** Ids of an endpoint's deliveries in `statuses` created since `since`, oldest first. */
+export async function deliveriesToReplay(
+  db: Db,
+  tenantId: string,
+  endpointId: string,
+  since: Date,
+  statuses: DeliveryStatus[],
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.tenantId, tenantId),
+        eq(webhookDeliveries.endpointId, endpointId),
+        inArray(webhookDeliveries.status, statuses),
+        gte(webhookDeliveries.createdAt, since),
+      ),
+    )
+    .orderBy(asc(webhookDeliveries.createdAt), asc(webhookDeliveries.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The catch-up's share: deliveries waiting longer than `late` past their attempt time with no
+ * attempt in flight (a message lost on the way); sending them again is harmless (the claim).
+ */
+export async function overdueDeliveries(
+  db: Db,
+  now: Date,
+  lateMs: number,
+  limit: number,
+): Promise<DeliveryRef[]> {
+  return db
+    .select({
+      id: webhookDeliveries.id,
+      tenantId: webhookDeliveries.tenantId,
+      round: webhookDeliveries.round,
+    })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        inArray(webhookDeliveries.status, ['pending', 'retrying']),
+        lt(webhookDeliveries.nextAttemptAt, new Date(now.getTime() - lateMs)),
+        or(isNull(webhookDeliveries.claimedUntil), lte(webhookDeliveries.claimedUntil, now)),
+      ),
+    )
+    .limit(limit);
+}
+
+export type DeliveryRow = WebhookDelivery & { eventType: string };
+
+const withType = { delivery: webhookDeliveries, eventType: outboxEvents.type };
+
+export async function getDelivery(db: Db, tenantId: string, id: string): Promise<DeliveryRow | undefined> {
+  const [row] = await db
+    .select(withType)
+    .from(webhookDeliveries)
+    .innerJoin(outboxEvents, eq(outboxEvents.id, webhookDeliveries.eventId))
+    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id)))
+    .limit(1);
+  return row ? { ...row.delivery, eventType: row.eventType } : undefined;
+}
+
+export async function deliveryAttempts(
+  db: Db,
+  tenantId: string,
+  deliveryId: string,
+): Promise<WebhookAttempt[]> {
+  return db
+    .select()
+    .from(webhookAttempts)
+    .where(and(eq(webhookAttempts.tenantId, tenantId), eq(webhookAttempts.deliveryId, deliveryId)))
+    .orderBy(asc(webhookAttempts.at), asc(webhookAttempts.id));
+}
+
+export type DeliveryFilter = {
+  endpointId?: string;
+  status?: DeliveryStatus;
+  eventType?: string;
+  since?: Date;
+  limit: number;
+  after: { at: number; id: string } | null;
+};
+
+/** A page of a tenant's deliveries, newest first. */
+export async function listDeliveries(
+  db: Db,
+  tenantId: string,
+  f: DeliveryFilter,
+): Promise<{ rows: DeliveryRow[]; next: { at: number; id: string } | null }> {
+  const before = f.after
+    ? or(
+        lt(webhookDeliveries.createdAt, new Date(f.after.at)),
+        and(eq(webhookDeliveries.createdAt, new Date(f.after.at)), lt(webhookDeliveries.id, f.after.id)),
+      )
+    : undefined;
+  const rows = await db
+    .select(withType)
+    .from(webhookDeliveries)
+    .innerJoin(outboxEvents, eq(outboxEvents.id, webhookDeliveries.eventId))
+    .where(
+      and(
+        eq(webhookDeliveries.tenantId, tenantId),
+        f.endpointId ? eq(webhookDeliveries.endpointId, f.endpointId) : undefined,
+        f.status ? eq(webhookDeliveries.status, f.status) : undefined,
+        f.eventType ? eq(outboxEvents.type, f.eventType) : undefined,
+        f.since ? gt(webhookDeliveries.createdAt, f.since) : undefined,
+        before,
+      ),
+    )
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(f.limit + 1);
+  const shown = rows.slice(0, f.limit).map((r) => ({ ...r.delivery, eventType: r.eventType }));
+  const last = shown.at(-1);
+  return {
+    rows: shown,
+    next: rows.length > f.limit && last ? { at: last.createdAt.getTime(), id: last.id } : null,
+  };
+}
