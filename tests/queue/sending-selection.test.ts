@@ -98,6 +98,20 @@ describe('lawful recipients', () => {
       suppressed: 1,
     });
     expect((await recipientRows(tenant, id)).get(valid.id)).toMatchObject({ status: 'sent' });
+    const events = await regional(env, tenant.region)
+      .d1.prepare(
+        "select type, payload from outbox_events where tenant_id = ? and type like 'message.%' order by seq",
+      )
+      .bind(tenant.id)
+      .all<{ type: string; payload: string }>();
+    expect(events.results.map((e) => e.type)).toEqual(['message.created', 'message.sent']);
+    expect(JSON.parse(events.results[1]!.payload)).toEqual({
+      messageId: id,
+      sent: 2,
+      failed: 0,
+      skipped: 8,
+      skippedByReason: view.totals.skippedByReason,
+    });
   });
 
   it('skips EU subscribers of a list on another lawful basis while the intercept would ask them, not others', async () => {
