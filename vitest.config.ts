@@ -35,7 +35,9 @@ export default defineConfig(async () => {
     test: {
       include: ['tests/{unit,http,queue,durable,email,scheduled}/**/*.test.ts'],
       setupFiles: ['./tests/support/apply-migrations.ts'],
-      globalSetup: ['./tests/setup/webhook-receiver.ts'],
+      // Local servers the tests talk to over real HTTP on free ports: the webhook receiver and the
+      // OpenID provider the SSO tests sign in at.
+      globalSetup: ['./tests/setup/webhook-receiver.ts', './tests/node/support/oidc-issuer.ts'],
       testTimeout: 20_000,
       // The Worker's own JSON log lines (tests that check them spy on console) would bury the
       // report; set TEST_LOGS=1 to see them.

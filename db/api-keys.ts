@@ -1,24 +1,20 @@
 // API keys: `tm_<region mark>_<43 base64url chars>`. The key is shown once; only its SHA-256 is
-// stored. The region mark routes a request to its database before any lookup.
+// stored. The region mark routes a request to its database before any lookup. Keys are listed
+// with when they were last used (noted at most once a minute) and revoked, never deleted.
 
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { API_SCOPES, type ApiScope } from '../shared/access';
 import { hashSecret } from '../shared/crypto/passwords';
 import { toBase64Url } from '../shared/encoding';
 import { newId, regionFromMark, regionMark, type Region } from '../shared/regions';
 import type { Db } from './client';
 import { apiKeys, tenants } from './schema';
 
-export const API_SCOPES = [
-  'subscribers',
-  'consent',
-  'links',
-  'messages',
-  'privacy_requests',
-  'reports',
-  'webhooks',
-  'admin',
-] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+export { API_SCOPES, type ApiScope };
+export type ApiKey = typeof apiKeys.$inferSelect;
+
+/** How often `lastUsedAt` is written: a busy key costs one write a minute, not one per request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 const KEY_SHAPE = /^tm_([eu])_([A-Za-z0-9_-]{43})$/;
 
@@ -32,16 +28,57 @@ export async function createApiKey(
   tenant: { id: string; region: Region },
   input: { name: string; scopes?: readonly ApiScope[] },
 ): Promise<{ id: string; key: string }> {
+  const { key, row } = await newApiKeyRow(tenant, input);
+  await db.insert(apiKeys).values(row);
+  return { id: row.id, key };
+}
+
+/** A new key and the row that stores its hash, for the caller to insert (in its own batch). */
+export async function newApiKeyRow(
+  tenant: { id: string; region: Region },
+  input: { name: string; scopes?: readonly ApiScope[] },
+): Promise<{ key: string; row: ApiKey }> {
   const key = `tm_${regionMark(tenant.region)}_${toBase64Url(crypto.getRandomValues(new Uint8Array(32)))}`;
-  const id = newId('key');
-  await db.insert(apiKeys).values({
-    id,
+  const row: ApiKey = {
+    id: newId('key'),
     tenantId: tenant.id,
     name: input.name,
     keyHash: await hashSecret(key),
     scopes: [...(input.scopes ?? API_SCOPES)],
-  });
-  return { id, key };
+    lastUsedAt: null,
+    revokedAt: null,
+    createdAt: new Date(),
+  };
+  return { key, row };
+}
+
+/** Every key of a tenant, live ones and revoked ones, newest first. */
+export async function listApiKeys(db: Db, tenantId: string): Promise<ApiKey[]> {
+  return db.select().from(apiKeys).where(eq(apiKeys.tenantId, tenantId)).orderBy(desc(apiKeys.createdAt));
+}
+
+export async function findTenantApiKey(db: Db, tenantId: string, id: string): Promise<ApiKey | undefined> {
+  const [row] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)));
+  return row;
+}
+
+/** Notes that a key was used, unless that was noted less than a minute ago. */
+export async function noteApiKeyUse(db: Db, id: string, now = new Date()): Promise<void> {
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(apiKeys.id, id),
+        or(
+          isNull(apiKeys.lastUsedAt),
+          lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)),
+        ),
+      ),
+    );
 }
 
 /** The live key and its tenant, or undefined for an unknown or revoked key. */

@@ -1,12 +1,12 @@
 // Subscribers inserted by client systems (`POST /api/v1/subscribers`): consent-based lists need
 // evidence, profile values must be of defined, non-special fields, and the insertion is one
-// consent capture attributed to the API key.
+// consent capture attributed to the API key (or the signed-in user) that sent it.
 
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { SubscriberInput } from '../shared/schemas/subscribers';
 import type { Db } from './client';
-import { captureConsent, type CaptureResult } from './consent-capture';
+import { type CaptureResult, type CaptureSettings, captureConsent } from './consent-capture';
 import { evidenceGeo, resolveEvidenceNotice } from './evidence';
 import { requireLists, requireProfileFields, type ListRow } from './lists';
 
@@ -14,7 +14,8 @@ export async function insertSubscriber(
   db: Db,
   keys: TenantKeys,
   input: SubscriberInput,
-  apiKeyId: string,
+  actor: { type: 'api_key' | 'admin'; id: string },
+  settings: CaptureSettings,
 ): Promise<CaptureResult & { lists: ListRow[] }> {
   const lists = await requireLists(db, keys.tenantId, input.listIds);
   const consentLists = lists.filter((l) => l.lawfulBasis === 'consent');
@@ -39,9 +40,14 @@ export async function insertSubscriber(
     ip: evidence?.ip ?? null,
     userAgent: evidence?.userAgent ?? null,
     notice,
-    source: { type: 'api', id: apiKeyId, url: evidence?.sourceUrl ?? null },
+    source: {
+      type: actor.type === 'admin' ? 'admin' : 'api',
+      id: actor.id,
+      url: evidence?.sourceUrl ?? null,
+    },
     homeRegionSource: 'api',
     confirmedAt: evidence?.confirmedAt ? new Date(evidence.confirmedAt) : null,
+    settings,
   });
   return { ...result, lists };
 }

@@ -1,10 +1,11 @@
 // Hard bounces: the address is undeliverable, so the subscriber is marked `bounced` and its
-// blind index joins the suppression list (reason `hard_bounce`), with the outbox event, in one
-// batch. An existing suppression (an erasure, say) is left as it is.
+// blind index joins the suppression list (reason `hard_bounce`), with the outbox event and the
+// compliance counters, in one batch. An existing suppression (an erasure, say) is left as it is.
 
 import { and, eq, ne } from 'drizzle-orm';
 import { runBatch, type BatchItem, type Db } from './client';
 import { outboxInsertIf, type OutboxRef, outboxRefs } from './outbox';
+import { counted, subscriberScope, suppressionCounted } from './report-counters';
 import { subscribers, suppressions } from './schema';
 
 export type HardBounceInput = {
@@ -22,7 +23,7 @@ export async function recordHardBounce(
   input: HardBounceInput,
   now = new Date(),
 ): Promise<OutboxRef[]> {
-  const items: BatchItem[] = [
+  const items: BatchItem[] = suppressionCounted(db, input.tenantId, input.emailIndex, [
     db
       .insert(suppressions)
       .values({
@@ -32,7 +33,7 @@ export async function recordHardBounce(
         createdAt: now,
       })
       .onConflictDoNothing(),
-  ];
+  ]);
   if (input.subscriberId) {
     const notYet = and(
       eq(subscribers.tenantId, input.tenantId),
@@ -57,6 +58,9 @@ export async function recordHardBounce(
       db.update(subscribers).set({ status: 'bounced', updatedAt: now }).where(notYet),
     );
   }
-  await runBatch(db, items);
+  await runBatch(
+    db,
+    input.subscriberId ? counted(db, subscriberScope(input.tenantId, input.subscriberId), items) : items,
+  );
   return outboxRefs(items);
 }

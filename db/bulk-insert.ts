@@ -30,12 +30,13 @@ export function bulkInsert<T extends SQLiteTable>(
     .bind(JSON.stringify(data));
 }
 
-/** A drizzle query as a plain D1 statement, to share a batch with bulk inserts. */
-export function statementOf(
-  d1: D1Database,
-  query: { toSQL(): { sql: string; params: unknown[] } },
-): D1PreparedStatement {
-  const { sql, params } = query.toSQL();
+type Query =
+  | { toSQL(): { sql: string; params: unknown[] } }
+  | { getQuery(): { sql: string; params: unknown[] } };
+
+/** A drizzle query (built, or raw through `db.run`) as a plain D1 statement, to share a batch with bulk inserts. */
+export function statementOf(d1: D1Database, query: Query): D1PreparedStatement {
+  const { sql, params } = 'toSQL' in query ? query.toSQL() : query.getQuery();
   return d1.prepare(sql).bind(...params);
 }
 

@@ -21,10 +21,14 @@ import {
 import type { ListRow } from './lists';
 import type { Notice } from './notices';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import { withCounters } from './report-counters';
 import { subscriberKeys, subscribers, subscriptions, suppressions } from './schema';
+import { profileCount, profileCounting } from './profile-counters';
+import type { TenantSettings } from './schema';
 import {
   addressIndex,
   homeRegionFill,
+  initialHomeRegion,
   prepareSubscriber,
   type HomeRegionSource,
   type Subscriber,
@@ -50,7 +54,11 @@ export type CaptureInput = {
   confirmedAt?: Date | null;
   /** An imported subscriber without evidence: subscribed with consent unknown (recaptured later). */
   consentUnknown?: boolean;
+  /** The tenant's home-region rules and profile reporting, for a new subscriber. */
+  settings: CaptureSettings;
 };
+
+export type CaptureSettings = Pick<TenantSettings, 'homeRegionRules' | 'pseudonymisedProfiles'>;
 
 type AcceptedCapture = Omit<CaptureInput, 'notice'> & { notice: Notice | null };
 
@@ -202,7 +210,7 @@ async function rehearse(db: Db, capture: ChainAppend<CaptureResult>): Promise<vo
     .set({ emailIndex: sql`null` })
     .where(and(eq(subscribers.tenantId, subscriber.tenantId), eq(subscribers.id, subscriber.id)));
   try {
-    await runBatch(db, [...capture.queries, undo]);
+    await runBatch(db, [...withCounters(db, capture.queries), undo]);
   } catch (err) {
     if (
       !/NOT NULL constraint failed: subscribers\.email_index/.test(`${err} ${String((err as Error).cause)}`)
@@ -233,17 +241,19 @@ async function buildCapture(
     subscriber = existing;
     head = { seq: existing.consentSeq, hash: existing.consentHead };
   } else {
+    const home = initialHomeRegion(input.geo, input.homeRegionSource, input.settings.homeRegionRules, email);
+    const counting = profileCounting(input.settings, home.homeRegion, input.profile);
     const prepared = await prepareSubscriber(db, keys, {
       email,
       emailIndex: index,
       name: input.name,
       profile: input.profile,
       language: input.language,
-      homeRegion: input.geo.isEU === null ? 'unknown' : input.geo.isEU ? 'eu' : 'non_eu',
-      homeRegionSource: input.geo.isEU === null ? null : input.homeRegionSource,
-      homeCountry: input.geo.country,
+      ...home,
+      profileAudience: counting?.audience ?? null,
     });
     queries.push(...prepared.queries);
+    if (counting) queries.push(...(await profileCount(db, keys, counting.audience, [counting.profile], 1)));
     ({ key } = prepared);
     subscriber = prepared.row;
     head = { seq: 0, hash: null };

@@ -1,6 +1,7 @@
 // The consent log: append-only events, each hashed over its content and the previous event's
 // hash of the same subscriber; the subscriber row keeps the head, so an edit, a deletion in the
-// middle and a deletion of the newest event are all detectable by verifyConsentChain.
+// middle and a deletion of the newest event are all detectable by verifyConsentChain. Every
+// append moves the compliance counters in its own batch.
 
 import { and, asc, eq } from 'drizzle-orm';
 import { canonicalJson } from '../shared/canonical-json';
@@ -9,6 +10,7 @@ import { sha256Hex } from '../shared/encoding';
 import type { Geo } from '../shared/geo';
 import { newId } from '../shared/regions';
 import { runBatch, type BatchItem, type Db } from './client';
+import { countKinds, tally, touches, withCounters } from './report-counters';
 import { retryOnConflict } from './retry';
 import { consentEvents, subscribers } from './schema';
 
@@ -110,10 +112,15 @@ export async function prepareConsentEvents(
     db.insert(consentEvents).values(events),
     // Moves the head only from where we read it: a concurrent append hits the unique
     // (tenant, subscriber, seq) index and the whole batch fails rather than forking the chain.
-    db
-      .update(subscribers)
-      .set({ consentSeq: seq, consentHead: prevHash, updatedAt: new Date() })
-      .where(and(eq(subscribers.tenantId, key.tenantId), eq(subscribers.id, key.subscriberId))),
+    touches(
+      db
+        .update(subscribers)
+        .set({ consentSeq: seq, consentHead: prevHash, updatedAt: new Date() })
+        .where(and(eq(subscribers.tenantId, key.tenantId), eq(subscribers.id, key.subscriberId))),
+      key.tenantId,
+      key.subscriberId,
+    ),
+    tally(db, key.tenantId, 'events:', countKinds(events.map((e) => e.kind))),
   ];
   return { events, head: { seq, hash: prevHash }, queries };
 }
@@ -129,14 +136,16 @@ export type ChainAppend<T> = {
 /**
  * The one way to append to a subscriber's consent chain. `build` reads what it needs (the chain
  * head included), builds the events with `prepareConsentEvents` and returns every statement of
- * the change; they commit together. A round that loses a race on a unique index (another writer
+ * the change; they commit together, with the subscriber's compliance counters moved in the same
+ * batch (db/report-counters.ts). A round that loses a race on a unique index (another writer
  * took the next seq, created the subscriber, spent the nonce) is built again from fresh reads,
  * until it commits: simultaneous writers to one chain all get through, one after another.
  */
 export function appendToChain<T>(db: Db, build: (round: number) => Promise<ChainAppend<T>>): Promise<T> {
   return retryOnConflict(async (round) => {
     const { queries, result, commit } = await build(round);
-    await (commit ? commit(queries) : runBatch(db, queries));
+    const counted = withCounters(db, queries);
+    await (commit ? commit(counted) : runBatch(db, counted));
     return result;
   });
 }

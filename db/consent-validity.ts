@@ -24,6 +24,9 @@ export function consentValidityQuery(db: Db, tenantId: string, subscriberId: str
     .limit(1);
 }
 
+/** The same verdict in SQL, over the subscription aliased `s` (db/subscription-state.ts uses it). */
+export const CONSENT_VALID_SQL = `(s.status = 'confirmed' and s.consent = 'given')`;
+
 /** The verdict from the subscription that query returns (none: no consent). */
 export function isConsentValid(subscription: SubscriptionState | undefined): boolean {
   return subscription?.status === 'confirmed' && subscription.consent === 'given';

@@ -2,7 +2,7 @@
 // ones and records a `confirmation` event with the click's own evidence; the mail goes at most
 // once an hour per address and list; the sweep purges sign-ups never confirmed in time.
 
-import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
@@ -10,6 +10,8 @@ import { chunk, runBatch, type BatchItem, type Db } from './client';
 import type { SubscriptionRow } from './consent-capture';
 import { appendToChain, prepareConsentEvents, type ConsentEvidence } from './consent-log';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import { profileCount, type ProfileValues } from './profile-counters';
+import { type CounterScope, counted, eventsLeaving, subscribersScope } from './report-counters';
 import { consentEvents, lists, subscriberKeys, subscribers, subscriptions, tenants } from './schema';
 import {
   decryptSubscriber,
@@ -18,6 +20,7 @@ import {
   loadSubscriberKey,
   type Subscriber,
 } from './subscribers';
+import { tenantKeys, type Tenant } from './tenants';
 
 /** Days an unconfirmed sign-up is kept when the tenant sets nothing (`unconfirmedPurgeDays`). */
 export const DEFAULT_UNCONFIRMED_PURGE_DAYS = 14;
@@ -164,15 +167,19 @@ export async function claimConfirmationMail(
 /**
  * Purges sign-ups still unconfirmed after the tenant's window: the pending subscriptions go,
  * and a subscriber left with no subscription at all is deleted with its data key (crypto-shred)
- * and its consent events. Returns how many subscriptions and subscribers were purged, and the
- * outbox events written.
+ * and its consent events, with the compliance counters (and counted profile values, read with
+ * the subscriber's key before it goes) moved in the same batch. Returns how many subscriptions
+ * and subscribers were purged, and the outbox events written.
  */
 export async function purgeUnconfirmed(
   db: Db,
+  masterKey: string | undefined,
   now: Date,
   limit = 500,
 ): Promise<{ subscriptions: number; subscribers: number; outbox: OutboxRef[] }> {
-  const tenantRows = await db.select({ id: tenants.id, settings: tenants.settings }).from(tenants);
+  const tenantRows = await db
+    .select({ id: tenants.id, wrappedKey: tenants.wrappedKey, settings: tenants.settings })
+    .from(tenants);
   let subs = 0;
   let people = 0;
   const outbox: OutboxRef[] = [];
@@ -193,9 +200,9 @@ export async function purgeUnconfirmed(
     if (stale.length === 0) continue;
     const ids = [...new Set(stale.map((s) => s.subscriberId))];
     for (const part of chunk(ids, 40)) {
-      const queries: BatchItem[] = [];
+      const deletes: BatchItem[] = [];
       for (const s of stale.filter((x) => part.includes(x.subscriberId))) {
-        queries.push(
+        deletes.push(
           db
             .delete(subscriptions)
             .where(
@@ -208,31 +215,22 @@ export async function purgeUnconfirmed(
         );
       }
       // Only subscribers with nothing left (and never active) are removed entirely.
-      const orphan = sql`${subscribers.id} in (${sql.join(
-        part.map((id) => sql`${id}`),
-        sql`, `,
-      )}) and ${subscribers.status} = 'pending'
-        and not exists (select 1 from ${subscriptions} where ${subscriptions.subscriberId} = ${subscribers.id})`;
-      const gone = db
-        .select({ id: subscribers.id })
-        .from(subscribers)
-        .where(and(eq(subscribers.tenantId, t.id), orphan));
-      queries.push(
+      const orphanOf = (ids: string[]) =>
+        sql`p.tenant_id = ${t.id} and p.id in (select value from json_each(${JSON.stringify(ids)}))
+          and p.status = 'pending' and not exists (select 1 from subscriptions s where s.subscriber_id = p.id)`;
+      const orphans: CounterScope = { tenantId: t.id, where: orphanOf(part) };
+      const gone = sql`(select p.id from subscribers p where ${orphans.where})`;
+      const queries: BatchItem[] = [
+        ...deletes,
+        eventsLeaving(db, orphans, false),
+        ...(await uncountProfiles(db, masterKey, t, part, orphanOf)),
         db
           .delete(consentEvents)
           .where(and(eq(consentEvents.tenantId, t.id), inArray(consentEvents.subscriberId, gone))),
-      );
-      queries.push(
         db
           .delete(subscriberKeys)
           .where(and(eq(subscriberKeys.tenantId, t.id), inArray(subscriberKeys.subscriberId, gone))),
-      );
-      const before = await db.$count(
-        subscribers,
-        and(eq(subscribers.tenantId, t.id), inArray(subscribers.id, part)),
-      );
-      queries.push(db.delete(subscribers).where(and(eq(subscribers.tenantId, t.id), orphan)));
-      queries.push(
+        db.delete(subscribers).where(and(eq(subscribers.tenantId, t.id), inArray(subscribers.id, gone))),
         outboxInsert(db, {
           tenantId: t.id,
           type: 'subscription.unconfirmed_purged',
@@ -240,18 +238,57 @@ export async function purgeUnconfirmed(
           subjectId: t.id,
           payload: { subscriberIds: part, days },
         }),
+      ];
+      const before = await db.$count(
+        subscribers,
+        and(eq(subscribers.tenantId, t.id), inArray(subscribers.id, part)),
       );
-      await runBatch(db, queries);
+      await runBatch(db, counted(db, subscribersScope(t.id, part), queries));
       outbox.push(...outboxRefs(queries));
       const after = await db.$count(
         subscribers,
         and(eq(subscribers.tenantId, t.id), inArray(subscribers.id, part)),
       );
-      subs += queries.length - 4;
+      subs += deletes.length;
       people += before - after;
     }
   }
   return { subscriptions: subs, subscribers: people, outbox };
+}
+
+/**
+ * The counted profile values of the pending subscribers among `ids` go with them: decrypted with
+ * each one's key now, each decrement applying only if that subscriber is in fact purged.
+ */
+async function uncountProfiles(
+  db: Db,
+  masterKey: string | undefined,
+  tenant: Pick<Tenant, 'id' | 'wrappedKey'>,
+  ids: string[],
+  orphanOf: (ids: string[]) => SQL,
+): Promise<BatchItem[]> {
+  const counted = await db
+    .select()
+    .from(subscribers)
+    .where(
+      and(
+        eq(subscribers.tenantId, tenant.id),
+        inArray(subscribers.id, ids),
+        eq(subscribers.status, 'pending'),
+        isNotNull(subscribers.profileAudience),
+      ),
+    );
+  if (counted.length === 0) return [];
+  const keys = await tenantKeys(masterKey, tenant);
+  const out: BatchItem[] = [];
+  for (const sub of counted) {
+    const key = await loadSubscriberKey(db, keys, sub.id);
+    if (!key || !sub.profileAudience) continue;
+    const { profile } = await decryptSubscriber(key, sub);
+    const guard = sql`exists (select 1 from subscribers p where ${orphanOf([sub.id])})`;
+    out.push(...(await profileCount(db, keys, sub.profileAudience, [profile as ProfileValues], -1, guard)));
+  }
+  return out;
 }
 
 /** The address and the lists still awaiting confirmation, for (re)sending the mail; null when none are. */

@@ -1,8 +1,9 @@
 // Executing an erasure: crypto-shred the subscriber's data key, delete every personal row
 // (subscriber and profile, subscriptions, consent events, clicks, message recipients, events and
 // deliveries about them), keep the blind index as a suppression and an erasure record with
-// counts only, and complete the request: one D1 batch, so it happens entirely or not at all.
-// The request's status in D1 is the authority: a late or repeated call never erases twice.
+// counts only, move the compliance counters, and complete the request: one D1 batch, so it
+// happens entirely or not at all. The request's status in D1 is the authority: a late or
+// repeated call never erases twice.
 
 import { and, asc, count, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { decryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
@@ -12,8 +13,8 @@ import { IDEMPOTENCY_TTL_MS } from './idempotency';
 import { outboxInsert, type OutboxRef } from './outbox';
 import { findPrivacyRequest, OPEN_STATUSES, storedRequester, type PrivacyRequest } from './privacy-requests';
 import { closeForErasure, finishExecution, startExecution } from './privacy-transitions';
+import { redactAuditSubject } from './audit-log';
 import {
-  auditLog,
   clicks,
   consentEvents,
   erasureRecords,
@@ -28,7 +29,17 @@ import {
   webhookAttempts,
   webhookDeliveries,
 } from './schema';
+import { profileCount, type ProfileValues } from './profile-counters';
 import {
+  counted,
+  erasureTotals,
+  eventsLeaving,
+  subscriberScope,
+  suppressionCounted,
+  tally,
+} from './report-counters';
+import {
+  type DecryptedSubscriber,
   decryptSubscriber,
   findSubscriberByBlindIndex,
   findSubscriber,
@@ -137,19 +148,35 @@ function deletions(db: Db, tenantId: string, sub: Subscriber, requestId: string)
       ),
     db.delete(webhookDeliveries).where(deliveriesAbout),
     db.delete(outboxEvents).where(aboutSubscriber),
-    // The audit trail keeps that an action happened, not on whom.
-    db
-      .update(auditLog)
-      .set({ targetId: null, details: { redactedBy: requestId } })
-      .where(
-        and(
-          eq(auditLog.tenantId, tenantId),
-          eq(auditLog.targetType, 'subscriber'),
-          eq(auditLog.targetId, sub.id),
-        ),
-      ),
+    // The audit trail keeps that an action happened, not on whom; its chain still verifies.
+    redactAuditSubject(db, tenantId, sub.id, requestId),
     db.delete(subscribers).where(and(eq(subscribers.tenantId, tenantId), eq(subscribers.id, sub.id))),
   ];
+}
+
+/**
+ * The deletions with the compliance counters moved around them: the person's cells out, their
+ * consent events from the live totals into the erased ones, one more erased person of their
+ * region and one more erasure, and their counted profile values out (read before the key goes).
+ */
+async function removalCounted(
+  db: Db,
+  keys: TenantKeys,
+  sub: Subscriber,
+  plain: DecryptedSubscriber | null,
+  removal: BatchItem[],
+): Promise<BatchItem[]> {
+  const scope = subscriberScope(keys.tenantId, sub.id);
+  const profile =
+    plain && sub.profileAudience
+      ? await profileCount(db, keys, sub.profileAudience, [plain.profile as ProfileValues], -1)
+      : [];
+  return counted(db, scope, [
+    eventsLeaving(db, scope, true),
+    ...erasureTotals(db, scope),
+    ...profile,
+    ...removal,
+  ]);
 }
 
 /**
@@ -270,8 +297,8 @@ export async function executeErasure(
     sub ? loadSubscriberKey(db, keys, sub.id) : null,
     countsFor(db, tenantId, sub),
   ]);
-  const requesterEmail =
-    sub && key ? (await decryptSubscriber(key, sub)).email : await storedRequester(keys, request);
+  const plain = sub && key ? await decryptSubscriber(key, sub) : null;
+  const requesterEmail = plain ? plain.email : await storedRequester(keys, request);
   const index = sub?.emailIndex ?? request.subjectIndex;
   const samePerson: SQL[] = [];
   if (sub) samePerson.push(eq(privacyRequests.subscriberId, sub.id));
@@ -296,11 +323,13 @@ export async function executeErasure(
   );
 
   const extra: BatchItem[] = [
-    ...(sub ? deletions(db, tenantId, sub, request.id) : []),
+    ...(sub
+      ? await removalCounted(db, keys, sub, plain, deletions(db, tenantId, sub, request.id))
+      : [tally(db, tenantId, '', { erasures: 1 })]),
     ...(sub ? scrubIdsFromEvents(db, tenantId, sub.id) : []),
     ...(sub ? await idempotencyAnswersAbout(db, keys, sub, requesterEmail, now) : []),
     ...(index
-      ? [
+      ? suppressionCounted(db, tenantId, index, [
           db
             .insert(suppressions)
             .values({ tenantId, emailIndex: index, reason: 'erasure', requestId: request.id })
@@ -308,7 +337,7 @@ export async function executeErasure(
               target: [suppressions.tenantId, suppressions.emailIndex],
               set: { reason: 'erasure', requestId: request.id },
             }),
-        ]
+        ])
       : []),
     ...closures.flat(),
     ...(samePerson.length

@@ -7,7 +7,12 @@ import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import type { FormSubmission } from '../shared/schemas/forms';
 import type { Db } from './client';
-import { captureConsent, needsConfirmation, type CaptureResult } from './consent-capture';
+import {
+  type CaptureResult,
+  type CaptureSettings,
+  captureConsent,
+  needsConfirmation,
+} from './consent-capture';
 import { formNotice, type FormRow } from './forms';
 import { requireLists, requireProfileFields, type ListRow } from './lists';
 import type { Notice } from './notices';
@@ -18,6 +23,7 @@ export type SubmissionContext = {
   ip: string | null;
   userAgent: string | null;
   pageUrl: string | null;
+  settings: CaptureSettings;
 };
 
 /** The page a form was posted from, without query or fragment (they may carry personal data). */
@@ -83,6 +89,7 @@ export async function acceptFormSubmission(
         notice,
         source: { type: 'form', id: form.id, url: cleanPageUrl(ctx.pageUrl) },
         homeRegionSource: 'form_geo',
+        settings: ctx.settings,
       },
       { rehearseSuppressed: true },
     );

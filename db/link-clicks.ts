@@ -8,6 +8,7 @@ import { statementOf } from './bulk-insert';
 import { dbFor, type Db } from './client';
 import { consentValidityQuery, isConsentValid } from './consent-validity';
 import { consentNotices, lists, subscribers } from './schema';
+import { counted, subscriberScope } from './report-counters';
 import { homeRegionFill } from './subscribers';
 
 export type InterceptSubscriber = Pick<
@@ -99,7 +100,8 @@ export async function loadInterceptContext(
  * Records clicks from the queue in one D1 batch (one transaction, one round trip), idempotently
  * (the click id is the key), and only while the subscriber still exists (clicks of an erased
  * subscriber are dropped). A person's click (not a scanner's) fills an unknown home region from
- * its geolocation through `homeRegionFill`, conditional in SQL, so a redelivery changes nothing.
+ * its geolocation through `homeRegionFill`, conditional in SQL, so a redelivery changes nothing,
+ * with the subscriber's compliance counters moved around it.
  * The click insert is plain SQL on the D1 binding, because insert-if-exists has no query-builder
  * form. Returns how many click rows were written.
  */
@@ -139,7 +141,9 @@ export async function recordClicks(
       new Date(msg.clickedAt),
       { clickId: msg.clickId },
     );
-    for (const q of fill) statements.push(statementOf(d1, q));
+    if (fill.length === 0) continue;
+    const scope = subscriberScope(msg.tenantId, msg.subscriberId);
+    for (const q of counted(db, scope, fill)) statements.push(statementOf(d1, q));
   }
   if (statements.length === 0) return 0;
   const results = await d1.batch(statements);

@@ -7,7 +7,8 @@ import { AppError } from '../shared/errors';
 import { CATEGORY_LABEL, specialCategoryOf } from '../shared/privacy/special-categories';
 import { newId } from '../shared/regions';
 import type { ListInput, ListPatch, ProfileFieldInput } from '../shared/schemas/lists';
-import type { Db } from './client';
+import type { BatchItem, Db } from './client';
+import { counted, listScope } from './report-counters';
 import { lists, profileFields } from './schema';
 
 export type ListRow = typeof lists.$inferSelect;
@@ -21,12 +22,21 @@ export async function createList(db: Db, tenantId: string, input: ListInput): Pr
   return row!;
 }
 
+/** Changes a list; a change of lawful basis moves its subscribers' compliance cells in the same batch. */
 export async function updateList(db: Db, tenantId: string, id: string, patch: ListPatch): Promise<ListRow> {
-  const [row] = await db
+  const update = db
     .update(lists)
     .set(patch)
     .where(and(eq(lists.tenantId, tenantId), eq(lists.id, id)))
     .returning();
+  if (!patch.lawfulBasis) return found(await update, id);
+  const batch: BatchItem[] = counted(db, listScope(tenantId, id), [update]);
+  const results = await db.batch(batch as [BatchItem, ...BatchItem[]]);
+  return found(results[1] as ListRow[], id);
+}
+
+function found(rows: ListRow[], id: string): ListRow {
+  const row = rows[0];
   if (!row) throw new AppError('not_found', `List ${id} does not exist.`);
   return row;
 }

@@ -10,6 +10,7 @@ import { sha256Hex } from '../shared/encoding';
 import { applyProfileEdit, type ProfileValue } from '../shared/preferences/profile-edit';
 import type { BatchItem, Db } from './client';
 import { appendToChain, prepareConsentEvents } from './consent-log';
+import { profileRecount } from './profile-counters';
 import { consentRecordedEvent, currentSubscriber, type PersonClick } from './preferences-consent';
 import type { OutboxRef } from './outbox';
 import { createPrivacyRequest, type PrivacyRequest } from './privacy-requests';
@@ -123,6 +124,7 @@ export function rectifyProfile(
           updatedAt: at,
         })
         .where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.id, input.subscriberId))),
+      ...(await profileRecount(db, keys, plan.subscriber.profileAudience, plan.before, plan.profile)),
     ];
     return recordRectification(db, settings, plan.subscriber, {
       fields: plan.changed,
@@ -144,7 +146,7 @@ async function plannedEdit(
   const person = await decryptSubscriber(key, subscriber);
   const { profile, changed } = applyProfileEdit(person.profile, input.values);
   if ((person.name ?? null) !== input.name) changed.unshift('name');
-  return { subscriber, key, profile, changed };
+  return { subscriber, key, profile, changed, before: person.profile };
 }
 
 /**
@@ -198,6 +200,7 @@ export function setInterests(
         .update(subscribers)
         .set({ profileCt: await encryptProfile(key, profile), updatedAt: at })
         .where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.id, subscriberId))),
+      ...(await profileRecount(db, keys, subscriber.profileAudience, person.profile, profile)),
       announce,
     ];
     return { queries, result: { changed, outbox: [announce.outboxRef] } };

@@ -11,6 +11,7 @@ import { newId } from '../shared/regions';
 import { OPEN_STATUSES } from '../shared/request-lifecycle';
 import { runBatch, type BatchItem, type Db } from './client';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import { counted, requestSubjectScope } from './report-counters';
 import { privacyRequestHistory, privacyRequests, type TenantSettings } from './schema';
 
 export type PrivacyRequest = typeof privacyRequests.$inferSelect;
@@ -214,7 +215,12 @@ async function insertRequest(
     }),
     ...extra,
   ];
-  await runBatch(db, batch);
+  // A confirmed erasure puts its subject among those on their way out (compliance counters).
+  const counting =
+    request.kind === 'erasure' && request.status === 'open'
+      ? counted(db, requestSubjectScope(request.tenantId, request), batch)
+      : batch;
+  await runBatch(db, counting);
   events.push(...outboxRefs(batch));
   return { request, merged: false };
 }

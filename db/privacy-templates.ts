@@ -4,11 +4,12 @@
 
 import { and, eq, sql } from 'drizzle-orm';
 import { builtInNotice, noticeLanguage, type NoticeStage } from '../shared/privacy-notices';
-import { newId } from '../shared/regions';
-import { runBatch, type Db } from './client';
-import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
-import { auditLog, privacyNoticeTemplates, tenants, type TenantSettings } from './schema';
+import { type AuditOrigin, appendAudit, settingsChange } from './audit-log';
+import type { Db } from './client';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import { privacyNoticeTemplates, tenants, type TenantSettings } from './schema';
 import { forgetTenant } from './tenant-cache';
 
 export type NoticeTemplate = typeof privacyNoticeTemplates.$inferSelect;
@@ -81,13 +82,15 @@ export function stageEnabled(settings: TenantSettings, stage: NoticeStage): bool
   return settings.notify?.[stage] ?? true;
 }
 
-/** Names of what a privacy-settings change sets: `reminderDays`, `dueDays.erasure`, `notify.received`. */
-function changedNames(patch: PrivacySettingsPatch): string[] {
-  return Object.entries(patch)
-    .flatMap(([key, value]) =>
-      value !== null && typeof value === 'object' ? Object.keys(value).map((k) => `${key}.${k}`) : [key],
-    )
-    .sort();
+/** Names and values of what a privacy-settings change sets: `reminderDays`, `dueDays.erasure`, `notify.received`. */
+function flatten(settings: PrivacySettingsPatch): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(settings).flatMap(([key, value]) =>
+      value !== null && typeof value === 'object'
+        ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, v])
+        : [[key, value]],
+    ),
+  );
 }
 
 type PrivacySettingsPatch = Pick<TenantSettings, 'dueDays' | 'reminderDays' | 'notify'>;
@@ -95,42 +98,48 @@ type PrivacySettingsPatch = Pick<TenantSettings, 'dueDays' | 'reminderDays' | 'n
 /**
  * Merges the privacy part of the tenant settings (due days, reminder lead time, notifications)
  * inside SQLite (`json_patch`), so two changes of different keys at the same moment both
- * survive, with its audit row and its `tenant.settings_changed` event in the same batch.
+ * survive, with its audit row (before and after) and its `tenant.settings_changed` event in the
+ * same batch.
  */
 export async function updatePrivacySettings(
   db: Db,
-  tenantId: string,
+  keys: TenantKeys,
   patch: PrivacySettingsPatch,
-  actor: { type: 'api_key' | 'admin'; id: string },
+  origin: AuditOrigin,
 ): Promise<{ settings: TenantSettings; events: OutboxRef[] }> {
-  const changed = changedNames(patch);
+  const tenantId = keys.tenantId;
+  const current = await db.query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
+  if (!current) throw new AppError('unknown_tenant', 'Unknown tenant.');
+  const change = settingsChange(flatten(current.settings), flatten(patch));
   const now = new Date();
   const batch = [
     db
       .update(tenants)
       .set({ settings: sql`json_patch(${tenants.settings}, ${JSON.stringify(patch)})` })
       .where(eq(tenants.id, tenantId)),
-    db.insert(auditLog).values({
-      id: newId('aud'),
-      tenantId,
-      actorType: actor.type,
-      actorId: actor.id,
-      action: 'tenant.settings_changed',
-      targetType: 'tenant',
-      targetId: tenantId,
-      details: { changed },
-      at: now,
-    }),
     outboxInsert(db, {
       tenantId,
       type: 'tenant.settings_changed',
       subjectType: 'tenant',
       subjectId: tenantId,
-      payload: { changed },
+      payload: { changed: change.changed },
       occurredAt: now,
     }),
   ];
-  await runBatch(db, batch);
+  await appendAudit(
+    db,
+    keys,
+    [
+      {
+        ...origin,
+        action: 'tenant.settings_changed',
+        target: { type: 'tenant', id: tenantId },
+        details: change,
+        at: now,
+      },
+    ],
+    batch,
+  );
   forgetTenant(tenantId);
   const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
   if (!tenant) throw new AppError('unknown_tenant', 'Unknown tenant.');

@@ -16,6 +16,7 @@ import {
 import { runBatch, type BatchItem, type Db } from './client';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { findPrivacyRequest, type PrivacyRequest } from './privacy-requests';
+import { counted, requestSubjectScope } from './report-counters';
 import { privacyRequestHistory, privacyRequests } from './schema';
 
 const EVENT = {
@@ -121,7 +122,12 @@ function transitionStatements(
       },
     }),
   ];
-  return { next, batch };
+  // An erasure opening or closing moves its subject between the compliance cells.
+  return {
+    next,
+    batch:
+      request.kind === 'erasure' ? counted(db, requestSubjectScope(request.tenantId, request), batch) : batch,
+  };
 }
 
 /** Applies `action`, or throws `illegal_transition` (409) / `conflict` (409) and writes nothing. */

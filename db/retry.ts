@@ -1,7 +1,8 @@
 // Optimistic concurrency: a batch that lost a race on a unique index (the next seq of a consent
 // chain, a subscriber's address, a spent nonce) is rebuilt from fresh reads and tried again, with
-// growing, randomised pauses, until it commits: `appendToChain` (consent-log.ts) and the guarded
-// writes of a person's own profile (preferences-profile.ts, preferences-address.ts).
+// growing, randomised pauses, until it commits: `appendToChain` (consent-log.ts), the guarded
+// writes of a person's own profile (preferences-profile.ts, preferences-address.ts) and the audit
+// chain (audit-log.ts, which retries only its own race for the next seq).
 
 import { AppError } from '../shared/errors';
 
@@ -30,13 +31,14 @@ export const CONFLICT_BUDGET_MS = 30_000;
 export async function retryOnConflict<T>(
   attempt: (round: number) => Promise<T>,
   budgetMs = CONFLICT_BUDGET_MS,
+  isConflict: (err: unknown) => boolean = isUniqueConflict,
 ): Promise<T> {
   const started = Date.now();
   for (let round = 1; ; round++) {
     try {
       return await attempt(round);
     } catch (err) {
-      if (!isUniqueConflict(err)) throw err;
+      if (!isConflict(err)) throw err;
       if (Date.now() - started > budgetMs)
         throw new AppError('unavailable', 'Too many simultaneous changes to this record; please try again.');
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(2000, 20 * 2 ** round)));

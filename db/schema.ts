@@ -4,7 +4,13 @@
 
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { Controller, EuRepresentative, PrivacyOfficer } from '../shared/schemas/tenant-settings';
+import type {
+  Controller,
+  EuRepresentative,
+  HomeRegionRules,
+  PrivacyOfficer,
+  SubProcessor,
+} from '../shared/schemas/tenant-settings';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -27,8 +33,14 @@ export type TenantSettings = {
   inboundAutoThreshold?: number;
   inboundForwardTo?: string;
   acknowledgeInbound?: boolean;
-  /** k-anonymity threshold for aggregate cells. */
+  /** k-anonymity threshold for aggregate cells (default 5, at least 2). */
   minAggregate?: number;
+  /** Alpha: profile reports by value (non-EU in detail, EU and unknown only in cells of at least k). */
+  pseudonymisedProfiles?: boolean;
+  /** Rules that set an unknown home region from the address's domain (source `rule`). */
+  homeRegionRules?: HomeRegionRules;
+  /** The tenant's own processors and recipients, listed in the record of processing activities. */
+  subProcessors?: SubProcessor[];
   /** Controller identity shown on pages and in consent records. */
   controller?: Controller;
   /** Branding of the pages a subscriber sees (shared/branding.ts reads them). */
@@ -38,7 +50,6 @@ export type TenantSettings = {
   privacyPolicyUrl?: string;
   privacyOfficer?: PrivacyOfficer;
   euRepresentative?: EuRepresentative;
-  oidc?: { issuer: string; clientId: string; jwksUrl: string };
 };
 
 export const tenants = sqliteTable('tenants', {
@@ -62,17 +73,32 @@ export const adminUsers = sqliteTable(
       .references(() => tenants.id),
     emailIndex: text('email_index').notNull(),
     emailCt: text('email_ct').notNull(),
-    role: text('role', { enum: ['owner', 'admin', 'privacy_officer', 'analyst', 'viewer'] }).notNull(),
+    /** The roles of shared/access.ts (ROLES). */
+    role: text('role', { enum: ['owner', 'privacy_officer', 'marketer', 'analyst', 'auditor'] }).notNull(),
     passwordHash: text('password_hash'),
-    passwordExpiresAt: integer('password_expires_at', { mode: 'timestamp_ms' }),
+    /** When the current password was set; its age against the tenant's maximum decides expiry. */
+    passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
+    /** Hashes of the last passwords, newest first (the current one included): none may come back. */
+    passwordHistory: json<string[]>('password_history').notNull().default([]),
+    /** The OIDC `sub` of this user at the tenant's issuer, bound at the first SSO sign-in. */
     ssoSubject: text('sso_subject'),
     lastLoginAt: integer('last_login_at', { mode: 'timestamp_ms' }),
     disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('admin_users_tenant_email').on(t.tenantId, t.emailIndex)],
+  (t) => [
+    uniqueIndex('admin_users_tenant_email').on(t.tenantId, t.emailIndex),
+    uniqueIndex('admin_users_tenant_subject')
+      .on(t.tenantId, t.ssoSubject)
+      .where(sql`sso_subject is not null`),
+  ],
 );
 
+/**
+ * Dashboard sessions: only the SHA-256 of the random session id is stored. `expiresAt` is the
+ * absolute end (24 h after sign-in); `lastSeenAt` + 8 h the idle end. The CSRF token is derived
+ * from the session id, so it is not stored either.
+ */
 export const adminSessions = sqliteTable(
   'admin_sessions',
   {
@@ -83,12 +109,41 @@ export const adminSessions = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => adminUsers.id),
-    csrfToken: text('csrf_token').notNull(),
+    method: text('method', { enum: ['password', 'sso'] }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [index('admin_sessions_user').on(t.userId)],
 );
+
+/** Failed sign-ins per address (blind index), known user or not: ten in 15 minutes lock it. */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    emailIndex: text('email_index').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sign_in_failures_address').on(t.tenantId, t.emailIndex, t.at)],
+);
+
+/** How a tenant's people sign in: password rules and the tenant's OIDC provider (secret encrypted). */
+export const signInPolicies = sqliteTable('sign_in_policies', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  passwordMaxAgeDays: integer('password_max_age_days').notNull().default(90),
+  passwordsAllowed: integer('passwords_allowed', { mode: 'boolean' }).notNull().default(true),
+  oidcIssuer: text('oidc_issuer'),
+  oidcClientId: text('oidc_client_id'),
+  /** Encrypted with the tenant data key (owner: the tenant id). */
+  oidcClientSecretCt: text('oidc_client_secret_ct'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
 
 export const apiKeys = sqliteTable(
   'api_keys',
@@ -125,9 +180,14 @@ export const subscribers = sqliteTable(
       .notNull()
       .default('unknown'),
     homeRegionSource: text('home_region_source', {
-      enum: ['form_geo', 'click_geo', 'api', 'import', 'admin', 'inbound'],
+      enum: ['form_geo', 'click_geo', 'api', 'import', 'admin', 'inbound', 'rule'],
     }),
     homeCountry: text('home_country'),
+    /**
+     * Where this person's profile values are counted for profile reports: `detail` (non-EU when
+     * counted) or `aggregate` (EU or unknown: shown only in cells of at least k); null: not counted.
+     */
+    profileAudience: text('profile_audience', { enum: ['detail', 'aggregate'] }),
     status: text('status', { enum: ['pending', 'active', 'unsubscribed', 'bounced', 'flagged'] })
       .notNull()
       .default('pending'),
@@ -362,6 +422,8 @@ export const privacyRequests = sqliteTable(
     index('privacy_requests_subscriber').on(t.tenantId, t.subscriberId),
     index('privacy_requests_received').on(t.tenantId, t.receivedAt),
     index('privacy_requests_reminder').on(t.status, t.reminderSentAt, t.dueAt),
+    index('privacy_requests_tenant_kind_status').on(t.tenantId, t.kind, t.status),
+    index('privacy_requests_resolved').on(t.tenantId, t.resolvedAt),
     // At most one open request per subject and kind, even when two are filed at the same moment
     // (the statuses are OPEN_STATUSES of shared/request-lifecycle.ts); a resolved one leaves the index.
     uniqueIndex('privacy_requests_open_subscriber')
@@ -640,6 +702,12 @@ export const outboxEvents = sqliteTable(
   ],
 );
 
+/**
+ * The audit log: append-only, one hash chain per tenant (`seq`, `prevHash`, `hash`). What may name
+ * a subscriber (`subjectId`, a subscriber target, `details`) is hashed through `commitment`, a
+ * salted hash, so erasure can redact it (`redactedBy`) and the chain still verifies
+ * (db/audit-log.ts, shared/audit-chain.ts).
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -647,16 +715,44 @@ export const auditLog = sqliteTable(
     tenantId: text('tenant_id')
       .notNull()
       .references(() => tenants.id),
-    actorType: text('actor_type', { enum: ['admin', 'api_key', 'system', 'subscriber'] }).notNull(),
+    seq: integer('seq').notNull().default(0),
+    actorType: text('actor_type', {
+      enum: ['admin', 'api_key', 'system', 'subscriber', 'platform'],
+    }).notNull(),
     actorId: text('actor_id').notNull(),
     action: text('action').notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
+    /** The subscriber the row is about, if any: redacted when they are erased. */
+    subjectId: text('subject_id'),
     details: json<Record<string, unknown>>('details').notNull().default({}),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    country: text('country'),
+    /** The actor's IP address, encrypted with the tenant data key (owner: the row id). */
+    ipCt: text('ip_ct'),
+    salt: text('salt'),
+    commitment: text('commitment'),
+    redactedBy: text('redacted_by'),
+    prevHash: text('prev_hash'),
+    /** Null only for rows written before the chain existed (they keep their seq, first). */
+    hash: text('hash'),
   },
-  (t) => [index('audit_log_tenant_time').on(t.tenantId, t.at)],
+  (t) => [
+    index('audit_log_tenant_time').on(t.tenantId, t.at),
+    uniqueIndex('audit_log_chain').on(t.tenantId, t.seq),
+    index('audit_log_action').on(t.tenantId, t.action, t.seq),
+    index('audit_log_subject').on(t.tenantId, t.subjectId),
+  ],
 );
+
+/** The newest row of each tenant's audit chain, so a deletion of the newest rows is detectable. */
+export const auditHeads = sqliteTable('audit_heads', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  seq: integer('seq').notNull(),
+  hash: text('hash').notNull(),
+});
 
 /** Request ids already answered for an Idempotency-Key, with the stored answer. */
 export const idempotencyKeys = sqliteTable(
@@ -705,4 +801,81 @@ export const privacyNoticeTemplates = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.stage, t.language] })],
+);
+
+/**
+ * The real-time compliance inventory: one row per cell, moved by a delta in the same D1 batch as
+ * every state change (db/report-counters.ts) and recounted by the hourly reconciliation.
+ * `listId` '' holds the tenant-wide cells (people, event and erasure totals); `region` '' those
+ * without a region. States: db/subscription-state.ts.
+ */
+export const reportCounters = sqliteTable(
+  'report_counters',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    listId: text('list_id').notNull(),
+    region: text('region').notNull(),
+    state: text('state').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.listId, t.region, t.state] })],
+);
+
+/** Unknown home regions resolved, per ISO week (its Monday), source and resulting region. */
+export const regionResolutions = sqliteTable(
+  'region_resolutions',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    week: text('week').notNull(),
+    source: text('source').notNull(),
+    region: text('region').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.week, t.source, t.region] })],
+);
+
+/** The inventory of each tenant once a day (chart data), kept 400 days. */
+export const reportSnapshots = sqliteTable(
+  'report_snapshots',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    day: text('day').notNull(),
+    data: json<Record<string, unknown>>('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.day] })],
+);
+
+/** Where the hourly reconciliation of counters stopped: it goes on from here next hour. */
+export const reportReconcileCursor = sqliteTable('report_reconcile_cursor', {
+  id: text('id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  chunk: text('chunk').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * Alpha, pseudonymised profiles: how many people hold each profile value, per audience
+ * (`detail`: non-EU; `aggregate`: EU and unknown region). `token` is a keyed hash of field and
+ * value; the value itself is kept only encrypted with the tenant key. No row names a person.
+ */
+export const profileCounters = sqliteTable(
+  'profile_counters',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    audience: text('audience', { enum: ['detail', 'aggregate'] }).notNull(),
+    field: text('field').notNull(),
+    token: text('token').notNull(),
+    valueCt: text('value_ct').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.audience, t.field, t.token] })],
 );

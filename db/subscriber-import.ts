@@ -1,7 +1,8 @@
 // Bulk import of existing lists: thousands of rows per call. Each row carries evidence or is
 // marked "consent unknown"; erased addresses are refused per row. New subscribers are written
-// 500 to a D1 batch through json_each inserts (one bound parameter per table); rows that match
-// an existing subscriber continue its consent chain one capture at a time.
+// 500 to a D1 batch through json_each inserts (one bound parameter per table), with their
+// compliance counters computed in SQL in the same batch; rows that match an existing subscriber
+// continue its consent chain one capture at a time.
 
 import { and, eq, inArray } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
@@ -12,7 +13,12 @@ import { newId } from '../shared/regions';
 import type { ImportInput, ImportReport, ImportRow } from '../shared/schemas/subscribers';
 import { bulkInsert, runStatements, statementOf } from './bulk-insert';
 import { chunk, type Db } from './client';
-import { captureConsent, decideSubscription, type SubscriptionRow } from './consent-capture';
+import {
+  type CaptureSettings,
+  captureConsent,
+  decideSubscription,
+  type SubscriptionRow,
+} from './consent-capture';
 import { prepareConsentEvents, type ConsentEvent } from './consent-log';
 import { claimConfirmationMail } from './double-opt-in';
 import { evidenceGeo, resolveEvidenceNotice } from './evidence';
@@ -27,8 +33,10 @@ import {
   subscriptions,
   suppressions,
 } from './schema';
+import { profileCount, profileCounting, type ProfileAudience, type ProfileValues } from './profile-counters';
+import { cellDelta, countKinds, subscribersScope, tally } from './report-counters';
 import { isUniqueConflict } from './retry';
-import { prepareSubscriber, type Subscriber } from './subscribers';
+import { initialHomeRegion, prepareSubscriber, type Subscriber } from './subscribers';
 
 const ROWS_PER_BATCH = 500;
 const LOOKUP_CHUNK = 90;
@@ -56,6 +64,7 @@ export async function importSubscribers(
   d1: D1Database,
   keys: TenantKeys,
   input: ImportInput,
+  settings: CaptureSettings,
 ): Promise<ImportOutcome> {
   const batchId = newId('imp');
   const allListIds = [...new Set([...input.listIds, ...input.rows.flatMap((r) => r.listIds ?? [])])];
@@ -110,7 +119,7 @@ export async function importSubscribers(
   let created = 0;
   for (const part of chunk(fresh, ROWS_PER_BATCH)) {
     try {
-      outbox.push(...(await insertFresh(db, d1, keys, part, batchId, awaiting)));
+      outbox.push(...(await insertFresh(db, d1, keys, part, { batchId, settings }, awaiting)));
       created += part.length;
     } catch (err) {
       // Another writer added one of these addresses meanwhile: fall back to one capture per row.
@@ -121,7 +130,7 @@ export async function importSubscribers(
   let updated = 0;
   for (const r of known) {
     try {
-      const res = await captureConsent(db, keys, captureInput(r, batchId));
+      const res = await captureConsent(db, keys, { ...captureInput(r, batchId), settings });
       outbox.push(...res.outbox);
       const due = await claimConfirmationMail(db, keys.tenantId, res.subscriber.id, res.awaitingConfirmation);
       if (due.length)
@@ -226,31 +235,40 @@ function captureInput(r: Ready, batchId: string) {
   };
 }
 
+/**
+ * Writes one chunk of new subscribers in one batch: json_each inserts, then their compliance
+ * counters computed in SQL from the rows just written, their consent events and profile values
+ * tallied, and the import's event.
+ */
 async function insertFresh(
   db: Db,
   d1: D1Database,
   keys: TenantKeys,
   rows: Ready[],
-  batchId: string,
+  run: { batchId: string; settings: CaptureSettings },
   awaiting: ImportOutcome['awaitingConfirmation'],
 ): Promise<OutboxRef[]> {
+  const { batchId, settings } = run;
   const subs: Subscriber[] = [];
   const wrapped: (typeof subscriberKeys.$inferInsert)[] = [];
   const subscriptionRows: SubscriptionRow[] = [];
   const events: ConsentEvent[] = [];
+  const profiles: Record<ProfileAudience, ProfileValues[]> = { detail: [], aggregate: [] };
   const now = new Date();
   for (const r of rows) {
     const input = captureInput(r, batchId);
     const geo = input.geo;
+    const home = initialHomeRegion(geo, 'import', settings.homeRegionRules, r.email);
+    const counting = profileCounting(settings, home.homeRegion, input.profile);
+    if (counting) profiles[counting.audience].push(counting.profile);
     const prepared = await prepareSubscriber(db, keys, {
       email: r.email,
       emailIndex: r.emailIndex,
       name: input.name,
       profile: input.profile,
       language: input.language,
-      homeRegion: geo.isEU === null ? 'unknown' : geo.isEU ? 'eu' : 'non_eu',
-      homeRegionSource: geo.isEU === null ? null : 'import',
-      homeCountry: geo.country,
+      ...home,
+      profileAudience: counting?.audience ?? null,
     });
     const notice = r.notice ? { id: r.notice.id, version: r.notice.version, hash: r.notice.textHash } : null;
     const base = {
@@ -308,11 +326,26 @@ async function insertFresh(
     subjectId: batchId,
     payload: { batchId, subscriberIds: subs.map((x) => x.id), events: events.length },
   });
+  const counters: Parameters<typeof statementOf>[1][] = [
+    cellDelta(
+      db,
+      subscribersScope(
+        keys.tenantId,
+        subs.map((x) => x.id),
+      ),
+      1,
+    ),
+    tally(db, keys.tenantId, 'events:', countKinds(events.map((e) => e.kind))),
+  ];
+  for (const audience of ['detail', 'aggregate'] as const) {
+    counters.push(...(await profileCount(db, keys, audience, profiles[audience], 1)));
+  }
   await runStatements(d1, [
     bulkInsert(d1, subscriberKeys, wrapped),
     bulkInsert(d1, subscribers, subs),
     bulkInsert(d1, subscriptions, subscriptionRows),
     ...chunk(events, ROWS_PER_BATCH).map((part) => bulkInsert(d1, consentEvents, part)),
+    ...counters.map((q) => statementOf(d1, q)),
     statementOf(d1, announce),
   ]);
   return [announce.outboxRef];

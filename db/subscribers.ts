@@ -1,7 +1,8 @@
 // Subscribers: creation with their own data key, lookup by blind index, decryption, the name a
-// subscriber is shown under (EU: always the pseudonym), and the one home-region fill.
+// subscriber is shown under (EU: always the pseudonym), where a new one lives, and the one
+// home-region change.
 
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { blindIndex, normaliseEmail, pseudonymFor } from '../shared/crypto/blind-index';
 import {
   createSubscriberKey,
@@ -12,10 +13,13 @@ import {
   type TenantKeys,
 } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
+import { regionByRules } from '../shared/home-region-rules';
 import { newId } from '../shared/regions';
+import { weekOf } from '../shared/reports/calendar';
+import type { HomeRegionRules } from '../shared/schemas/tenant-settings';
 import type { BatchItem, Db } from './client';
 import { outboxInsertIf } from './outbox';
-import { subscriberKeys, subscribers } from './schema';
+import { regionResolutions, subscriberKeys, subscribers } from './schema';
 
 export type Subscriber = typeof subscribers.$inferSelect;
 export type HomeRegion = Subscriber['homeRegion'];
@@ -62,6 +66,7 @@ export type NewSubscriberInput = {
   homeCountry?: string | null;
   status?: Subscriber['status'];
   language?: string | null;
+  profileAudience?: Subscriber['profileAudience'];
 };
 
 /**
@@ -93,6 +98,7 @@ export async function prepareSubscriber(
     homeCountry: input.homeCountry ?? null,
     status: input.status ?? 'pending',
     language: input.language ?? null,
+    profileAudience: input.profileAudience ?? null,
     consentSeq: 0,
     consentHead: null,
     createdAt: now,
@@ -144,10 +150,47 @@ export function isAnonymised(row: Pick<Subscriber, 'homeRegion'>): boolean {
 }
 
 /**
- * The one home-region fill: sets an unknown home region from a geolocation (with its source) and
- * writes its `subscriber.home_region_set` event. Both statements are conditional in SQL on the
- * region still being unknown, the event first, so a retry, a redelivery or a concurrent fill
- * writes neither twice. Empty when the geolocation does not know where the person is.
+ * Where a new subscriber lives: the geolocation when there is one (with its source), else the
+ * tenant's home-region rules applied to the address (source `rule`), else unknown.
+ */
+export function initialHomeRegion(
+  geo: { country: string | null; isEU: boolean | null },
+  source: HomeRegionSource,
+  rules: HomeRegionRules | undefined,
+  email: string,
+): Pick<Subscriber, 'homeRegion' | 'homeRegionSource' | 'homeCountry'> {
+  if (geo.isEU !== null)
+    return { homeRegion: geo.isEU ? 'eu' : 'non_eu', homeRegionSource: source, homeCountry: geo.country };
+  const ruled = regionByRules(rules, email);
+  return ruled
+    ? { homeRegion: ruled.region, homeRegionSource: 'rule', homeCountry: null }
+    : { homeRegion: 'unknown', homeRegionSource: null, homeCountry: null };
+}
+
+/** The region (and its source) a home-region change may replace; a fill replaces `unknown` only. */
+export type RegionGuard = { homeRegion: HomeRegion; homeRegionSource?: HomeRegionSource | null };
+
+/** The subscriber still stands where `from` says (tenant, id, region and, when given, its source). */
+export function regionStillIs(subscriber: { tenantId: string; id: string }, from: RegionGuard) {
+  return and(
+    eq(subscribers.tenantId, subscriber.tenantId),
+    eq(subscribers.id, subscriber.id),
+    eq(subscribers.homeRegion, from.homeRegion),
+    from.homeRegionSource === undefined
+      ? undefined
+      : from.homeRegionSource === null
+        ? isNull(subscribers.homeRegionSource)
+        : eq(subscribers.homeRegionSource, from.homeRegionSource),
+  );
+}
+
+/**
+ * The one home-region change: sets the region from a geolocation, the client or a rule (with
+ * its source), writes its `subscriber.home_region_set` event and, when an unknown region is
+ * resolved, counts it for its week. Every statement is conditional in SQL on the subscriber
+ * still standing where `from` says (by default: unknown), the update last, so a retry, a
+ * redelivery or a concurrent change writes none of them twice. Empty when the location is not
+ * known. Callers put it in a batch whose compliance counters are moved (db/report-counters.ts).
  */
 export function homeRegionFill(
   db: Db,
@@ -156,16 +199,49 @@ export function homeRegionFill(
   source: HomeRegionSource,
   at: Date,
   detail: Record<string, unknown> = {},
+  from: RegionGuard = { homeRegion: 'unknown' },
 ) {
   if (geo.isEU === null) return [];
   const homeRegion = geo.isEU ? 'eu' : 'non_eu';
-  const payload = { subscriberId: subscriber.id, homeRegion, country: geo.country, source, ...detail };
-  const stillUnknown = and(
-    eq(subscribers.tenantId, subscriber.tenantId),
-    eq(subscribers.id, subscriber.id),
-    eq(subscribers.homeRegion, 'unknown'),
-  );
-  // The event exists only if the subscriber still says `unknown` when the batch runs.
+  const previous = from.homeRegion === 'unknown' ? {} : { previousRegion: from.homeRegion };
+  const payload = {
+    subscriberId: subscriber.id,
+    homeRegion,
+    country: geo.country,
+    source,
+    ...previous,
+    ...detail,
+  };
+  const stillUnknown = regionStillIs(subscriber, from);
+  const resolved =
+    from.homeRegion === 'unknown'
+      ? [
+          db
+            .insert(regionResolutions)
+            .select(
+              db
+                .select({
+                  tenantId: sql<string>`${subscriber.tenantId}`.as('tenant_id'),
+                  week: sql<string>`${weekOf(at)}`.as('week'),
+                  source: sql<string>`${source}`.as('source'),
+                  region: sql<string>`${homeRegion}`.as('region'),
+                  n: sql<number>`1`.as('n'),
+                })
+                .from(subscribers)
+                .where(stillUnknown),
+            )
+            .onConflictDoUpdate({
+              target: [
+                regionResolutions.tenantId,
+                regionResolutions.week,
+                regionResolutions.source,
+                regionResolutions.region,
+              ],
+              set: { n: sql`${regionResolutions.n} + 1` },
+            }),
+        ]
+      : [];
+  // The event exists only if the subscriber still stands where it did when the batch runs.
   const event = outboxInsertIf(
     db,
     {
@@ -180,10 +256,12 @@ export function homeRegionFill(
     stillUnknown,
   );
   return [
+    ...resolved,
+    // Carries the event's id, for a caller that hands it over once it has seen the change commit.
     event,
     db
       .update(subscribers)
       .set({ homeRegion, homeRegionSource: source, homeCountry: geo.country, updatedAt: at })
       .where(stillUnknown),
-  ] as const;
+  ];
 }

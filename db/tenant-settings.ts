@@ -1,20 +1,21 @@
-// Changing a tenant's settings from the API: one batch writes the change, its audit row and its
-// outbox event; each named key is set (or removed, for null) inside SQLite so that two changes
-// of different keys at the same moment both survive. The per-isolate tenant cache forgets the
-// tenant right away, so this isolate's next click already follows the new settings. `events`
-// receives the event written, for the route to hand over.
+// Changing a tenant's settings from the API: one batch writes the change, its audit row (before
+// and after) and its outbox event; each named key is set (or removed, for null) inside SQLite so
+// that two changes of different keys at the same moment both survive. The per-isolate tenant
+// cache forgets the tenant right away, so this isolate's next click already follows the new
+// settings. `events` receives the event written, for the route to hand over.
 
 import { eq, sql, type SQL } from 'drizzle-orm';
+import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
-import { newId } from '../shared/regions';
 import {
   TENANT_SETTING_KEYS,
   type TenantSettingsPatch,
   type TenantSettingsView,
 } from '../shared/schemas/tenant-settings';
-import { runBatch, type Db } from './client';
+import { type AuditOrigin, appendAudit, settingsChange } from './audit-log';
+import type { Db } from './client';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
-import { auditLog, tenants, type TenantSettings } from './schema';
+import { tenants, type TenantSettings } from './schema';
 import { forgetTenant } from './tenant-cache';
 
 export function settingsView(settings: TenantSettings): TenantSettingsView {
@@ -36,41 +37,45 @@ function patchedSettings(patch: TenantSettingsPatch): SQL {
 
 export async function updateTenantSettings(
   db: Db,
-  tenantId: string,
+  keys: TenantKeys,
   patch: TenantSettingsPatch,
-  actor: { type: 'api_key' | 'admin'; id: string },
+  origin: AuditOrigin,
   events: OutboxRef[] = [],
 ): Promise<TenantSettingsView> {
-  const changed = Object.keys(patch).sort();
+  const tenantId = keys.tenantId;
+  const current = await db.query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
+  if (!current) throw new AppError('unknown_tenant', 'Unknown tenant.');
+  const change = settingsChange(current.settings, patch);
   const now = new Date();
-  const batch = [
+  const statements = [
     db
       .update(tenants)
       .set({ settings: patchedSettings(patch) })
       .where(eq(tenants.id, tenantId)),
-    // Names of the changed settings only: a forwarding address is not copied into logs.
-    db.insert(auditLog).values({
-      id: newId('aud'),
-      tenantId,
-      actorType: actor.type,
-      actorId: actor.id,
-      action: 'tenant.settings_changed',
-      targetType: 'tenant',
-      targetId: tenantId,
-      details: { changed },
-      at: now,
-    }),
     outboxInsert(db, {
       tenantId,
       type: 'tenant.settings_changed',
       subjectType: 'tenant',
       subjectId: tenantId,
-      payload: { changed },
+      payload: { changed: change.changed },
       occurredAt: now,
     }),
   ];
-  await runBatch(db, batch);
-  events.push(...outboxRefs(batch));
+  await appendAudit(
+    db,
+    keys,
+    [
+      {
+        ...origin,
+        action: 'tenant.settings_changed',
+        target: { type: 'tenant', id: tenantId },
+        details: change,
+        at: now,
+      },
+    ],
+    statements,
+  );
+  events.push(...outboxRefs(statements));
   forgetTenant(tenantId);
   const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
   if (!tenant) throw new AppError('unknown_tenant', 'Unknown tenant.');

@@ -24,23 +24,30 @@ export async function findTenantBySlug(db: Db, slug: string): Promise<Tenant | u
   return db.query.tenants.findFirst({ where: eq(tenants.slug, slug) });
 }
 
+/** A new tenant's row with its freshly wrapped data key, for the caller's insert or batch. */
+export async function newTenantRow(
+  ring: MasterKeyring,
+  input: { region: Region; slug: string; name: string; settings?: TenantSettings; id?: string },
+): Promise<typeof tenants.$inferInsert & { id: string }> {
+  const id = input.id ?? newTenantId(input.region);
+  return {
+    id,
+    slug: input.slug,
+    name: input.name,
+    region: input.region,
+    wrappedKey: await createTenantKey(ring, id),
+    settings: input.settings ?? {},
+  };
+}
+
 export async function createTenant(
   db: Db,
   ring: MasterKeyring,
   input: { region: Region; slug: string; name: string; settings?: TenantSettings; id?: string },
 ): Promise<Tenant> {
-  const id = input.id ?? newTenantId(input.region);
-  const wrappedKey = await createTenantKey(ring, id);
   const [row] = await db
     .insert(tenants)
-    .values({
-      id,
-      slug: input.slug,
-      name: input.name,
-      region: input.region,
-      wrappedKey,
-      settings: input.settings ?? {},
-    })
+    .values(await newTenantRow(ring, input))
     .returning();
   return row!;
 }

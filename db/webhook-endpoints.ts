@@ -7,9 +7,10 @@ import { decryptTenantField, encryptTenantField, type TenantKeys } from '../shar
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import { newSigningSecret } from '../shared/webhooks/signing';
-import { runBatch, type Db } from './client';
+import { type AuditEntry, type AuditOrigin, appendAudit } from './audit-log';
+import type { Db } from './client';
 import { outboxInsertIf } from './outbox';
-import { auditLog, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema';
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema';
 
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type DisableReason = NonNullable<WebhookEndpoint['disabledReason']>;
@@ -25,23 +26,16 @@ export type EndpointInput = {
   includeSubscriberEmail: boolean;
 };
 
-type Actor = { type: 'api_key' | 'admin'; id: string };
-
 const SECRET_FIELD = 'webhook_secret';
 const PREVIOUS_SECRET_FIELD = 'webhook_secret_previous';
 
-const audit = (db: Db, tenantId: string, actor: Actor, action: string, endpointId: string, details = {}) =>
-  db.insert(auditLog).values({
-    id: newId('aud'),
-    tenantId,
-    actorType: actor.type,
-    actorId: actor.id,
-    action,
-    targetType: 'webhook_endpoint',
-    targetId: endpointId,
-    details,
-    at: new Date(),
-  });
+/** The audit row of a change to an endpoint (written with the change, in the tenant's chain). */
+const audit = (origin: AuditOrigin, action: string, endpointId: string, details = {}): AuditEntry => ({
+  ...origin,
+  action,
+  target: { type: 'webhook_endpoint', id: endpointId },
+  details,
+});
 
 const ofTenant = (tenantId: string, id: string) =>
   and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id));
@@ -51,7 +45,7 @@ export async function createEndpoint(
   db: Db,
   keys: TenantKeys,
   input: EndpointInput,
-  actor: Actor,
+  origin: AuditOrigin,
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   const [existing] = await db
     .select({ n: count() })
@@ -79,10 +73,12 @@ export async function createEndpoint(
     createdAt: now,
     updatedAt: now,
   };
-  await runBatch(db, [
-    db.insert(webhookEndpoints).values(endpoint),
-    audit(db, keys.tenantId, actor, 'webhook_endpoint.created', id),
-  ]);
+  await appendAudit(
+    db,
+    keys,
+    [audit(origin, 'webhook_endpoint.created', id)],
+    [db.insert(webhookEndpoints).values(endpoint)],
+  );
   return { endpoint, secret };
 }
 
@@ -118,41 +114,54 @@ export async function listEndpoints(
 /** Applies a change; enabling again clears the reason it was disabled and its failing run. */
 export async function updateEndpoint(
   db: Db,
-  tenantId: string,
+  keys: TenantKeys,
   id: string,
   patch: Partial<EndpointInput>,
-  actor: Actor,
+  origin: AuditOrigin,
 ): Promise<WebhookEndpoint> {
+  const { tenantId } = keys;
   await getEndpoint(db, tenantId, id);
   const { enabled, ...rest } = patch;
   const set: Partial<WebhookEndpoint> = { ...rest, updatedAt: new Date() };
   if (enabled === true)
     Object.assign(set, { active: true, disabledReason: null, disabledAt: null, failingSince: null });
   if (enabled === false) Object.assign(set, { active: false, disabledReason: null, disabledAt: new Date() });
-  await runBatch(db, [
-    db.update(webhookEndpoints).set(set).where(ofTenant(tenantId, id)),
-    audit(db, tenantId, actor, 'webhook_endpoint.updated', id, { changed: Object.keys(patch).sort() }),
-  ]);
+  await appendAudit(
+    db,
+    keys,
+    [audit(origin, 'webhook_endpoint.updated', id, { changed: Object.keys(patch).sort() })],
+    [db.update(webhookEndpoints).set(set).where(ofTenant(tenantId, id))],
+  );
   return getEndpoint(db, tenantId, id);
 }
 
 /** Deletes the endpoint with its deliveries and their attempts, in one batch. */
-export async function deleteEndpoint(db: Db, tenantId: string, id: string, actor: Actor): Promise<void> {
+export async function deleteEndpoint(
+  db: Db,
+  keys: TenantKeys,
+  id: string,
+  origin: AuditOrigin,
+): Promise<void> {
+  const { tenantId } = keys;
   await getEndpoint(db, tenantId, id);
   const deliveries = db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, id)));
-  await runBatch(db, [
-    db
-      .delete(webhookAttempts)
-      .where(and(eq(webhookAttempts.tenantId, tenantId), inArray(webhookAttempts.deliveryId, deliveries))),
-    db
-      .delete(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, id))),
-    db.delete(webhookEndpoints).where(ofTenant(tenantId, id)),
-    audit(db, tenantId, actor, 'webhook_endpoint.deleted', id),
-  ]);
+  await appendAudit(
+    db,
+    keys,
+    [audit(origin, 'webhook_endpoint.deleted', id)],
+    [
+      db
+        .delete(webhookAttempts)
+        .where(and(eq(webhookAttempts.tenantId, tenantId), inArray(webhookAttempts.deliveryId, deliveries))),
+      db
+        .delete(webhookDeliveries)
+        .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, id))),
+      db.delete(webhookEndpoints).where(ofTenant(tenantId, id)),
+    ],
+  );
 }
 
 /**
@@ -164,7 +173,7 @@ export async function rotateSecret(
   keys: TenantKeys,
   id: string,
   previousHours: number,
-  actor: Actor,
+  origin: AuditOrigin,
 ): Promise<{ secret: string; previousSecretExpiresAt: Date | null }> {
   const endpoint = await getEndpoint(db, keys.tenantId, id);
   const current = await decryptTenantField(keys, id, SECRET_FIELD, endpoint.secretCt);
@@ -190,7 +199,7 @@ export async function rotateSecret(
       'conflict',
       'The secret was rotated at the same moment by another request; rotate again.',
     );
-  await audit(db, keys.tenantId, actor, 'webhook_endpoint.secret_rotated', id);
+  await appendAudit(db, keys, [audit(origin, 'webhook_endpoint.secret_rotated', id)]);
   return { secret, previousSecretExpiresAt };
 }
 

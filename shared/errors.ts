@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unauthorized: 401,
   forbidden: 403,
+  password_expired: 403,
   not_found: 404,
   unknown_tenant: 404,
   conflict: 409,

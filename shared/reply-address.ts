@@ -8,6 +8,7 @@ import { type MasterKeyring, masterSubkey } from './crypto/keyring';
 import { timingSafeEqual } from './crypto/timing-safe-equal';
 import { BASE32_DIGITS, fromBase32, isBase32, toBase32, utf8 } from './encoding';
 import { isIdBody, isRegion, regionFromMark, regionMark, type Region } from './regions';
+import { parseWorkspace, workspaceName } from './workspace';
 
 const MAC_BYTES = 10;
 /** Master key versions 0–31 fit the one base32 digit an address token gives them. */
@@ -20,7 +21,6 @@ export type AddressToken = { kind: AddressKind; region: Region; tenantId: string
 
 // kind, region mark, then 57 base32 digits: master version (1), tenant (20), subscriber (20), MAC (16).
 const TOKEN = /^([ru])\+([eu])([0-9a-z]{57})$/;
-const PRIVACY = /^privacy\+([a-z0-9][a-z0-9-]{0,47})\.(eu|us)$/;
 
 const macKey = (ring: MasterKeyring, version: number) =>
   masterSubkey(ring, version, 'tm/mail-address', HMAC_SHA_256, ['sign']);
@@ -102,15 +102,15 @@ export async function openAddressToken(ring: MasterKeyring, localPart: string): 
   return timingSafeEqual(await mac(await key, token), fromBase32(digits.slice(41))!) ? token : null;
 }
 
-/** A tenant's privacy address: `privacy+<slug>.<region>@<domain>` (the region routes it). */
+/** A tenant's privacy address: `privacy+<workspace>@<domain>` (the region routes it). */
 export function privacyAddress(tenant: { slug: string; region: Region }, domain: string): string {
-  return `privacy+${tenant.slug.toLowerCase()}.${tenant.region}@${domain}`;
+  return `privacy+${workspaceName({ ...tenant, slug: tenant.slug.toLowerCase() })}@${domain}`;
 }
 
 /** The slug and region a privacy-address local part names; null for anything else. */
 export function parsePrivacyLocalPart(localPart: string): { slug: string; region: Region } | null {
-  const m = PRIVACY.exec(localPart.toLowerCase());
-  return m ? { slug: m[1]!, region: m[2] as Region } : null;
+  const m = /^privacy\+(.+)$/.exec(localPart.toLowerCase());
+  return m ? parseWorkspace(m[1]!) : null;
 }
 
 /** Splits a recipient into local part and domain (lower-cased domain); null when not an address. */

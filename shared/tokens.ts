@@ -19,6 +19,8 @@ export const TOKEN_PURPOSES = [
   'preferences',
   'unsubscribe',
   'address_change',
+  'admin_password',
+  'sso_state',
 ] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 

@@ -12,7 +12,7 @@ export type DemoTenant = {
   tenantId: string;
   region: 'eu' | 'us';
   apiKey: string;
-  admin: { email: string; password: string };
+  admin: { workspace: string; email: string; password: string };
   listId: string;
   formId?: string;
 };

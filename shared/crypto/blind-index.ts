@@ -25,13 +25,15 @@ export function normaliseEmail(input: string): string | null {
     return null;
   }
   if (domain !== domainInput && domainInput.includes('%')) return null;
-  if (
-    !/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(
-      domain,
-    )
-  )
-    return null;
+  if (!isDomainName(domain)) return null;
   return `${local}@${domain}`;
+}
+
+/** A host name in ASCII (IDN as punycode) with at least two labels and a top-level domain. */
+export function isDomainName(host: string): boolean {
+  return /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(
+    host,
+  );
 }
 
 async function hmacHex(key: CryptoKey, text: string): Promise<string> {

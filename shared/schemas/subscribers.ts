@@ -2,6 +2,7 @@
 // client collected, bulk import rows and their report, and what listings show (EU: pseudonym).
 
 import { z } from 'zod';
+import { EU_COUNTRIES } from '../geo';
 import { IsoDate } from './common';
 import { Language } from './lists';
 
@@ -121,6 +122,10 @@ export const SubscriberView = z
       .meta({ description: 'null for subscribers shown under their pseudonym (EU or unknown region)' }),
     anonymised: z.boolean(),
     homeRegion: z.enum(['eu', 'non_eu', 'unknown']),
+    homeRegionSource: z
+      .string()
+      .nullable()
+      .meta({ description: 'form_geo, click_geo, api, import, rule, …; null while unknown' }),
     status: z.string(),
     language: z.string().nullable(),
     createdAt: z.string(),
@@ -137,3 +142,35 @@ export const SubscriberCreated = z
   })
   .meta({ id: 'SubscriberCreated' });
 export type SubscriberCreated = z.infer<typeof SubscriberCreated>;
+
+export const HomeRegionPatch = z
+  .strictObject({
+    homeRegion: z
+      .enum(['eu', 'non_eu'])
+      .meta({ description: 'Where the person lives, as the client knows it' }),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code, e.g. NL.')
+      .optional()
+      .meta({ description: 'ISO 3166-1 alpha-2; must lie in the region named' }),
+  })
+  .refine((p) => p.country === undefined || EU_COUNTRIES.has(p.country) === (p.homeRegion === 'eu'), {
+    message: 'The country does not lie in the region named.',
+    path: ['country'],
+  })
+  .meta({ id: 'HomeRegionPatch' });
+
+export const RuleEvaluationInput = z
+  .strictObject({
+    after: z.string().max(40).optional().meta({ description: 'The `next` of the previous call' }),
+    limit: z.number().int().min(1).max(500).default(200),
+  })
+  .meta({ id: 'RuleEvaluationInput' });
+
+export const RuleEvaluationReport = z
+  .object({
+    evaluated: z.number(),
+    changed: z.object({ eu: z.number(), non_eu: z.number() }),
+    next: z.string().nullable().meta({ description: 'Call again with `after` set to this; null when done' }),
+  })
+  .meta({ id: 'RuleEvaluationReport' });

@@ -132,6 +132,8 @@ export const EVENT_CATALOGUE = {
     z.object({
       subscriberId: Id,
       homeRegion: z.enum(['eu', 'non_eu']),
+      /** The region it replaces, when it was not `unknown` (a change by the API or a rule). */
+      previousRegion: z.enum(['eu', 'non_eu']).optional(),
       country: z.string().length(2).nullable(),
       source: z.string(),
       clickId: Id.optional(),

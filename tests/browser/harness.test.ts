@@ -50,6 +50,26 @@ describe('the browser harness', () => {
     }
   });
 
+  it("signs the demo owner in with the password of the credentials, over the local dev server's plain http", async () => {
+    for (const region of ['eu', 'us'] as const) {
+      const { admin } = worker.tenants[region];
+      const res = await fetch(`${worker.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(admin),
+      });
+      expect(res.status).toBe(200);
+      // Local http keeps no Secure cookie: the one documented exception drops Secure and `__Host-`.
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tm_session='))!;
+      expect(cookie).toMatch(/HttpOnly; SameSite=Strict/);
+      expect(cookie).not.toMatch(/Secure/);
+      const session = await fetch(`${worker.url}/api/auth/session`, {
+        headers: { cookie: cookie.split(';')[0]! },
+      });
+      expect(((await session.json()) as { user: { role: string } }).user.role).toBe('owner');
+    }
+  });
+
   it('falls back to the Chromium inside @sparticuz/chromium, which runs on its own libraries', async () => {
     const choice = await bundledChromium();
     expect(existsSync(path.join(choice.env.LD_LIBRARY_PATH!, 'libnss3.so'))).toBe(true);

@@ -20,6 +20,8 @@ function idRoutes(ids: {
   message: string;
   endpoint: string;
   delivery: string;
+  user: string;
+  key: string;
 }): Call[] {
   const req = (action: string, json: unknown): Call => ({
     method: 'POST',
@@ -32,6 +34,7 @@ function idRoutes(ids: {
     { method: 'GET', path: `/forms/${ids.form}` },
     { method: 'PATCH', path: `/forms/${ids.form}`, json: { name: 'Taken over' } },
     { method: 'GET', path: `/subscribers/${ids.subscriber}` },
+    { method: 'PATCH', path: `/subscribers/${ids.subscriber}`, json: { homeRegion: 'non_eu' } },
     { method: 'GET', path: `/subscribers/${ids.subscriber}/consent` },
     { method: 'GET', path: `/subscribers/${ids.subscriber}/consent-chain` },
     { method: 'GET', path: `/subscribers/${ids.subscriber}/consent-record` },
@@ -59,6 +62,9 @@ function idRoutes(ids: {
     { method: 'DELETE', path: `/webhook-endpoints/${ids.endpoint}` },
     { method: 'GET', path: `/webhook-deliveries/${ids.delivery}` },
     { method: 'POST', path: `/webhook-deliveries/${ids.delivery}/replay` },
+    { method: 'PATCH', path: `/users/${ids.user}`, json: { role: 'owner' } },
+    { method: 'DELETE', path: `/users/${ids.user}` },
+    { method: 'DELETE', path: `/api-keys/${ids.key}` },
     // Ids in a body: a link for another tenant's subscriber and list.
     {
       method: 'POST',
@@ -93,6 +99,18 @@ async function ownerWithEverything(region: Region) {
   const tested = await api(owner.apiKey, `/webhook-endpoints/${endpoint}/test`, { method: 'POST' });
   expect(tested.status).toBe(202);
   const delivery = ((await tested.json()) as { deliveryId: string }).deliveryId;
+  const invited = await api(owner.apiKey, '/users', {
+    method: 'POST',
+    json: { email: `marketer-${region}@example.org`, role: 'marketer' },
+  });
+  expect(invited.status).toBe(201);
+  const user = ((await invited.json()) as { id: string }).id;
+  const made = await api(owner.apiKey, '/api-keys', {
+    method: 'POST',
+    json: { name: 'CRM', scopes: ['consent'] },
+  });
+  expect(made.status).toBe(201);
+  const key = ((await made.json()) as { id: string }).id;
   return {
     owner,
     ids: {
@@ -103,6 +121,8 @@ async function ownerWithEverything(region: Region) {
       message,
       endpoint,
       delivery,
+      user,
+      key,
     },
   };
 }
@@ -123,6 +143,8 @@ async function ownerView(
     request: await read(`/privacy-requests/${ids.request}`),
     message: await read(`/messages/${ids.message}`),
     endpoint: await read(`/webhook-endpoints/${ids.endpoint}`),
+    users: await read('/users'),
+    keys: await read('/api-keys'),
   };
 }
 

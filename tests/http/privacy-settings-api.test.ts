@@ -55,7 +55,16 @@ describe('PUT /api/v1/privacy-settings', () => {
       .bind(tenant.id)
       .all<{ actor_type: string; actor_id: string; action: string; details: string }>();
     expect(audit.results.map((r) => ({ ...r, details: JSON.parse(r.details) }))).toEqual([
-      { actor_type: 'api_key', actor_id: apiKeyId, action: 'tenant.settings_changed', details: { changed } },
+      {
+        actor_type: 'api_key',
+        actor_id: apiKeyId,
+        action: 'tenant.settings_changed',
+        details: {
+          changed,
+          before: { 'dueDays.access': null, 'notify.received': null, reminderDays: null },
+          after: { 'dueDays.access': 20, 'notify.received': false, reminderDays: 3 },
+        },
+      },
     ]);
     const events = await d1
       .prepare(

@@ -44,8 +44,12 @@ describe('/api/v1/tenant/settings', () => {
     )
       .bind(tenant.id)
       .all();
-    expect(audit.results).toEqual([
-      { actor_type: 'api_key', actor_id: apiKeyId, details: JSON.stringify({ changed: ['intercept'] }) },
+    expect(audit.results.map((r) => ({ ...r, details: JSON.parse(String(r.details)) }))).toEqual([
+      {
+        actor_type: 'api_key',
+        actor_id: apiKeyId,
+        details: { changed: ['intercept'], before: { intercept: null }, after: { intercept: 'off' } },
+      },
     ]);
     expect(
       await countRows(
@@ -79,6 +83,10 @@ describe('/api/v1/tenant/settings', () => {
       privacyPolicyUrl: 'https://shop.example/privacy',
       privacyOfficer: { name: 'Dana Officer', email: 'dpo@shop.example' },
       euRepresentative: { name: 'Rep BV', address: 'Kade 2\n3011 AB Rotterdam', country: 'NL' },
+      homeRegionRules: { euCountryDomains: true, domains: [{ domain: 'shop.example', region: 'non_eu' }] },
+      subProcessors: [{ name: 'Mail BV', purpose: 'Sending mail', country: 'NL' }],
+      pseudonymisedProfiles: true,
+      minAggregate: 10,
     };
     expect((await api(apiKey, '/tenant/settings', { method: 'PATCH', json: all })).status).toBe(200);
     expect(await (await api(apiKey, '/tenant/settings')).json()).toEqual(all);

@@ -294,7 +294,7 @@ describe('an endpoint', () => {
     const setup = await endpointOf('410');
     const keys = await tenantKeys(env.MASTER_KEY, setup.seeded.tenant);
     await createAdminUser(db, keys, { email: 'owner@client.example', role: 'owner' });
-    await createAdminUser(db, keys, { email: 'admin@client.example', role: 'admin' });
+    await createAdminUser(db, keys, { email: 'officer@client.example', role: 'privacy_officer' });
     const { deliveryId } = await eventFor(setup);
     const result = await runDeliveries([message(setup, deliveryId)]);
     expect(result.explicitAcks).toEqual(['msg-0']);

@@ -6,6 +6,7 @@ import { runBatch } from '../../db/client';
 import { prepareConsentEvents } from '../../db/consent-log';
 import { publishNotice } from '../../db/notices';
 import { regional } from '../../db/regions';
+import { withCounters } from '../../db/report-counters';
 import { clicks, lists, messageRecipients, messages, subscriptions } from '../../db/schema';
 import { addressIndex, prepareSubscriber } from '../../db/subscribers';
 import { tenantKeys, type Tenant } from '../../db/tenants';
@@ -72,42 +73,46 @@ export async function seedSubscriber(
       source: { type: 'confirmation' },
     },
   ]);
-  await runBatch(db, [
-    db.insert(lists).values({
-      id: listId,
-      tenantId: tenant.id,
-      name: 'News',
-      purpose: 'Monthly news',
-      noticeKey: 'newsletter',
-    }),
-    ...sub.queries,
-    ...chain.queries,
-    db.insert(subscriptions).values({
-      tenantId: tenant.id,
-      subscriberId: sub.id,
-      listId,
-      status: 'confirmed',
-      consent: 'given',
-      consentEventId: chain.events[0]!.id,
-    }),
-    db
-      .insert(messages)
-      .values({ id: messageId, tenantId: tenant.id, listId, subject: 'November news', status: 'sent' }),
-    db
-      .insert(messageRecipients)
-      .values({ tenantId: tenant.id, messageId, subscriberId: sub.id, status: 'sent', sentAt: new Date() }),
-    db.insert(clicks).values({
-      id: newId('clk'),
-      tenantId: tenant.id,
-      subscriberId: sub.id,
-      messageId,
-      listId,
-      clickedAt: new Date(),
-      country: 'NL',
-      isEu: true,
-      outcome: 'redirect',
-    }),
-  ]);
+  // Through the compliance counters, as every real path writes a subscriber.
+  await runBatch(
+    db,
+    withCounters(db, [
+      db.insert(lists).values({
+        id: listId,
+        tenantId: tenant.id,
+        name: 'News',
+        purpose: 'Monthly news',
+        noticeKey: 'newsletter',
+      }),
+      ...sub.queries,
+      ...chain.queries,
+      db.insert(subscriptions).values({
+        tenantId: tenant.id,
+        subscriberId: sub.id,
+        listId,
+        status: 'confirmed',
+        consent: 'given',
+        consentEventId: chain.events[0]!.id,
+      }),
+      db
+        .insert(messages)
+        .values({ id: messageId, tenantId: tenant.id, listId, subject: 'November news', status: 'sent' }),
+      db
+        .insert(messageRecipients)
+        .values({ tenantId: tenant.id, messageId, subscriberId: sub.id, status: 'sent', sentAt: new Date() }),
+      db.insert(clicks).values({
+        id: newId('clk'),
+        tenantId: tenant.id,
+        subscriberId: sub.id,
+        messageId,
+        listId,
+        clickedAt: new Date(),
+        country: 'NL',
+        isEu: true,
+        outcome: 'redirect',
+      }),
+    ]),
+  );
   return { id: sub.id, email, listId, messageId, noticeText };
 }
 

@@ -12,47 +12,59 @@ import { validationHook } from '../http/errors';
 import { apiRoute, IdParam, json, jsonBody } from './openapi-helpers';
 import { formView } from './views';
 
-const createFormRoute = apiRoute('subscribers', {
-  method: 'post',
-  path: '/',
-  tags: ['Forms'],
-  summary: 'Define an edge form',
-  request: { body: jsonBody(FormInput) },
-  responses: { 201: json(Form, 'The form with its action and embed URLs'), ...errorResponses(403) },
-});
-const listFormsRoute = apiRoute('subscribers', {
-  method: 'get',
-  path: '/',
-  tags: ['Forms'],
-  summary: 'The forms of the tenant',
-  request: { query: PageQuery },
-  responses: {
-    200: json(
-      ListOf(
-        z.object({ id: z.string(), name: z.string(), listIds: z.array(z.string()), createdAt: z.string() }),
-        'FormPage',
-      ),
-      'A page of forms',
-    ),
-    ...errorResponses(403),
+const createFormRoute = apiRoute(
+  { scope: 'subscribers', permission: 'marketing.write' },
+  {
+    method: 'post',
+    path: '/',
+    tags: ['Forms'],
+    summary: 'Define an edge form',
+    request: { body: jsonBody(FormInput) },
+    responses: { 201: json(Form, 'The form with its action and embed URLs'), ...errorResponses(403) },
   },
-});
-const getFormRoute = apiRoute('subscribers', {
-  method: 'get',
-  path: '/{id}',
-  tags: ['Forms'],
-  summary: 'One form with its current notice',
-  request: { params: IdParam },
-  responses: { 200: json(Form, 'The form'), ...errorResponses(403, 404) },
-});
-const patchFormRoute = apiRoute('subscribers', {
-  method: 'patch',
-  path: '/{id}',
-  tags: ['Forms'],
-  summary: 'Change a form (a changed notice text becomes a new version)',
-  request: { params: IdParam, body: jsonBody(FormPatch) },
-  responses: { 200: json(Form, 'The changed form'), ...errorResponses(403, 404) },
-});
+);
+const listFormsRoute = apiRoute(
+  { scope: 'subscribers', permission: 'marketing.read' },
+  {
+    method: 'get',
+    path: '/',
+    tags: ['Forms'],
+    summary: 'The forms of the tenant',
+    request: { query: PageQuery },
+    responses: {
+      200: json(
+        ListOf(
+          z.object({ id: z.string(), name: z.string(), listIds: z.array(z.string()), createdAt: z.string() }),
+          'FormPage',
+        ),
+        'A page of forms',
+      ),
+      ...errorResponses(403),
+    },
+  },
+);
+const getFormRoute = apiRoute(
+  { scope: 'subscribers', permission: 'marketing.read' },
+  {
+    method: 'get',
+    path: '/{id}',
+    tags: ['Forms'],
+    summary: 'One form with its current notice',
+    request: { params: IdParam },
+    responses: { 200: json(Form, 'The form'), ...errorResponses(403, 404) },
+  },
+);
+const patchFormRoute = apiRoute(
+  { scope: 'subscribers', permission: 'marketing.write' },
+  {
+    method: 'patch',
+    path: '/{id}',
+    tags: ['Forms'],
+    summary: 'Change a form (a changed notice text becomes a new version)',
+    request: { params: IdParam, body: jsonBody(FormPatch) },
+    responses: { 200: json(Form, 'The changed form'), ...errorResponses(403, 404) },
+  },
+);
 
 const origin = (url: string) => new URL(url).origin;
 

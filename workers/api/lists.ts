@@ -10,38 +10,50 @@ import { validationHook } from '../http/errors';
 import { apiRoute, IdParam, json, jsonBody } from './openapi-helpers';
 import { listView } from './views';
 
-const createListRoute = apiRoute('subscribers', {
-  method: 'post',
-  path: '/',
-  tags: ['Lists'],
-  summary: 'Define a list',
-  request: { body: jsonBody(ListInput) },
-  responses: { 201: json(List, 'The list'), ...errorResponses(403) },
-});
-const listListsRoute = apiRoute('subscribers', {
-  method: 'get',
-  path: '/',
-  tags: ['Lists'],
-  summary: 'The lists of the tenant, newest first',
-  request: { query: PageQuery },
-  responses: { 200: json(ListOf(List, 'ListPage'), 'A page of lists'), ...errorResponses(403) },
-});
-const getListRoute = apiRoute('subscribers', {
-  method: 'get',
-  path: '/{id}',
-  tags: ['Lists'],
-  summary: 'One list',
-  request: { params: IdParam },
-  responses: { 200: json(List, 'The list'), ...errorResponses(403, 404) },
-});
-const patchListRoute = apiRoute('subscribers', {
-  method: 'patch',
-  path: '/{id}',
-  tags: ['Lists'],
-  summary: 'Change a list',
-  request: { params: IdParam, body: jsonBody(ListPatch) },
-  responses: { 200: json(List, 'The changed list'), ...errorResponses(403, 404) },
-});
+const createListRoute = apiRoute(
+  { scope: 'subscribers', permission: 'marketing.write' },
+  {
+    method: 'post',
+    path: '/',
+    tags: ['Lists'],
+    summary: 'Define a list',
+    request: { body: jsonBody(ListInput) },
+    responses: { 201: json(List, 'The list'), ...errorResponses(403) },
+  },
+);
+const listListsRoute = apiRoute(
+  { scope: 'subscribers', permission: 'marketing.read' },
+  {
+    method: 'get',
+    path: '/',
+    tags: ['Lists'],
+    summary: 'The lists of the tenant, newest first',
+    request: { query: PageQuery },
+    responses: { 200: json(ListOf(List, 'ListPage'), 'A page of lists'), ...errorResponses(403) },
+  },
+);
+const getListRoute = apiRoute(
+  { scope: 'subscribers', permission: 'marketing.read' },
+  {
+    method: 'get',
+    path: '/{id}',
+    tags: ['Lists'],
+    summary: 'One list',
+    request: { params: IdParam },
+    responses: { 200: json(List, 'The list'), ...errorResponses(403, 404) },
+  },
+);
+const patchListRoute = apiRoute(
+  { scope: 'subscribers', permission: 'marketing.write' },
+  {
+    method: 'patch',
+    path: '/{id}',
+    tags: ['Lists'],
+    summary: 'Change a list',
+    request: { params: IdParam, body: jsonBody(ListPatch) },
+    responses: { 200: json(List, 'The changed list'), ...errorResponses(403, 404) },
+  },
+);
 
 export const listRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(createListRoute, async (c) =>

@@ -11,22 +11,28 @@ import { validationHook } from '../http/errors';
 import { apiRoute, json, jsonBody } from './openapi-helpers';
 import { noticeView } from './views';
 
-const publishNoticeRoute = apiRoute('consent', {
-  method: 'post',
-  path: '/',
-  tags: ['Notices'],
-  summary: 'Publish a notice text (an unchanged text keeps its version)',
-  request: { body: jsonBody(NoticeInput) },
-  responses: { 200: json(Notice, 'The current version'), ...errorResponses(403) },
-});
-const listNoticesRoute = apiRoute('consent', {
-  method: 'get',
-  path: '/',
-  tags: ['Notices'],
-  summary: 'Published notice versions, newest first',
-  request: { query: PageQuery.extend(NoticeQuery.shape) },
-  responses: { 200: json(ListOf(Notice, 'NoticePage'), 'A page of versions'), ...errorResponses(403) },
-});
+const publishNoticeRoute = apiRoute(
+  { scope: 'consent', permission: 'marketing.write' },
+  {
+    method: 'post',
+    path: '/',
+    tags: ['Notices'],
+    summary: 'Publish a notice text (an unchanged text keeps its version)',
+    request: { body: jsonBody(NoticeInput) },
+    responses: { 200: json(Notice, 'The current version'), ...errorResponses(403) },
+  },
+);
+const listNoticesRoute = apiRoute(
+  { scope: 'consent', permission: 'marketing.read' },
+  {
+    method: 'get',
+    path: '/',
+    tags: ['Notices'],
+    summary: 'Published notice versions, newest first',
+    request: { query: PageQuery.extend(NoticeQuery.shape) },
+    responses: { 200: json(ListOf(Notice, 'NoticePage'), 'A page of versions'), ...errorResponses(403) },
+  },
+);
 
 export const noticeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(publishNoticeRoute, async (c) => {

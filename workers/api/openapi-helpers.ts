@@ -1,22 +1,42 @@
-// Route-description helpers shared by every API sub-app: the route itself with its scope, a JSON
-// response or request body, and the `:id` path parameter.
+// Route-description helpers shared by every API sub-app: the route itself with what it asks of
+// its caller (a key's scope, a role's permission), a JSON response or request body, and the
+// `:id` path parameter.
 
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
-import type { ApiScope } from '../../db/api-keys';
-import { requireScope } from './auth';
+import { type ApiScope, type Permission, SCOPE_PERMISSIONS } from '../../shared/access';
+import { requireAccess } from './auth';
 
-/** Every `/api/v1` route needs a tenant API key (the `apiKey` security scheme). */
-const security = [{ apiKey: [] }];
+/** Every `/api/v1` route takes a tenant API key or the dashboard's session cookie. */
+const security: Record<string, string[]>[] = [{ apiKey: [] }, { session: [] }];
+
+/** What a route asks: a scope of keys, and of sessions the scope's usual permission or its own. */
+export type RouteAccess = ApiScope | 'any' | { scope: ApiScope | 'any'; permission: Permission };
+
+const READS = ['get', 'head'];
 
 /**
- * An `/api/v1` route that answers a key with `scope` (`any`: every key of the tenant). The scope
- * check travels with the route, before validation, so no mount order can widen or narrow it.
+ * An `/api/v1` route that answers a key with the route's scope (`any`: every key of the tenant)
+ * and a session whose role has its permission: the one named, else the scope's permission for
+ * reading (GET) or changing (SCOPE_PERMISSIONS). The check travels with the route, before
+ * validation, so no mount order can widen or narrow it; the document shows both as `x-scope`
+ * and `x-permission`.
  */
 export function apiRoute<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(
-  scope: ApiScope | 'any',
+  access: RouteAccess,
   route: R,
 ) {
-  return createRoute({ ...route, security, middleware: [requireScope(scope)] as const });
+  const scope = typeof access === 'string' ? access : access.scope;
+  const permission =
+    typeof access === 'string'
+      ? SCOPE_PERMISSIONS[access][READS.includes(route.method) ? 'read' : 'write']
+      : access.permission;
+  return createRoute({
+    ...route,
+    security,
+    'x-scope': scope,
+    'x-permission': permission,
+    middleware: [requireAccess(scope, permission)] as const,
+  });
 }
 
 /** A JSON response of `schema`, for `responses` of `createRoute`. */

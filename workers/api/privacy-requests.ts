@@ -34,6 +34,7 @@ import {
   subjectFor,
   type PrivacyCtx,
 } from '../privacy/service';
+import { actorOf, actorLabel } from '../http/actor';
 import { presentRequest } from './privacy-request-view';
 import { apiRoute, json, jsonBody } from './openapi-helpers';
 
@@ -49,7 +50,11 @@ const ctxOf = (c: Context<AppEnv>): PrivacyCtx & { events: OutboxRef[] } => ({
 });
 const handOver = (c: Context<AppEnv>, ctx: { events: OutboxRef[] }) =>
   dispatchEventsAfterResponse(c, c.get('region'), ctx.events);
-const actorOf = (c: Context<AppEnv>) => `api_key:${c.get('principal').apiKeyId}`;
+/** Who filed a request through the API: the key (client systems) or the signed-in user. */
+const filedBy = (c: Context<AppEnv>) => {
+  const actor = actorOf(c);
+  return actor.type === 'api_key' ? { apiKeyId: actor.id } : { adminUserId: actor.id };
+};
 const load = (c: Context<AppEnv>, id: string) => getPrivacyRequest(c.get('store').db, c.get('tenant').id, id);
 
 /** An action on one request; a body that only carries an optional note may be left out. */
@@ -113,8 +118,8 @@ privacyRequestRoutes
       requester: subject.requester,
       language: input.language ?? subject.language,
       verified: input.verified,
-      actor: actorOf(c),
-      evidence: { ...input.evidence, apiKeyId: c.get('principal').apiKeyId },
+      actor: actorLabel(c),
+      evidence: { ...input.evidence, ...filedBy(c) },
     });
     handOver(c, ctx);
     return filed.merged
@@ -158,7 +163,7 @@ privacyRequestRoutes
       const done = await confirmIdentity(
         ctx,
         await load(c, c.req.valid('param').id),
-        actorOf(c),
+        actorLabel(c),
         c.req.valid('json')?.note,
       );
       handOver(c, ctx);
@@ -177,7 +182,7 @@ privacyRequestRoutes
       const done = await confirmPrivacyRequest(
         ctx,
         await load(c, c.req.valid('param').id),
-        actorOf(c),
+        actorLabel(c),
         c.req.valid('json')?.note,
       );
       handOver(c, ctx);
@@ -199,7 +204,7 @@ privacyRequestRoutes
       const done = await rejectPrivacyRequest(
         ctx,
         await load(c, c.req.valid('param').id),
-        actorOf(c),
+        actorLabel(c),
         reason,
         text,
       );
@@ -215,7 +220,7 @@ privacyRequestRoutes
       const done = await extendPrivacyRequest(
         ctx,
         await load(c, c.req.valid('param').id),
-        actorOf(c),
+        actorLabel(c),
         days,
         reason,
       );
@@ -230,7 +235,7 @@ privacyRequestRoutes
       const done = await pausePrivacyRequest(
         ctx,
         await load(c, c.req.valid('param').id),
-        actorOf(c),
+        actorLabel(c),
         c.req.valid('json')?.note,
       );
       handOver(c, ctx);
@@ -244,7 +249,7 @@ privacyRequestRoutes
       const done = await resumePrivacyRequest(
         ctx,
         await load(c, c.req.valid('param').id),
-        actorOf(c),
+        actorLabel(c),
         c.req.valid('json')?.note,
       );
       handOver(c, ctx);
@@ -258,7 +263,7 @@ privacyRequestRoutes
       const done = await completePrivacyRequest(
         ctx,
         await load(c, c.req.valid('param').id),
-        actorOf(c),
+        actorLabel(c),
         c.req.valid('json')?.note,
       );
       handOver(c, ctx);

@@ -3,11 +3,13 @@
 
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { updatePrivacySettings } from '../../db/privacy-templates';
+import { tenantKeys } from '../../db/tenants';
 import type { TenantSettings } from '../../db/schema';
 import { errorResponses } from '../../shared/schemas/common';
 import { PrivacySettings, PrivacySettingsChange } from '../../shared/schemas/privacy-requests';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
+import { originOf } from '../http/actor';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { apiRoute, json, jsonBody } from './openapi-helpers';
 
@@ -24,25 +26,28 @@ const getSettings = apiRoute('privacy_requests', {
   summary: 'Due days, reminder lead time and notification switches',
   responses: { 200: json(PrivacySettings, 'The settings'), ...errorResponses() },
 });
-const putSettings = apiRoute('privacy_requests', {
-  method: 'put',
-  path: '/',
-  tags: ['Privacy settings'],
-  summary: 'Change the privacy settings (merged); audited and announced as tenant.settings_changed',
-  request: { body: jsonBody(PrivacySettingsChange) },
-  responses: { 200: json(PrivacySettings, 'The settings after the change'), ...errorResponses() },
-});
+const putSettings = apiRoute(
+  { scope: 'privacy_requests', permission: 'privacy_settings.manage' },
+  {
+    method: 'put',
+    path: '/',
+    tags: ['Privacy settings'],
+    summary: 'Change the privacy settings (merged); audited and announced as tenant.settings_changed',
+    request: { body: jsonBody(PrivacySettingsChange) },
+    responses: { 200: json(PrivacySettings, 'The settings after the change'), ...errorResponses() },
+  },
+);
 
 export const privacySettingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(getSettings, (c) => c.json(pick(c.get('tenant').settings), 200))
   .openapi(putSettings, async (c) => {
-    const actor = { type: 'api_key' as const, id: c.get('principal').apiKeyId };
     const { settings, events } = await updatePrivacySettings(
       c.get('store').db,
-      c.get('tenant').id,
+      await tenantKeys(c.env.MASTER_KEY, c.get('tenant')),
       c.req.valid('json'),
-      actor,
+      originOf(c),
     );
+    c.set('audited', true);
     dispatchEventsAfterResponse(c, c.get('region'), events);
     return c.json(pick(settings), 200);
   });

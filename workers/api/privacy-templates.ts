@@ -21,23 +21,29 @@ const listTemplates = apiRoute('privacy_requests', {
     ...errorResponses(),
   },
 });
-const putTemplate = apiRoute('privacy_requests', {
-  method: 'put',
-  path: '/{stage}/{language}',
-  tags: ['Privacy settings'],
-  summary:
-    'Set the text of one stage in one language; placeholders: {{tenant}} {{kind}} {{requestId}} {{dueDate}} {{link}} {{reason}} {{note}}',
-  request: { params: TemplateParams, body: jsonBody(TemplateBody) },
-  responses: { 200: json(Template, 'Stored'), ...errorResponses() },
-});
-const deleteTemplate = apiRoute('privacy_requests', {
-  method: 'delete',
-  path: '/{stage}/{language}',
-  tags: ['Privacy settings'],
-  summary: 'Go back to the built-in text',
-  request: { params: TemplateParams },
-  responses: { 204: { description: 'Removed' }, ...errorResponses(404) },
-});
+const putTemplate = apiRoute(
+  { scope: 'privacy_requests', permission: 'privacy_settings.manage' },
+  {
+    method: 'put',
+    path: '/{stage}/{language}',
+    tags: ['Privacy settings'],
+    summary:
+      'Set the text of one stage in one language; placeholders: {{tenant}} {{kind}} {{requestId}} {{dueDate}} {{link}} {{reason}} {{note}}',
+    request: { params: TemplateParams, body: jsonBody(TemplateBody) },
+    responses: { 200: json(Template, 'Stored'), ...errorResponses() },
+  },
+);
+const deleteTemplate = apiRoute(
+  { scope: 'privacy_requests', permission: 'privacy_settings.manage' },
+  {
+    method: 'delete',
+    path: '/{stage}/{language}',
+    tags: ['Privacy settings'],
+    summary: 'Go back to the built-in text',
+    request: { params: TemplateParams },
+    responses: { 204: { description: 'Removed' }, ...errorResponses(404) },
+  },
+);
 
 /** `{{link}}` must survive a tenant's rewording of the mails whose point is the link. */
 function checkTemplate(stage: string, text: { subject: string; body: string }) {

@@ -10,25 +10,31 @@ import { validationHook } from '../http/errors';
 import { apiRoute, json, jsonBody } from './openapi-helpers';
 import { fieldView } from './views';
 
-const createFieldRoute = apiRoute('subscribers', {
-  method: 'post',
-  path: '/',
-  tags: ['Profile fields'],
-  summary: 'Define a profile field (special categories of data are refused)',
-  request: { body: jsonBody(ProfileFieldInput) },
-  responses: { 201: json(ProfileField, 'The field'), ...errorResponses(403, 409, 422) },
-});
-const listFieldsRoute = apiRoute('subscribers', {
-  method: 'get',
-  path: '/',
-  tags: ['Profile fields'],
-  summary: 'The profile fields of the tenant',
-  request: { query: PageQuery },
-  responses: {
-    200: json(ListOf(ProfileField, 'ProfileFieldPage'), 'A page of fields'),
-    ...errorResponses(403),
+const createFieldRoute = apiRoute(
+  { scope: 'subscribers', permission: 'marketing.write' },
+  {
+    method: 'post',
+    path: '/',
+    tags: ['Profile fields'],
+    summary: 'Define a profile field (special categories of data are refused)',
+    request: { body: jsonBody(ProfileFieldInput) },
+    responses: { 201: json(ProfileField, 'The field'), ...errorResponses(403, 409, 422) },
   },
-});
+);
+const listFieldsRoute = apiRoute(
+  { scope: 'subscribers', permission: 'marketing.read' },
+  {
+    method: 'get',
+    path: '/',
+    tags: ['Profile fields'],
+    summary: 'The profile fields of the tenant',
+    request: { query: PageQuery },
+    responses: {
+      200: json(ListOf(ProfileField, 'ProfileFieldPage'), 'A page of fields'),
+      ...errorResponses(403),
+    },
+  },
+);
 
 export const profileFieldRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(createFieldRoute, async (c) =>

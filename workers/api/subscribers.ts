@@ -8,18 +8,24 @@ import type { Context } from 'hono';
 import { insertSubscriber } from '../../db/api-subscribers';
 import { identities, listSubscribers, requireSubscriber } from '../../db/consent-queries';
 import { withIdempotency } from '../../db/idempotency';
+import { evaluateHomeRegionRules, setHomeRegionByApi } from '../../db/home-region-changes';
 import { importSubscribers } from '../../db/subscriber-import';
 import { tenantKeys } from '../../db/tenants';
 import { chunk } from '../../db/client';
+import { AppError } from '../../shared/errors';
 import { errorResponses, ListOf, PageQuery } from '../../shared/schemas/common';
 import {
   ImportInput,
   ImportReport,
   SubscriberCreated,
   SubscriberInput,
+  HomeRegionPatch,
+  RuleEvaluationInput,
+  RuleEvaluationReport,
   SubscriberView,
 } from '../../shared/schemas/subscribers';
 import type { AppEnv } from '../env';
+import { actorOf } from '../http/actor';
 import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { sendConfirmationIfDue } from '../mail/confirmation';
@@ -70,6 +76,23 @@ const listRoute = apiRoute('subscribers', {
     ...errorResponses(403),
   },
 });
+const patchRoute = apiRoute('subscribers', {
+  method: 'patch',
+  path: '/{id}',
+  tags: ['Subscribers'],
+  summary: 'Set where a subscriber lives (source `api`); the reports move with it in the same transaction',
+  request: { params: IdParam, body: jsonBody(HomeRegionPatch) },
+  responses: { 200: json(SubscriberView, 'The subscriber'), ...errorResponses(400, 403, 404, 409) },
+});
+const evaluateRoute = apiRoute('subscribers', {
+  method: 'post',
+  path: '/home-regions/evaluate',
+  tags: ['Subscribers'],
+  summary:
+    'Apply the tenant setting homeRegionRules to existing subscribers, one page per call (source `rule`; a region set otherwise is never turned from EU into non-EU)',
+  request: { body: jsonBody(RuleEvaluationInput) },
+  responses: { 200: json(RuleEvaluationReport, 'What changed'), ...errorResponses(400, 403, 409) },
+});
 const getRoute = apiRoute('subscribers', {
   method: 'get',
   path: '/{id}',
@@ -89,7 +112,7 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
     c.req.header('idempotency-key'),
     { method: 'POST', path: '/subscribers', body: input },
     async () => {
-      const r = await insertSubscriber(db, keys, input, c.get('principal').apiKeyId);
+      const r = await insertSubscriber(db, keys, input, actorOf(c), tenant.settings);
       if (r.awaitingConfirmation.length) {
         await sendConfirmationIfDue(c.env, {
           region,
@@ -131,7 +154,13 @@ async function runImport(c: Context<AppEnv>, input: ImportInput) {
     c.req.header('idempotency-key'),
     { method: 'POST', path: '/subscribers/import', body: input },
     async () => {
-      const { awaitingConfirmation, outbox, ...report } = await importSubscribers(db, d1, keys, input);
+      const { awaitingConfirmation, outbox, ...report } = await importSubscribers(
+        db,
+        d1,
+        keys,
+        input,
+        tenant.settings,
+      );
       // Confirmation mails for double opt-in lists go through the queue: ids only, sent by the consumer.
       for (const part of chunk(awaitingConfirmation, 100)) {
         await c.env.EVENTS.sendBatch(
@@ -178,4 +207,37 @@ export const subscriberRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     const s = await requireSubscriber(db, c.get('tenant').id, c.req.valid('param').id);
     const who = await identities(db, await tenantKeys(c.env.MASTER_KEY, c.get('tenant')), [s]);
     return c.json(subscriberView(s, who.get(s.id)!), 200);
+  })
+  .openapi(patchRoute, async (c) => {
+    const { db, region } = c.get('store');
+    const keys = await tenantKeys(c.env.MASTER_KEY, c.get('tenant'));
+    const body = c.req.valid('json');
+    const { subscriber, events } = await setHomeRegionByApi(db, keys, c.req.valid('param').id, {
+      region: body.homeRegion,
+      country: body.country ?? null,
+    });
+    dispatchEventsAfterResponse(c, region, events);
+    const who = await identities(db, keys, [subscriber]);
+    return c.json(subscriberView(subscriber, who.get(subscriber.id)!), 200);
+  })
+  .openapi(evaluateRoute, async (c) => {
+    const { db, region } = c.get('store');
+    const tenant = c.get('tenant');
+    const rules = tenant.settings.homeRegionRules;
+    if (!rules)
+      throw new AppError(
+        'conflict',
+        'No home-region rules are set: set homeRegionRules in the tenant settings.',
+      );
+    const input = c.req.valid('json');
+    const keys = await tenantKeys(c.env.MASTER_KEY, tenant);
+    const { events, ...report } = await evaluateHomeRegionRules(
+      db,
+      keys,
+      rules,
+      input.after ?? '',
+      input.limit,
+    );
+    dispatchEventsAfterResponse(c, region, events);
+    return c.json(report, 200);
   });

@@ -6,9 +6,11 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { OutboxRef } from '../../db/outbox';
 import { settingsView, updateTenantSettings } from '../../db/tenant-settings';
 import { TENANT_CACHE_TTL_MS } from '../../db/tenant-cache';
+import { tenantKeys } from '../../db/tenants';
 import { errorResponses } from '../../shared/schemas/common';
 import { TenantSettingsPatch, TenantSettingsView } from '../../shared/schemas/tenant-settings';
 import type { AppEnv } from '../env';
+import { originOf } from '../http/actor';
 import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { apiRoute, json, jsonBody } from './openapi-helpers';
@@ -38,15 +40,16 @@ export const tenantSettingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
 tenantSettingsRoutes
   .openapi(getSettings, (c) => c.json(settingsView(c.get('tenant').settings), 200))
   .openapi(patchSettings, async (c) => {
-    const actor = { type: 'api_key' as const, id: c.get('principal').apiKeyId };
+    const keys = await tenantKeys(c.env.MASTER_KEY, c.get('tenant'));
     const events: OutboxRef[] = [];
-    const settings = await updateTenantSettings(
+    const view = await updateTenantSettings(
       c.get('store').db,
-      c.get('tenant').id,
+      keys,
       c.req.valid('json'),
-      actor,
+      originOf(c),
       events,
     );
+    c.set('audited', true);
     dispatchEventsAfterResponse(c, c.get('region'), events);
-    return c.json(settings, 200);
+    return c.json(view, 200);
   });

@@ -62,6 +62,7 @@ export const subscriberView = (s: Subscriber, who: Identity): SubscriberView => 
   email: who.email,
   anonymised: who.anonymised,
   homeRegion: s.homeRegion,
+  homeRegionSource: s.homeRegionSource,
   status: s.status,
   language: s.language,
   createdAt: s.createdAt.toISOString(),

@@ -31,6 +31,7 @@ import {
 } from '../../shared/schemas/webhooks';
 import { checkWebhookUrl } from '../../shared/webhooks/url-policy';
 import type { AppEnv } from '../env';
+import { originOf } from '../http/actor';
 import { validationHook } from '../http/errors';
 import { enqueueCommitted, webhookUrlPolicy } from '../queue/webhook-messages';
 import { apiRoute, IdParam, json, jsonBody } from './openapi-helpers';
@@ -118,8 +119,6 @@ const replay = apiRoute('webhooks', {
   },
 });
 
-const actorOf = (c: Context<AppEnv>) => ({ type: 'api_key' as const, id: c.get('principal').apiKeyId });
-
 /** The URL as stored (normalised), or a 400 naming why it is refused. */
 function allowedUrl(c: Context<AppEnv>, url: string): string {
   const verdict = checkWebhookUrl(url, webhookUrlPolicy(c.env));
@@ -149,8 +148,9 @@ webhookEndpointRoutes
       c.get('store').db,
       keys,
       { ...input, url: allowedUrl(c, input.url) },
-      actorOf(c),
+      originOf(c),
     );
+    c.set('audited', true);
     return c.json({ ...endpointView(endpoint), secret }, 201);
   })
   .openapi(list, async (c) => {
@@ -177,24 +177,29 @@ webhookEndpointRoutes
   .openapi(patch, async (c) => {
     const input = c.req.valid('json');
     const changes = input.url === undefined ? input : { ...input, url: allowedUrl(c, input.url) };
+    const keys = await tenantKeys(c.env.MASTER_KEY, c.get('tenant'));
     const endpoint = await updateEndpoint(
       c.get('store').db,
-      c.get('tenant').id,
+      keys,
       c.req.valid('param').id,
       changes,
-      actorOf(c),
+      originOf(c),
     );
+    c.set('audited', true);
     return c.json(endpointView(endpoint), 200);
   })
   .openapi(remove, async (c) => {
-    await deleteEndpoint(c.get('store').db, c.get('tenant').id, c.req.valid('param').id, actorOf(c));
+    const keys = await tenantKeys(c.env.MASTER_KEY, c.get('tenant'));
+    await deleteEndpoint(c.get('store').db, keys, c.req.valid('param').id, originOf(c));
+    c.set('audited', true);
     return c.body(null, 204);
   })
   .openapi(rotate, async (c) => {
     // The body may be left out: the previous secret then signs for 24 hours.
     const hours = c.req.valid('json')?.previousSecretExpiresInHours ?? DEFAULT_OVERLAP_HOURS;
     const keys = await tenantKeys(c.env.MASTER_KEY, c.get('tenant'));
-    const rotated = await rotateSecret(c.get('store').db, keys, c.req.valid('param').id, hours, actorOf(c));
+    const rotated = await rotateSecret(c.get('store').db, keys, c.req.valid('param').id, hours, originOf(c));
+    c.set('audited', true);
     return c.json(
       {
         secret: rotated.secret,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { chunk, runBatch, type BatchItem } from '../../db/client';
 import { prepareConsentEvents } from '../../db/consent-log';
 import { dueDaysFor } from '../../db/privacy-requests';
+import { withCounters } from '../../db/report-counters';
 import { isLocalRuntime, regional, regionalForTenant } from '../../db/regions';
 import { lists, privacyRequestHistory, privacyRequests, subscriptions } from '../../db/schema';
 import { addressIndex, prepareSubscriber } from '../../db/subscribers';
@@ -113,7 +114,7 @@ devBench.post('/bench/erasure/seed', async (c) => {
       }),
     ]);
   }
-  for (const group of chunk(items, 10)) await runBatch(store.db, group.flat());
+  for (const group of chunk(items, 10)) await runBatch(store.db, withCounters(store.db, group.flat()));
   await clockFor(c.env, tenant.id).scheduleMissing({ tenantId: tenant.id, items: scheduled });
   return c.json({ tenantId: tenant.id, seeded: input.n, dueAt: dueAt.getTime() });
 });

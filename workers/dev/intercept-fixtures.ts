@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { runBatch } from '../../db/client';
 import { regional } from '../../db/regions';
+import { counted, subscriberScope } from '../../db/report-counters';
 import { addressIndex, prepareSubscriber } from '../../db/subscribers';
 import { findTenantBySlug, tenantKeys } from '../../db/tenants';
 import { AppError } from '../../shared/errors';
@@ -22,6 +23,6 @@ interceptFixtures.post('/subscriber', async (c) => {
   const keys = await tenantKeys(c.env.MASTER_KEY, tenant);
   const { email, index } = await addressIndex(keys, `reader-${crypto.randomUUID().slice(0, 8)}@example.org`);
   const prepared = await prepareSubscriber(db, keys, { email, emailIndex: index, status: 'active' });
-  await runBatch(db, prepared.queries);
+  await runBatch(db, counted(db, subscriberScope(tenant.id, prepared.id), prepared.queries));
   return c.json({ subscriberId: prepared.id, tenantId: tenant.id }, 201);
 });

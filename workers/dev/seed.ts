@@ -11,6 +11,7 @@ import { regional } from '../../db/regions';
 import { createTenant, findTenantBySlug, tenantKeys } from '../../db/tenants';
 import { masterKeyring } from '../../shared/crypto/keyring';
 import { newId, type Region } from '../../shared/regions';
+import { workspaceName } from '../../shared/workspace';
 import type { Bindings } from '../env';
 
 export type DemoCredentials = {
@@ -18,7 +19,8 @@ export type DemoCredentials = {
   tenantId: string;
   region: Region;
   apiKey: string;
-  admin: { email: string; password: string };
+  /** The owner who signs in to the dashboard: `POST /api/auth/sign-in` with these three. */
+  admin: { workspace: string; email: string; password: string };
   listId: string;
   formId: string;
 };
@@ -73,7 +75,7 @@ export async function seedDemoTenant(env: Bindings, region: Region): Promise<Dem
     tenantId: tenant.id,
     region,
     apiKey: key,
-    admin: { email: adminEmail, password },
+    admin: { workspace: workspaceName(tenant), email: adminEmail, password },
     listId,
     formId: form.id,
   };

@@ -69,6 +69,7 @@ selfServiceFixtures.post('/links', async (c) => {
     name: 'Alex Demo',
     language: c.req.query('language') ?? 'en',
     profile: { city: 'Utrecht', cycling: true },
+    settings: tenant.settings,
     lists: [newsletter],
     occurredAt: new Date(),
     geo: { country: 'NL', region: null, isEU: true },

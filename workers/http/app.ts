@@ -2,6 +2,7 @@
 // the health check, with one error vocabulary for all of them.
 
 import { Hono } from 'hono';
+import { adminPages } from '../admin/pages';
 import { api } from '../api';
 import { platform } from '../platform';
 import { devRoutes } from '../dev/routes';
@@ -24,6 +25,7 @@ app.use('*', pageSecurity);
 app.route('/health', health);
 app.route('/api/platform', platform);
 app.route('/api', api);
+app.route('/auth', adminPages);
 app.route('/l', intercept);
 app.route('/f', formRoutes);
 app.route('/c', confirmRoutes);

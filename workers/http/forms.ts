@@ -93,6 +93,7 @@ async function submit(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, orig
     ip: clientIp(c),
     userAgent: c.req.header('user-agent') ?? null,
     pageUrl: submission.pageUrl ?? null,
+    settings: ctx.tenant.settings,
   });
   if (outcome.accepted) {
     const { subscriber, email, lists, awaitingConfirmation } = outcome;

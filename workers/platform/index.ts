@@ -6,7 +6,9 @@ import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { platformKeyAuth } from './auth';
 import { keyRoutes } from './keys';
+import { tenantRoutes } from './tenants';
 
 export const platform = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 platform.use('*', platformKeyAuth);
 platform.route('/keys', keyRoutes);
+platform.route('/tenants', tenantRoutes);

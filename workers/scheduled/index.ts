@@ -7,7 +7,10 @@ import { describeError, log } from '../../shared/log';
 import type { Bindings } from '../env';
 import { dispatchBacklog } from '../outbox/dispatch';
 import { purgeIdempotencyKeys } from '../../db/idempotency';
+import { purgeEndedSessions } from '../../db/admin-sessions';
+import { purgeOldFailures } from '../../db/sign-in-failures';
 import { regional } from '../../db/regions';
+import { reconcileReportCounters, snapshotReports } from './reports';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
 import { sendingSweep } from '../sending/sweep';
 import { closeLapsedUnverified, reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
@@ -32,6 +35,11 @@ export const SWEEPS: Sweep[] = [
   { name: 'unverified-close', run: closeLapsedUnverified },
   { name: 'sending', run: sendingSweep },
   { name: 'webhook-catch-up', run: webhookCatchUp },
+  { name: 'admin-sessions', run: (env, region, now) => purgeEndedSessions(regional(env, region).db, now) },
+  { name: 'sign-in-failures', run: (env, region, now) => purgeOldFailures(regional(env, region).db, now) },
+  // After every other sweep of the hour has moved its counters.
+  { name: 'report-counters-reconcile', run: reconcileReportCounters },
+  { name: 'report-snapshots', run: snapshotReports },
 ];
 
 export async function handleScheduled(

@@ -9,7 +9,7 @@ import type { Bindings } from '../env';
 import { dispatchEvents } from '../outbox/dispatch';
 
 export async function purgeUnconfirmedSignUps(env: Bindings, region: Region, now: Date): Promise<void> {
-  const purged = await purgeUnconfirmed(regional(env, region).db, now);
+  const purged = await purgeUnconfirmed(regional(env, region).db, env.MASTER_KEY, now);
   if (purged.subscriptions > 0) {
     log('info', 'doi.purged', {
       region,

@@ -1,0 +1,306 @@
+// The audit log: one hash chain per tenant. An append reads the chain's head, chains its rows
+// after it and commits them with the change they record (one batch); a writer that loses the race
+// for the next seq rebuilds from the new head. Search, CSV export, verification and the
+// redaction that erasure applies (the chain keeps verifying: shared/audit-chain.ts).
+
+import { and, asc, desc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
+import { type AuditFacts, auditCommitment, auditHash, hashedTargetId } from '../shared/audit-chain';
+import { decryptTenantField, encryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
+import { toBase64Url } from '../shared/encoding';
+import { newId } from '../shared/regions';
+import { type BatchItem, type Db, runBatch } from './client';
+import { retryOnConflict } from './retry';
+import { auditHeads, auditLog } from './schema';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+export type AuditActor = { type: AuditRow['actorType']; id: string };
+
+/** Who acted and from where: what every audit row of one request shares. */
+export type AuditOrigin = { actor: AuditActor; country?: string | null; ip?: string | null };
+
+/** One thing that happened, as a caller describes it. */
+export type AuditEntry = {
+  actor: AuditActor;
+  action: string;
+  target?: { type: string; id: string | null } | null;
+  /** The subscriber the action is about (redacted when they are erased). */
+  subjectId?: string | null;
+  /** Ids, names of changed settings, before/after values; never an address or a message. */
+  details?: Record<string, unknown>;
+  /** Where the actor was: country from geolocation, IP (stored encrypted). */
+  country?: string | null;
+  ip?: string | null;
+  at?: Date;
+};
+
+type Prepared = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>;
+
+async function prepare(keys: TenantKeys, entry: AuditEntry): Promise<Prepared> {
+  const id = newId('aud');
+  const targetType = entry.target?.type ?? null;
+  const targetId = entry.target?.id ?? null;
+  const subjectId = entry.subjectId ?? (targetType === 'subscriber' ? targetId : null);
+  const details = entry.details ?? {};
+  const salt = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+  return {
+    id,
+    tenantId: keys.tenantId,
+    actorType: entry.actor.type,
+    actorId: entry.actor.id,
+    action: entry.action,
+    targetType,
+    targetId,
+    subjectId,
+    details,
+    at: entry.at ?? new Date(),
+    country: entry.country ?? null,
+    ipCt: entry.ip ? await encryptTenantField(keys, id, 'ip', entry.ip) : null,
+    salt,
+    commitment: await auditCommitment(salt, {
+      subjectId,
+      subscriberTarget: targetType === 'subscriber' ? targetId : null,
+      details,
+    }),
+    redactedBy: null,
+  };
+}
+
+const factsOf = (row: Omit<AuditRow, 'prevHash' | 'hash'>): AuditFacts => ({
+  id: row.id,
+  tenantId: row.tenantId,
+  seq: row.seq,
+  at: row.at,
+  actorType: row.actorType,
+  actorId: row.actorId,
+  action: row.action,
+  targetType: row.targetType,
+  targetId: hashedTargetId(row.targetType, row.targetId),
+  country: row.country,
+  ipCt: row.ipCt,
+});
+
+type Head = { seq: number; hash: string | null };
+
+/** The newest row of the chain (legacy rows without a hash count for their seq). */
+async function chainHead(db: Db, tenantId: string): Promise<Head> {
+  const [row] = await db
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.tenantId, tenantId))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return row ?? { seq: 0, hash: null };
+}
+
+/** The chained rows after `head`, and the statements that insert them and move the head. */
+async function chained(db: Db, tenantId: string, head: Head, prepared: Prepared[]): Promise<BatchItem[]> {
+  let { seq, hash: prevHash } = head;
+  const rows: AuditRow[] = [];
+  for (const p of prepared) {
+    seq += 1;
+    const withSeq = { ...p, seq };
+    const hash = await auditHash(factsOf(withSeq), p.commitment!, prevHash);
+    rows.push({ ...withSeq, prevHash, hash });
+    prevHash = hash;
+  }
+  return [
+    db.insert(auditLog).values(rows),
+    db
+      .insert(auditHeads)
+      .values({ tenantId, seq, hash: prevHash! })
+      .onConflictDoUpdate({ target: auditHeads.tenantId, set: { seq, hash: prevHash! } }),
+  ];
+}
+
+/** The unique (tenant, seq) index refused the insert: another writer took the next seq first. */
+function lostSeqRace(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (/audit_log\.tenant_id, audit_log\.seq/.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** Before and after of the settings a change names (null: not set, the built-in default). */
+export function settingsChange(
+  before: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): { changed: string[]; before: Record<string, unknown>; after: Record<string, unknown> } {
+  const changed = Object.keys(patch).sort();
+  return {
+    changed,
+    before: Object.fromEntries(changed.map((k) => [k, before[k] ?? null])),
+    after: Object.fromEntries(changed.map((k) => [k, patch[k] ?? null])),
+  };
+}
+
+/**
+ * Appends `entries` to the tenant's chain, in one batch with `statements` (the change they
+ * record, if any). A lost race for the next seq rebuilds the rows on the new head and commits
+ * again; any other failure (a unique index of the change itself) is the caller's.
+ */
+export async function appendAudit(
+  db: Db,
+  keys: TenantKeys,
+  entries: AuditEntry[],
+  statements: BatchItem[] = [],
+): Promise<void> {
+  if (entries.length === 0) return runBatch(db, statements);
+  const prepared = await Promise.all(entries.map((e) => prepare(keys, e)));
+  await retryOnConflict(
+    async () => {
+      const head = await chainHead(db, keys.tenantId);
+      await runBatch(db, [...statements, ...(await chained(db, keys.tenantId, head, prepared))]);
+    },
+    undefined,
+    lostSeqRace,
+  );
+}
+
+/** Erasure: the rows about a subscriber keep that something happened, not to whom. */
+export function redactAuditSubject(db: Db, tenantId: string, subscriberId: string, requestId: string) {
+  return db
+    .update(auditLog)
+    .set({
+      subjectId: null,
+      targetId: sql`case when ${auditLog.targetType} = 'subscriber' then null else ${auditLog.targetId} end`,
+      details: {},
+      salt: null,
+      redactedBy: requestId,
+    })
+    .where(
+      and(
+        eq(auditLog.tenantId, tenantId),
+        or(
+          eq(auditLog.subjectId, subscriberId),
+          and(eq(auditLog.targetType, 'subscriber'), eq(auditLog.targetId, subscriberId)),
+        ),
+      ),
+    );
+}
+
+export type AuditQuery = {
+  actorType?: AuditRow['actorType'];
+  actorId?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+  /** Rows before this seq (the cursor of the previous page). */
+  beforeSeq?: number;
+  limit: number;
+};
+
+function conditions(tenantId: string, q: Omit<AuditQuery, 'limit'>): SQL {
+  const parts: (SQL | undefined)[] = [
+    eq(auditLog.tenantId, tenantId),
+    q.actorType ? eq(auditLog.actorType, q.actorType) : undefined,
+    q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
+    q.action ? eq(auditLog.action, q.action) : undefined,
+    q.targetType ? eq(auditLog.targetType, q.targetType) : undefined,
+    q.targetId ? or(eq(auditLog.targetId, q.targetId), eq(auditLog.subjectId, q.targetId)) : undefined,
+    q.from ? gte(auditLog.at, q.from) : undefined,
+    q.to ? lt(auditLog.at, q.to) : undefined,
+    q.beforeSeq !== undefined ? lt(auditLog.seq, q.beforeSeq) : undefined,
+  ];
+  return and(...parts)!;
+}
+
+/** Rows matching `q`, newest first, one page. */
+export async function searchAudit(db: Db, tenantId: string, q: AuditQuery): Promise<AuditRow[]> {
+  return db.select().from(auditLog).where(conditions(tenantId, q)).orderBy(desc(auditLog.seq)).limit(q.limit);
+}
+
+/** Rows matching `q` in chain order, `pageSize` at a time (for exports). */
+export async function* auditRowsInOrder(
+  db: Db,
+  tenantId: string,
+  q: Omit<AuditQuery, 'limit' | 'beforeSeq'>,
+  pageSize = 500,
+): AsyncGenerator<AuditRow[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(conditions(tenantId, q), gt(auditLog.seq, after)))
+      .orderBy(asc(auditLog.seq))
+      .limit(pageSize);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.seq;
+  }
+}
+
+/** The actor's IP address of a row, decrypted (null when none was recorded or it does not open). */
+export async function auditIp(keys: TenantKeys, row: Pick<AuditRow, 'id' | 'ipCt'>): Promise<string | null> {
+  if (!row.ipCt) return null;
+  return decryptTenantField(keys, row.id, 'ip', row.ipCt).catch(() => null);
+}
+
+export type AuditVerdict = {
+  ok: boolean;
+  /** Rows checked, rows written before the chain existed, rows redacted by an erasure. */
+  rows: number;
+  unchained: number;
+  redacted: number;
+  head: { seq: number; hash: string | null };
+  brokenAt?: number;
+  reason?: 'edited' | 'missing' | 'reordered' | 'head_mismatch';
+};
+
+/**
+ * Recomputes the tenant's whole chain: every row's commitment (unless redacted) and hash, each
+ * link to the row before, no gap in seq, and the last row against the stored head.
+ */
+export async function verifyAuditChain(db: Db, tenantId: string): Promise<AuditVerdict> {
+  const verdict: AuditVerdict = {
+    ok: true,
+    rows: 0,
+    unchained: 0,
+    redacted: 0,
+    head: { seq: 0, hash: null },
+  };
+  const fail = (at: number, reason: NonNullable<AuditVerdict['reason']>): AuditVerdict => ({
+    ...verdict,
+    ok: false,
+    brokenAt: at,
+    reason,
+  });
+  let expectedSeq = 1;
+  let prev: string | null = null;
+  let chainStarted = false;
+  for await (const rows of auditRowsInOrder(db, tenantId, {})) {
+    for (const row of rows) {
+      verdict.rows++;
+      if (row.seq !== expectedSeq) return fail(expectedSeq, 'missing');
+      expectedSeq++;
+      if (row.hash === null) {
+        // Rows from before the chain come first, all of them.
+        if (chainStarted) return fail(row.seq, 'edited');
+        verdict.unchained++;
+        continue;
+      }
+      chainStarted = true;
+      if (row.prevHash !== prev) return fail(row.seq, 'reordered');
+      if (row.redactedBy) verdict.redacted++;
+      else {
+        const again = await auditCommitment(row.salt ?? '', {
+          subjectId: row.subjectId,
+          subscriberTarget: row.targetType === 'subscriber' ? row.targetId : null,
+          details: row.details,
+        });
+        if (again !== row.commitment) return fail(row.seq, 'edited');
+      }
+      if ((await auditHash(factsOf(row), row.commitment ?? '', row.prevHash)) !== row.hash)
+        return fail(row.seq, 'edited');
+      prev = row.hash;
+      verdict.head = { seq: row.seq, hash: row.hash };
+    }
+  }
+  const [stored] = await db.select().from(auditHeads).where(eq(auditHeads.tenantId, tenantId));
+  if (stored && (stored.seq !== verdict.head.seq || stored.hash !== verdict.head.hash))
+    return fail(verdict.head.seq + 1, 'head_mismatch');
+  if (!stored && chainStarted) return fail(1, 'head_mismatch');
+  return verdict;
+}

@@ -1,0 +1,54 @@
+// Authentication by the dashboard's session cookie, for the client API and the session routes:
+// the cookie's id names its region, its hash finds the session, which must be within 24 hours of
+// sign-in and 8 hours of its last use, of a user still enabled. Every change (any method but GET
+// and HEAD) must carry the session's CSRF token in `X-CSRF-Token`.
+
+import type { Context } from 'hono';
+import { findSession, noteSessionUse, sessionDelete, sessionEnded } from '../../db/admin-sessions';
+import { regional } from '../../db/regions';
+import { csrfTokenFor, sessionRegion } from '../../shared/auth/session-ids';
+import { timingSafeEqual } from '../../shared/crypto/timing-safe-equal';
+import { utf8 } from '../../shared/encoding';
+import { AppError } from '../../shared/errors';
+import type { AppEnv } from '../env';
+import { readSessionCookie } from './cookies';
+
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/** Whether the request carries a session cookie at all (the API then authenticates by it). */
+export const hasSessionCookie = (c: Context<AppEnv>) => readSessionCookie(c) !== undefined;
+
+export type AuthenticatedSession = NonNullable<Awaited<ReturnType<typeof findSession>>> & { id: string };
+
+const ended = () => new AppError('unauthorized', 'Your session has ended. Sign in again.');
+
+/**
+ * Sets tenant, region, store and principal from the session cookie, then refuses (401) a session
+ * that ended and (403) a change without the session's CSRF token. The principal is known before
+ * either refusal, so the audit trail records it.
+ */
+export async function authenticateSession(c: Context<AppEnv>): Promise<AuthenticatedSession> {
+  const id = readSessionCookie(c) ?? '';
+  const region = sessionRegion(id);
+  if (!region) throw ended();
+  const store = regional(c.env, region);
+  const found = await findSession(store.db, id);
+  if (!found) throw ended();
+  const { session, user, tenant } = found;
+  c.set('tenant', tenant);
+  c.set('region', region);
+  c.set('store', store);
+  c.set('principal', { kind: 'admin', userId: user.id, role: user.role, sessionHash: session.idHash });
+  const now = new Date();
+  if (sessionEnded(session, now) || user.disabledAt) {
+    await sessionDelete(store.db, session.idHash);
+    throw ended();
+  }
+  if (!SAFE_METHODS.includes(c.req.method)) {
+    const given = c.req.header('x-csrf-token') ?? '';
+    if (!timingSafeEqual(utf8(given), utf8(await csrfTokenFor(id))))
+      throw new AppError('forbidden', "Send the session's CSRF token in the X-CSRF-Token header.");
+  }
+  await noteSessionUse(store.db, session, now);
+  return { id, session, user, tenant };
+}
