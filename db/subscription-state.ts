@@ -3,10 +3,8 @@
 // in exactly one state of shared/reports/states.ts, and each person in the best state of their
 // subscriptions. An open (identity-confirmed) erasure and a hard bounce outrank what a list says.
 
-import { type SQL, sql } from 'drizzle-orm';
-import { MAILABLE_STATES, SUBSCRIPTION_STATES } from '../shared/reports/states';
+import { SUBSCRIPTION_STATES } from '../shared/reports/states';
 import { OPEN_STATUSES } from '../shared/request-lifecycle';
-import type { Db } from './client';
 import { CONSENT_VALID_SQL } from './consent-validity';
 
 /** Erasure requests whose identity is confirmed and that are not resolved: the person is on their way out. */
@@ -46,19 +44,3 @@ export const PERSON_STATE_SQL = `coalesce(${PERSON_OVERRIDE}, case (
   select min(${rank(LIST_STATE)}) from subscriptions s join lists l on l.id = s.list_id
   where s.tenant_id = p.tenant_id and s.subscriber_id = p.id)
   ${SUBSCRIPTION_STATES.map((st, i) => `when ${i} then '${st}'`).join(' ')} else 'no_list' end)`;
-
-const MAILABLE_SQL = `(${MAILABLE_STATES.map((st) => `'${st}'`).join(', ')})`;
-
-/**
- * The subscribers of a list who may lawfully be mailed, by id in pages (`after` the last id of
- * the previous page): the sending work's recipients.
- */
-export function lawfulRecipients(db: Db, tenantId: string, listId: string, after: string, limit: number) {
-  const rows: SQL = sql`select p.id as id from subscriptions s
-    join subscribers p on p.id = s.subscriber_id and p.tenant_id = s.tenant_id
-    join lists l on l.id = s.list_id
-    where s.tenant_id = ${tenantId} and s.list_id = ${listId} and p.id > ${after}
-      and ${sql.raw(SUBSCRIPTION_STATE_SQL)} in ${sql.raw(MAILABLE_SQL)}
-    order by p.id limit ${limit}`;
-  return db.all<{ id: string }>(rows);
-}

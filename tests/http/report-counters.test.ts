@@ -11,7 +11,7 @@ import { confirmSubscriptions, purgeUnconfirmed } from '../../db/double-opt-in';
 import { recordClicks } from '../../db/link-clicks';
 import { regional } from '../../db/regions';
 import { reconcileCounters } from '../../db/report-reconcile';
-import { lawfulRecipients } from '../../db/subscription-state';
+import { selectRecipientPage } from '../../db/message-recipients';
 import { tenantKeys } from '../../db/tenants';
 import { handleScheduled } from '../../workers/scheduled';
 import { createList, EU_CF, formFixture, postJson, US_CF } from '../support/consent';
@@ -45,7 +45,10 @@ describe('compliance counters follow every state change', () => {
     const id = await subscriberOf(f.tenant.id);
     // A pending double opt-in is not consent: nobody to mail yet.
     const db = regional(env, 'eu').db;
-    expect(await lawfulRecipients(db, f.tenant.id, f.doiList, '', 10)).toEqual([]);
+    const target = { tenantId: f.tenant.id, listId: f.doiList, interceptMode: undefined };
+    expect(await selectRecipientPage(db, target, '', 10)).toEqual([
+      { subscriberId: id, reason: 'pending_confirmation' },
+    ]);
     await confirmSubscriptions(
       regional(env, 'eu').db,
       await tenantKeys(env.MASTER_KEY, f.tenant),
@@ -63,7 +66,7 @@ describe('compliance counters follow every state change', () => {
     expect(cell(cells, f.doiList, 'eu', 'valid')).toBe(1);
     expect(cell(cells, f.doiList, 'eu', 'pending_confirmation')).toBe(0);
     expect(cell(cells, '', 'eu', 'status:active')).toBe(1);
-    expect(await lawfulRecipients(db, f.tenant.id, f.doiList, '', 10)).toEqual([{ id }]);
+    expect(await selectRecipientPage(db, target, '', 10)).toEqual([{ subscriberId: id, reason: null }]);
   });
 
   it('a single opt-in from the US counts as valid outside the EU', async () => {
