@@ -78,23 +78,29 @@ export function outboxInsertIf(db: Db, event: OutboxEventInput, from: SQLiteTabl
   return Object.assign(db.insert(outboxEvents).select(select), { eventId: id, outboxRef });
 }
 
-/** One event of a tenant as the webhook fan-out and delivery read it; undefined when absent. */
+/** An event as the webhook fan-out and delivery read it (its type not yet checked against the catalogue). */
+export type OutboxEventRow = Omit<StoredEvent, 'type'> & { type: string };
+
+/** The columns of an `OutboxEventRow`, for reads that join the event to other rows. */
+export const storedEventColumns = {
+  id: outboxEvents.id,
+  tenantId: outboxEvents.tenantId,
+  type: outboxEvents.type,
+  subjectType: outboxEvents.subjectType,
+  subjectId: outboxEvents.subjectId,
+  seq: outboxEvents.seq,
+  occurredAt: outboxEvents.occurredAt,
+  payload: outboxEvents.payload,
+};
+
+/** One event of a tenant as the webhook fan-out reads it; undefined when absent. */
 export async function findOutboxEvent(
   db: Db,
   tenantId: string,
   eventId: string,
-): Promise<(Omit<StoredEvent, 'type'> & { type: string }) | undefined> {
+): Promise<OutboxEventRow | undefined> {
   const [row] = await db
-    .select({
-      id: outboxEvents.id,
-      tenantId: outboxEvents.tenantId,
-      type: outboxEvents.type,
-      subjectType: outboxEvents.subjectType,
-      subjectId: outboxEvents.subjectId,
-      seq: outboxEvents.seq,
-      occurredAt: outboxEvents.occurredAt,
-      payload: outboxEvents.payload,
-    })
+    .select(storedEventColumns)
     .from(outboxEvents)
     .where(and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, eventId)))
     .limit(1);
