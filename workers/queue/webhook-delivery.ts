@@ -56,17 +56,19 @@ export async function deliverWebhook(
   const next = settlement(claim, attempted, devRetrySeconds(env));
   const health = attempted.unsendable ? 'unchanged' : attempted.result.ok ? 'ok' : 'failed';
   const settled = await settleAttempt(store.db, claim, attempted.result, next, health);
-  log('info', 'webhook.attempt', {
-    tenantId: msg.tenantId,
-    deliveryId: claim.delivery.id,
-    endpointId: claim.endpoint.id,
-    attempt: claim.delivery.attempts,
-    round: claim.delivery.round,
-    status: attempted.result.statusCode,
-    errorCode: attempted.result.errorCode,
-    durationMs: attempted.result.durationMs,
-    outcome: next.status,
-  });
+  // A delivered attempt is its `webhook_attempts` row; only the others also make a log line.
+  if (next.status !== 'delivered')
+    log('info', 'webhook.attempt', {
+      tenantId: msg.tenantId,
+      deliveryId: claim.delivery.id,
+      endpointId: claim.endpoint.id,
+      attempt: claim.delivery.attempts,
+      round: claim.delivery.round,
+      status: attempted.result.statusCode,
+      errorCode: attempted.result.errorCode,
+      durationMs: attempted.result.durationMs,
+      outcome: next.status,
+    });
   await dispatchEvents(env, msg.region, settled.events);
   if (settled.disabled && 'disable' in next) {
     const failingSince =
