@@ -93,18 +93,28 @@ export const storedEventColumns = {
   payload: outboxEvents.payload,
 };
 
-/** One event of a tenant as the webhook fan-out reads it; undefined when absent. */
-export async function findOutboxEvent(
+/**
+ * The fan-out's receipt of an event, in one batch: marks it received (`first` is false when it
+ * already was, a redelivery) and reads it as it stands; `event` is undefined when absent.
+ */
+export async function receiveOutboxEvent(
   db: Db,
   tenantId: string,
   eventId: string,
-): Promise<OutboxEventRow | undefined> {
-  const [row] = await db
-    .select(storedEventColumns)
-    .from(outboxEvents)
-    .where(and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, eventId)))
-    .limit(1);
-  return row;
+): Promise<{ first: boolean; event: OutboxEventRow | undefined }> {
+  const [marked, [event]] = await db.batch([
+    db
+      .update(outboxEvents)
+      .set({ receivedAt: new Date() })
+      .where(and(eq(outboxEvents.id, eventId), isNull(outboxEvents.receivedAt)))
+      .returning({ id: outboxEvents.id }),
+    db
+      .select(storedEventColumns)
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, eventId)))
+      .limit(1),
+  ]);
+  return { first: marked.length > 0, event };
 }
 
 /** The events among the statements of a batch (those made by `outboxInsert`), once it committed. */
@@ -156,16 +166,6 @@ export async function dispatchOutbox(
       );
   }
   return rows.length;
-}
-
-/** Marks an event received by the consumer; returns false when it already was (a redelivery). */
-export async function markOutboxReceived(db: Db, eventId: string): Promise<boolean> {
-  const res = await db
-    .update(outboxEvents)
-    .set({ receivedAt: new Date() })
-    .where(and(eq(outboxEvents.id, eventId), isNull(outboxEvents.receivedAt)))
-    .returning({ id: outboxEvents.id });
-  return res.length > 0;
 }
 
 /**

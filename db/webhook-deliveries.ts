@@ -31,7 +31,7 @@ const EARLY_SLACK_MS = 2_000;
 /**
  * The fan-out of one event: a delivery for each enabled endpoint of the tenant whose filters
  * match (unique per endpoint and event, so a redelivered event adds none), and the deliveries of
- * this event not yet attempted, to be sent as queue messages.
+ * this event not yet attempted, to be sent as queue messages (the insert and that read in one batch).
  */
 export async function createDeliveries(
   db: Db,
@@ -42,34 +42,37 @@ export async function createDeliveries(
     matchesEventFilter(e.eventTypes, event.type),
   );
   if (endpoints.length === 0) return [];
-  await db
-    .insert(webhookDeliveries)
-    .values(
-      endpoints.map((e) => ({
-        id: newId('whd'),
-        tenantId: event.tenantId,
-        endpointId: e.id,
-        eventId: event.id,
-        nextAttemptAt: now,
-        createdAt: now,
-      })),
-    )
-    .onConflictDoNothing();
-  return db
-    .select({
-      id: webhookDeliveries.id,
-      tenantId: webhookDeliveries.tenantId,
-      round: webhookDeliveries.round,
-    })
-    .from(webhookDeliveries)
-    .where(
-      and(
-        eq(webhookDeliveries.tenantId, event.tenantId),
-        eq(webhookDeliveries.eventId, event.id),
-        eq(webhookDeliveries.status, 'pending'),
-        eq(webhookDeliveries.attempts, 0),
+  const [, refs] = await db.batch([
+    db
+      .insert(webhookDeliveries)
+      .values(
+        endpoints.map((e) => ({
+          id: newId('whd'),
+          tenantId: event.tenantId,
+          endpointId: e.id,
+          eventId: event.id,
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing(),
+    db
+      .select({
+        id: webhookDeliveries.id,
+        tenantId: webhookDeliveries.tenantId,
+        round: webhookDeliveries.round,
+      })
+      .from(webhookDeliveries)
+      .where(
+        and(
+          eq(webhookDeliveries.tenantId, event.tenantId),
+          eq(webhookDeliveries.eventId, event.id),
+          eq(webhookDeliveries.status, 'pending'),
+          eq(webhookDeliveries.attempts, 0),
+        ),
       ),
-    );
+  ]);
+  return refs;
 }
 
 /**
