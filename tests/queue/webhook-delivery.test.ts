@@ -200,7 +200,7 @@ describe('a claim', () => {
     expect((await attemptsOf(deliveryId)).map((a) => a.error_code)).toEqual(['event_missing']);
   });
 
-  it('of another tenant\'s delivery sends nothing and changes nothing', async () => {
+  it("of another tenant's delivery sends nothing and changes nothing", async () => {
     const setup = await endpointOf('200');
     const other = await seedTenant('eu');
     const { deliveryId } = await eventFor(setup);
