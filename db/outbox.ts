@@ -78,27 +78,43 @@ export function outboxInsertIf(db: Db, event: OutboxEventInput, from: SQLiteTabl
   return Object.assign(db.insert(outboxEvents).select(select), { eventId: id, outboxRef });
 }
 
-/** One event of a tenant as the webhook fan-out and delivery read it; undefined when absent. */
-export async function findOutboxEvent(
+/** An event as the webhook fan-out and delivery read it (its type not yet checked against the catalogue). */
+export type OutboxEventRow = Omit<StoredEvent, 'type'> & { type: string };
+
+/** The columns of an `OutboxEventRow`, for reads that join the event to other rows. */
+export const storedEventColumns = {
+  id: outboxEvents.id,
+  tenantId: outboxEvents.tenantId,
+  type: outboxEvents.type,
+  subjectType: outboxEvents.subjectType,
+  subjectId: outboxEvents.subjectId,
+  seq: outboxEvents.seq,
+  occurredAt: outboxEvents.occurredAt,
+  payload: outboxEvents.payload,
+};
+
+/**
+ * The fan-out's receipt of an event, in one batch: marks it received (`first` is false when it
+ * already was, a redelivery) and reads it as it stands; `event` is undefined when absent.
+ */
+export async function receiveOutboxEvent(
   db: Db,
   tenantId: string,
   eventId: string,
-): Promise<(Omit<StoredEvent, 'type'> & { type: string }) | undefined> {
-  const [row] = await db
-    .select({
-      id: outboxEvents.id,
-      tenantId: outboxEvents.tenantId,
-      type: outboxEvents.type,
-      subjectType: outboxEvents.subjectType,
-      subjectId: outboxEvents.subjectId,
-      seq: outboxEvents.seq,
-      occurredAt: outboxEvents.occurredAt,
-      payload: outboxEvents.payload,
-    })
-    .from(outboxEvents)
-    .where(and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, eventId)))
-    .limit(1);
-  return row;
+): Promise<{ first: boolean; event: OutboxEventRow | undefined }> {
+  const [marked, [event]] = await db.batch([
+    db
+      .update(outboxEvents)
+      .set({ receivedAt: new Date() })
+      .where(and(eq(outboxEvents.id, eventId), isNull(outboxEvents.receivedAt)))
+      .returning({ id: outboxEvents.id }),
+    db
+      .select(storedEventColumns)
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, eventId)))
+      .limit(1),
+  ]);
+  return { first: marked.length > 0, event };
 }
 
 /** The events among the statements of a batch (those made by `outboxInsert`), once it committed. */
@@ -150,16 +166,6 @@ export async function dispatchOutbox(
       );
   }
   return rows.length;
-}
-
-/** Marks an event received by the consumer; returns false when it already was (a redelivery). */
-export async function markOutboxReceived(db: Db, eventId: string): Promise<boolean> {
-  const res = await db
-    .update(outboxEvents)
-    .set({ receivedAt: new Date() })
-    .where(and(eq(outboxEvents.id, eventId), isNull(outboxEvents.receivedAt)))
-    .returning({ id: outboxEvents.id });
-  return res.length > 0;
 }
 
 /**

@@ -6,8 +6,8 @@ import { and, asc, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, or, sql 
 import { newId } from '../shared/regions';
 import { matchesEventFilter, type EventType } from '../shared/webhooks/catalogue';
 import { runBatch, type Db } from './client';
-import { type OutboxRef, outboxInsert, outboxRefs } from './outbox';
-import { outboxEvents, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema';
+import { type OutboxEventRow, type OutboxRef, outboxInsert, outboxRefs, storedEventColumns } from './outbox';
+import { outboxEvents, tenants, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema';
 import {
   disableStatements,
   type DisableReason,
@@ -31,7 +31,7 @@ const EARLY_SLACK_MS = 2_000;
 /**
  * The fan-out of one event: a delivery for each enabled endpoint of the tenant whose filters
  * match (unique per endpoint and event, so a redelivered event adds none), and the deliveries of
- * this event not yet attempted, to be sent as queue messages.
+ * this event not yet attempted, to be sent as queue messages (the insert and that read in one batch).
  */
 export async function createDeliveries(
   db: Db,
@@ -42,34 +42,37 @@ export async function createDeliveries(
     matchesEventFilter(e.eventTypes, event.type),
   );
   if (endpoints.length === 0) return [];
-  await db
-    .insert(webhookDeliveries)
-    .values(
-      endpoints.map((e) => ({
-        id: newId('whd'),
-        tenantId: event.tenantId,
-        endpointId: e.id,
-        eventId: event.id,
-        nextAttemptAt: now,
-        createdAt: now,
-      })),
-    )
-    .onConflictDoNothing();
-  return db
-    .select({
-      id: webhookDeliveries.id,
-      tenantId: webhookDeliveries.tenantId,
-      round: webhookDeliveries.round,
-    })
-    .from(webhookDeliveries)
-    .where(
-      and(
-        eq(webhookDeliveries.tenantId, event.tenantId),
-        eq(webhookDeliveries.eventId, event.id),
-        eq(webhookDeliveries.status, 'pending'),
-        eq(webhookDeliveries.attempts, 0),
+  const [, refs] = await db.batch([
+    db
+      .insert(webhookDeliveries)
+      .values(
+        endpoints.map((e) => ({
+          id: newId('whd'),
+          tenantId: event.tenantId,
+          endpointId: e.id,
+          eventId: event.id,
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing(),
+    db
+      .select({
+        id: webhookDeliveries.id,
+        tenantId: webhookDeliveries.tenantId,
+        round: webhookDeliveries.round,
+      })
+      .from(webhookDeliveries)
+      .where(
+        and(
+          eq(webhookDeliveries.tenantId, event.tenantId),
+          eq(webhookDeliveries.eventId, event.id),
+          eq(webhookDeliveries.status, 'pending'),
+          eq(webhookDeliveries.attempts, 0),
+        ),
       ),
-    );
+  ]);
+  return refs;
 }
 
 /**
@@ -108,62 +111,100 @@ export async function createTestDelivery(
   return { eventId: event.eventId, delivery: { id, tenantId: endpoint.tenantId, round: 1 } };
 }
 
+/** The tenant's wrapped data key, read with the claim so the sender needs no read of its own. */
+export type ClaimedTenant = { id: string; wrappedKey: string };
+
 export type Claim =
-  | { kind: 'claimed'; delivery: WebhookDelivery; endpoint: WebhookEndpoint }
+  | {
+      kind: 'claimed';
+      delivery: WebhookDelivery;
+      endpoint: WebhookEndpoint;
+      /** Undefined when the event or the tenant is gone (nothing can be sent). */
+      event: OutboxEventRow | undefined;
+      tenant: ClaimedTenant | undefined;
+    }
   /** Nothing to do: gone, settled, of an earlier round, or another message holds the schedule. */
   | { kind: 'skip'; reason: 'missing' | 'settled' | 'stale_round' | 'not_due' | 'endpoint_disabled' }
   /** Another consumer is sending it right now: look again when its lease ends. */
   | { kind: 'busy'; seconds: number };
 
 /**
- * Takes one attempt of a delivery: counts it and leases the row, in one conditional update, so
- * of two consumers of the same message (or of duplicate messages) exactly one sends.
+ * Takes one attempt of a delivery: counts it and leases the row in one conditional update, so of
+ * two consumers of the same message (or of duplicate messages) exactly one sends. The same batch
+ * reads the delivery as the update left it, its endpoint, event and tenant: one round trip.
  */
 export async function claimDelivery(db: Db, ref: DeliveryRef, now: Date): Promise<Claim> {
   const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
-  const [claimed] = await db
-    .update(webhookDeliveries)
-    .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, claimedUntil: lease })
-    .where(
-      and(
-        eq(webhookDeliveries.tenantId, ref.tenantId),
-        eq(webhookDeliveries.id, ref.id),
-        eq(webhookDeliveries.round, ref.round),
-        inArray(webhookDeliveries.status, ['pending', 'retrying']),
-        or(isNull(webhookDeliveries.claimedUntil), lte(webhookDeliveries.claimedUntil, now)),
-        or(
-          isNull(webhookDeliveries.nextAttemptAt),
-          lte(webhookDeliveries.nextAttemptAt, new Date(now.getTime() + EARLY_SLACK_MS)),
+  const ofDelivery = and(eq(webhookDeliveries.tenantId, ref.tenantId), eq(webhookDeliveries.id, ref.id));
+  const [claimed, [delivery], [endpoint], [event], [tenant]] = await db.batch([
+    db
+      .update(webhookDeliveries)
+      .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, claimedUntil: lease })
+      .where(
+        and(
+          eq(webhookDeliveries.tenantId, ref.tenantId),
+          eq(webhookDeliveries.id, ref.id),
+          eq(webhookDeliveries.round, ref.round),
+          inArray(webhookDeliveries.status, ['pending', 'retrying']),
+          or(isNull(webhookDeliveries.claimedUntil), lte(webhookDeliveries.claimedUntil, now)),
+          or(
+            isNull(webhookDeliveries.nextAttemptAt),
+            lte(webhookDeliveries.nextAttemptAt, new Date(now.getTime() + EARLY_SLACK_MS)),
+          ),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(webhookEndpoints)
+              .where(
+                and(eq(webhookEndpoints.id, webhookDeliveries.endpointId), eq(webhookEndpoints.active, true)),
+              ),
+          ),
         ),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(webhookEndpoints)
-            .where(
-              and(eq(webhookEndpoints.id, webhookDeliveries.endpointId), eq(webhookEndpoints.active, true)),
-            ),
+      )
+      .returning({ id: webhookDeliveries.id }),
+    db.select().from(webhookDeliveries).where(ofDelivery),
+    db
+      .select()
+      .from(webhookEndpoints)
+      .where(
+        and(
+          eq(webhookEndpoints.tenantId, ref.tenantId),
+          inArray(
+            webhookEndpoints.id,
+            db.select({ id: webhookDeliveries.endpointId }).from(webhookDeliveries).where(ofDelivery),
+          ),
         ),
       ),
-    )
-    .returning();
-  if (claimed) {
-    const endpoint = await db.query.webhookEndpoints.findFirst({
-      where: and(eq(webhookEndpoints.tenantId, ref.tenantId), eq(webhookEndpoints.id, claimed.endpointId)),
-    });
-    if (endpoint) return { kind: 'claimed', delivery: claimed, endpoint };
-    return { kind: 'skip', reason: 'missing' };
+    db
+      .select(storedEventColumns)
+      .from(outboxEvents)
+      .where(
+        and(
+          eq(outboxEvents.tenantId, ref.tenantId),
+          inArray(
+            outboxEvents.id,
+            db.select({ id: webhookDeliveries.eventId }).from(webhookDeliveries).where(ofDelivery),
+          ),
+        ),
+      ),
+    db
+      .select({ id: tenants.id, wrappedKey: tenants.wrappedKey })
+      .from(tenants)
+      .where(eq(tenants.id, ref.tenantId)),
+  ]);
+  if (!delivery) return { kind: 'skip', reason: 'missing' };
+  if (claimed.length > 0) {
+    if (!endpoint) return { kind: 'skip', reason: 'missing' };
+    return { kind: 'claimed', delivery, endpoint, event, tenant };
   }
-  const row = await db.query.webhookDeliveries.findFirst({
-    where: and(eq(webhookDeliveries.tenantId, ref.tenantId), eq(webhookDeliveries.id, ref.id)),
-  });
-  if (!row) return { kind: 'skip', reason: 'missing' };
-  if (row.round !== ref.round) return { kind: 'skip', reason: 'stale_round' };
-  if (row.status !== 'pending' && row.status !== 'retrying') return { kind: 'skip', reason: 'settled' };
-  if (row.claimedUntil && row.claimedUntil > now)
-    return { kind: 'busy', seconds: Math.ceil((row.claimedUntil.getTime() - now.getTime()) / 1000) + 1 };
-  const endpoint = await db.query.webhookEndpoints.findFirst({
-    where: and(eq(webhookEndpoints.tenantId, ref.tenantId), eq(webhookEndpoints.id, row.endpointId)),
-  });
+  if (delivery.round !== ref.round) return { kind: 'skip', reason: 'stale_round' };
+  if (delivery.status !== 'pending' && delivery.status !== 'retrying')
+    return { kind: 'skip', reason: 'settled' };
+  if (delivery.claimedUntil && delivery.claimedUntil > now)
+    return {
+      kind: 'busy',
+      seconds: Math.ceil((delivery.claimedUntil.getTime() - now.getTime()) / 1000) + 1,
+    };
   if (!endpoint?.active) {
     // Disabled meanwhile: nothing is sent; replay it once the endpoint is enabled again.
     await db
@@ -171,8 +212,8 @@ export async function claimDelivery(db: Db, ref: DeliveryRef, now: Date): Promis
       .set({ status: 'failed', lastError: 'endpoint_disabled', nextAttemptAt: null })
       .where(
         and(
-          eq(webhookDeliveries.id, row.id),
-          eq(webhookDeliveries.round, row.round),
+          eq(webhookDeliveries.id, delivery.id),
+          eq(webhookDeliveries.round, delivery.round),
           inArray(webhookDeliveries.status, ['pending', 'retrying']),
         ),
       );

@@ -172,6 +172,45 @@ describe('a delivered webhook', () => {
   });
 });
 
+describe('a claim', () => {
+  it('of an earlier round sends nothing, and the current round is sent once', async () => {
+    const setup = await endpointOf('200');
+    const { deliveryId } = await eventFor(setup);
+    await d1
+      .prepare("update webhook_deliveries set round = 2, status = 'pending' where id = ?")
+      .bind(deliveryId)
+      .run();
+    const stale = await runDeliveries([message(setup, deliveryId, 1)]);
+    expect(stale.explicitAcks).toEqual(['msg-0']);
+    expect(await received(setup.key)).toHaveLength(0);
+    expect(await deliveryRow(deliveryId)).toMatchObject({ round: 2, attempts: 0, status: 'pending' });
+    await runDeliveries([message(setup, deliveryId, 2)]);
+    expect(await received(setup.key)).toHaveLength(1);
+    expect(await deliveryRow(deliveryId)).toMatchObject({ round: 2, attempts: 1, status: 'delivered' });
+  });
+
+  it('of a delivery whose event is gone sends nothing and records why', async () => {
+    const setup = await endpointOf('200');
+    const { eventId, deliveryId } = await eventFor(setup);
+    await d1.prepare('delete from outbox_events where id = ?').bind(eventId).run();
+    const gone = await runDeliveries([message(setup, deliveryId)]);
+    expect(gone.explicitAcks).toEqual(['msg-0']);
+    expect(await received(setup.key)).toHaveLength(0);
+    expect(await deliveryRow(deliveryId)).toMatchObject({ status: 'failed', last_error: 'event_missing' });
+    expect((await attemptsOf(deliveryId)).map((a) => a.error_code)).toEqual(['event_missing']);
+  });
+
+  it("of another tenant's delivery sends nothing and changes nothing", async () => {
+    const setup = await endpointOf('200');
+    const other = await seedTenant('eu');
+    const { deliveryId } = await eventFor(setup);
+    const forged = await runDeliveries([{ deliveryId, tenantId: other.tenant.id, round: 1 }]);
+    expect(forged.explicitAcks).toEqual(['msg-0']);
+    expect(await received(setup.key)).toHaveLength(0);
+    expect(await deliveryRow(deliveryId)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+});
+
 describe('a failed attempt', () => {
   it('on a 500 is retried after 5 s, then 5 min, each attempt recorded without the answer body', async () => {
     const setup = await endpointOf('500');

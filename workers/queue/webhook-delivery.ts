@@ -3,17 +3,16 @@
 // never stored), sign it with every live secret, post it, and settle: delivered; retried on the
 // Standard Webhooks schedule; dead after the 8th attempt; 410 or 5 failing days disable the endpoint.
 
-import { findOutboxEvent } from '../../db/outbox';
 import { regional, type RegionalStore } from '../../db/regions';
 import { findSubscriber, loadSubscriberKey } from '../../db/subscribers';
-import { findTenant, tenantKeys } from '../../db/tenants';
+import { tenantKeys } from '../../db/tenants';
 import {
   type AttemptResult,
+  type Claim,
   claimDelivery,
   markDeadLettered,
   type Settlement,
   settleAttempt,
-  type WebhookDelivery,
 } from '../../db/webhook-deliveries';
 import { signingSecrets, type WebhookEndpoint } from '../../db/webhook-endpoints';
 import { decryptField, type TenantKeys } from '../../shared/crypto/envelope';
@@ -33,7 +32,7 @@ import { mailOwnersEndpointDisabled } from './webhook-owner-mail';
 /** What the consumer does with the message afterwards. */
 export type DeliveryOutcome = { ack: true } | { retrySeconds: number } | { deadLetter: true };
 
-type Claimed = { delivery: WebhookDelivery; endpoint: WebhookEndpoint };
+type Claimed = Extract<Claim, { kind: 'claimed' }>;
 /** An attempt, and whether its failure is one no retry can cure (nothing was sent). */
 type Attempted = { result: AttemptResult; unsendable: boolean };
 
@@ -57,17 +56,19 @@ export async function deliverWebhook(
   const next = settlement(claim, attempted, devRetrySeconds(env));
   const health = attempted.unsendable ? 'unchanged' : attempted.result.ok ? 'ok' : 'failed';
   const settled = await settleAttempt(store.db, claim, attempted.result, next, health);
-  log('info', 'webhook.attempt', {
-    tenantId: msg.tenantId,
-    deliveryId: claim.delivery.id,
-    endpointId: claim.endpoint.id,
-    attempt: claim.delivery.attempts,
-    round: claim.delivery.round,
-    status: attempted.result.statusCode,
-    errorCode: attempted.result.errorCode,
-    durationMs: attempted.result.durationMs,
-    outcome: next.status,
-  });
+  // A delivered attempt is its `webhook_attempts` row; only the others also make a log line.
+  if (next.status !== 'delivered')
+    log('info', 'webhook.attempt', {
+      tenantId: msg.tenantId,
+      deliveryId: claim.delivery.id,
+      endpointId: claim.endpoint.id,
+      attempt: claim.delivery.attempts,
+      round: claim.delivery.round,
+      status: attempted.result.statusCode,
+      errorCode: attempted.result.errorCode,
+      durationMs: attempted.result.durationMs,
+      outcome: next.status,
+    });
   await dispatchEvents(env, msg.region, settled.events);
   if (settled.disabled && 'disable' in next) {
     const failingSince =
@@ -104,7 +105,7 @@ function settlement(claim: Claimed, attempted: Attempted, devSeconds: number | u
 async function attempt(
   env: Bindings,
   store: RegionalStore,
-  { delivery, endpoint }: Claimed,
+  { endpoint, event: row, tenant }: Claimed,
 ): Promise<Attempted> {
   const at = new Date();
   const unsendable = (errorCode: string, error: string): Attempted => ({
@@ -114,8 +115,6 @@ async function attempt(
   // Checked again at every attempt: a URL stored under another policy is never fetched.
   const verdict = checkWebhookUrl(endpoint.url, webhookUrlPolicy(env));
   if (!verdict.ok) return unsendable('url_refused', verdict.message);
-  const row = await findOutboxEvent(store.db, delivery.tenantId, delivery.eventId);
-  const tenant = await findTenant(store.db, delivery.tenantId);
   if (!row || !tenant || !isEventType(row.type))
     return unsendable('event_missing', 'The event no longer exists.');
   const event: StoredEvent = { ...row, type: row.type };

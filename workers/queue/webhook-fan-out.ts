@@ -2,7 +2,7 @@
 // per matching endpoint (unique per endpoint and event, so a redelivered message adds none) and
 // one queue message per delivery, so that a slow endpoint never holds up another.
 
-import { findOutboxEvent, markOutboxReceived } from '../../db/outbox';
+import { receiveOutboxEvent } from '../../db/outbox';
 import { regional } from '../../db/regions';
 import { createDeliveries } from '../../db/webhook-deliveries';
 import { log } from '../../shared/log';
@@ -13,8 +13,7 @@ import { enqueueDeliveries } from './webhook-messages';
 
 export async function fanOutEvent(env: Bindings, msg: OutboxEventMessage, now = new Date()): Promise<void> {
   const { db } = regional(env, msg.region);
-  const first = await markOutboxReceived(db, msg.eventId);
-  const event = await findOutboxEvent(db, msg.tenantId, msg.eventId);
+  const { first, event } = await receiveOutboxEvent(db, msg.tenantId, msg.eventId);
   // A conditional event (a home-region fill another request made first) may never have been written.
   if (!event) {
     log('info', 'outbox.no_such_event', { eventId: msg.eventId, eventType: msg.eventType });
