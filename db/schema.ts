@@ -513,6 +513,10 @@ export const clicks = sqliteTable(
   ],
 );
 
+/**
+ * A message to one list. It keeps the template only (subject, bodies with their merge fields):
+ * personal values are put in while composing, in the queue consumer's memory, never stored.
+ */
 export const messages = sqliteTable(
   'messages',
   {
@@ -522,16 +526,30 @@ export const messages = sqliteTable(
       .references(() => tenants.id),
     listId: text('list_id').references(() => lists.id),
     subject: text('subject').notNull(),
+    fromName: text('from_name'),
     bodyHtml: text('body_html'),
     bodyText: text('body_text'),
-    status: text('status', { enum: ['draft', 'queued', 'sending', 'sent', 'cancelled'] })
+    status: text('status', {
+      enum: ['draft', 'scheduled', 'queued', 'sending', 'sent', 'cancelled'],
+    })
       .notNull()
       .default('draft'),
+    /** When it is to go out; null: at once. */
+    sendAt: integer('send_at', { mode: 'timestamp_ms' }),
+    /** When the last page of recipients was selected: from then on the totals are complete. */
+    selectedAt: integer('selected_at', { mode: 'timestamp_ms' }),
+    cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [index('messages_tenant').on(t.tenantId, t.createdAt)],
+  (t) => [index('messages_tenant').on(t.tenantId, t.createdAt), index('messages_due').on(t.status, t.sendAt)],
 );
 
+/**
+ * One row per subscriber of the list when the message was selected: `pending` (lawful, to send),
+ * `skipped` (with the reason), then `sending` (claimed by one consumer: the row is claimed
+ * before the mail leaves, so nobody gets it twice), `sent` (with our Message-ID) or `failed`.
+ */
 export const messageRecipients = sqliteTable(
   'message_recipients',
   {
@@ -542,14 +560,22 @@ export const messageRecipients = sqliteTable(
       .notNull()
       .references(() => messages.id),
     subscriberId: text('subscriber_id').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed', 'skipped'] })
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'skipped'] })
       .notNull()
       .default('pending'),
+    skipReason: text('skip_reason'),
+    /** Send attempts so far (a failed attempt puts the row back to `pending` until the last). */
+    attempts: integer('attempts').notNull().default(0),
+    errorCode: text('error_code'),
+    /** The Message-ID header of the mail we sent, on MAIL_DOMAIN. */
+    mailMessageId: text('mail_message_id'),
+    claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     primaryKey({ columns: [t.messageId, t.subscriberId] }),
     index('message_recipients_subscriber').on(t.tenantId, t.subscriberId),
+    index('message_recipients_status').on(t.messageId, t.status),
   ],
 );
 

@@ -19,6 +19,11 @@ export const OutboundMail = z.object({
   text: z.string().min(1),
   html: z.string().min(1).optional(),
   replyTo: Address.optional(),
+  /** Our Message-ID (`<id@domain>`), when the caller stores it; otherwise one is made up. */
+  messageId: z
+    .string()
+    .regex(/^<[A-Za-z0-9._-]{1,100}@[A-Za-z0-9.-]{1,200}>$/, 'must be <id@domain>')
+    .optional(),
   /** Extra headers, e.g. List-Unsubscribe, Auto-Submitted, In-Reply-To. */
   headers: z
     .record(z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,99}$/, 'must be a header name'), OneLine.max(2048))

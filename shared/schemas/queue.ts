@@ -43,6 +43,27 @@ export const ConfirmationMailMessage = z.object({
 });
 export type ConfirmationMailMessage = z.infer<typeof ConfirmationMailMessage>;
 
+/** Selects the next page of a message's recipients (subscriber ids above `after`) and fans out. */
+export const MessageSelectMessage = z.object({
+  type: z.literal('message-select'),
+  region: Region,
+  tenantId: z.string().min(1),
+  messageId: z.string().min(1),
+  after: z.string().max(64),
+});
+export type MessageSelectMessage = z.infer<typeof MessageSelectMessage>;
+
+/** Up to MESSAGE_SEND_BATCH recipients of one message to compose and send: ids only. */
+export const MESSAGE_SEND_BATCH = 100;
+export const MessageSendMessage = z.object({
+  type: z.literal('message-send'),
+  region: Region,
+  tenantId: z.string().min(1),
+  messageId: z.string().min(1),
+  subscriberIds: z.array(z.string().min(1).max(64)).min(1).max(MESSAGE_SEND_BATCH),
+});
+export type MessageSendMessage = z.infer<typeof MessageSendMessage>;
+
 /**
  * One webhook delivery to send (queue `tm-webhook-deliveries`): ids only, the body is built and
  * signed at send time. `round` is the delivery's replay round, so a message of an earlier round is
@@ -62,5 +83,7 @@ export const QueueMessage = z.discriminatedUnion('type', [
   OutboxEventMessage,
   ClickRecordedMessage,
   ConfirmationMailMessage,
+  MessageSelectMessage,
+  MessageSendMessage,
 ]);
 export type QueueMessage = z.infer<typeof QueueMessage>;

@@ -13,6 +13,7 @@ export const SUBJECT_TYPES = [
   'import',
   'tenant',
   'webhook_endpoint',
+  'message',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
@@ -157,6 +158,27 @@ export const EVENT_CATALOGUE = {
     'tenant',
     'Tenant settings or notification templates changed (names of the changed keys only).',
     z.object({ changed: z.array(z.string()) }),
+  ),
+  'message.created': spec(
+    'message',
+    'A message to a list was accepted: queued, or scheduled for `sendAt`.',
+    z.object({ messageId: Id, listId: Id, sendAt: Iso.nullable() }),
+  ),
+  'message.cancelled': spec(
+    'message',
+    'A message was cancelled before it was sent; recipients not yet being sent to are skipped.',
+    z.object({ messageId: Id }),
+  ),
+  'message.sent': spec(
+    'message',
+    'Every recipient of a message is settled: sent, failed after its retry, or skipped (counts by reason).',
+    z.object({
+      messageId: Id,
+      sent: z.number().int().nonnegative(),
+      failed: z.number().int().nonnegative(),
+      skipped: z.number().int().nonnegative(),
+      skippedByReason: z.record(z.string(), z.number().int().nonnegative()),
+    }),
   ),
   'webhook_endpoint.disabled': spec(
     'webhook_endpoint',

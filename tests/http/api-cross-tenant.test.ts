@@ -17,6 +17,7 @@ function idRoutes(ids: {
   form: string;
   subscriber: string;
   request: string;
+  message: string;
   endpoint: string;
   delivery: string;
   user: string;
@@ -44,6 +45,11 @@ function idRoutes(ids: {
     req('pause', { note: 'Waiting' }),
     req('resume', {}),
     req('complete', {}),
+    { method: 'GET', path: `/messages/${ids.message}` },
+    { method: 'GET', path: `/messages/${ids.message}/recipients` },
+    { method: 'POST', path: `/messages/${ids.message}/cancel` },
+    // A message to another tenant's list.
+    { method: 'POST', path: '/messages', json: { listId: ids.list, subject: 'Taken over', text: 'Hello' } },
     { method: 'GET', path: `/webhook-endpoints/${ids.endpoint}` },
     { method: 'PATCH', path: `/webhook-endpoints/${ids.endpoint}`, json: { description: 'Taken over' } },
     { method: 'POST', path: `/webhook-endpoints/${ids.endpoint}/rotate-secret`, json: {} },
@@ -82,6 +88,13 @@ async function ownerWithEverything(region: Region) {
   });
   expect(filed.status).toBe(201);
   const request = ((await filed.json()) as { id: string }).id;
+  const sendAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const created = await api(owner.apiKey, '/messages', {
+    method: 'POST',
+    json: { listId: owner.doiList, subject: 'Later', text: 'Hello', sendAt },
+  });
+  expect(created.status).toBe(201);
+  const message = ((await created.json()) as { id: string }).id;
   const endpoint = (await createEndpoint(owner.apiKey, { url: receiverUrl().url })).id;
   const tested = await api(owner.apiKey, `/webhook-endpoints/${endpoint}/test`, { method: 'POST' });
   expect(tested.status).toBe(202);
@@ -105,6 +118,7 @@ async function ownerWithEverything(region: Region) {
       form: owner.formId,
       subscriber: sub.id,
       request,
+      message,
       endpoint,
       delivery,
       user,
@@ -116,7 +130,7 @@ async function ownerWithEverything(region: Region) {
 /** What the owner sees of each resource, to show that nothing changed. */
 async function ownerView(
   apiKey: string,
-  ids: { list: string; form: string; request: string; endpoint: string },
+  ids: { list: string; form: string; request: string; message: string; endpoint: string },
 ) {
   const read = async (path: string) => {
     const res = await api(apiKey, path);
@@ -127,6 +141,7 @@ async function ownerView(
     list: await read(`/lists/${ids.list}`),
     form: await read(`/forms/${ids.form}`),
     request: await read(`/privacy-requests/${ids.request}`),
+    message: await read(`/messages/${ids.message}`),
     endpoint: await read(`/webhook-endpoints/${ids.endpoint}`),
     users: await read('/users'),
     keys: await read('/api-keys'),

@@ -110,7 +110,8 @@ describe('GET /api/openapi.json', () => {
 
   it('documents only public edge routes that exist: each answers something other than "no route"', async () => {
     const doc = await load();
-    const edge = Object.entries(doc.paths).filter(([p]) => !p.startsWith('/v1/'));
+    // Edge routes live at the origin root (a path-level `servers`); the rest under `/api`.
+    const edge = Object.entries(doc.paths).filter(([, methods]) => 'servers' in methods);
     expect(edge.map(([p]) => p).sort()).toEqual([
       '/c/{token}',
       '/f/{formId}',
@@ -119,7 +120,14 @@ describe('GET /api/openapi.json', () => {
       '/v/{token}',
       '/x/{token}',
     ]);
-    for (const [path, methods] of edge) {
+    const underApi = Object.entries(doc.paths).filter(([, methods]) => !('servers' in methods));
+    expect(underApi.filter(([p]) => !p.startsWith('/v1/') && !p.startsWith('/auth/'))).toEqual([]);
+    const outsideV1 = [
+      ...edge.map(([p, m]) => [p, m] as const),
+      ...underApi.filter(([p]) => p.startsWith('/auth/')).map(([p, m]) => [`/api${p}`, m] as const),
+    ];
+    expect(outsideV1.length).toBeGreaterThan(edge.length);
+    for (const [path, methods] of outsideV1) {
       for (const method of Object.keys(methods).filter((m) => m !== 'servers')) {
         const res = await call(path.replace('{token}', 'e1.not-a-token').replace('{formId}', 'frm_e_nope'), {
           method: method.toUpperCase(),

@@ -19,6 +19,7 @@ import { consentEventRoutes } from './consent-events';
 import { formApiRoutes } from './forms';
 import { linkRoutes } from './links';
 import { listRoutes } from './lists';
+import { messageRoutes } from './messages';
 import { noticeRoutes } from './notices';
 import { privacyRequestRoutes } from './privacy-requests';
 import { privacySettingsRoutes } from './privacy-settings';
@@ -56,6 +57,7 @@ export const RESOURCES = [
   ['/tenant', tenantRoutes],
   ['/links', linkRoutes],
   ['/lists', listRoutes],
+  ['/messages', messageRoutes],
   ['/profile-fields', profileFieldRoutes],
   ['/forms', formApiRoutes],
   ['/notices', noticeRoutes],

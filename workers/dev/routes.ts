@@ -1,7 +1,7 @@
 // Local-only routes under `/__dev`: demo seeding for `npm run dev` and the browser tests, demo
-// subscribers with their links (intercept, self-service), the in-runtime crypto measurements
-// of `bench/crypto` and the data and timings of `bench/report`. Every request answers 404
-// unless the configuration says the runtime is local, which production configuration never does.
+// subscribers with their links (intercept, self-service), the in-runtime measurements of
+// `bench/crypto` and `bench/send`, and the data and timings of `bench/report`. Every request
+// answers 404 unless the configuration says the runtime is local, which production never does.
 
 import { Hono } from 'hono';
 import { isLocalRuntime } from '../../db/regions';
@@ -12,6 +12,7 @@ import { cryptoBench } from './crypto-bench';
 import { interceptFixtures } from './intercept-fixtures';
 import { seedDemoTenant } from './seed';
 import { selfServiceFixtures } from './self-service-fixtures';
+import { sendBench } from './send-bench';
 
 export const devRoutes = new Hono<AppEnv>();
 
@@ -27,6 +28,17 @@ devRoutes.post('/seed', async (c) => {
 
 devRoutes.post('/bench/crypto', async (c) =>
   c.json(await cryptoBench(c.env, c.req.query('op') ?? '', Number(c.req.query('n') ?? '100'))),
+);
+
+devRoutes.post('/bench/send', async (c) =>
+  c.json(
+    await sendBench(
+      c.env,
+      c.req.query('op') ?? '',
+      Number(c.req.query('n') ?? '100'),
+      Number(c.req.query('offset') ?? '0'),
+    ),
+  ),
 );
 
 devRoutes.route('/intercept', interceptFixtures);

@@ -18,13 +18,13 @@ export const systemSender = (env: Pick<Bindings, 'MAIL_DOMAIN'>, local = 'privac
 const base64Body = (text: string) => (toBase64(utf8(text)).match(/.{1,76}/g) ?? []).join('\r\n');
 
 /** The raw RFC 5322 message (CRLF line endings); throws on input outside the contract. */
-function mimeMessage(input: OutboundMail, domain: string): string {
+export function mimeMessage(input: OutboundMail, domain: string): string {
   const mail = OutboundMail.parse(input);
   const msg = createMimeMessage();
   msg.setSender(mail.from.name ? { addr: mail.from.address, name: mail.from.name } : mail.from.address);
   msg.setRecipient(mail.to);
   msg.setSubject(mail.subject);
-  msg.setHeader('Message-ID', `<${crypto.randomUUID()}@${domain}>`);
+  msg.setHeader('Message-ID', mail.messageId ?? `<${crypto.randomUUID()}@${domain}>`);
   if (mail.replyTo) msg.setHeader('Reply-To', new Mailbox(mail.replyTo));
   for (const [name, value] of Object.entries(mail.headers ?? {})) msg.setHeader(name, value);
   msg.addMessage({ contentType: 'text/plain', encoding: 'base64', data: base64Body(mail.text) });

@@ -9,6 +9,8 @@ import { QueueMessage, WebhookDeliveryMessage } from '../../shared/schemas/queue
 import type { Bindings } from '../env';
 import { takeClickMessages } from './clicks';
 import { resendConfirmation } from '../mail/confirmation';
+import { sendToRecipients } from '../sending/deliver';
+import { selectRecipients } from '../sending/select';
 import { deliverWebhook, recordDeadLetter } from './webhook-delivery';
 import { fanOutEvent } from './webhook-fan-out';
 
@@ -69,6 +71,12 @@ async function handleMessage(msg: QueueMessage, env: Bindings): Promise<void> {
       return;
     case 'confirmation-mail':
       await resendConfirmation(env, msg);
+      return;
+    case 'message-select':
+      await selectRecipients(env, msg);
+      return;
+    case 'message-send':
+      await sendToRecipients(env, msg);
       return;
   }
 }

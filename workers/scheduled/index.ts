@@ -12,6 +12,7 @@ import { purgeOldFailures } from '../../db/sign-in-failures';
 import { regional } from '../../db/regions';
 import { reconcileReportCounters, snapshotReports } from './reports';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
+import { sendingSweep } from '../sending/sweep';
 import { closeLapsedUnverified, reconcileErasureClocks, sendDueReminders } from '../privacy/sweeps';
 import { webhookCatchUp } from '../queue/webhook-catch-up';
 
@@ -32,6 +33,7 @@ export const SWEEPS: Sweep[] = [
   { name: 'privacy-reminders', run: sendDueReminders },
   { name: 'erasure-clock-reconcile', run: reconcileErasureClocks },
   { name: 'unverified-close', run: closeLapsedUnverified },
+  { name: 'sending', run: sendingSweep },
   { name: 'webhook-catch-up', run: webhookCatchUp },
   { name: 'admin-sessions', run: (env, region, now) => purgeEndedSessions(regional(env, region).db, now) },
   { name: 'sign-in-failures', run: (env, region, now) => purgeOldFailures(regional(env, region).db, now) },
