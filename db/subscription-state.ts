@@ -14,11 +14,14 @@ const ERASURE_OPEN = OPEN_STATUSES.filter((s) => s !== 'awaiting_verification')
 
 /**
  * What outranks the list, over `p` (subscribers): an open erasure (filed for the subscriber or
- * for their address), then a hard bounce; null otherwise.
+ * for their address), then a hard bounce; null otherwise. Each lookup names the person's own key
+ * and keeps the tenant-wide columns out of the index choice (unary `+`): otherwise SQLite walks
+ * every open erasure or subscription of the tenant once per person.
  */
+const ERASURE_FOR = (match: string) => `exists (select 1 from privacy_requests pr
+    where pr.tenant_id = p.tenant_id and ${match} and +pr.kind = 'erasure' and +pr.status in (${ERASURE_OPEN}))`;
 const PERSON_OVERRIDE = `case
-  when exists (select 1 from privacy_requests pr where pr.tenant_id = p.tenant_id and pr.kind = 'erasure'
-    and pr.status in (${ERASURE_OPEN}) and (pr.subscriber_id = p.id or pr.subject_index = p.email_index))
+  when ${ERASURE_FOR('pr.subscriber_id = p.id')} or ${ERASURE_FOR('pr.subject_index = p.email_index')}
     then 'erasure_pending'
   when p.status = 'bounced' then 'bounced'
 end`;
@@ -42,5 +45,5 @@ const rank = (expr: string) =>
 /** The overall state of subscriber `p`: the best state of their subscriptions. */
 export const PERSON_STATE_SQL = `coalesce(${PERSON_OVERRIDE}, case (
   select min(${rank(LIST_STATE)}) from subscriptions s join lists l on l.id = s.list_id
-  where s.tenant_id = p.tenant_id and s.subscriber_id = p.id)
+  where +s.tenant_id = p.tenant_id and s.subscriber_id = p.id)
   ${SUBSCRIPTION_STATES.map((st, i) => `when ${i} then '${st}'`).join(' ')} else 'no_list' end)`;

@@ -1,12 +1,13 @@
 // Local-only routes under `/__dev`: demo seeding for `npm run dev` and the browser tests, demo
-// subscribers with their links (intercept, self-service), and the in-runtime measurements of
-// `bench/crypto` and `bench/send`. Every request answers 404 unless the configuration says the
-// runtime is local, which production configuration never does.
+// subscribers with their links (intercept, self-service), the in-runtime measurements of
+// `bench/crypto` and `bench/send`, and the data and timings of `bench/report`. Every request
+// answers 404 unless the configuration says the runtime is local, which production never does.
 
 import { Hono } from 'hono';
 import { isLocalRuntime } from '../../db/regions';
 import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../env';
+import { devBenchReport } from './bench-report';
 import { cryptoBench } from './crypto-bench';
 import { interceptFixtures } from './intercept-fixtures';
 import { seedDemoTenant } from './seed';
@@ -42,3 +43,4 @@ devRoutes.post('/bench/send', async (c) =>
 
 devRoutes.route('/intercept', interceptFixtures);
 devRoutes.route('/self-service', selfServiceFixtures);
+devRoutes.route('/', devBenchReport);
