@@ -2,7 +2,8 @@
 // through its inspector (Chrome DevTools Protocol over WebSocket: Profiler.enable/start/stop) while
 // concurrent clients drive the path; prints the top self-time costs by function and by source
 // file (mapped back through the bundle's source map) and writes the .cpuprofile for DevTools.
-// Usage: npx tsx bench/profile.ts <form|form-single|api-insert|redirect|consent-page|crypto> (env: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_TOP)
+// Usage: npx tsx bench/profile.ts <form|form-single|api-insert|redirect|consent-page|crypto|erasure-chunk> (env: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_TOP;
+// erasure-chunk: BENCH_ERASURES seeded, each request one alarm's chunk of the erasure clock, run with BENCH_CONCURRENCY=1)
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -19,7 +20,15 @@ import {
   type LocalWorker,
 } from '../scripts/lib/local-worker';
 
-const SCENARIOS = ['form', 'form-single', 'api-insert', 'redirect', 'consent-page', 'crypto'] as const;
+const SCENARIOS = [
+  'form',
+  'form-single',
+  'api-insert',
+  'redirect',
+  'consent-page',
+  'crypto',
+  'erasure-chunk',
+] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 const scenario = process.argv[2] as ScenarioName;
 if (!SCENARIOS.includes(scenario)) {
@@ -148,8 +157,32 @@ async function link(w: LocalWorker, t: DemoTenant): Promise<string> {
   return url;
 }
 
+/** A tenant with BENCH_ERASURES due erasure requests; each request drains one chunk of its clock. */
+async function erasureChunk(w: LocalWorker): Promise<Send> {
+  const total = Number(process.env.BENCH_ERASURES ?? 1000);
+  let seeded = { tenantId: undefined as string | undefined, dueAt: 0 };
+  for (let offset = 0; offset < total; offset += 500) {
+    const res = await fetch(`${w.url}/__dev/bench/erasure/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantId: seeded.tenantId, n: Math.min(500, total - offset), offset }),
+    });
+    if (!res.ok) throw new Error(`seed: ${res.status} ${await res.text()}`);
+    seeded = await res.json();
+  }
+  const drain = JSON.stringify({ tenantId: seeded.tenantId, asOf: seeded.dueAt + 60_000, budgetMs: 100 });
+  return () =>
+    fetch(`${w.url}/__dev/bench/erasure/drain`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: drain,
+    });
+}
+
 async function prepare(w: LocalWorker, t: DemoTenant): Promise<{ send: Send; expect: number }> {
   switch (scenario) {
+    case 'erasure-chunk':
+      return { send: await erasureChunk(w), expect: 200 };
     case 'form':
       return { send: await formPost(w, t, true), expect: 200 };
     case 'form-single':

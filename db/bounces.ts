@@ -23,17 +23,22 @@ export async function recordHardBounce(
   input: HardBounceInput,
   now = new Date(),
 ): Promise<OutboxRef[]> {
-  const items: BatchItem[] = suppressionCounted(db, input.tenantId, input.emailIndex, [
-    db
-      .insert(suppressions)
-      .values({
-        tenantId: input.tenantId,
-        emailIndex: input.emailIndex,
-        reason: 'hard_bounce',
-        createdAt: now,
-      })
-      .onConflictDoNothing(),
-  ]);
+  const items: BatchItem[] = suppressionCounted(
+    db,
+    input.tenantId,
+    [input.emailIndex],
+    [
+      db
+        .insert(suppressions)
+        .values({
+          tenantId: input.tenantId,
+          emailIndex: input.emailIndex,
+          reason: 'hard_bounce',
+          createdAt: now,
+        })
+        .onConflictDoNothing(),
+    ],
+  );
   if (input.subscriberId) {
     const notYet = and(
       eq(subscribers.tenantId, input.tenantId),

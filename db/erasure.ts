@@ -1,19 +1,32 @@
-// Executing an erasure: crypto-shred the subscriber's data key, delete every personal row
+// Executing erasures: crypto-shred each subscriber's data key, delete every personal row
 // (subscriber and profile, subscriptions, consent events, clicks, message recipients, events and
 // deliveries about them), keep the blind index as a suppression and an erasure record with
-// counts only, move the compliance counters, and complete the request: one D1 batch, so it
-// happens entirely or not at all. The request's status in D1 is the authority: a late or
-// repeated call never erases twice.
+// counts only, move the compliance counters, and complete the request. A chunk of due requests
+// runs together: one read of the requests, one claim batch, one batch of reads, one deletion
+// batch covering all of them (ids passed as one JSON parameter). A batch is one transaction, so
+// each chunk happens entirely or not at all; when a chunk's batch fails, its requests run one by
+// one. The request's status in D1 is the authority: a late or repeated call never erases twice.
 
 import { and, asc, count, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { decryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { decryptTenantField, type TenantKeys, unwrapSubscriberKey } from '../shared/crypto/envelope';
+import { describeError, log } from '../shared/log';
 import { newId } from '../shared/regions';
+import { redactAuditSubject } from './audit-log';
 import { chunk, type BatchItem, type Db } from './client';
 import { IDEMPOTENCY_TTL_MS } from './idempotency';
-import { outboxInsert, type OutboxRef } from './outbox';
-import { findPrivacyRequest, OPEN_STATUSES, storedRequester, type PrivacyRequest } from './privacy-requests';
-import { closeForErasure, finishExecution, startExecution } from './privacy-transitions';
-import { redactAuditSubject } from './audit-log';
+import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import { OPEN_STATUSES, storedRequester, type PrivacyRequest } from './privacy-requests';
+import { closeForErasure, finishStatements, runGuarded, startStatements } from './privacy-transitions';
+import { profileCount, type ProfileValues } from './profile-counters';
+import {
+  counted,
+  erasureTotals,
+  eventsLeaving,
+  subscribersScope,
+  suppressionCounted,
+  tally,
+} from './report-counters';
 import {
   clicks,
   consentEvents,
@@ -29,23 +42,7 @@ import {
   webhookAttempts,
   webhookDeliveries,
 } from './schema';
-import { profileCount, type ProfileValues } from './profile-counters';
-import {
-  counted,
-  erasureTotals,
-  eventsLeaving,
-  subscriberScope,
-  suppressionCounted,
-  tally,
-} from './report-counters';
-import {
-  type DecryptedSubscriber,
-  decryptSubscriber,
-  findSubscriberByBlindIndex,
-  findSubscriber,
-  loadSubscriberKey,
-  type Subscriber,
-} from './subscribers';
+import { type DecryptedSubscriber, decryptSubscriber, type Subscriber } from './subscribers';
 
 export type ErasureTrigger = 'confirmed' | 'due' | 'admin';
 
@@ -60,62 +57,109 @@ export type ErasureOutcome =
   | { status: 'not_due'; dueAt: Date }
   | { status: 'skipped'; reason: 'not_found' | 'not_erasure' | 'already_erased' | 'not_open' };
 
+/** Five bound parameters a row: 18 rows stay under D1's 100 per statement. */
+const SUPPRESSIONS_PER_INSERT = 18;
+
+type Count = { id: string | null; key: string | null; n: number };
+
+/** `column in (the JSON array ids)`: any number of ids in one bound parameter. */
+const among = (column: SQLiteColumn, ids: readonly string[]) =>
+  sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
+
 /** Groups counts into `{prefix.key: n}` so the erasure record stays one flat object of numbers. */
-function prefixed(prefix: string, rows: { key: string | null; n: number }[]): Record<string, number> {
+function prefixed(prefix: string, rows: Count[]): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [`${prefix}.${r.key ?? 'none'}`, r.n]));
 }
 
-async function countsFor(
+/** The reads of a chunk after its claim, in one D1 round trip. */
+async function chunkReads(
   db: Db,
   tenantId: string,
-  sub: Subscriber | undefined,
-): Promise<Record<string, number>> {
-  if (!sub) return { subscribers: 0 };
-  const [events, subs, clickRows, recipients] = await Promise.all([
+  ids: string[],
+  requests: PrivacyRequest[],
+  indexes: string[],
+  now: Date,
+) {
+  const countOf = (
+    table: typeof consentEvents | typeof subscriptions | typeof clicks | typeof messageRecipients,
+    key: SQLiteColumn,
+  ) =>
     db
-      .select({ key: consentEvents.kind, n: count() })
-      .from(consentEvents)
-      .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.subscriberId, sub.id)))
-      .groupBy(consentEvents.kind),
+      .select({ id: table.subscriberId, key: sql<string | null>`${key}`, n: count() })
+      .from(table)
+      .where(and(eq(table.tenantId, tenantId), among(table.subscriberId, ids)))
+      .groupBy(table.subscriberId, key);
+  const samePerson = [among(privacyRequests.subscriberId, ids), among(privacyRequests.subjectIndex, indexes)];
+  const [keyRows, events, subs, clickRows, recipients, others, answers] = await db.batch([
     db
-      .select({ key: subscriptions.status, n: count() })
-      .from(subscriptions)
-      .where(and(eq(subscriptions.tenantId, tenantId), eq(subscriptions.subscriberId, sub.id)))
-      .groupBy(subscriptions.status),
+      .select()
+      .from(subscriberKeys)
+      .where(and(eq(subscriberKeys.tenantId, tenantId), among(subscriberKeys.subscriberId, ids))),
+    countOf(consentEvents, consentEvents.kind),
+    countOf(subscriptions, subscriptions.status),
+    countOf(clicks, clicks.outcome),
+    countOf(messageRecipients, messageRecipients.status),
+    // The people's requests still open besides the chunk's own (one executing is left alone).
     db
-      .select({ key: clicks.outcome, n: count() })
-      .from(clicks)
-      .where(and(eq(clicks.tenantId, tenantId), eq(clicks.subscriberId, sub.id)))
-      .groupBy(clicks.outcome),
+      .select()
+      .from(privacyRequests)
+      .where(
+        and(
+          eq(privacyRequests.tenantId, tenantId),
+          or(...samePerson),
+          sql`${privacyRequests.id} not in (select value from json_each(${JSON.stringify(requests.map((r) => r.id))}))`,
+          inArray(
+            privacyRequests.status,
+            OPEN_STATUSES.filter((s) => s !== 'executing'),
+          ),
+        ),
+      )
+      .orderBy(asc(privacyRequests.receivedAt)),
+    // Stored API answers (Idempotency-Key replays, kept 24 hours, encrypted with the tenant key):
+    // they would still decrypt after the shredding, so those that mention a person go too.
     db
-      .select({ key: messageRecipients.status, n: count() })
-      .from(messageRecipients)
-      .where(and(eq(messageRecipients.tenantId, tenantId), eq(messageRecipients.subscriberId, sub.id)))
-      .groupBy(messageRecipients.status),
+      .select({ key: idempotencyKeys.key, body: idempotencyKeys.body })
+      .from(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.tenantId, tenantId),
+          ne(idempotencyKeys.status, 0),
+          gte(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS - 3_600_000)),
+          sql`${ids.length} > 0`,
+        ),
+      ),
   ]);
+  const bySubscriber = (rows: Count[]) => {
+    const out = new Map<string, Count[]>();
+    for (const r of rows) if (r.id) out.set(r.id, [...(out.get(r.id) ?? []), r]);
+    return out;
+  };
   return {
-    subscribers: 1,
-    [`region.${sub.homeRegion}`]: 1,
-    [`status.${sub.status}`]: 1,
-    ...prefixed('consentEvents', events),
-    ...prefixed('subscriptions', subs),
-    ...prefixed('clicks', clickRows),
-    ...prefixed('messageRecipients', recipients),
+    wrapped: new Map(keyRows.map((r) => [r.subscriberId, r.wrappedKey])),
+    counts: {
+      consentEvents: bySubscriber(events),
+      subscriptions: bySubscriber(subs),
+      clicks: bySubscriber(clickRows),
+      messageRecipients: bySubscriber(recipients),
+    },
+    others,
+    answers,
   };
 }
 
-/** Every statement that removes one subscriber's personal data, in dependency order. */
-function deletions(db: Db, tenantId: string, sub: Subscriber, requestId: string): BatchItem[] {
-  const aboutSubscriber = and(
+/** Every statement that removes the people's personal data, in dependency order. */
+function deletions(db: Db, tenantId: string, people: readonly Person[]): BatchItem[] {
+  const ids = people.map((p) => p.sub.id);
+  const aboutThem = and(
     eq(outboxEvents.tenantId, tenantId),
     eq(outboxEvents.subjectType, 'subscriber'),
-    eq(outboxEvents.subjectId, sub.id),
+    among(outboxEvents.subjectId, ids),
   );
   const deliveriesAbout = and(
     eq(webhookDeliveries.tenantId, tenantId),
     inArray(
       webhookDeliveries.eventId,
-      db.select({ id: outboxEvents.id }).from(outboxEvents).where(aboutSubscriber),
+      db.select({ id: outboxEvents.id }).from(outboxEvents).where(aboutThem),
     ),
   );
   return [
@@ -123,17 +167,17 @@ function deletions(db: Db, tenantId: string, sub: Subscriber, requestId: string)
     // including copies in backups.
     db
       .delete(subscriberKeys)
-      .where(and(eq(subscriberKeys.tenantId, tenantId), eq(subscriberKeys.subscriberId, sub.id))),
+      .where(and(eq(subscriberKeys.tenantId, tenantId), among(subscriberKeys.subscriberId, ids))),
     db
       .delete(consentEvents)
-      .where(and(eq(consentEvents.tenantId, tenantId), eq(consentEvents.subscriberId, sub.id))),
+      .where(and(eq(consentEvents.tenantId, tenantId), among(consentEvents.subscriberId, ids))),
     db
       .delete(subscriptions)
-      .where(and(eq(subscriptions.tenantId, tenantId), eq(subscriptions.subscriberId, sub.id))),
-    db.delete(clicks).where(and(eq(clicks.tenantId, tenantId), eq(clicks.subscriberId, sub.id))),
+      .where(and(eq(subscriptions.tenantId, tenantId), among(subscriptions.subscriberId, ids))),
+    db.delete(clicks).where(and(eq(clicks.tenantId, tenantId), among(clicks.subscriberId, ids))),
     db
       .delete(messageRecipients)
-      .where(and(eq(messageRecipients.tenantId, tenantId), eq(messageRecipients.subscriberId, sub.id))),
+      .where(and(eq(messageRecipients.tenantId, tenantId), among(messageRecipients.subscriberId, ids))),
     // Attempts first: they point at the deliveries.
     db
       .delete(webhookAttempts)
@@ -147,85 +191,68 @@ function deletions(db: Db, tenantId: string, sub: Subscriber, requestId: string)
         ),
       ),
     db.delete(webhookDeliveries).where(deliveriesAbout),
-    db.delete(outboxEvents).where(aboutSubscriber),
+    db.delete(outboxEvents).where(aboutThem),
     // The audit trail keeps that an action happened, not on whom; its chain still verifies.
-    redactAuditSubject(db, tenantId, sub.id, requestId),
-    db.delete(subscribers).where(and(eq(subscribers.tenantId, tenantId), eq(subscribers.id, sub.id))),
+    ...people.map((p) => redactAuditSubject(db, tenantId, p.sub.id, p.request.id)),
+    db.delete(subscribers).where(and(eq(subscribers.tenantId, tenantId), among(subscribers.id, ids))),
   ];
 }
 
 /**
- * The deletions with the compliance counters moved around them: the person's cells out, their
+ * The deletions with the compliance counters moved around them: the people's cells out, their
  * consent events from the live totals into the erased ones, one more erased person of their
- * region and one more erasure, and their counted profile values out (read before the key goes).
+ * region and `erasures` more erasures, and their counted profile values out (read before the
+ * keys go).
  */
 async function removalCounted(
   db: Db,
   keys: TenantKeys,
-  sub: Subscriber,
-  plain: DecryptedSubscriber | null,
-  removal: BatchItem[],
+  people: readonly Person[],
+  erasures: number,
 ): Promise<BatchItem[]> {
-  const scope = subscriberScope(keys.tenantId, sub.id);
-  const profile =
-    plain && sub.profileAudience
-      ? await profileCount(db, keys, sub.profileAudience, [plain.profile as ProfileValues], -1)
-      : [];
+  if (people.length === 0) return erasures ? [tally(db, keys.tenantId, '', { erasures })] : [];
+  const scope = subscribersScope(
+    keys.tenantId,
+    people.map((p) => p.sub.id),
+  );
+  const profiles: BatchItem[] = [];
+  for (const audience of ['detail', 'aggregate'] as const) {
+    const values = people
+      .filter((p) => p.plain && p.sub.profileAudience === audience)
+      .map((p) => p.plain?.profile as ProfileValues);
+    if (values.length) profiles.push(...(await profileCount(db, keys, audience, values, -1)));
+  }
   return counted(db, scope, [
     eventsLeaving(db, scope, true),
-    ...erasureTotals(db, scope),
-    ...profile,
-    ...removal,
+    ...erasureTotals(db, scope, erasures),
+    ...profiles,
+    ...deletions(db, keys.tenantId, people),
   ]);
 }
 
-/**
- * Stored API answers (Idempotency-Key replays, kept 24 hours, encrypted with the tenant key)
- * that mention the person: they would still decrypt after the shredding, so they go too.
- */
+/** The stored answers (see `chunkReads`) that mention one of the people, deleted. */
 async function idempotencyAnswersAbout(
   db: Db,
   keys: TenantKeys,
-  sub: Subscriber,
-  email: string | null,
-  now: Date,
+  rows: readonly { key: string; body: string }[],
+  people: readonly Person[],
 ): Promise<BatchItem[]> {
-  const rows = await db
-    .select({ key: idempotencyKeys.key, body: idempotencyKeys.body })
-    .from(idempotencyKeys)
-    .where(
-      and(
-        eq(idempotencyKeys.tenantId, keys.tenantId),
-        ne(idempotencyKeys.status, 0),
-        gte(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS - 3_600_000)),
-      ),
-    );
-  const about: string[] = [];
-  for (const row of rows) {
-    const text = await decryptTenantField(keys, `idem:${row.key}`, 'answer', row.body).catch(() => '');
-    if (text.includes(sub.id) || (email !== null && text.toLowerCase().includes(email))) about.push(row.key);
-  }
+  if (people.length === 0) return [];
+  const texts = await Promise.all(
+    rows.map((row) => decryptTenantField(keys, `idem:${row.key}`, 'answer', row.body).catch(() => '')),
+  );
+  const about = rows
+    .filter((_, i) => {
+      const text = texts[i] ?? '';
+      const lower = text.toLowerCase();
+      return people.some((p) => text.includes(p.sub.id) || (p.email !== null && lower.includes(p.email)));
+    })
+    .map((row) => row.key);
   return chunk(about, 90).map((part) =>
     db
       .delete(idempotencyKeys)
       .where(and(eq(idempotencyKeys.tenantId, keys.tenantId), inArray(idempotencyKeys.key, part))),
   );
-}
-
-/** The person's requests still open besides the erasure itself (one still executing is left alone). */
-async function otherOpenRequests(db: Db, request: PrivacyRequest, samePerson: SQL[]) {
-  if (samePerson.length === 0) return [];
-  return db.query.privacyRequests.findMany({
-    where: and(
-      eq(privacyRequests.tenantId, request.tenantId),
-      or(...samePerson),
-      ne(privacyRequests.id, request.id),
-      inArray(
-        privacyRequests.status,
-        OPEN_STATUSES.filter((s) => s !== 'executing'),
-      ),
-    ),
-  });
 }
 
 /** Evidence of an inbound mail without the mail's Message-ID. */
@@ -237,17 +264,20 @@ function withoutMailIds(evidence: Record<string, unknown>): Record<string, unkno
 
 /**
  * Outbox payloads that list subscribers (`subscriberIds` of an import or a purge) lose the erased
- * id, and events about the person's privacy requests name no subscriber any more (`subscriberId`
- * null, as the catalogue allows). Events about the subscriber are deleted with them;
+ * ids, and events about the people's privacy requests name no subscriber any more (`subscriberId`
+ * null, as the catalogue allows). Events about the subscribers are deleted with them;
  * `subscriber.erased` keeps it, as the client must learn whom to erase in its own systems.
  */
-function scrubIdsFromEvents(db: Db, tenantId: string, subscriberId: string) {
-  const listed = sql`exists (select 1 from json_each(${outboxEvents.payload}, '$.subscriberIds') where value = ${subscriberId})`;
+function scrubIdsFromEvents(db: Db, tenantId: string, subscriberIds: readonly string[]): BatchItem[] {
+  if (subscriberIds.length === 0) return [];
+  const ids = JSON.stringify(subscriberIds);
+  const erased = sql`(select value from json_each(${ids}))`;
+  const listed = sql`exists (select 1 from json_each(${outboxEvents.payload}, '$.subscriberIds') where value in ${erased})`;
   return [
     db
       .update(outboxEvents)
       .set({
-        payload: sql`json_set(${outboxEvents.payload}, '$.subscriberIds', json((select json_group_array(value) from json_each(${outboxEvents.payload}, '$.subscriberIds') where value <> ${subscriberId})))`,
+        payload: sql`json_set(${outboxEvents.payload}, '$.subscriberIds', json((select json_group_array(value) from json_each(${outboxEvents.payload}, '$.subscriberIds') where value not in ${erased})))`,
       })
       .where(and(eq(outboxEvents.tenantId, tenantId), listed)),
     db
@@ -258,15 +288,308 @@ function scrubIdsFromEvents(db: Db, tenantId: string, subscriberId: string) {
           eq(outboxEvents.tenantId, tenantId),
           eq(outboxEvents.subjectType, 'privacy_request'),
           ne(outboxEvents.type, 'subscriber.erased'),
-          sql`json_extract(${outboxEvents.payload}, '$.subscriberId') = ${subscriberId}`,
+          sql`json_extract(${outboxEvents.payload}, '$.subscriberId') in ${erased}`,
         ),
       ),
   ];
 }
 
+export type ErasureRun = {
+  trigger: ErasureTrigger;
+  /** `clock`, `subscriber`, `admin:<id>`, … */
+  actor: string;
+  now?: Date;
+  /** Receives the outbox events written, to hand exactly those on. */
+  events?: OutboxRef[];
+};
+
+/** What a chunk reports per request: an outcome, or the error that stopped this request alone. */
+export type ErasureResult = ErasureOutcome | { status: 'failed'; error: unknown };
+
+/** One claimed request, its subject and what is read about them. */
+type Subject = { request: PrivacyRequest; sub: Subscriber | undefined; index: string | null };
+type Person = Subject & { sub: Subscriber; plain: DecryptedSubscriber | null; email: string | null };
+
+/** Why a request read in D1 is not to be executed now, or null when it is. */
+function notNow(
+  request: PrivacyRequest | undefined,
+  trigger: ErasureTrigger,
+  now: Date,
+): ErasureOutcome | null {
+  if (!request) return { status: 'skipped', reason: 'not_found' };
+  if (request.kind !== 'erasure') return { status: 'skipped', reason: 'not_erasure' };
+  if (request.status === 'completed') return { status: 'skipped', reason: 'already_erased' };
+  if (request.status !== 'open' && request.status !== 'executing')
+    return { status: 'skipped', reason: 'not_open' };
+  if (trigger === 'due' && request.dueAt.getTime() > now.getTime())
+    return { status: 'not_due', dueAt: request.dueAt };
+  return null;
+}
+
 /**
- * Executes the erasure request `requestId` if, in D1, it is an erasure that is open (or whose
- * execution was interrupted) and, for the clock, due. Anything else is reported, not done.
+ * Executes the erasure requests `requestIds` that are, in D1, erasures that are open (or whose
+ * execution was interrupted) and, for the clock, due; anything else is reported, not done.
+ * Requests about a person another request of the chunk already erases wait for it and then run
+ * alone (they find themselves closed by it, as one after another would).
+ */
+export async function executeErasures(
+  db: Db,
+  keys: TenantKeys,
+  requestIds: readonly string[],
+  run: ErasureRun,
+): Promise<Map<string, ErasureResult>> {
+  const now = run.now ?? new Date();
+  const tenantId = keys.tenantId;
+  const ids = [...new Set(requestIds)];
+  const results = new Map<string, ErasureResult>();
+  const read = ids.length
+    ? await db
+        .select()
+        .from(privacyRequests)
+        .where(and(eq(privacyRequests.tenantId, tenantId), among(privacyRequests.id, ids)))
+    : [];
+  const byId = new Map(read.map((r) => [r.id, r]));
+  const eligible: PrivacyRequest[] = [];
+  for (const id of ids) {
+    const verdict = notNow(byId.get(id), run.trigger, now);
+    if (verdict) results.set(id, verdict);
+    else eligible.push(byId.get(id) as PrivacyRequest);
+  }
+  if (eligible.length === 0) return results;
+
+  const subIds = eligible.flatMap((r) => (r.subscriberId ? [r.subscriberId] : []));
+  const subIndexes = eligible.flatMap((r) => (!r.subscriberId && r.subjectIndex ? [r.subjectIndex] : []));
+  const [byIdRows, byIndexRows] = await db.batch([
+    db
+      .select()
+      .from(subscribers)
+      .where(and(eq(subscribers.tenantId, tenantId), among(subscribers.id, subIds))),
+    db
+      .select()
+      .from(subscribers)
+      .where(and(eq(subscribers.tenantId, tenantId), among(subscribers.emailIndex, subIndexes))),
+  ]);
+  const subById = new Map(byIdRows.map((s) => [s.id, s]));
+  const subByIndex = new Map(byIndexRows.map((s) => [s.emailIndex, s]));
+  const together: Subject[] = [];
+  const later: string[] = [];
+  const taken = new Set<string>();
+  for (const request of eligible) {
+    const sub = request.subscriberId
+      ? subById.get(request.subscriberId)
+      : request.subjectIndex
+        ? subByIndex.get(request.subjectIndex)
+        : undefined;
+    const index = sub?.emailIndex ?? request.subjectIndex;
+    const marks = [request.subscriberId, sub?.id, index, request.subjectIndex].filter(
+      (m): m is string => !!m,
+    );
+    if (marks.some((m) => taken.has(m))) later.push(request.id);
+    else {
+      for (const m of marks) taken.add(m);
+      together.push({ request, sub, index });
+    }
+  }
+
+  try {
+    for (const [id, outcome] of await eraseTogether(db, keys, together, { ...run, now }))
+      results.set(id, outcome);
+  } catch (error) {
+    if (together.length === 1) {
+      results.set(together[0]?.request.id ?? '', { status: 'failed', error });
+    } else {
+      // One request's conflict must not hold up the others: each runs alone, as it would have.
+      log('warn', 'erasure.chunk_split', { requests: together.length, ...describeError(error) });
+      later.unshift(...together.map((s) => s.request.id));
+    }
+  }
+  for (const id of later) {
+    const [result] = (await executeErasures(db, keys, [id], run)).values();
+    results.set(id, result ?? { status: 'skipped', reason: 'not_found' });
+  }
+  return results;
+}
+
+/** Claims the subjects' requests in one batch and erases them all in another. */
+async function eraseTogether(
+  db: Db,
+  keys: TenantKeys,
+  subjects: readonly Subject[],
+  run: ErasureRun & { now: Date },
+): Promise<Map<string, ErasureOutcome>> {
+  const { now, trigger, actor } = run;
+  const tenantId = keys.tenantId;
+  const claims = subjects.map((s) => startStatements(db, s.request, { actor, now, note: trigger }));
+  const claimBatch = claims.flatMap((c) => c.batch);
+  await runGuarded(db, claimBatch);
+  run.events?.push(...outboxRefs(claimBatch));
+
+  const withSub = subjects.filter((s): s is Subject & { sub: Subscriber } => s.sub !== undefined);
+  const ids = withSub.map((s) => s.sub.id);
+  const indexes = subjects.flatMap((s) => (s.index ? [s.index] : []));
+  const reads = await chunkReads(
+    db,
+    tenantId,
+    ids,
+    subjects.map((s) => s.request),
+    indexes,
+    now,
+  );
+  const requesters = await Promise.all(
+    subjects.map(async (s) => {
+      const wrapped = s.sub ? reads.wrapped.get(s.sub.id) : undefined;
+      const plain =
+        s.sub && wrapped
+          ? await decryptSubscriber(await unwrapSubscriberKey(keys, s.sub.id, wrapped), s.sub)
+          : null;
+      return { plain, email: plain ? plain.email : await storedRequester(keys, s.request) };
+    }),
+  );
+  const people: Person[] = [];
+  subjects.forEach((s, i) => {
+    const r = requesters[i];
+    if (s.sub && r) people.push({ ...s, sub: s.sub, plain: r.plain, email: r.email });
+  });
+
+  const closed = new Set<string>();
+  const outcomes = new Map<string, ErasureOutcome>();
+  const finishes: BatchItem[] = [];
+  const perPerson: BatchItem[] = [];
+  subjects.forEach((s, i) => {
+    const { request, sub, index } = s;
+    const claimed = claims[i]?.next as PrivacyRequest;
+    const recordId = newId('era');
+    const counts: Record<string, number> = sub
+      ? {
+          subscribers: 1,
+          [`region.${sub.homeRegion}`]: 1,
+          [`status.${sub.status}`]: 1,
+          ...prefixed('consentEvents', reads.counts.consentEvents.get(sub.id) ?? []),
+          ...prefixed('subscriptions', reads.counts.subscriptions.get(sub.id) ?? []),
+          ...prefixed('clicks', reads.counts.clicks.get(sub.id) ?? []),
+          ...prefixed('messageRecipients', reads.counts.messageRecipients.get(sub.id) ?? []),
+        }
+      : { subscribers: 0 };
+    // The person's other open requests close with the erasure, and keep the erasure record
+    // instead of the subscriber id, and no Message-ID of their mails (it can carry their address).
+    const closures = reads.others
+      .filter(
+        (o) =>
+          !closed.has(o.id) &&
+          ((sub && o.subscriberId === sub.id) || (index !== null && o.subjectIndex === index)),
+      )
+      .map((other) => {
+        closed.add(other.id);
+        return closeForErasure(db, other, {
+          erasureRequestId: request.id,
+          now,
+          patch: {
+            subscriberId: sub && other.subscriberId ? recordId : other.subscriberId,
+            evidence: withoutMailIds(other.evidence),
+          },
+        }).batch;
+      });
+    const finish = finishStatements(db, claimed, {
+      actor,
+      now,
+      note: trigger,
+      payload: { trigger, closed: closures.length },
+      patch: {
+        subscriberId: sub ? recordId : request.subscriberId,
+        evidence: withoutMailIds(request.evidence),
+      },
+    });
+    finishes.push(...finish.batch);
+    const samePerson: SQL[] = [];
+    if (sub) samePerson.push(eq(privacyRequests.subscriberId, sub.id));
+    if (index) samePerson.push(eq(privacyRequests.subjectIndex, index));
+    perPerson.push(
+      ...closures.flat(),
+      ...(samePerson.length
+        ? [
+            db
+              .update(privacyRequests)
+              .set({
+                requesterCt: null,
+                ...(sub ? { subscriberId: recordId } : {}),
+                evidence: sql`case when json_extract(${privacyRequests.evidence}, '$.source') = 'inbound_email' then json_remove(${privacyRequests.evidence}, '$.messageId') else ${privacyRequests.evidence} end`,
+              })
+              .where(
+                and(
+                  eq(privacyRequests.tenantId, tenantId),
+                  or(...samePerson),
+                  sql`${privacyRequests.id} <> ${request.id}`,
+                ),
+              ),
+          ]
+        : []),
+      // Unique per request: a second execution that got this far fails here and changes nothing.
+      db.insert(erasureRecords).values({
+        id: recordId,
+        tenantId,
+        requestId: request.id,
+        requestedAt: request.receivedAt,
+        executedAt: now,
+        trigger,
+        counts,
+      }),
+      outboxInsert(db, {
+        tenantId,
+        type: 'subscriber.erased',
+        subjectType: 'privacy_request',
+        subjectId: request.id,
+        occurredAt: now,
+        payload: { requestId: request.id, subscriberId: sub?.id ?? null, trigger },
+      }),
+    );
+    outcomes.set(request.id, {
+      status: 'executed',
+      request: finish.next,
+      counts,
+      requesterEmail: requesters[i]?.email ?? null,
+      language: request.language ?? sub?.language ?? null,
+    });
+  });
+
+  const suppressed = subjects.flatMap((s) => (s.index ? [{ index: s.index, requestId: s.request.id }] : []));
+  const batch: BatchItem[] = [
+    ...finishes,
+    ...(await removalCounted(db, keys, people, subjects.length)),
+    ...scrubIdsFromEvents(db, tenantId, ids),
+    ...(await idempotencyAnswersAbout(db, keys, reads.answers, people)),
+    ...(suppressed.length
+      ? suppressionCounted(
+          db,
+          tenantId,
+          suppressed.map((s) => s.index),
+          chunk(suppressed, SUPPRESSIONS_PER_INSERT).map((part) =>
+            db
+              .insert(suppressions)
+              .values(
+                part.map((s) => ({
+                  tenantId,
+                  emailIndex: s.index,
+                  reason: 'erasure' as const,
+                  requestId: s.requestId,
+                })),
+              )
+              .onConflictDoUpdate({
+                target: [suppressions.tenantId, suppressions.emailIndex],
+                set: { reason: 'erasure', requestId: sql`excluded.request_id` },
+              }),
+          ),
+        )
+      : []),
+    ...perPerson,
+  ];
+  await runGuarded(db, batch);
+  run.events?.push(...outboxRefs(batch));
+  return outcomes;
+}
+
+/**
+ * Executes one erasure request (see `executeErasures`); a request changed meanwhile throws
+ * `conflict` (409) and nothing is written.
  */
 export async function executeErasure(
   db: Db,
@@ -277,122 +600,12 @@ export async function executeErasure(
   now = new Date(),
   events: OutboxRef[] = [],
 ): Promise<ErasureOutcome> {
-  const tenantId = keys.tenantId;
-  const request = await findPrivacyRequest(db, tenantId, requestId);
-  if (!request) return { status: 'skipped', reason: 'not_found' };
-  if (request.kind !== 'erasure') return { status: 'skipped', reason: 'not_erasure' };
-  if (request.status === 'completed') return { status: 'skipped', reason: 'already_erased' };
-  if (request.status !== 'open' && request.status !== 'executing')
-    return { status: 'skipped', reason: 'not_open' };
-  if (trigger === 'due' && request.dueAt.getTime() > now.getTime())
-    return { status: 'not_due', dueAt: request.dueAt };
-
-  const claimed = await startExecution(db, request, { actor, now, note: trigger, events });
-  const sub = request.subscriberId
-    ? await findSubscriber(db, tenantId, request.subscriberId)
-    : request.subjectIndex
-      ? await findSubscriberByBlindIndex(db, tenantId, request.subjectIndex)
-      : undefined;
-  const [key, counts] = await Promise.all([
-    sub ? loadSubscriberKey(db, keys, sub.id) : null,
-    countsFor(db, tenantId, sub),
-  ]);
-  const plain = sub && key ? await decryptSubscriber(key, sub) : null;
-  const requesterEmail = plain ? plain.email : await storedRequester(keys, request);
-  const index = sub?.emailIndex ?? request.subjectIndex;
-  const samePerson: SQL[] = [];
-  if (sub) samePerson.push(eq(privacyRequests.subscriberId, sub.id));
-  if (index) samePerson.push(eq(privacyRequests.subjectIndex, index));
-  const recordId = newId('era');
-  // What the person's requests keep after the erasure: the erasure record instead of the
-  // subscriber id, and no Message-ID of their mails (it can carry their address or host).
-  const residueFree = {
-    subscriberId: sub ? recordId : request.subscriberId,
-    evidence: withoutMailIds(request.evidence),
-  };
-  const closures = (await otherOpenRequests(db, request, samePerson)).map(
-    (other) =>
-      closeForErasure(db, other, {
-        erasureRequestId: request.id,
-        now,
-        patch: {
-          subscriberId: sub && other.subscriberId ? recordId : other.subscriberId,
-          evidence: withoutMailIds(other.evidence),
-        },
-      }).batch,
+  const result = (await executeErasures(db, keys, [requestId], { trigger, actor, now, events })).get(
+    requestId,
   );
-
-  const extra: BatchItem[] = [
-    ...(sub
-      ? await removalCounted(db, keys, sub, plain, deletions(db, tenantId, sub, request.id))
-      : [tally(db, tenantId, '', { erasures: 1 })]),
-    ...(sub ? scrubIdsFromEvents(db, tenantId, sub.id) : []),
-    ...(sub ? await idempotencyAnswersAbout(db, keys, sub, requesterEmail, now) : []),
-    ...(index
-      ? suppressionCounted(db, tenantId, index, [
-          db
-            .insert(suppressions)
-            .values({ tenantId, emailIndex: index, reason: 'erasure', requestId: request.id })
-            .onConflictDoUpdate({
-              target: [suppressions.tenantId, suppressions.emailIndex],
-              set: { reason: 'erasure', requestId: request.id },
-            }),
-        ])
-      : []),
-    ...closures.flat(),
-    ...(samePerson.length
-      ? [
-          db
-            .update(privacyRequests)
-            .set({
-              requesterCt: null,
-              ...(sub ? { subscriberId: recordId } : {}),
-              evidence: sql`case when json_extract(${privacyRequests.evidence}, '$.source') = 'inbound_email' then json_remove(${privacyRequests.evidence}, '$.messageId') else ${privacyRequests.evidence} end`,
-            })
-            .where(
-              and(
-                eq(privacyRequests.tenantId, tenantId),
-                or(...samePerson),
-                sql`${privacyRequests.id} <> ${request.id}`,
-              ),
-            ),
-        ]
-      : []),
-    // Unique per request: a second execution that got this far fails here and changes nothing.
-    db.insert(erasureRecords).values({
-      id: recordId,
-      tenantId,
-      requestId: request.id,
-      requestedAt: request.receivedAt,
-      executedAt: now,
-      trigger,
-      counts,
-    }),
-    outboxInsert(db, {
-      tenantId,
-      type: 'subscriber.erased',
-      subjectType: 'privacy_request',
-      subjectId: request.id,
-      occurredAt: now,
-      payload: { requestId: request.id, subscriberId: sub?.id ?? null, trigger },
-    }),
-  ];
-  const done = await finishExecution(db, claimed, {
-    actor,
-    now,
-    note: trigger,
-    extra,
-    payload: { trigger, closed: closures.length },
-    patch: residueFree,
-    events,
-  });
-  return {
-    status: 'executed',
-    request: done,
-    counts,
-    requesterEmail,
-    language: request.language ?? sub?.language ?? null,
-  };
+  if (!result) return { status: 'skipped', reason: 'not_found' };
+  if (result.status === 'failed') throw result.error;
+  return result;
 }
 
 /** Erasure requests of a region that are, or will be by `until`, due and not yet done. */

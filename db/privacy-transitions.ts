@@ -139,6 +139,16 @@ export async function transitionRequest(
 ): Promise<PrivacyRequest> {
   const { next, batch } = transitionStatements(db, request, action, input);
   batch.push(...(input.extra ?? []));
+  await runGuarded(db, batch);
+  input.events?.push(...outboxRefs(batch));
+  return next;
+}
+
+/**
+ * Runs a batch holding transition guards; a guard that fired becomes `conflict` (409) and the
+ * batch changed nothing. Other failures are rethrown as they are.
+ */
+export async function runGuarded(db: Db, batch: BatchItem[]): Promise<void> {
   try {
     await runBatch(db, batch);
   } catch (err) {
@@ -149,8 +159,6 @@ export async function transitionRequest(
       );
     throw err;
   }
-  input.events?.push(...outboxRefs(batch));
-  return next;
 }
 
 type Actor = Pick<TransitionInput, 'actor' | 'note' | 'now' | 'events'>;
@@ -282,6 +290,28 @@ export function finishExecution(
 ) {
   const now = by.now ?? new Date();
   return transitionRequest(db, request, 'finish', {
+    ...by,
+    now,
+    patch: { ...by.patch, resolvedAt: now, requesterCt: null },
+  });
+}
+
+/**
+ * The statements that claim a request for execution, for a batch of the caller's (run with
+ * `runGuarded`): a request claimed or changed meanwhile fails the whole batch.
+ */
+export function startStatements(db: Db, request: PrivacyRequest, by: Omit<Actor, 'events'>) {
+  return transitionStatements(db, request, 'start', by);
+}
+
+/** The statements that complete a claimed execution, for the batch of the erasure itself. */
+export function finishStatements(
+  db: Db,
+  request: PrivacyRequest,
+  by: Omit<Actor, 'events'> & { payload?: Record<string, unknown>; patch?: TransitionInput['patch'] },
+) {
+  const now = by.now ?? new Date();
+  return transitionStatements(db, request, 'finish', {
     ...by,
     now,
     patch: { ...by.patch, resolvedAt: now, requesterCt: null },

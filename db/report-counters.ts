@@ -146,30 +146,34 @@ export function eventsLeaving(db: Db, scope: CounterScope, erased: boolean) {
   );
 }
 
-/** Before an erasure deletes the scope's people: one more erased person per region, and one erasure. */
-export function erasureTotals(db: Db, scope: CounterScope) {
+/**
+ * Before an erasure deletes the scope's people: one more erased person per region for each of
+ * them, and `erasures` more erasures (a chunk's requests, those without a subscriber included).
+ */
+export function erasureTotals(db: Db, scope: CounterScope, erasures: number) {
   return [
     addCells(
       db,
       sql`select p.tenant_id, '', p.home_region, 'erased', count(*) from subscribers p where ${scope.where}
         group by p.tenant_id, p.home_region`,
     ),
-    tally(db, scope.tenantId, '', { erasures: 1 }),
+    tally(db, scope.tenantId, '', { erasures }),
   ];
 }
 
-/** The suppression of one address (tenant, blind index), counted by reason around `statements`. */
+/** The suppressions of addresses (tenant, blind indexes), counted by reason around `statements`. */
 export function suppressionCounted<T extends BatchItem>(
   db: Db,
   tenantId: string,
-  emailIndex: string,
+  emailIndexes: readonly string[],
   statements: readonly T[],
 ): (T | ReturnType<typeof addCells>)[] {
   const delta = (sign: 1 | -1) =>
     addCells(
       db,
-      sql`select tenant_id, '', '', 'suppressions:' || reason, ${sign} from suppressions
-        where tenant_id = ${tenantId} and email_index = ${emailIndex}`,
+      sql`select tenant_id, '', '', 'suppressions:' || reason, sum(${sign}) from suppressions
+        where tenant_id = ${tenantId} and email_index in (select value from json_each(${JSON.stringify(emailIndexes)}))
+        group by tenant_id, reason`,
     );
   return [delta(-1), ...statements, delta(1)];
 }

@@ -7,6 +7,7 @@ import {
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { regional } from '../../db/regions';
+import { ALARM_CHUNK } from '../../workers/durable/erasure-clock';
 import { clockFor } from '../../workers/privacy/clock';
 import { handleScheduled } from '../../workers/scheduled';
 import { body, seedSubscriber } from '../support/privacy';
@@ -109,10 +110,10 @@ describe('ErasureClock', () => {
     expect(await countRows(d1, 'subscribers', 'id = ?', sub.id)).toBe(0);
   });
 
-  it('executes a backlog in bounded chunks, re-arming between them', async () => {
+  it('executes a backlog in bounded chunks, re-arming between them', { timeout: 180_000 }, async () => {
     const { tenant, apiKey } = await seedTenant('eu');
     const clock = clockFor(env, tenant.id);
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < ALARM_CHUNK + 5; i++) {
       const sub = await seedSubscriber(tenant, { email: `bulk${i}@example.org` });
       const res = await api(apiKey, '/privacy-requests', {
         method: 'POST',
@@ -123,10 +124,10 @@ describe('ErasureClock', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 46 * 86_400_000);
     expect(await runDurableObjectAlarm(clock)).toBe(true);
-    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(25);
+    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(ALARM_CHUNK);
     expect((await clock.pending()).length).toBe(5);
     expect(await runDurableObjectAlarm(clock)).toBe(true);
-    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(30);
+    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(ALARM_CHUNK + 5);
     expect(await clock.pending()).toEqual([]);
   });
 

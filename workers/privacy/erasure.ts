@@ -1,14 +1,64 @@
-// Running an erasure from the Worker: load the tenant and its keys, execute the erasure in D1
-// (db/erasure.ts), then tell the requester and hand the outbox to the queue. Used by the
-// erasure clock's alarm (trigger `due`) and by `confirm` (trigger `confirmed`).
+// Running erasures from the Worker: load the tenant and its keys once, execute the erasures in
+// D1 (db/erasure.ts, a chunk at a time), then tell the requesters, their mails sent concurrently
+// after the commit. Used by the erasure clock's alarm (trigger `due`, a chunk) and by `confirm`
+// (trigger `confirmed`, one request).
 
-import { executeErasure, type ErasureOutcome, type ErasureTrigger } from '../../db/erasure';
+import {
+  type ErasureOutcome,
+  type ErasureResult,
+  type ErasureTrigger,
+  executeErasure,
+  executeErasures,
+} from '../../db/erasure';
 import type { OutboxRef } from '../../db/outbox';
 import { regionalForTenant } from '../../db/regions';
 import { findTenant, tenantKeys } from '../../db/tenants';
 import { log } from '../../shared/log';
 import type { Bindings } from '../env';
 import { notifyRequester, type PrivacyCtx } from './notify';
+
+/**
+ * Logs what happened (ids and codes only, one line per outcome for the whole chunk: in a busy
+ * isolate each log line has its cost) and mails every requester erased, concurrently.
+ */
+async function report(
+  ctx: PrivacyCtx,
+  trigger: ErasureTrigger,
+  results: ReadonlyMap<string, ErasureResult>,
+): Promise<void> {
+  const mails: Promise<unknown>[] = [];
+  const executed: string[] = [];
+  const skipped: string[] = [];
+  let subscribers = 0;
+  for (const [requestId, outcome] of results) {
+    if (outcome.status === 'executed') {
+      executed.push(requestId);
+      subscribers += outcome.counts.subscribers ?? 0;
+      if (outcome.requesterEmail)
+        mails.push(
+          notifyRequester(
+            ctx,
+            outcome.request,
+            'completed',
+            {},
+            { email: outcome.requesterEmail, language: outcome.language },
+          ),
+        );
+    } else if (outcome.status !== 'failed') {
+      skipped.push(`${requestId}:${outcome.status === 'skipped' ? outcome.reason : outcome.status}`);
+    }
+  }
+  if (executed.length)
+    log('info', 'erasure.executed', {
+      trigger,
+      requests: executed.length,
+      requestIds: executed.join(','),
+      subscribers,
+    });
+  if (skipped.length)
+    log('info', 'erasure.skipped', { trigger, requests: skipped.length, outcomes: skipped.join(',') });
+  await Promise.all(mails);
+}
 
 export async function runErasure(
   ctx: PrivacyCtx,
@@ -19,39 +69,32 @@ export async function runErasure(
 ): Promise<ErasureOutcome> {
   const keys = await tenantKeys(ctx.env.MASTER_KEY, ctx.tenant);
   const outcome = await executeErasure(ctx.store.db, keys, requestId, trigger, actor, now, ctx.events);
-  if (outcome.status === 'executed') {
-    log('info', 'erasure.executed', { requestId, trigger, subscribers: outcome.counts.subscribers ?? 0 });
-    if (outcome.requesterEmail)
-      await notifyRequester(
-        ctx,
-        outcome.request,
-        'completed',
-        {},
-        { email: outcome.requesterEmail, language: outcome.language },
-      );
-  } else {
-    log('info', 'erasure.skipped', {
-      requestId,
-      trigger,
-      outcome: outcome.status === 'skipped' ? outcome.reason : outcome.status,
-    });
-  }
+  await report(ctx, trigger, new Map([[requestId, outcome]]));
   return outcome;
 }
 
 /**
- * The clock's entry point: the tenant is looked up in its own region; a vanished tenant skips.
- * The outbox events written are added to `events`.
+ * The clock's entry point for a chunk of due requests: the tenant is looked up once in its own
+ * region (a vanished tenant skips them all). The outbox events written are added to `events`.
  */
-export async function runDueErasure(
+export async function runDueErasures(
   env: Bindings,
   tenantId: string,
-  requestId: string,
+  requestIds: readonly string[],
   now: Date,
   events: OutboxRef[] = [],
-): Promise<ErasureOutcome> {
+): Promise<Map<string, ErasureResult>> {
   const store = regionalForTenant(env, tenantId);
   const tenant = await findTenant(store.db, tenantId);
-  if (!tenant) return { status: 'skipped', reason: 'not_found' };
-  return runErasure({ env, store, tenant, events }, requestId, 'due', 'clock', now);
+  if (!tenant) return new Map(requestIds.map((id) => [id, { status: 'skipped', reason: 'not_found' }]));
+  const ctx: PrivacyCtx = { env, store, tenant, events };
+  const keys = await tenantKeys(env.MASTER_KEY, tenant);
+  const results = await executeErasures(store.db, keys, requestIds, {
+    trigger: 'due',
+    actor: 'clock',
+    now,
+    events,
+  });
+  await report(ctx, 'due', results);
+  return results;
 }

@@ -1,0 +1,209 @@
+// A chunk of due erasures executed together (db/erasure.ts `executeErasures`, the clock's
+// alarm): the D1 round trips stay the same whatever the chunk's size, every person is erased as
+// one at a time would erase them (rows, counters, records, events, one mail each), two requests
+// about one person erase once, and one request that cannot commit does not hold up the others.
+
+import { runDurableObjectAlarm } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dbFor } from '../../db/client';
+import { executeErasures } from '../../db/erasure';
+import type { OutboxRef } from '../../db/outbox';
+import { regional } from '../../db/regions';
+import { type Tenant, tenantKeys } from '../../db/tenants';
+import { clockFor } from '../../workers/privacy/clock';
+import { captureMail } from '../support/mail';
+import { body, seedSubscriber } from '../support/privacy';
+import { expectCountersExact, cell } from '../support/reports';
+import { api, countRows, seedTenant } from '../support/seed';
+
+const { d1 } = regional(env, 'eu');
+const DAY = 86_400_000;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** The real D1 binding, counting the round trips made through it (statements run or batches). */
+function countingD1(real: D1Database): { d1: D1Database; trips: () => number } {
+  let trips = 0;
+  const raw = new WeakMap<object, D1PreparedStatement>();
+  const statement = (s: D1PreparedStatement): D1PreparedStatement => {
+    const proxy = new Proxy(s, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (typeof value !== 'function') return value;
+        if (prop === 'bind') return (...args: unknown[]) => statement(target.bind(...args));
+        if (prop === 'all' || prop === 'run' || prop === 'raw' || prop === 'first')
+          return (...args: unknown[]) => {
+            trips++;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        return (value as (...a: unknown[]) => unknown).bind(target);
+      },
+    });
+    raw.set(proxy, s);
+    return proxy;
+  };
+  const d1 = new Proxy(real, {
+    get(target, prop) {
+      if (prop === 'prepare') return (query: string) => statement(target.prepare(query));
+      if (prop === 'batch')
+        return (statements: D1PreparedStatement[]) => {
+          trips++;
+          return target.batch(statements.map((s) => raw.get(s) ?? s));
+        };
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { d1, trips: () => trips };
+}
+
+async function fileErasures(tenant: Tenant, apiKey: string, emails: string[]) {
+  const filed: { requestId: string; subscriberId: string }[] = [];
+  for (const email of emails) {
+    const sub = await seedSubscriber(tenant, { email });
+    const res = await api(apiKey, '/privacy-requests', {
+      method: 'POST',
+      json: { kind: 'erasure', subscriberId: sub.id },
+    });
+    expect(res.status).toBe(201);
+    filed.push({ requestId: (await body(res)).id as string, subscriberId: sub.id });
+  }
+  return filed;
+}
+
+async function eraseChunk(tenant: Tenant, requestIds: string[]) {
+  const counting = countingD1(env.DB_EU);
+  const events: OutboxRef[] = [];
+  const keys = await tenantKeys(env.MASTER_KEY, tenant);
+  const results = await executeErasures(dbFor(counting.d1), keys, requestIds, {
+    trigger: 'due',
+    actor: 'clock',
+    now: new Date(Date.now() + 46 * DAY),
+    events,
+  });
+  return { results, trips: counting.trips(), events };
+}
+
+describe('a chunk of due erasures', () => {
+  it('takes five D1 round trips whatever its size, and erases every person completely', {
+    timeout: 240_000,
+  }, async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    const small = await fileErasures(tenant, apiKey, ['c1@example.org', 'c2@example.org']);
+    const large = await fileErasures(
+      tenant,
+      apiKey,
+      // More people than any per-row statement could bind within D1's 100 parameters.
+      Array.from({ length: 30 }, (_, i) => `chunk${i}@example.org`),
+    );
+
+    const first = await eraseChunk(
+      tenant,
+      small.map((f) => f.requestId),
+    );
+    const second = await eraseChunk(
+      tenant,
+      large.map((f) => f.requestId),
+    );
+    // Read the requests, read their subjects, claim, read what goes, one deletion batch.
+    expect(first.trips).toBe(5);
+    expect(second.trips).toBe(5);
+
+    const all = [...small, ...large];
+    for (const { results } of [first, second])
+      expect([...results.values()].map((r) => r.status)).toEqual(
+        Array.from({ length: results.size }, () => 'executed'),
+      );
+    expect(await countRows(d1, 'subscribers', 'tenant_id = ?', tenant.id)).toBe(0);
+    expect(await countRows(d1, 'subscriber_keys', 'tenant_id = ?', tenant.id)).toBe(0);
+    expect(await countRows(d1, 'consent_events', 'tenant_id = ?', tenant.id)).toBe(0);
+    expect(await countRows(d1, 'subscriptions', 'tenant_id = ?', tenant.id)).toBe(0);
+    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(all.length);
+    expect(await countRows(d1, 'suppressions', `tenant_id = ? and reason = 'erasure'`, tenant.id)).toBe(
+      all.length,
+    );
+    expect(await countRows(d1, 'privacy_requests', `tenant_id = ? and status = 'completed'`, tenant.id)).toBe(
+      all.length,
+    );
+    for (const { subscriberId, requestId } of all) {
+      expect(await countRows(d1, 'outbox_events', 'subject_id = ?', subscriberId)).toBe(0);
+      expect(
+        await countRows(d1, 'suppressions', 'tenant_id = ? and request_id = ?', tenant.id, requestId),
+      ).toBe(1);
+    }
+    // Exactly the events written are handed over: claim, completion and erasure per request.
+    const handed = [...first.events, ...second.events].map((e) => e.type).sort();
+    expect(handed.filter((t) => t === 'subscriber.erased')).toHaveLength(all.length);
+    expect(handed.filter((t) => t === 'privacy_request.executing')).toHaveLength(all.length);
+    expect(handed.filter((t) => t === 'privacy_request.completed')).toHaveLength(all.length);
+    const cells = await expectCountersExact(tenant);
+    expect(cell(cells, '', '', 'erasures')).toBe(all.length);
+    expect(cell(cells, '', 'eu', 'erased')).toBe(all.length);
+    expect(cell(cells, '', '', 'suppressions:erasure')).toBe(all.length);
+  });
+
+  it('erases a person named by two due requests once; the second is closed by the first', async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    const [filed] = await fileErasures(tenant, apiKey, ['twice@example.org']);
+    const requestId = filed?.requestId as string;
+    // A second open erasure of the same person, one naming the subscriber and the other only
+    // the address (the unique indexes allow no other pair; filing merges, an older request can remain).
+    const row = (await d1
+      .prepare('select * from privacy_requests where id = ?')
+      .bind(requestId)
+      .first()) as Record<string, unknown>;
+    await d1.prepare('update privacy_requests set subject_index = null where id = ?').bind(requestId).run();
+    const copy = { ...row, id: `${requestId}x`, subscriber_id: null };
+    const columns = Object.keys(copy);
+    await d1
+      .prepare(
+        `insert into privacy_requests (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+      )
+      .bind(...Object.values(copy))
+      .run();
+
+    const { results } = await eraseChunk(tenant, [requestId, `${requestId}x`]);
+    expect(results.get(requestId)?.status).toBe('executed');
+    expect(results.get(`${requestId}x`)).toEqual({ status: 'skipped', reason: 'already_erased' });
+    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(1);
+    expect(await countRows(d1, 'subscribers', 'tenant_id = ?', tenant.id)).toBe(0);
+    expect(await countRows(d1, 'privacy_requests', `id = ? and status = 'completed'`, `${requestId}x`)).toBe(
+      1,
+    );
+    const cells = await expectCountersExact(tenant);
+    expect(cell(cells, '', '', 'erasures')).toBe(1);
+  });
+
+  it('on the clock: one request that cannot commit backs off alone; the others are erased and mailed once each', async () => {
+    const mail = captureMail();
+    const { tenant, apiKey } = await seedTenant('eu');
+    const filed = await fileErasures(tenant, apiKey, ['a@example.org', 'b@example.org', 'c@example.org']);
+    const blocked = filed[1]?.requestId as string;
+    // A record already holding this request id makes its erasure fail as a whole.
+    await d1
+      .prepare(
+        `insert into erasure_records (id, tenant_id, request_id, requested_at, executed_at, "trigger", counts) select 'era_chunk_block', tenant_id, id, 0, 0, 'admin', '{}' from privacy_requests where id = ?`,
+      )
+      .bind(blocked)
+      .run();
+    const before = (await mail.messages()).length;
+    const clock = clockFor(env, tenant.id);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const at = Date.now() + 46 * DAY;
+    vi.setSystemTime(at);
+    expect(await runDurableObjectAlarm(clock)).toBe(true);
+
+    expect(await clock.pending()).toEqual([{ requestId: blocked, dueAt: at + 30_000, attempts: 1 }]);
+    expect(await countRows(d1, 'subscribers', 'tenant_id = ?', tenant.id)).toBe(1);
+    expect(await countRows(d1, 'subscribers', 'id = ?', filed[1]?.subscriberId)).toBe(1);
+    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(3);
+    const sent = (await mail.messages())
+      .slice(before)
+      .map((m) => m.to)
+      .sort();
+    expect(sent).toEqual(['a@example.org', 'c@example.org']);
+  });
+});
