@@ -100,7 +100,7 @@ export async function rotateTenantKeys(
       target: { type: 'tenant', id: row.id },
       details: { fromVersion, toVersion: ring.current },
     };
-    await appendAudit(db, await unwrapTenantKey(ring, row.id, wrappedKey), [entry]).catch(() =>
+    await appendAudit(db, await tenantKeysOf(ring, row.id, wrappedKey), [entry]).catch(() =>
       unaudited.push(row.id),
     );
   }
