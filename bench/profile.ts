@@ -2,7 +2,7 @@
 // through its inspector (Chrome DevTools Protocol over WebSocket: Profiler.enable/start/stop) while
 // concurrent clients drive the path; prints the top self-time costs by function and by source
 // file (mapped back through the bundle's source map) and writes the .cpuprofile for DevTools.
-// Usage: npx tsx bench/profile.ts <form|form-single|api-insert|redirect|consent-page|erasure-chunk> (env: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_TOP;
+// Usage: npx tsx bench/profile.ts <form|form-single|api-insert|redirect|consent-page|crypto|erasure-chunk> (env: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_TOP;
 // erasure-chunk: BENCH_ERASURES seeded, each request one alarm's chunk of the erasure clock, run with BENCH_CONCURRENCY=1)
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,15 @@ import {
   type LocalWorker,
 } from '../scripts/lib/local-worker';
 
-const SCENARIOS = ['form', 'form-single', 'api-insert', 'redirect', 'consent-page', 'erasure-chunk'] as const;
+const SCENARIOS = [
+  'form',
+  'form-single',
+  'api-insert',
+  'redirect',
+  'consent-page',
+  'crypto',
+  'erasure-chunk',
+] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 const scenario = process.argv[2] as ScenarioName;
 if (!SCENARIOS.includes(scenario)) {
@@ -184,6 +192,11 @@ async function prepare(w: LocalWorker, t: DemoTenant): Promise<{ send: Send; exp
     case 'redirect': {
       const url = await link(w, t);
       return { send: () => fetch(url, { redirect: 'manual', headers: { 'x-dev-geo': 'US' } }), expect: 302 };
+    }
+    case 'crypto': {
+      // bench/crypto's encrypt operation (a fresh record's data key, fields, blind index, pseudonym), 100 a request.
+      const url = `${w.url}/__dev/bench/crypto?op=encrypt&n=100`;
+      return { send: () => fetch(url, { method: 'POST' }), expect: 200 };
     }
     case 'consent-page': {
       const url = await link(w, t);

@@ -116,7 +116,12 @@ export type CaptureOptions = {
    * long as anyone's and reveals nothing.
    */
   rehearseSuppressed?: boolean;
+  /** What the caller already read in its own read batch (see captureStateReads), for this address. */
+  read?: CaptureRead;
 };
+
+/** An address's blind index and capture state, read in a caller's batch. */
+export type CaptureRead = { email: string; index: string; state: CaptureState };
 
 const suppressedError = () =>
   new AppError(
@@ -132,9 +137,12 @@ export async function captureConsent(
   opts: CaptureOptions = {},
 ): Promise<CaptureResult> {
   assertAllowedValues(input.profile);
-  const { email, index } = await addressIndex(keys, input.email);
   const listIds = input.lists.map((l) => l.id);
-  const first = await readCaptureState(db, keys, index, listIds);
+  const {
+    email,
+    index,
+    state: first,
+  } = opts.read ?? (await readCaptureState(db, keys, await addressIndex(keys, input.email), listIds));
   if (first.suppressed) {
     if (!opts.rehearseSuppressed) throw suppressedError();
     const notice = typeof input.notice === 'function' ? null : input.notice;
@@ -146,13 +154,13 @@ export async function captureConsent(
     notice: typeof input.notice === 'function' ? await input.notice() : input.notice,
   };
   return appendToChain(db, async (round) => {
-    const state = round === 1 ? first : await readCaptureState(db, keys, index, listIds);
+    const state = round === 1 ? first : (await readCaptureState(db, keys, { email, index }, listIds)).state;
     if (state.suppressed) throw suppressedError();
     return buildCapture(db, keys, accepted, email, index, state);
   });
 }
 
-type CaptureState = {
+export type CaptureState = {
   suppressed: boolean;
   subscriber: Subscriber | undefined;
   key: SubscriberKey | null;
@@ -163,36 +171,53 @@ type CaptureState = {
 async function readCaptureState(
   db: Db,
   keys: TenantKeys,
-  index: string,
+  address: { email: string; index: string },
   listIds: string[],
-): Promise<CaptureState> {
-  const byAddress = and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.emailIndex, index));
+): Promise<CaptureRead> {
+  const reads = captureStateReads(db, keys.tenantId, address.index, listIds);
+  const rows = await db.batch([reads.suppressed, reads.subscriber, reads.wrappedKey, reads.subscriptions]);
+  return { ...address, state: await captureStateOf(keys, rows) };
+}
+
+/** The four queries of a capture's state, for `readCaptureState` or a caller's own read batch. */
+export function captureStateReads(db: Db, tenantId: string, index: string, listIds: string[]) {
+  const byAddress = and(eq(subscribers.tenantId, tenantId), eq(subscribers.emailIndex, index));
   const idOfAddress = db.select({ id: subscribers.id }).from(subscribers).where(byAddress);
-  const [suppressed, found, wrapped, current] = await db.batch([
-    db
+  return {
+    suppressed: db
       .select({ i: suppressions.emailIndex })
       .from(suppressions)
-      .where(and(eq(suppressions.tenantId, keys.tenantId), eq(suppressions.emailIndex, index)))
+      .where(and(eq(suppressions.tenantId, tenantId), eq(suppressions.emailIndex, index)))
       .limit(1),
-    db.select().from(subscribers).where(byAddress).limit(1),
-    db
+    subscriber: db.select().from(subscribers).where(byAddress).limit(1),
+    wrappedKey: db
       .select({ wrappedKey: subscriberKeys.wrappedKey })
       .from(subscriberKeys)
-      .where(
-        and(eq(subscriberKeys.tenantId, keys.tenantId), inArray(subscriberKeys.subscriberId, idOfAddress)),
-      )
+      .where(and(eq(subscriberKeys.tenantId, tenantId), inArray(subscriberKeys.subscriberId, idOfAddress)))
       .limit(1),
-    db
+    subscriptions: db
       .select()
       .from(subscriptions)
       .where(
         and(
-          eq(subscriptions.tenantId, keys.tenantId),
+          eq(subscriptions.tenantId, tenantId),
           inArray(subscriptions.subscriberId, idOfAddress),
           inArray(subscriptions.listId, listIds),
         ),
       ),
-  ]);
+  };
+}
+
+/** The state from the rows of `captureStateReads`, in its order; the data key unwrapped. */
+export async function captureStateOf(
+  keys: TenantKeys,
+  [suppressed, found, wrapped, current]: [
+    { i: string }[],
+    Subscriber[],
+    { wrappedKey: string }[],
+    SubscriptionRow[],
+  ],
+): Promise<CaptureState> {
   const subscriber = found[0];
   const key =
     subscriber && wrapped[0] ? await unwrapSubscriberKey(keys, subscriber.id, wrapped[0].wrappedKey) : null;

@@ -11,10 +11,13 @@ import {
   type CaptureResult,
   type CaptureSettings,
   captureConsent,
+  captureStateOf,
+  captureStateReads,
   needsConfirmation,
 } from './consent-capture';
-import { formNotice, type FormRow } from './forms';
-import { requireLists, requireProfileFields, type ListRow } from './lists';
+import { formNoticeQuery, publishedFormNotice, type FormRow } from './forms';
+import { checkedLists, checkedProfileFields, listsQuery, profileFieldsQuery, type ListRow } from './lists';
+import { addressIndex } from './subscribers';
 import type { Notice } from './notices';
 
 export type SubmissionContext = {
@@ -53,6 +56,10 @@ export function formAnswerStatus(lists: ListRow[]): 'pending' | 'confirmed' {
   return lists.some(needsConfirmation) ? 'pending' : 'confirmed';
 }
 
+/**
+ * A form post in one read batch (profile fields, lists, notice and the address's state) and one
+ * write batch (see captureConsent); an erased address rehearses that write and is not accepted.
+ */
 export async function acceptFormSubmission(
   db: Db,
   keys: TenantKeys,
@@ -62,16 +69,25 @@ export async function acceptFormSubmission(
 ): Promise<FormOutcome> {
   if (!submission.consent)
     throw new AppError('consent_required', 'The consent box was not ticked, so nobody was subscribed.');
-  const defined = await requireProfileFields(db, keys.tenantId, form.fields);
+  const address = await addressIndex(keys, submission.email);
+  const state = captureStateReads(db, keys.tenantId, address.index, form.listIds);
+  const [fieldRows, listRows, noticeRow, ...stateRows] = await db.batch([
+    profileFieldsQuery(db, keys.tenantId, form.fields),
+    listsQuery(db, keys.tenantId, form.listIds),
+    formNoticeQuery(db, form),
+    state.suppressed,
+    state.subscriber,
+    state.wrappedKey,
+    state.subscriptions,
+  ]);
+  const defined = checkedProfileFields(form.fields, fieldRows);
+  const lists = checkedLists(form.listIds, listRows);
+  const notice = publishedFormNotice(noticeRow);
   const profile: Record<string, string | number | boolean> = {};
   for (const f of defined) {
     const v = submission.fields?.[f.key];
     if (v !== undefined && v !== '') profile[f.key] = v;
   }
-  const [lists, notice] = await Promise.all([
-    requireLists(db, keys.tenantId, form.listIds),
-    formNotice(db, form),
-  ]);
   try {
     const result = await captureConsent(
       db,
@@ -91,7 +107,7 @@ export async function acceptFormSubmission(
         homeRegionSource: 'form_geo',
         settings: ctx.settings,
       },
-      { rehearseSuppressed: true },
+      { rehearseSuppressed: true, read: { ...address, state: await captureStateOf(keys, stateRows) } },
     );
     return { accepted: true, ...result, lists, notice };
   } catch (err) {

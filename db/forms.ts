@@ -8,7 +8,7 @@ import type { Region } from '../shared/regions';
 import type { FormInput, FormPatch } from '../shared/schemas/forms';
 import type { Db } from './client';
 import { pageByCreated, requireLists, requireProfileFields } from './lists';
-import { currentNotice, publishNotice, type Notice } from './notices';
+import { currentNotice, currentNoticeQuery, publishNotice, type Notice } from './notices';
 import { forms, tenants } from './schema';
 
 export type FormRow = typeof forms.$inferSelect;
@@ -47,7 +47,15 @@ export async function findForm(db: Db, tenantId: string, id: string): Promise<Fo
 
 /** The notice version the form shows now. */
 export async function formNotice(db: Db, form: FormRow): Promise<Notice> {
-  const notice = await currentNotice(db, form.tenantId, form.noticeKey, form.language);
+  return publishedFormNotice(await currentNotice(db, form.tenantId, form.noticeKey, form.language));
+}
+
+/** The query of the notice version a form shows now, for a caller's read batch. */
+export const formNoticeQuery = (db: Db, form: FormRow) =>
+  currentNoticeQuery(db, form.tenantId, form.noticeKey, form.language);
+
+/** A form always has a published notice: its absence is our fault, not the visitor's. */
+export function publishedFormNotice(notice: Notice | undefined): Notice {
   if (!notice) throw new AppError('internal', 'The form has no published notice.');
   return notice;
 }

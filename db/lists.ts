@@ -49,13 +49,20 @@ export async function findList(db: Db, tenantId: string, id: string): Promise<Li
 
 /** The named lists, in the order given; 400 naming the first id that is not a list of this tenant. */
 export async function requireLists(db: Db, tenantId: string, ids: readonly string[]): Promise<ListRow[]> {
+  return checkedLists(ids, ids.length ? await listsQuery(db, tenantId, ids) : []);
+}
+
+/** The rows of these lists, for a caller's read batch; `checkedLists` refuses a missing one. */
+export function listsQuery(db: Db, tenantId: string, ids: readonly string[]) {
+  return db
+    .select()
+    .from(lists)
+    .where(and(eq(lists.tenantId, tenantId), inArray(lists.id, [...new Set(ids)])));
+}
+
+/** The lists in the order asked for (each once); `validation_failed` names one that does not exist. */
+export function checkedLists(ids: readonly string[], rows: ListRow[]): ListRow[] {
   const unique = [...new Set(ids)];
-  const rows = unique.length
-    ? await db
-        .select()
-        .from(lists)
-        .where(and(eq(lists.tenantId, tenantId), inArray(lists.id, unique)))
-    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const missing = unique.find((id) => !byId.has(id));
   if (missing) throw new AppError('validation_failed', `List ${missing} does not exist.`);
@@ -166,10 +173,19 @@ export async function requireProfileFields(
   keys: readonly string[],
 ): Promise<ProfileFieldRow[]> {
   if (keys.length === 0) return [];
-  const rows = await db
+  return checkedProfileFields(keys, await profileFieldsQuery(db, tenantId, keys));
+}
+
+/** The definitions of these profile fields, for a caller's read batch (see checkedProfileFields). */
+export function profileFieldsQuery(db: Db, tenantId: string, keys: readonly string[]) {
+  return db
     .select()
     .from(profileFields)
     .where(and(eq(profileFields.tenantId, tenantId), inArray(profileFields.key, [...keys])));
+}
+
+/** The rows read; `validation_failed` names a field that is not defined. */
+export function checkedProfileFields(keys: readonly string[], rows: ProfileFieldRow[]): ProfileFieldRow[] {
   const missing = keys.find((k) => !rows.some((r) => r.key === k));
   if (missing)
     throw new AppError(

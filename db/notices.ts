@@ -16,6 +16,11 @@ export async function currentNotice(
   key: string,
   language: string,
 ): Promise<Notice | undefined> {
+  return currentNoticeQuery(db, tenantId, key, language);
+}
+
+/** The newest version of a notice in one language, as a query for a caller's read batch. */
+export function currentNoticeQuery(db: Db, tenantId: string, key: string, language: string) {
   return db.query.consentNotices.findFirst({
     where: and(
       eq(consentNotices.tenantId, tenantId),

@@ -1,12 +1,12 @@
-// Tenants: creation with their wrapped key, lookup, and the isolate-level cache of unwrapped
-// tenant keys (unwrapping costs four HKDF derivations; a tenant's key changes only on rotation).
+// Tenants: creation with their wrapped key, lookup, and their unwrapped keys (kept by the
+// keyring's cache: unwrapping costs four HKDF derivations; a tenant's key changes only on rotation).
 
 import { and, eq } from 'drizzle-orm';
 import {
   createTenantKey,
   rewrapTenantKey,
+  tenantKeysOf,
   tenantKeyVersion,
-  unwrapTenantKey,
   type TenantKeys,
 } from '../shared/crypto/envelope';
 import { masterKeyring, type MasterKeyring } from '../shared/crypto/keyring';
@@ -53,22 +53,12 @@ export async function createTenant(
   return row!;
 }
 
-const keyCache = new Map<string, Promise<TenantKeys>>();
-
-/** The tenant's derived keys, unwrapped once per isolate and key version. */
+/** The tenant's derived keys, unwrapped once per isolate for a while (see tenantKeysOf). */
 export async function tenantKeys(
   masterSecret: string | undefined,
   tenant: Pick<Tenant, 'id' | 'wrappedKey'>,
 ): Promise<TenantKeys> {
-  const cacheKey = `${tenant.id}:${tenant.wrappedKey}`;
-  let keys = keyCache.get(cacheKey);
-  if (!keys) {
-    keys = masterKeyring(masterSecret).then((ring) => unwrapTenantKey(ring, tenant.id, tenant.wrappedKey));
-    keys.catch(() => keyCache.delete(cacheKey));
-    if (keyCache.size > 1000) keyCache.clear();
-    keyCache.set(cacheKey, keys);
-  }
-  return keys;
+  return tenantKeysOf(await masterKeyring(masterSecret), tenant.id, tenant.wrappedKey);
 }
 
 /**
@@ -110,7 +100,7 @@ export async function rotateTenantKeys(
       target: { type: 'tenant', id: row.id },
       details: { fromVersion, toVersion: ring.current },
     };
-    await appendAudit(db, await unwrapTenantKey(ring, row.id, wrappedKey), [entry]).catch(() =>
+    await appendAudit(db, await tenantKeysOf(ring, row.id, wrappedKey), [entry]).catch(() =>
       unaudited.push(row.id),
     );
   }

@@ -2,14 +2,14 @@
 
 import { handleEmail } from './email/inbound';
 import type { Bindings } from './env';
-import { app } from './http/app';
+import { routeRequest } from './http/app';
 import { handleQueue } from './queue/consumer';
 import { handleScheduled } from './scheduled';
 
 export { ErasureClock } from './durable/erasure-clock';
 
 export default {
-  fetch: app.fetch,
+  fetch: routeRequest,
   email: (message, env, ctx) => handleEmail(message, env, ctx),
   queue: (batch, env, ctx) => handleQueue(batch, env, ctx),
   scheduled: (controller, env, ctx) => handleScheduled(controller, env, ctx),

@@ -63,6 +63,33 @@ export async function unwrapTenantKey(
   return { tenantId, kek, dataKey, indexKey, pseudonymKey };
 }
 
+/** How long an isolate keeps a tenant's unwrapped keys, and for how many tenants at most. */
+export const TENANT_KEYS_TTL_MS = 10 * 60_000;
+const TENANT_KEYS_MAX = 1_000;
+
+/**
+ * A tenant's keys, unwrapped (four HKDF derivations) once per keyring and TTL: the keyring's
+ * cache holds one entry per tenant, replaced when its wrapped key changes (rotation), the oldest
+ * dropped beyond TENANT_KEYS_MAX. A failed unwrap is not remembered.
+ */
+export function tenantKeysOf(
+  ring: MasterKeyring,
+  tenantId: string,
+  wrapped: string,
+  now = Date.now(),
+): Promise<TenantKeys> {
+  const hit = ring.tenants.get(tenantId);
+  if (hit && hit.wrapped === wrapped && now - hit.at < TENANT_KEYS_TTL_MS) return hit.keys;
+  const keys = unwrapTenantKey(ring, tenantId, wrapped);
+  keys.catch(() => {
+    if (ring.tenants.get(tenantId)?.keys === keys) ring.tenants.delete(tenantId);
+  });
+  ring.tenants.delete(tenantId);
+  if (ring.tenants.size >= TENANT_KEYS_MAX) ring.tenants.delete(ring.tenants.keys().next().value!);
+  ring.tenants.set(tenantId, { wrapped, at: now, keys });
+  return keys;
+}
+
 /** Master-key version that wrapped a tenant key. */
 export function tenantKeyVersion(wrapped: string): number {
   return parseEnvelope(wrapped, TENANT_TAG).version;

@@ -1,9 +1,10 @@
 // The master keyring: the Worker secret MASTER_KEY holds one or more versioned 256-bit keys.
 // The highest version wraps new tenant keys; older versions stay readable until rotation has
 // re-wrapped every tenant key (see rewrapTenantKey). Keys derived from it are derived once per
-// keyring (`masterSubkey`).
+// keyring (`masterSubkey`), and so are tenants' keys, for a while (`tenantKeysOf` in envelope.ts).
 
 import { fromBase64 } from '../encoding';
+import type { TenantKeys } from './envelope';
 import { type DerivedAlgorithm, hkdf, type KeyUse } from './hkdf';
 
 export type MasterKeyring = {
@@ -14,6 +15,8 @@ export type MasterKeyring = {
   derivation: Map<number, CryptoKey>;
   /** Keys derived so far, by `<version>/<info>` (see masterSubkey). */
   derived: Map<string, Promise<CryptoKey>>;
+  /** Tenants' unwrapped keys by tenant id, with the wrapped key and time they came from (see tenantKeysOf). */
+  tenants: Map<string, { wrapped: string; at: number; keys: Promise<TenantKeys> }>;
 };
 
 const ENTRY = /^(?:v?(\d{1,4}):)?([A-Za-z0-9+/]{43}=)$/;
@@ -42,7 +45,13 @@ export async function importMasterKeyring(secret: string | undefined): Promise<M
       await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey', 'deriveBits']),
     );
   }
-  return { current: Math.max(...wrapping.keys()), wrapping, derivation, derived: new Map() };
+  return {
+    current: Math.max(...wrapping.keys()),
+    wrapping,
+    derivation,
+    derived: new Map(),
+    tenants: new Map(),
+  };
 }
 
 /**

@@ -303,6 +303,27 @@ describe('POST /f/:formId', () => {
       expect(await v.json()).toMatchObject({ ok: true });
     }
   });
+
+  it('a sign-up is one read batch and one write batch after the form; the outbox hand-off follows the answer', async () => {
+    const f = await formFixture('eu', { lists: 'single' });
+    await api(f.apiKey, '/profile-fields', { method: 'POST', json: { key: 'city', label: 'City' } });
+    const withField = await api(f.apiKey, `/forms/${f.formId}`, {
+      method: 'PATCH',
+      json: { fields: ['city'] },
+    });
+    expect(withField.status).toBe(200);
+    const token = await agedToken(f.formId);
+    const signUp = (email: string) =>
+      recordD1(() => postJson(f.formId, { email, tm_t: token, fields: { city: 'Utrecht' } }));
+    for (const email of ['four.trips@example.org', 'four.trips@example.org']) {
+      const run = await signUp(email);
+      expect(run.result.status).toBe(200);
+      // The form with its tenant; the read batch; the write batch; after the answer, the hand-off.
+      expect(run.roundTrips).toBe(4);
+      // Profile fields, lists, notice, suppression, subscriber, data key, subscriptions.
+      expect(run.batches[0]).toBe(7);
+    }
+  });
 });
 
 describe('GET /f/:formId/embed.js', () => {

@@ -10,6 +10,8 @@ import {
   decryptTenantField,
   encryptField,
   rewrapTenantKey,
+  TENANT_KEYS_TTL_MS,
+  tenantKeysOf,
   tenantKeyVersion,
   unwrapSubscriberKey,
   unwrapTenantKey,
@@ -119,5 +121,33 @@ describe('envelope encryption', () => {
     await expect(importMasterKeyring('short')).rejects.toThrow(/malformed/);
     await expect(importMasterKeyring(`v1:${K1} v1:${K2}`)).rejects.toThrow(/twice/);
     await expect(importMasterKeyring('secret-value-123')).rejects.not.toThrow(/secret-value-123/);
+  });
+});
+
+describe('tenant keys kept by the keyring', () => {
+  it('unwraps once per TTL, again after it, and anew when the wrapped key changes (rotation)', async () => {
+    const { ring, wrapped, tenant } = await setup();
+    const at = 1_000_000;
+    const first = tenantKeysOf(ring, 'ten_eu_a', wrapped, at);
+    expect(tenantKeysOf(ring, 'ten_eu_a', wrapped, at + TENANT_KEYS_TTL_MS - 1)).toBe(first);
+    const later = tenantKeysOf(ring, 'ten_eu_a', wrapped, at + TENANT_KEYS_TTL_MS);
+    expect(later).not.toBe(first);
+    const field = await encryptField((await createSubscriberKey(await later, 'sub_2')).key, 'email', 'x@y.z');
+    expect(field).toMatch(/^f1\./);
+    const rewrapped = await rewrapTenantKey(ring, 'ten_eu_a', wrapped);
+    const rotated = tenantKeysOf(ring, 'ten_eu_a', rewrapped, at + TENANT_KEYS_TTL_MS);
+    expect(rotated).not.toBe(later);
+    expect(ring.tenants.size).toBe(1);
+    // The same secret under another wrapping: the same index key, so the blind index still finds people.
+    const mac = async (k: CryptoKey) =>
+      toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', k, new Uint8Array(4))));
+    expect(await mac((await rotated).indexKey)).toBe(await mac(tenant.indexKey));
+  });
+
+  it('forgets a wrapped key that does not unwrap', async () => {
+    const { ring } = await setup();
+    const other = await createTenantKey(await importMasterKeyring(`v1:${K2}`), 'ten_eu_a');
+    await expect(tenantKeysOf(ring, 'ten_eu_a', other)).rejects.toBeInstanceOf(DecryptError);
+    expect(ring.tenants.has('ten_eu_a')).toBe(false);
   });
 });

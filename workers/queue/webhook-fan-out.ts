@@ -26,6 +26,8 @@ export async function fanOutEvent(env: Bindings, msg: OutboxEventMessage, now = 
   // Deliveries not yet attempted are sent again on a redelivery: the claim makes a duplicate harmless.
   const deliveries = await createDeliveries(db, { ...event, type: event.type }, now);
   await enqueueDeliveries(env, msg.region, deliveries);
+  // The receipt is a row; a line says only what the row does not: deliveries made or a redelivery.
+  if (first && deliveries.length === 0) return;
   log('info', 'outbox.received', {
     eventId: msg.eventId,
     eventType: event.type,
