@@ -37,11 +37,12 @@ const WEBHOOK_CONCURRENCY = env('BENCH_WEBHOOK_CONCURRENCY', 16);
 const CRYPTO_RECORDS = env('BENCH_CRYPTO_RECORDS', 500);
 const COUNT_REQUESTS = env('BENCH_COUNT_REQUESTS', 10);
 const FULL = process.env.BENCH_FULL === '1';
+// BENCH_README=0 prints the table without writing it into bench/README.md and README.md (trial runs).
 const ERASURE_SIZES = (process.env.BENCH_ERASURE_SIZES ?? (FULL ? '1000,10000,100000' : '1000,10000'))
   .split(',')
   .map(Number);
 // Without BENCH_FULL the clock drains this many erasures from each backlog (all of it with).
-const ERASURE_SAMPLE = env('BENCH_ERASURE_SAMPLE', 1_000);
+const ERASURE_SAMPLE = env('BENCH_ERASURE_SAMPLE', 300);
 
 const loadBefore = loadavg();
 const started = Date.now();
@@ -280,7 +281,7 @@ try {
     ...[...perRequest].map(([name, c]) => `| ${name} | ${costCells(c)} |`),
   ];
   console.log(`npm run bench: ${header}\n\n${table.join('\n')}\n\n${costs.join('\n')}`);
-  writeGenerated(header, table, costs, rows);
+  if (process.env.BENCH_README !== '0') writeGenerated(header, table, costs, rows);
 } finally {
   await fleet.stop();
   await receiver.close();

@@ -1,6 +1,6 @@
 // The bench build's entry (bench only, never deployed): the real Worker with every binding call
-// counted. It patches the prototypes of the D1, Queue and send_email bindings, SubtleCrypto's key
-// derivation and import, `fetch` and `console` once, then hands each event to workers/index.ts
+// counted. It patches the prototypes of the D1 and Queue bindings, SubtleCrypto's key derivation
+// and import, `fetch` and `console` once, wraps send_email, then hands each event to workers/index.ts
 // unchanged; `GET /__bench/counts` answers the totals, `POST /__bench/counts` resets them and
 // `/__bench/self-check` shows that five D1 round trips count as five.
 
@@ -71,7 +71,30 @@ function patchBindings(env: Env): void {
       bump('queueMessages', (args[0] as unknown[]).length);
     });
   }
-  countCalls(holderOf(env.MAILER, 'send'), 'send', 'mails');
+}
+
+/**
+ * send_email is an RPC stub (no prototype to patch): each event gets the env through a proxy whose
+ * MAILER counts its sends. The erasure clock's Durable Object gets its env from the runtime, so
+ * its mails are not counted.
+ */
+const countedEnvs = new WeakMap<Env, Env>();
+function countedEnv(env: Env): Env {
+  patchBindings(env);
+  let counted = countedEnvs.get(env);
+  if (!counted) {
+    const mailer = {
+      send: (message: EmailMessage) => {
+        bump('mails');
+        return env.MAILER.send(message);
+      },
+    } as Env['MAILER'];
+    counted = new Proxy(env, {
+      get: (target, key) => (key === 'MAILER' ? mailer : Reflect.get(target, key)),
+    });
+    countedEnvs.set(env, counted);
+  }
+  return counted;
 }
 
 /** Five D1 round trips (first, all, run, raw, a batch of two): the wrapper must count five, no more. */
@@ -87,8 +110,8 @@ async function selfCheck(env: Env): Promise<Response> {
 }
 
 const handler: ExportedHandler<Env> = {
-  fetch(request, env, ctx) {
-    patchBindings(env);
+  fetch(request, original, ctx) {
+    const env = countedEnv(original);
     const url = new URL(request.url);
     if (url.pathname === '/__bench/self-check') return selfCheck(env);
     if (url.pathname === '/__bench/counts') {
@@ -98,17 +121,17 @@ const handler: ExportedHandler<Env> = {
     bump('requests');
     return worker.fetch(request as Parameters<typeof worker.fetch>[0], env, ctx);
   },
-  queue(batch, env, ctx) {
-    patchBindings(env);
+  queue(batch, original, ctx) {
+    const env = countedEnv(original);
     bump('queueDeliveries', batch.messages.length);
     return worker.queue(batch, env, ctx);
   },
-  scheduled(controller, env, ctx) {
-    patchBindings(env);
+  scheduled(controller, original, ctx) {
+    const env = countedEnv(original);
     return worker.scheduled(controller, env, ctx);
   },
-  email(message, env, ctx) {
-    patchBindings(env);
+  email(message, original, ctx) {
+    const env = countedEnv(original);
     return worker.email(message, env, ctx);
   },
 };
