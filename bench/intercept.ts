@@ -8,18 +8,22 @@
 // BENCH_SLICES, BENCH_CONCURRENCY, BENCH_PORT). BENCH_APP=no-assets runs the app from a copy of
 // wrangler.toml without `[assets]` and takes the bare Worker without `[assets]` as its baseline.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   applyLocalMigrations,
+  freePort,
+  type LocalWorker,
   newMasterKey,
   ROOT,
   seedDemo,
   startLocalWorker,
-  type LocalWorker,
-  freePort,
 } from '../scripts/lib/local-worker';
+import { BROWSER, mintLink } from './lib/app-requests';
+import { closedLoop, type SlicedScenario, slicedRound } from './lib/load';
+import { median, spread, type Stats, stats } from './lib/stats';
+import { appConfig } from './lib/workers';
 
 // The app listens on BENCH_PORT (a free port otherwise), the bare Workers on free ports.
 const PORT = Number(process.env.BENCH_PORT ?? (await freePort()));
@@ -31,75 +35,20 @@ const SLICES = Number(process.env.BENCH_SLICES ?? 4);
 const NO_ASSETS = process.env.BENCH_APP === 'no-assets';
 
 type Scenario = { name: string; url: string; headers: Record<string, string>; expect: number };
-type Sample = { latencies: number[]; requests: number; seconds: number; errors: number };
-
-/** `CONCURRENCY` clients, each sending its next request when the previous one is answered. */
-async function load(s: Scenario, seconds: number): Promise<Sample> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const until = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < until) {
-        const t0 = performance.now();
-        try {
-          const res = await fetch(s.url, { headers: s.headers, redirect: 'manual' });
-          await res.arrayBuffer();
-          if (res.status !== s.expect) errors++;
-          else latencies.push(performance.now() - t0);
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  return { latencies, requests: latencies.length, seconds: (performance.now() - started) / 1000, errors };
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
-type Stats = { rps: number; p50: number; p99: number; errors: number };
 const METRICS = ['rps', 'p50', 'p99'] as const;
 
-function stats(sample: Sample): Stats {
-  const sorted = [...sample.latencies].sort((x, y) => x - y);
-  return {
-    rps: sample.requests / sample.seconds,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    errors: sample.errors,
-  };
-}
+/** `CONCURRENCY` keep-alive clients on one scenario's URL for `seconds`. */
+const load = (s: Scenario, seconds: number) =>
+  closedLoop(
+    () => fetch(s.url, { headers: s.headers, redirect: 'manual' }),
+    seconds,
+    CONCURRENCY,
+    (status) => status === s.expect,
+  );
 
 /** Median and min–max over rounds of one scenario's metric divided by the baseline's in the same round. */
-function ratios(rounds: Map<string, Stats>[], name: string, base: string, metric: (typeof METRICS)[number]) {
-  const xs = rounds.map((r) => r.get(name)![metric] / r.get(base)![metric]);
-  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
-}
-
-async function mintLink(url: string, apiKey: string, listId: string): Promise<string> {
-  const sub = await fetch(`${url}/__dev/intercept/subscriber?region=eu`, { method: 'POST' });
-  const { subscriberId } = (await sub.json()) as { subscriberId: string };
-  const res = await fetch(`${url}/api/v1/links`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      subscriberId,
-      listId,
-      messageId: 'msg_bench',
-      destination: 'https://shop.example.com/spring',
-    }),
-  });
-  if (res.status !== 201) throw new Error(`minting failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { links: { url: string }[] }).links[0]!.url;
-}
+const ratios = (rounds: Map<string, Stats>[], name: string, base: string, metric: (typeof METRICS)[number]) =>
+  spread(rounds.map((r) => r.get(name)![metric] / r.get(base)![metric]));
 
 /** Answers YES once, so that this link's EU clicks find valid consent. */
 async function consentTo(link: string, origin: string): Promise<void> {
@@ -120,20 +69,6 @@ async function consentTo(link: string, origin: string): Promise<void> {
   if (res.status !== 303) throw new Error(`answer failed: ${res.status}`);
 }
 
-/** wrangler.toml without [assets], with absolute paths, written into the state folder. */
-function configWithoutAssets(dir: string): string {
-  const original = readFileSync(path.join(ROOT, 'wrangler.toml'), 'utf8');
-  const withoutAssets = original.replace(/\n\[assets\][\s\S]*?(?=\n\[)/, '\n');
-  const absolute = withoutAssets
-    .replace('main = "workers/index.ts"', `main = "${path.join(ROOT, 'workers', 'index.ts')}"`)
-    .replaceAll('migrations_dir = "migrations"', `migrations_dir = "${path.join(ROOT, 'migrations')}"`);
-  const file = path.join(dir, 'wrangler.no-assets.toml');
-  writeFileSync(file, absolute);
-  return file;
-}
-
-const BROWSER =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const BARE = 'bare 302, [assets] router';
 const BARE_NO_ASSETS = 'bare 302, no [assets]';
 const DIRECT = 'direct redirect (US clicker)';
@@ -164,7 +99,7 @@ try {
   const app = await startLocalWorker({
     port: PORT,
     persistTo: state,
-    config: NO_ASSETS ? configWithoutAssets(state) : undefined,
+    config: NO_ASSETS ? appConfig(state, { assets: false }) : undefined,
     vars: {
       RUNTIME: 'local',
       ALLOW_DEV_GEO: '1',
@@ -185,8 +120,9 @@ try {
   servers.push(bareNoAssets);
   const [eu] = (await seedDemo(app.url)).filter((t) => t.region === 'eu');
   if (!eu) throw new Error('demo tenant missing');
-  const link = await mintLink(app.url, eu.apiKey, eu.listId);
-  const consented = await mintLink(app.url, eu.apiKey, eu.listId);
+  const api = { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' };
+  const link = await mintLink(app.url, api, eu.listId);
+  const consented = await mintLink(app.url, api, eu.listId);
   await consentTo(consented, app.url);
   // In this order (and reversed) the baseline runs right next to the direct path and the no-assets Worker.
   const scenarios: Scenario[] = [
@@ -207,22 +143,13 @@ try {
     },
   ];
   for (const s of scenarios) await load(s, 1);
+  const sliced: SlicedScenario[] = scenarios.map((s) => ({
+    name: s.name,
+    run: (seconds) => load(s, seconds),
+  }));
   const rounds: Map<string, Stats>[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? scenarios : [...scenarios].reverse();
-    const samples = new Map<string, Sample>(
-      scenarios.map((s) => [s.name, { latencies: [], requests: 0, seconds: 0, errors: 0 }]),
-    );
-    for (let slice = 0; slice < SLICES; slice++) {
-      for (const s of order) {
-        const r = await load(s, SECONDS / SLICES);
-        const t = samples.get(s.name)!;
-        t.latencies.push(...r.latencies);
-        t.requests += r.requests;
-        t.seconds += r.seconds;
-        t.errors += r.errors;
-      }
-    }
+    const samples = await slicedRound(round % 2 === 0 ? sliced : [...sliced].reverse(), SECONDS, SLICES);
     const results = new Map<string, Stats>([...samples].map(([name, sample]) => [name, stats(sample)]));
     rounds.push(results);
     const direct = results.get(DIRECT)!.p50 / results.get(NO_ASSETS ? BARE_NO_ASSETS : BARE)!.p50;

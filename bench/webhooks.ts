@@ -5,155 +5,85 @@
 // changes (the change and its event written, handed over, fanned out, delivered).
 // Usage: npm run bench:webhooks
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import {
-  applyLocalMigrations,
-  freePort,
-  type LocalWorker,
-  newMasterKey,
-  newPlatformKey,
-  ROOT,
-  seedDemo,
-  startLocalWorker,
-} from '../scripts/lib/local-worker';
+import { seedDemo } from '../scripts/lib/local-worker';
 import { startWebhookReceiver } from '../scripts/lib/webhook-receiver';
+import { drive } from './lib/load';
+import { waitForDeliveries } from './lib/webhooks';
+import { type Bench, startApp, startBaseline } from './lib/workers';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 400);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const TIMEOUT_MS = 300_000;
 
 const receiver = await startWebhookReceiver();
+const accepted = (key: string, count: number) => waitForDeliveries(receiver, key, count);
 
-/** `total` requests with `concurrency` in flight. */
-async function drive(
-  total: number,
-  concurrency: number,
-  send: (i: number) => Promise<Response>,
-): Promise<number> {
-  let next = 0;
-  let failed = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const res = await send(next++);
-        if (!res.ok) failed++;
-        await res.arrayBuffer();
-      }
-    }),
-  );
-  return failed;
-}
-
-/** Waits until `key` has `count` accepted requests; returns the time of the last one. */
-async function accepted(key: string, count: number): Promise<number> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const ok = (receiver.received.get(key) ?? []).filter((r) => r.answered === 200);
-    if (ok.length >= count) return Math.max(...ok.map((r) => r.receivedAt));
-    if (Date.now() > deadline) throw new Error(`${key}: ${ok.length} of ${count} deliveries arrived`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function withWorker<T>(
-  start: (state: string) => Promise<LocalWorker>,
-  run: (w: LocalWorker) => Promise<T>,
-) {
-  const state = mkdtempSync(path.join(tmpdir(), 'tm-bench-webhooks-'));
-  const worker = await start(state);
+async function withWorker<T>(start: Promise<Bench>, run: (w: Bench) => Promise<T>): Promise<T> {
+  const worker = await start;
   try {
     return await run(worker);
   } finally {
     await worker.stop();
-    rmSync(state, { recursive: true, force: true });
   }
 }
 
 let sampleBody = '';
 
-const product = await withWorker(
-  async (state) => {
-    applyLocalMigrations(state);
-    const port = await freePort();
-    return startLocalWorker({
-      port,
-      persistTo: state,
-      vars: {
-        RUNTIME: 'local',
-        ALLOW_DEV_WEBHOOK_HOSTS: '1',
-        MASTER_KEY: newMasterKey(),
-        PLATFORM_KEY: newPlatformKey(),
-        PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
-      },
+const product = await withWorker(startApp(), async (w) => {
+  const [eu] = await seedDemo(w.url);
+  if (!eu) throw new Error('no demo tenant');
+  const headers = { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' };
+  const endpoint = async (key: string, eventTypes: string[]) => {
+    const res = await fetch(`${w.url}/api/v1/webhook-endpoints`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ url: `${receiver.url}/hook/${key}/200`, eventTypes }),
     });
-  },
-  async (w) => {
-    const [eu] = await seedDemo(w.url);
-    if (!eu) throw new Error('no demo tenant');
-    const headers = { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' };
-    const endpoint = async (key: string, eventTypes: string[]) => {
-      const res = await fetch(`${w.url}/api/v1/webhook-endpoints`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ url: `${receiver.url}/hook/${key}/200`, eventTypes }),
-      });
-      if (res.status !== 201) throw new Error(`endpoint: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { id: string }).id;
-    };
-    /** Requests into the Worker that each make one delivery; from the first request to the last delivery. */
-    const measure = async (key: string, total: number, send: (i: number) => Promise<Response>) => {
-      const started = Date.now();
-      const failed = await drive(total, CONCURRENCY, send);
-      const writtenMs = Date.now() - started;
-      const last = await accepted(key, total);
-      const unique = new Set((receiver.received.get(key) ?? []).map((r) => r.headers['webhook-id'])).size;
-      return { seconds: (last - started) / 1000, writtenMs, failed, unique };
-    };
-    // Delivery stage: test events (one event and its delivery per call; claim, sign, POST, settle).
-    const tested = await endpoint('tested', ['privacy_request.*']);
-    const test = () => fetch(`${w.url}/api/v1/webhook-endpoints/${tested}/test`, { method: 'POST', headers });
-    await drive(20, CONCURRENCY, test);
-    await accepted('tested', 20);
-    receiver.received.delete('tested');
-    const delivery = await measure('tested', EVENTS, test);
-    sampleBody = receiver.received.get('tested')?.[0]?.body ?? '{}';
-    // End to end: a settings change writes its event, which is handed over, fanned out and delivered.
-    await endpoint('changes', ['tenant.*']);
-    const change = (i: number) =>
-      fetch(`${w.url}/api/v1/tenant/settings`, {
-        method: 'PATCH',
-        headers,
-        body: JSON.stringify({ displayName: `Shop ${i}` }),
-      });
-    const endToEnd = await measure('changes', CHANGES, change);
-    return { delivery, endToEnd };
-  },
-);
-
-const baseline = await withWorker(
-  async (state) =>
-    startLocalWorker({
-      port: await freePort(),
-      persistTo: state,
-      config: path.join(ROOT, 'bench', 'baseline', 'webhook.wrangler.toml'),
-    }),
-  async (w) => {
-    const post = (key: string) => () =>
-      fetch(w.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ url: `${receiver.url}/hook/${key}/200`, body: sampleBody }),
-      });
-    await drive(20, CONCURRENCY, post('warm'));
+    if (res.status !== 201) throw new Error(`endpoint: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  };
+  /** Requests into the Worker that each make one delivery; from the first request to the last delivery. */
+  const measure = async (key: string, total: number, send: (i: number) => Promise<Response>) => {
     const started = Date.now();
-    const failed = await drive(EVENTS, CONCURRENCY, post('bare'));
-    const last = await accepted('bare', EVENTS);
-    return { seconds: (last - started) / 1000, failed };
-  },
-);
+    const { failed } = await drive(total, CONCURRENCY, send);
+    const writtenMs = Date.now() - started;
+    const last = await accepted(key, total);
+    const unique = new Set((receiver.received.get(key) ?? []).map((r) => r.headers['webhook-id'])).size;
+    return { seconds: (last - started) / 1000, writtenMs, failed, unique };
+  };
+  // Delivery stage: test events (one event and its delivery per call; claim, sign, POST, settle).
+  const tested = await endpoint('tested', ['privacy_request.*']);
+  const test = () => fetch(`${w.url}/api/v1/webhook-endpoints/${tested}/test`, { method: 'POST', headers });
+  await drive(20, CONCURRENCY, test);
+  await accepted('tested', 20);
+  receiver.received.delete('tested');
+  const delivery = await measure('tested', EVENTS, test);
+  sampleBody = receiver.received.get('tested')?.[0]?.body ?? '{}';
+  // End to end: a settings change writes its event, which is handed over, fanned out and delivered.
+  await endpoint('changes', ['tenant.*']);
+  const change = (i: number) =>
+    fetch(`${w.url}/api/v1/tenant/settings`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ displayName: `Shop ${i}` }),
+    });
+  const endToEnd = await measure('changes', CHANGES, change);
+  return { delivery, endToEnd };
+});
+
+const baseline = await withWorker(startBaseline('webhook.wrangler.toml'), async (w) => {
+  const post = (key: string) => () =>
+    fetch(w.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `${receiver.url}/hook/${key}/200`, body: sampleBody }),
+    });
+  await drive(20, CONCURRENCY, post('warm'));
+  const started = Date.now();
+  const { failed } = await drive(EVENTS, CONCURRENCY, post('bare'));
+  const last = await accepted('bare', EVENTS);
+  return { seconds: (last - started) / 1000, failed };
+});
 
 await receiver.close();
 const rate = (n: number, seconds: number) => (n / seconds).toFixed(1);

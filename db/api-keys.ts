@@ -65,6 +65,10 @@ export async function findTenantApiKey(db: Db, tenantId: string, id: string): Pr
   return row;
 }
 
+/** Whether a key's last use is older than the resolution it is noted at (a note would change it). */
+export const useNeedsNoting = (key: Pick<ApiKey, 'lastUsedAt'>, now = new Date()) =>
+  key.lastUsedAt === null || key.lastUsedAt.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS;
+
 /** Notes that a key was used, unless that was noted less than a minute ago. */
 export async function noteApiKeyUse(db: Db, id: string, now = new Date()): Promise<void> {
   await db

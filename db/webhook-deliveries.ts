@@ -3,9 +3,11 @@
 // delivery on and marks the endpoint's health in one batch; replays; the API's views of them.
 
 import { and, asc, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { TenantKeys } from '../shared/crypto/envelope';
 import { newId } from '../shared/regions';
 import { matchesEventFilter, type EventType } from '../shared/webhooks/catalogue';
-import { runBatch, type Db } from './client';
+import { type AuditOrigin, appendAudit } from './audit-log';
+import type { Db } from './client';
 import { type OutboxEventRow, type OutboxRef, outboxInsert, outboxRefs, storedEventColumns } from './outbox';
 import { outboxEvents, tenants, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema';
 import {
@@ -77,11 +79,14 @@ export async function createDeliveries(
 
 /**
  * A test event for one endpoint: the event (marked dispatched and received, so no fan-out sends
- * it elsewhere) and its one delivery, in one batch. Returns what to send.
+ * it elsewhere), its one delivery and the caller's audit row, in one batch with the audit chain
+ * (the request's only write). Returns what to send.
  */
 export async function createTestDelivery(
   db: Db,
+  keys: TenantKeys,
   endpoint: Pick<WebhookEndpoint, 'tenantId' | 'id'>,
+  origin: AuditOrigin,
   now: Date,
 ): Promise<{ eventId: string; delivery: DeliveryRef }> {
   const event = outboxInsert(db, {
@@ -93,21 +98,34 @@ export async function createTestDelivery(
     occurredAt: now,
   });
   const id = newId('whd');
-  await runBatch(db, [
-    event,
-    db
-      .update(outboxEvents)
-      .set({ dispatchedAt: now, receivedAt: now })
-      .where(eq(outboxEvents.id, event.eventId)),
-    db.insert(webhookDeliveries).values({
-      id,
-      tenantId: endpoint.tenantId,
-      endpointId: endpoint.id,
-      eventId: event.eventId,
-      nextAttemptAt: now,
-      createdAt: now,
-    }),
-  ]);
+  await appendAudit(
+    db,
+    keys,
+    [
+      {
+        ...origin,
+        action: 'webhook_endpoint.test_sent',
+        target: { type: 'webhook_endpoint', id: endpoint.id },
+        details: { eventId: event.eventId, deliveryId: id },
+        at: now,
+      },
+    ],
+    [
+      event,
+      db
+        .update(outboxEvents)
+        .set({ dispatchedAt: now, receivedAt: now })
+        .where(eq(outboxEvents.id, event.eventId)),
+      db.insert(webhookDeliveries).values({
+        id,
+        tenantId: endpoint.tenantId,
+        endpointId: endpoint.id,
+        eventId: event.eventId,
+        nextAttemptAt: now,
+        createdAt: now,
+      }),
+    ],
+  );
   return { eventId: event.eventId, delivery: { id, tenantId: endpoint.tenantId, round: 1 } };
 }
 

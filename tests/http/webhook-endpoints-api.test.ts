@@ -121,6 +121,28 @@ describe('webhook endpoints', () => {
     ).json()) as { data: { id: string }[] };
     expect(listed.data.map((d) => d.id)).toEqual([deliveryId]);
   });
+
+  it('write a test event, its delivery and the one audit row naming both together', async () => {
+    const { apiKey, tenant } = await seedTenant('eu');
+    const endpoint = await createEndpoint(apiKey, { url: receiverUrl().url });
+    const res = await api(apiKey, `/webhook-endpoints/${endpoint.id}/test`, { method: 'POST' });
+    expect(res.status).toBe(202);
+    const { eventId, deliveryId } = (await res.json()) as { eventId: string; deliveryId: string };
+    const { results } = await d1
+      .prepare(
+        "select action, target_type, target_id, details from audit_log where tenant_id = ? and action not like 'webhook_endpoint.created'",
+      )
+      .bind(tenant.id)
+      .all<{ action: string; target_type: string; target_id: string; details: string }>();
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({
+      action: 'webhook_endpoint.test_sent',
+      target_type: 'webhook_endpoint',
+      target_id: endpoint.id,
+    });
+    expect(JSON.parse(results[0]!.details)).toEqual({ eventId, deliveryId });
+    expect(await countRows(d1, 'webhook_deliveries', 'id = ? and event_id = ?', deliveryId, eventId)).toBe(1);
+  });
 });
 
 describe('bad input', () => {

@@ -4,7 +4,7 @@
 // of the caller (`requireAccess`): a key's scope, a session's role (shared/access.ts).
 
 import type { MiddlewareHandler } from 'hono';
-import { apiKeyRegion, findApiKey, noteApiKeyUse } from '../../db/api-keys';
+import { apiKeyRegion, findApiKey, noteApiKeyUse, useNeedsNoting } from '../../db/api-keys';
 import { regional } from '../../db/regions';
 import { type ApiScope, type Permission, roleMay } from '../../shared/access';
 import { AppError } from '../../shared/errors';
@@ -32,7 +32,9 @@ async function authenticateKey(c: Parameters<MiddlewareHandler<AppEnv>>[0], head
   c.set('region', region);
   c.set('store', store);
   c.set('principal', { kind: 'api_key', apiKeyId: found.key.id, scopes: found.key.scopes });
-  // Bookkeeping only: a failure to note the use never fails the request.
+  // Bookkeeping only: a failure to note the use never fails the request. The key read says
+  // whether the note would change anything; a key used within the minute costs no write.
+  if (!useNeedsNoting(found.key)) return;
   c.executionCtx.waitUntil(
     noteApiKeyUse(store.db, found.key.id).catch((err) =>
       log('warn', 'api_key.note_use_failed', { requestId: c.get('requestId'), ...describeError(err) }),

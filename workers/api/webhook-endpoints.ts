@@ -210,7 +210,15 @@ webhookEndpointRoutes
   })
   .openapi(test, async (c) => {
     const endpoint = await enabledEndpoint(c, c.req.valid('param').id);
-    const { eventId, delivery } = await createTestDelivery(c.get('store').db, endpoint, new Date());
+    const keys = await tenantKeys(c.env.MASTER_KEY, c.get('tenant'));
+    const { eventId, delivery } = await createTestDelivery(
+      c.get('store').db,
+      keys,
+      endpoint,
+      originOf(c),
+      new Date(),
+    );
+    c.set('audited', true);
     await enqueueCommitted(c.env, c.get('region'), [delivery]);
     return c.json({ eventId, deliveryId: delivery.id }, 202);
   })
