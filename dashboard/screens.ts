@@ -7,9 +7,11 @@ import type { Permission } from '../shared/access';
 import type { Session } from './session';
 import { strings } from './strings';
 import { Audit } from './screens/audit';
+import { Consent } from './screens/consent';
 import { Overview } from './screens/overview';
 import { RequestPage } from './screens/request';
 import { Requests } from './screens/requests';
+import { Subscriber } from './screens/subscriber';
 
 export type ScreenProps = { params: Record<string, string>; session: Session };
 
@@ -31,6 +33,14 @@ export const SCREENS: Screen[] = [
     title: s.request.title,
     component: RequestPage,
     permission: 'requests.read',
+    nav: false,
+  },
+  { path: '/consent', title: s.consent.title, component: Consent, permission: 'consent.read', nav: true },
+  {
+    path: '/subscribers/:id',
+    title: s.subscriber.title,
+    component: Subscriber,
+    permission: 'consent.read',
     nav: false,
   },
   { path: '/audit-log', title: s.audit.title, component: Audit, permission: 'audit.read', nav: true },

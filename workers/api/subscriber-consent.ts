@@ -70,7 +70,10 @@ export const subscriberConsentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
   .openapi(lookupRoute, async (c) => {
     const { db } = c.get('store');
     const tenant = c.get('tenant');
-    const { index } = await addressIndex(await tenantKeys(c.env.MASTER_KEY, tenant), c.req.valid('json').email);
+    const { index } = await addressIndex(
+      await tenantKeys(c.env.MASTER_KEY, tenant),
+      c.req.valid('json').email,
+    );
     const s = await findSubscriberByBlindIndex(db, tenant.id, index);
     if (!s) throw new AppError('not_found', 'No subscriber has this address.');
     return c.json({ id: s.id, pseudonym: s.pseudonym }, 200);
