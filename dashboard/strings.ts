@@ -214,7 +214,8 @@ export const strings = {
     timelineCaption: 'Every consent event of this subscriber, newest first',
     chain: 'Chain check',
     check: 'Check the chain',
-    chainOk: (n: number) => `The chain holds: ${n} events, every hash and link verified.`,
+    chainOk: (n: number) =>
+      `The chain holds: ${n} ${n === 1 ? 'event' : 'events'}, every hash and link verified.`,
     chainBroken: (seq: number, reason: string) => `The chain is broken at event ${seq} (${reason}).`,
     seq: 'No.',
     empty: 'This subscriber has no consent events.',
