@@ -3,8 +3,9 @@
 // phone), and the main region with the screen's heading.
 
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Link } from './components/link';
+import { useLocation } from './router';
 import type { Screen } from './screens';
 import { may, type Session } from './session';
 import { strings } from './strings';
@@ -18,6 +19,9 @@ export function Shell(props: {
   children: ComponentChildren;
 }) {
   const [menuOpen, setMenuOpen] = useState(false);
+  const { path } = useLocation();
+  // Following a link closes the menu on a phone.
+  useEffect(() => setMenuOpen(false), [path]);
   const { session } = props;
   const visible = props.screens.filter((s) => s.nav && may(session, s.permission));
   return (
@@ -42,8 +46,7 @@ export function Shell(props: {
           {strings.app.menu}
         </button>
         <nav id="nav" class={menuOpen ? 'nav open' : 'nav'} aria-label={strings.app.navigation}>
-          {/* Following a link closes the menu on a phone. */}
-          <ul onClick={() => setMenuOpen(false)}>
+          <ul>
             {visible.map((s) => (
               <li key={s.path}>
                 <Link to={s.path} current={s === props.current}>

@@ -153,7 +153,7 @@ describe('the dashboard under /admin', () => {
   it('the demo owner signs in by password and sees the overview with the seeded figures and the trend chart', async () => {
     const { context, page } = await newPage();
     await signIn(page, worker, worker.tenants.eu.admin);
-    const figure = (sel: string) => page.locator(`${sel} .figure-value`).innerText();
+    const figure = (sel: string) => page.locator(`${sel} .figure-value`).textContent();
     // EU: one valid, one erasure pending (not active) → 100 %; all: 2 of 3 active mailable.
     expect(await figure('[data-region="eu"]')).toBe('100%');
     expect(await figure('[data-region="non_eu"]')).toBe('100%');
@@ -167,7 +167,7 @@ describe('the dashboard under /admin', () => {
     expect(await row('Consent unknown').allInnerTexts()).toEqual(['Consent unknown', '0', '0', '1', '1']);
     // uPlot drew the three snapshot days into a canvas.
     await page.locator('.chart canvas').waitFor();
-    expect(await page.locator('.chart .u-legend').innerText()).toContain('All regions');
+    expect(await page.locator('.chart .u-legend').textContent()).toContain('All regions');
     await checkAccessibility(page, 'overview');
     await screenshot(page, 'overview');
     await context.close();
@@ -186,9 +186,9 @@ describe('the dashboard under /admin', () => {
     await page.getByRole('heading', { level: 1, name: 'Consent timeline' }).waitFor();
     expect(page.url()).toBe(`${worker.url}/admin/subscribers/${seeded.atSubscriber}`);
     const who = page.locator(`[data-subscriber="${seeded.atSubscriber}"]`);
-    expect(await who.innerText()).toMatch(/^anon-/);
-    expect(await page.locator('main').innerText()).not.toContain('leonie@example.org');
-    await expect.poll(() => page.getByRole('table').innerText()).toContain('Opt-in');
+    expect(await who.textContent()).toMatch(/^anon-/);
+    expect(await page.locator('main').textContent()).not.toContain('leonie@example.org');
+    await expect.poll(() => page.getByRole('table').textContent()).toContain('Opt-in');
     await page.getByRole('button', { name: 'Check the chain' }).click();
     await page.getByText('The chain holds: 1 event, every hash and link verified.').waitFor();
     await checkAccessibility(page, 'subscriber timeline');
@@ -209,8 +209,8 @@ describe('the dashboard under /admin', () => {
     await page.getByRole('table').waitFor();
     const rows = page.getByRole('row');
     expect(await rows.count()).toBe(3);
-    expect(await rows.nth(1).innerText()).toMatch(/Erasure\s+Open/);
-    expect(await rows.nth(1).innerText()).toMatch(/\d+ days left/);
+    expect(await rows.nth(1).textContent()).toMatch(/Erasure\s*Open/);
+    expect(await rows.nth(1).textContent()).toMatch(/\d+ days left/);
     await checkAccessibility(page, 'request queue');
     await screenshot(page, 'requests');
 
@@ -233,7 +233,7 @@ describe('the dashboard under /admin', () => {
     await page.getByRole('link', { name: 'Back to the queue' }).click();
     await page.getByRole('table').waitFor();
     expect(await page.getByRole('row').count()).toBe(2);
-    expect(await page.getByRole('table').innerText()).toMatch(/Access\s+Awaiting verification/);
+    expect(await page.getByRole('table').textContent()).toMatch(/Access\s*Awaiting verification/);
     expect(await page.getByRole('link', { name: 'Erasure' }).count()).toBe(0);
     await context.close();
   });
@@ -243,7 +243,7 @@ describe('the dashboard under /admin', () => {
     await signIn(page, worker, worker.tenants.eu.admin);
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('table').waitFor();
-    expect(await page.getByRole('table').innerText()).toContain('session.signed_in');
+    expect(await page.getByRole('table').textContent()).toContain('session.signed_in');
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await page.getByText(/^The audit chain holds: \d+ entries verified/).waitFor();
     await page.getByLabel('Action').fill('privacy_request.confirmed');
@@ -328,7 +328,7 @@ describe('the dashboard under /admin', () => {
     await page.getByLabel('New password again').fill('password1234');
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').innerText()).toMatch(/common/i);
+    expect(await page.getByRole('alert').textContent()).toMatch(/common/i);
     const fresh = 'Lantern-orchard-47-quietly';
     await page.getByLabel('New password', { exact: true }).fill(fresh);
     await page.getByLabel('New password again').fill(fresh);
