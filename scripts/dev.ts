@@ -1,9 +1,11 @@
 // `npm run dev`: local databases migrated, demo tenants seeded, credentials written to
-// .dev/credentials.json, and the whole Worker served by `wrangler dev` on http://127.0.0.1:8787.
-// `npm run dev:sso` (`--sso`) also starts a local OpenID provider as the demo workspaces' SSO.
+// .dev/credentials.json, the dashboard built when stale, and the whole Worker served by
+// `wrangler dev` on http://127.0.0.1:8787 (the dashboard at /admin/). `npm run dev:sso` (`--sso`)
+// also starts a local OpenID provider as the demo workspaces' SSO.
 
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureDashboardBuilt } from './lib/dashboard-build';
 import { startDevSso } from './lib/dev-sso';
 import {
   applyLocalMigrations,
@@ -55,6 +57,7 @@ if (!existsSync(credentialsFile)) {
 }
 
 applyLocalMigrations();
+ensureDashboardBuilt();
 const worker = await startLocalWorker({ port: PORT, inheritOutput: true, vars: LOCAL_VARS });
 const created = await seedDemo(worker.url);
 const previous: { tenants: DemoTenant[] } = existsSync(credentialsFile)

@@ -1,5 +1,5 @@
-// The `fetch` entry point: public edge routes, the client API, the operators' platform routes and
-// the health check, with one error vocabulary for all of them.
+// The `fetch` entry point: public edge routes, the client API, the operators' platform routes,
+// the dashboard app's index and the health check, with one error vocabulary for all of them.
 
 import { Hono } from 'hono';
 import { adminPages } from '../admin/pages';
@@ -10,6 +10,7 @@ import { devBench } from '../dev/bench-erasure';
 import type { AppEnv } from '../env';
 import { notFound, onError } from './errors';
 import { confirmRoutes } from './confirm';
+import { dashboardApp } from './dashboard';
 import { formRoutes } from './forms';
 import { health } from './health';
 import { intercept } from './intercept';
@@ -26,6 +27,7 @@ app.route('/health', health);
 app.route('/api/platform', platform);
 app.route('/api', api);
 app.route('/auth', adminPages);
+app.route('/admin', dashboardApp);
 app.route('/l', intercept);
 app.route('/f', formRoutes);
 app.route('/c', confirmRoutes);

@@ -1,9 +1,11 @@
 // Browser tests' access to a running Worker: a fresh `wrangler dev` per test file (own port, own
-// state folder), with the demo tenants seeded. The browser comes from ./chromium.ts.
+// state folder), with the demo tenants seeded and the dashboard built when stale. The browser
+// comes from ./chromium.ts.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ensureDashboardBuilt } from '../../../scripts/lib/dashboard-build';
 import {
   applyLocalMigrations,
   freePort,
@@ -22,6 +24,7 @@ export async function startTestWorker(vars: Record<string, string> = {}): Promis
   const port = await freePort();
   const stateDir = mkdtempSync(path.join(tmpdir(), 'tm-browser-'));
   applyLocalMigrations(stateDir);
+  ensureDashboardBuilt();
   const worker = await startLocalWorker({
     port,
     persistTo: stateDir,

@@ -2,14 +2,21 @@
 // with HTML (pages, error pages, 404s): a CSP that allows no script at all, styles only from our
 // stylesheet (plus a tenant accent block carrying the response's nonce), images only from the
 // tenant's logo origin, forms only to us (and to where the intercept's answer redirects), no
-// framing; no MIME sniffing, no caching, and referrers only to ourselves.
+// framing; no MIME sniffing, no caching, and referrers only to ourselves. The dashboard app's
+// index (workers/http/dashboard.ts) gets its own policy: its bundled scripts and styles, no inline.
 
 import type { Context, MiddlewareHandler } from 'hono';
 import { toBase64Url } from '../../../shared/encoding';
 import type { AppEnv } from '../../env';
 
 /** What one page needs beyond the fixed policy; set by the page renderer. */
-export type PageSources = { styleNonce?: string; imageOrigin?: string; formTargets?: string[] };
+export type PageSources = {
+  styleNonce?: string;
+  imageOrigin?: string;
+  formTargets?: string[];
+  /** The dashboard single-page app: DASHBOARD_CSP instead of the pages' policy. */
+  dashboardApp?: boolean;
+};
 
 /**
  * `same-origin`: the token in a page's URL never leaves for another site, while our own forms
@@ -31,6 +38,22 @@ function pageCsp(sources: PageSources = {}): string {
   ].join('; ');
 }
 
+/**
+ * The dashboard's policy: scripts and styles only as files from us (Vite's bundle, uPlot's CSS
+ * inside it), API calls only to us, no inline code of any kind, no framing.
+ */
+const DASHBOARD_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
 /** A fresh nonce for this response's one inline style block. */
 export function styleNonce(): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
@@ -46,7 +69,8 @@ const isHtml = (res: Response) => (res.headers.get('content-type') ?? '').starts
 export const pageSecurity: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   if (!isHtml(c.res)) return;
-  c.header('content-security-policy', pageCsp(c.get('pageSources')));
+  const sources = c.get('pageSources');
+  c.header('content-security-policy', sources?.dashboardApp ? DASHBOARD_CSP : pageCsp(sources));
   c.header('x-content-type-options', 'nosniff');
   c.header('x-frame-options', 'DENY');
   c.header('referrer-policy', PAGE_REFERRER_POLICY);
