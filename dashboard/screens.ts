@@ -6,10 +6,16 @@ import type { ComponentType } from 'preact';
 import type { Permission } from '../shared/access';
 import type { Session } from './session';
 import { strings } from './strings';
+import { ApiKeys } from './screens/api-keys';
 import { Audit } from './screens/audit';
 import { Overview } from './screens/overview';
 import { RequestPage } from './screens/request';
 import { Requests } from './screens/requests';
+import { Settings } from './screens/settings';
+import { SignInSettings } from './screens/sign-in-settings';
+import { Users } from './screens/users';
+import { WebhookPage } from './screens/webhook';
+import { Webhooks } from './screens/webhooks';
 
 export type ScreenProps = { params: Record<string, string>; session: Session };
 
@@ -34,4 +40,34 @@ export const SCREENS: Screen[] = [
     nav: false,
   },
   { path: '/audit-log', title: s.audit.title, component: Audit, permission: 'audit.read', nav: true },
+  {
+    path: '/webhooks',
+    title: s.webhooks.title,
+    component: Webhooks,
+    permission: 'webhooks.manage',
+    nav: true,
+  },
+  {
+    path: '/webhooks/:id',
+    title: s.webhook.title,
+    component: WebhookPage,
+    permission: 'webhooks.manage',
+    nav: false,
+  },
+  { path: '/users', title: s.users.title, component: Users, permission: 'users.manage', nav: true },
+  { path: '/api-keys', title: s.apiKeys.title, component: ApiKeys, permission: 'keys.manage', nav: true },
+  {
+    path: '/sign-in-settings',
+    title: s.signInSettings.title,
+    component: SignInSettings,
+    permission: 'settings.manage',
+    nav: true,
+  },
+  {
+    path: '/settings',
+    title: s.settings.title,
+    component: Settings,
+    permission: 'settings.manage',
+    nav: true,
+  },
 ];
