@@ -16,7 +16,7 @@ beforeAll(async () => {
   worker = await startTestWorker();
   sso = await startDevSso(worker.url, [worker.tenants.eu, worker.tenants.us]);
   browser = await launchChromium();
-});
+}, 400_000);
 afterAll(async () => {
   await browser?.close();
   await sso?.close();
