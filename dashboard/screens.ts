@@ -8,11 +8,13 @@ import type { Session } from './session';
 import { strings } from './strings';
 import { ApiKeys } from './screens/api-keys';
 import { Audit } from './screens/audit';
+import { Consent } from './screens/consent';
 import { Overview } from './screens/overview';
 import { RequestPage } from './screens/request';
 import { Requests } from './screens/requests';
 import { Settings } from './screens/settings';
 import { SignInSettings } from './screens/sign-in-settings';
+import { Subscriber } from './screens/subscriber';
 import { Users } from './screens/users';
 import { WebhookPage } from './screens/webhook';
 import { Webhooks } from './screens/webhooks';
@@ -37,6 +39,14 @@ export const SCREENS: Screen[] = [
     title: s.request.title,
     component: RequestPage,
     permission: 'requests.read',
+    nav: false,
+  },
+  { path: '/consent', title: s.consent.title, component: Consent, permission: 'consent.read', nav: true },
+  {
+    path: '/subscribers/:id',
+    title: s.subscriber.title,
+    component: Subscriber,
+    permission: 'consent.read',
     nav: false,
   },
   { path: '/audit-log', title: s.audit.title, component: Audit, permission: 'audit.read', nav: true },

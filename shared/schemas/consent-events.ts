@@ -56,6 +56,14 @@ export const ConsentEventQuery = z.object({
 });
 export type ConsentEventQuery = z.infer<typeof ConsentEventQuery>;
 
+export const SubscriberLookupInput = z
+  .object({ email: z.string().trim().min(3).max(320).meta({ description: 'The address to look for' }) })
+  .meta({ id: 'SubscriberLookup' });
+
+export const SubscriberRefView = z
+  .object({ id: z.string(), pseudonym: z.string() })
+  .meta({ id: 'SubscriberRef', description: 'A subscriber by id and pseudonym: no address' });
+
 export const ChainVerdictView = z
   .object({
     ok: z.boolean(),

@@ -40,6 +40,7 @@ const ROUTE_ROLES: Record<string, Role[]> = {
   'GET /consent-events': OVERSIGHT,
   'GET /subscribers/{id}/consent': OVERSIGHT,
   'GET /subscribers/{id}/consent-chain': OVERSIGHT,
+  'POST /subscribers/lookup': OVERSIGHT,
   'GET /subscribers/{id}/consent-record': OVERSIGHT,
   'POST /subscribers': PERSONAL,
   'GET /subscribers': PERSONAL,

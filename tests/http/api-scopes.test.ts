@@ -36,6 +36,7 @@ const ROUTE_SCOPES: Record<string, ApiScope | 'any'> = {
   'GET /consent-events': 'consent',
   'GET /subscribers/{id}/consent': 'consent',
   'GET /subscribers/{id}/consent-chain': 'consent',
+  'POST /subscribers/lookup': 'consent',
   'GET /subscribers/{id}/consent-record': 'consent',
   'POST /subscribers': 'subscribers',
   'POST /subscribers/import': 'subscribers',

@@ -1,6 +1,6 @@
 // The consent log through the API: the event listing and its filters, the status per list, the
-// hash chain's verification (edits, deletions in the middle and at the head) and the ISO/IEC TS
-// 27560-shaped consent record.
+// hash chain's verification (edits, deletions in the middle and at the head), the ISO/IEC TS
+// 27560-shaped consent record, and finding a subscriber by address.
 
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,38 @@ async function confirmedSubscriber(region: 'eu' | 'us' = 'eu') {
   );
   return { ...f, id, d1 };
 }
+
+describe('POST /api/v1/subscribers/lookup', () => {
+  const lookup = (apiKey: string, email: unknown) =>
+    api(apiKey, '/subscribers/lookup', { method: 'POST', json: { email } });
+
+  it('finds a subscriber by address, however it is written, and answers id and pseudonym only', async () => {
+    const s = await confirmedSubscriber('eu');
+    const res = await lookup(s.apiKey, '  Chain@Example.ORG ');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toEqual({ id: s.id, pseudonym: expect.stringMatching(/^anon-/) });
+    expect(JSON.stringify(body)).not.toContain('chain@example.org');
+  });
+
+  it("answers 404 for an address nobody has, and for another tenant's subscriber", async () => {
+    const s = await confirmedSubscriber('eu');
+    const other = await seedTenant('eu');
+    expect((await lookup(s.apiKey, 'nobody@example.org')).status).toBe(404);
+    const res = await lookup(other.apiKey, 'chain@example.org');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('refuses what is not an address with a 400 and the error body', async () => {
+    const s = await confirmedSubscriber('eu');
+    for (const email of ['not an address', '', 42]) {
+      const res = await lookup(s.apiKey, email);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'validation_failed' } });
+    }
+  });
+});
 
 describe('GET /api/v1/consent-events', () => {
   it('shows both events of a confirmed sign-up, EU subscriber under the pseudonym only', async () => {

@@ -1,6 +1,7 @@
 // `/api/v1/subscribers/{id}/consent…` (API scope `consent`): per subscriber the current status
-// per list, the verification of its hash chain, and the ISO/IEC TS 27560-shaped consent record.
-// Mounted inside the subscribers sub-app; subscribers appear under their pseudonym (EU).
+// per list, the verification of its hash chain, and the ISO/IEC TS 27560-shaped consent record;
+// and `POST /subscribers/lookup`, which finds a subscriber by address through its blind index for
+// the consent log. Mounted inside the subscribers sub-app; subscribers appear under their pseudonym.
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireSubscriber, subscriberConsent, subscriberEvents } from '../../db/consent-queries';
@@ -8,11 +9,19 @@ import { verifyConsentChain } from '../../db/consent-log';
 import { noticesByIds } from '../../db/notice-queries';
 import { consentReceipt } from '../../shared/consent-record';
 import { errorResponses } from '../../shared/schemas/common';
-import { ChainVerdictView, ConsentRecordView } from '../../shared/schemas/consent-events';
+import { addressIndex, findSubscriberByBlindIndex } from '../../db/subscribers';
+import { tenantKeys } from '../../db/tenants';
+import { AppError } from '../../shared/errors';
+import {
+  ChainVerdictView,
+  ConsentRecordView,
+  SubscriberLookupInput,
+  SubscriberRefView,
+} from '../../shared/schemas/consent-events';
 import { SubscriptionView } from '../../shared/schemas/subscribers';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
-import { apiRoute, IdParam, json } from './openapi-helpers';
+import { apiRoute, IdParam, json, jsonBody } from './openapi-helpers';
 import { subscriptionView } from './views';
 
 const statusRoute = apiRoute('consent', {
@@ -43,7 +52,32 @@ const recordRoute = apiRoute('consent', {
   responses: { 200: json(ConsentRecordView, 'The receipt'), ...errorResponses(403, 404) },
 });
 
+// A POST so the address travels in the body, never in a URL or an access log; it reads, so the
+// consent log's readers may use it (and every use is audited as a read of a person's data).
+const lookupRoute = apiRoute(
+  { scope: 'consent', permission: 'consent.read' },
+  {
+    method: 'post',
+    path: '/lookup',
+    tags: ['Consent log'],
+    summary: "Find a subscriber by address (through the address's blind index): id and pseudonym",
+    request: { body: jsonBody(SubscriberLookupInput) },
+    responses: { 200: json(SubscriberRefView, 'The subscriber'), ...errorResponses(403, 404) },
+  },
+);
+
 export const subscriberConsentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(lookupRoute, async (c) => {
+    const { db } = c.get('store');
+    const tenant = c.get('tenant');
+    const { index } = await addressIndex(
+      await tenantKeys(c.env.MASTER_KEY, tenant),
+      c.req.valid('json').email,
+    );
+    const s = await findSubscriberByBlindIndex(db, tenant.id, index);
+    if (!s) throw new AppError('not_found', 'No subscriber has this address.');
+    return c.json({ id: s.id, pseudonym: s.pseudonym }, 200);
+  })
   .openapi(statusRoute, async (c) => {
     const { db } = c.get('store');
     const s = await requireSubscriber(db, c.get('tenant').id, c.req.valid('param').id);
