@@ -9,6 +9,8 @@ import { strings } from './strings';
 import { ApiKeys } from './screens/api-keys';
 import { Audit } from './screens/audit';
 import { Consent } from './screens/consent';
+import { Forms } from './screens/forms';
+import { Lists } from './screens/lists';
 import { Overview } from './screens/overview';
 import { RequestPage } from './screens/request';
 import { Requests } from './screens/requests';
@@ -50,6 +52,8 @@ export const SCREENS: Screen[] = [
     nav: false,
   },
   { path: '/audit-log', title: s.audit.title, component: Audit, permission: 'audit.read', nav: true },
+  { path: '/lists', title: s.lists.title, component: Lists, permission: 'marketing.read', nav: true },
+  { path: '/forms', title: s.forms.title, component: Forms, permission: 'marketing.read', nav: true },
   {
     path: '/webhooks',
     title: s.webhooks.title,
