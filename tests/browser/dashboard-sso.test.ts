@@ -1,0 +1,76 @@
+// Signing in to the dashboard by SSO in Chromium: the owner sets up the workspace's OpenID
+// provider (`PATCH /api/v1/sign-in-settings`; plain http to the loopback is allowed in a local
+// runtime), then a browser goes from the sign-in screen's "Sign in with SSO" through the provider
+// (authorization code, PKCE, state, nonce) and lands on the overview, signed in.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { checkAccessibility, screenshot, startDashboardWorker } from './support/dashboard';
+import type { TestWorker } from './support/local-worker';
+import { type OidcProvider, startOidcProvider } from './support/oidc-provider';
+
+let worker: TestWorker;
+let browser: Browser;
+let provider: OidcProvider;
+
+/** The owner's session over the API: cookie and CSRF token from the sign-in answer. */
+async function ownerSession() {
+  const res = await fetch(`${worker.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(worker.tenants.eu.admin),
+  });
+  expect(res.status).toBe(200);
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('tm_session='))!
+    .split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+beforeAll(async () => {
+  worker = await startDashboardWorker();
+  browser = await launchChromium();
+  provider = await startOidcProvider({ subject: 'idp-user-1', email: worker.tenants.eu.admin.email });
+}, 400_000);
+afterAll(async () => {
+  await browser?.close();
+  await provider?.stop();
+  await worker?.stop();
+});
+
+describe('SSO sign-in to the dashboard', () => {
+  it('the owner signs in through the workspace OpenID provider and lands on the overview', async () => {
+    const owner = await ownerSession();
+    const patch = await fetch(`${worker.url}/api/v1/sign-in-settings`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: owner.cookie, 'x-csrf-token': owner.csrfToken },
+      body: JSON.stringify({
+        sso: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
+      }),
+    });
+    expect(patch.status).toBe(200);
+
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${worker.url}/admin/`);
+    await page.getByLabel('Workspace').fill(worker.tenants.eu.admin.workspace);
+    const sso = page.getByRole('link', { name: 'Sign in with SSO' });
+    expect(await sso.getAttribute('href')).toBe(`/auth/sso/${worker.tenants.eu.admin.workspace}`);
+    await checkAccessibility(page, 'sign-in with SSO');
+    await screenshot(page, 'sign-in-sso');
+    await sso.click();
+    await page.getByRole('heading', { level: 1, name: 'Compliance overview' }).waitFor();
+    expect(page.url()).toBe(`${worker.url}/admin/`);
+    expect(provider.tokensIssued()).toBe(1);
+    expect(await page.getByText(`${worker.tenants.eu.admin.email} (owner)`).count()).toBe(1);
+    const session = await page.evaluate(async () => {
+      const res = await fetch('/api/auth/session');
+      return { status: res.status, body: (await res.json()) as { user: { role: string } } };
+    });
+    expect(session).toMatchObject({ status: 200, body: { user: { role: 'owner' } } });
+    await context.close();
+  });
+});
