@@ -21,7 +21,7 @@ export function DataTable<T>(props: {
   return (
     // Focusable and named, so a table wider than a phone can be scrolled with the keyboard.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1)
-    <div class="table-scroll" role="region" aria-label={props.caption} tabIndex={0}>
+    <section class="table-scroll" aria-label={props.caption} tabIndex={0}>
       <table>
         <caption>{props.caption}</caption>
         <thead>
@@ -45,7 +45,7 @@ export function DataTable<T>(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -2,7 +2,8 @@
 // (its secret shown once) whose test event reaches a local receiver and shows in the delivery log;
 // an API key created (shown once), used, revoked and then refused; a user invited and given
 // another role; settings saved after a validation error shown next to its field; sign-in
-// settings; axe and a screenshot of every screen.
+// settings; a notice version published and a form's embed code; axe and a screenshot of every
+// screen.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +128,30 @@ describe('the owner screens of the dashboard', () => {
       accentColor: '#0b5cad',
     });
     await check('settings');
+  });
+
+  it('publishes a notice version and shows a form with its embed code to copy', async () => {
+    await open('/lists', 'Lists and notices');
+    await page.getByLabel('Key').fill('newsletter');
+    await page.getByLabel('Text').fill('Yes, send me the monthly letter. I can leave with one click.');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Notice "newsletter" is at version 2.').waitFor();
+    await check('lists');
+    await open('/forms', 'Forms');
+    await page.getByRole('button', { name: 'Show the embed code' }).click();
+    const { formId } = worker.tenants.eu;
+    const html = await page
+      .getByRole('figure', { name: 'Or a plain HTML form' })
+      .locator('code')
+      .textContent();
+    expect(html).toContain(`<form method="post" action="${worker.url}/f/${formId}">`);
+    expect(html).toContain('<input type="checkbox" name="consent" value="yes">');
+    const script = await page
+      .getByRole('figure', { name: /^The script/ })
+      .locator('code')
+      .textContent();
+    expect(script).toContain(`${worker.url}/f/${formId}/embed.js`);
+    await check('forms');
   });
 
   it('shows the sign-in settings with the redirect URI to register', async () => {
