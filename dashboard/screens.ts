@@ -11,6 +11,8 @@ import { Audit } from './screens/audit';
 import { Consent } from './screens/consent';
 import { Forms } from './screens/forms';
 import { Lists } from './screens/lists';
+import { MessagePage } from './screens/message';
+import { Messages } from './screens/messages';
 import { Overview } from './screens/overview';
 import { RequestPage } from './screens/request';
 import { Requests } from './screens/requests';
@@ -54,6 +56,20 @@ export const SCREENS: Screen[] = [
   { path: '/audit-log', title: s.audit.title, component: Audit, permission: 'audit.read', nav: true },
   { path: '/lists', title: s.lists.title, component: Lists, permission: 'marketing.read', nav: true },
   { path: '/forms', title: s.forms.title, component: Forms, permission: 'marketing.read', nav: true },
+  {
+    path: '/messages',
+    title: s.messages.title,
+    component: Messages,
+    permission: 'messages.manage',
+    nav: true,
+  },
+  {
+    path: '/messages/:id',
+    title: s.message.title,
+    component: MessagePage,
+    permission: 'messages.manage',
+    nav: false,
+  },
   {
     path: '/webhooks',
     title: s.webhooks.title,

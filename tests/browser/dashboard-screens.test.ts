@@ -2,8 +2,8 @@
 // (its secret shown once) whose test event reaches a local receiver and shows in the delivery log;
 // an API key created (shown once), used, revoked and then refused; a user invited and given
 // another role; settings saved after a validation error shown next to its field; sign-in
-// settings; a notice version published and a form's embed code; axe and a screenshot of every
-// screen.
+// settings; a notice version published and a form's embed code; a message scheduled and
+// cancelled; axe and a screenshot of every screen.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +152,24 @@ describe('the owner screens of the dashboard', () => {
       .textContent();
     expect(script).toContain(`${worker.url}/f/${formId}/embed.js`);
     await check('forms');
+  });
+
+  it('schedules a message to a list, shows it and cancels it', async () => {
+    await open('/messages', 'Messages');
+    await page.getByLabel('Subject', { exact: true }).fill('Spring news');
+    await page.getByLabel('Plain-text body').fill('Hello {{firstName}}, spring is here.');
+    await page.getByLabel('Send at').fill('2030-03-01T09:00');
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByText('Message "Spring news" is on its way.').waitFor();
+    await check('messages');
+    await page.getByRole('link', { name: 'Spring news' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Message' }).waitFor();
+    await page.getByText('scheduled', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Cancel the message' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel the message' }).click();
+    await page.getByText('Cancelled.').waitFor();
+    await page.getByText('cancelled', { exact: true }).waitFor();
+    await check('message');
   });
 
   it('shows the sign-in settings with the redirect URI to register', async () => {
