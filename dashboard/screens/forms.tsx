@@ -1,5 +1,5 @@
-// Sign-up forms (`/api/v1/forms`): each form with its lists and current notice, and its embed
-// code to copy: the script that renders it, or the plain HTML form a client site pastes (email,
+// Sign-up forms (`/api/v1/forms`): each form with its lists, and (`/api/v1/forms/{id}`) its
+// current notice and embed code to copy: the script that renders it, or the plain HTML form a client site pastes (email,
 // the unticked consent box with the exact notice text, the profile fields, the honeypot).
 
 import { useEffect, useState } from 'preact/hooks';
@@ -25,6 +25,7 @@ type FormView = {
   embedUrl: string;
   createdAt: string;
 };
+type FormRow = Pick<FormView, 'id' | 'name' | 'listIds' | 'createdAt'>;
 
 const t = strings.forms;
 
@@ -71,15 +72,20 @@ function Snippet(props: { label: string; text: string }) {
 }
 
 export function Forms() {
-  const [forms, setForms] = useState<FormView[]>();
+  const [forms, setForms] = useState<FormRow[]>();
   const [error, setError] = useState<unknown>();
-  const [open, setOpen] = useState<string>();
+  const [shown, setShown] = useState<FormView>();
+  const [showError, setShowError] = useState<unknown>();
   useEffect(() => {
-    get<Page<FormView>>('/api/v1/forms', { limit: 100 }).then((r) => setForms(r.data), setError);
+    get<Page<FormRow>>('/api/v1/forms', { limit: 100 }).then((r) => setForms(r.data), setError);
   }, []);
   if (error) return <ErrorBanner error={error} />;
   if (!forms) return <Loading />;
-  const shown = forms.find((f) => f.id === open);
+  const toggle = (f: FormRow) => {
+    setShowError(undefined);
+    if (shown?.id === f.id) return setShown(undefined);
+    get<FormView>(`/api/v1/forms/${encodeURIComponent(f.id)}`).then(setShown, setShowError);
+  };
   const snippets = shown && embedSnippets(shown);
   return (
     <>
@@ -91,25 +97,24 @@ export function Forms() {
         columns={[
           { header: t.name, cell: (f) => f.name },
           { header: t.lists, cell: (f) => f.listIds.join(', ') },
-          { header: t.notice, cell: (f) => `${f.notice.key} v${f.notice.version} (${f.notice.language})` },
           { header: t.created, cell: (f) => formatDateTime(f.createdAt) },
           {
             header: t.embed,
             cell: (f) => (
-              <button
-                type="button"
-                aria-expanded={open === f.id}
-                onClick={() => setOpen(open === f.id ? undefined : f.id)}
-              >
-                {open === f.id ? t.hide : t.show}
+              <button type="button" aria-expanded={shown?.id === f.id} onClick={() => toggle(f)}>
+                {shown?.id === f.id ? t.hide : t.show}
               </button>
             ),
           },
         ]}
       />
+      <ErrorBanner error={showError} />
       {shown && snippets && (
         <section aria-labelledby="snippet-h">
           <h2 id="snippet-h">{t.snippetTitle(shown.name)}</h2>
+          <p>
+            {t.notice}: {shown.notice.key} v{shown.notice.version} ({shown.notice.language})
+          </p>
           <Snippet label={t.scriptSnippet} text={snippets.script} />
           <Snippet label={t.htmlSnippet} text={snippets.html} />
         </section>

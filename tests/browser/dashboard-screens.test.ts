@@ -72,10 +72,10 @@ describe('the owner screens of the dashboard', () => {
 
   it('creates an API key shown once, which works until it is revoked', async () => {
     await open('/api-keys', 'API keys');
-    await page.getByLabel('Name').fill('CRM sync');
+    await page.getByLabel('Name', { exact: true }).fill('CRM sync');
     await page.getByLabel('subscribers', { exact: true }).check();
     await page.getByRole('button', { name: 'Create the key' }).click();
-    const box = page.getByLabel('API key');
+    const box = page.getByLabel('API key', { exact: true });
     await expect.poll(() => box.inputValue()).toMatch(/^tm_/);
     const key = await box.inputValue();
     const call = (path: string) =>
@@ -132,8 +132,10 @@ describe('the owner screens of the dashboard', () => {
 
   it('publishes a notice version and shows a form with its embed code to copy', async () => {
     await open('/lists', 'Lists and notices');
-    await page.getByLabel('Key').fill('newsletter');
-    await page.getByLabel('Text').fill('Yes, send me the monthly letter. I can leave with one click.');
+    await page.getByLabel('Key', { exact: true }).fill('newsletter');
+    await page
+      .getByLabel('Text', { exact: true })
+      .fill('Yes, send me the monthly letter. I can leave with one click.');
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Notice "newsletter" is at version 2.').waitFor();
     await check('lists');
