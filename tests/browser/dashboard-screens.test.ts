@@ -160,7 +160,11 @@ describe('the owner screens of the dashboard', () => {
     await open('/messages', 'Messages');
     await page.getByLabel('Subject', { exact: true }).fill('Spring news');
     await page.getByLabel('Plain-text body').fill('Hello {{firstName}}, spring is here.');
-    await page.getByLabel('Send at').fill('2030-03-01T09:00');
+    const later = new Date(Date.now() + 30 * 86_400_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    await page
+      .getByLabel('Send at')
+      .fill(`${later.getFullYear()}-${two(later.getMonth() + 1)}-${two(later.getDate())}T09:00`);
     await page.getByRole('button', { name: 'Schedule' }).click();
     await page.getByText('Message "Spring news" is on its way.').waitFor();
     await check('messages');
