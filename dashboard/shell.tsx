@@ -42,7 +42,8 @@ export function Shell(props: {
           {strings.app.menu}
         </button>
         <nav id="nav" class={menuOpen ? 'nav open' : 'nav'} aria-label={strings.app.navigation}>
-          <ul>
+          {/* Following a link closes the menu on a phone. */}
+          <ul onClick={() => setMenuOpen(false)}>
             {visible.map((s) => (
               <li key={s.path}>
                 <Link to={s.path} current={s === props.current}>
