@@ -86,3 +86,17 @@ export async function api<T>(
 }
 
 export const get = <T>(path: string, query?: Query) => api<T>('GET', withQuery(path, query));
+
+/**
+ * A validation error's messages by field path (`privacyOfficer.email`), from the details of a
+ * 400 `validation_failed`; empty for any other error.
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed' || !Array.isArray(error.details))
+    return {};
+  const out: Record<string, string> = {};
+  for (const d of error.details as { path?: unknown; message?: unknown }[])
+    if (typeof d.path === 'string' && typeof d.message === 'string' && !(d.path in out))
+      out[d.path] = d.message;
+  return out;
+}

@@ -6,12 +6,22 @@ import type { ComponentType } from 'preact';
 import type { Permission } from '../shared/access';
 import type { Session } from './session';
 import { strings } from './strings';
+import { ApiKeys } from './screens/api-keys';
 import { Audit } from './screens/audit';
 import { Consent } from './screens/consent';
+import { Forms } from './screens/forms';
+import { Lists } from './screens/lists';
+import { MessagePage } from './screens/message';
+import { Messages } from './screens/messages';
 import { Overview } from './screens/overview';
 import { RequestPage } from './screens/request';
 import { Requests } from './screens/requests';
+import { Settings } from './screens/settings';
+import { SignInSettings } from './screens/sign-in-settings';
 import { Subscriber } from './screens/subscriber';
+import { Users } from './screens/users';
+import { WebhookPage } from './screens/webhook';
+import { Webhooks } from './screens/webhooks';
 
 export type ScreenProps = { params: Record<string, string>; session: Session };
 
@@ -44,4 +54,50 @@ export const SCREENS: Screen[] = [
     nav: false,
   },
   { path: '/audit-log', title: s.audit.title, component: Audit, permission: 'audit.read', nav: true },
+  { path: '/lists', title: s.lists.title, component: Lists, permission: 'marketing.read', nav: true },
+  { path: '/forms', title: s.forms.title, component: Forms, permission: 'marketing.read', nav: true },
+  {
+    path: '/messages',
+    title: s.messages.title,
+    component: Messages,
+    permission: 'messages.manage',
+    nav: true,
+  },
+  {
+    path: '/messages/:id',
+    title: s.message.title,
+    component: MessagePage,
+    permission: 'messages.manage',
+    nav: false,
+  },
+  {
+    path: '/webhooks',
+    title: s.webhooks.title,
+    component: Webhooks,
+    permission: 'webhooks.manage',
+    nav: true,
+  },
+  {
+    path: '/webhooks/:id',
+    title: s.webhook.title,
+    component: WebhookPage,
+    permission: 'webhooks.manage',
+    nav: false,
+  },
+  { path: '/users', title: s.users.title, component: Users, permission: 'users.manage', nav: true },
+  { path: '/api-keys', title: s.apiKeys.title, component: ApiKeys, permission: 'keys.manage', nav: true },
+  {
+    path: '/sign-in-settings',
+    title: s.signInSettings.title,
+    component: SignInSettings,
+    permission: 'settings.manage',
+    nav: true,
+  },
+  {
+    path: '/settings',
+    title: s.settings.title,
+    component: Settings,
+    permission: 'settings.manage',
+    nav: true,
+  },
 ];

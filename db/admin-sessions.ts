@@ -6,7 +6,7 @@
 import { and, eq, lt, or } from 'drizzle-orm';
 import { hashSecret } from '../shared/crypto/passwords';
 import type { Db } from './client';
-import { adminSessions, adminUsers, tenants } from './schema';
+import { adminSessions, adminUsers, signInPolicies, tenants } from './schema';
 
 export const SESSION_ABSOLUTE_MS = 24 * 3_600_000;
 export const SESSION_IDLE_MS = 8 * 3_600_000;
@@ -34,13 +34,23 @@ export function sessionInsert(
   });
 }
 
-/** The session of an id with its user and tenant, or undefined when there is none (any more). */
+/**
+ * The session of an id with its user, tenant and the tenant's password rules (null without a
+ * policy row: the defaults), or undefined when there is none (any more). One query.
+ */
 export async function findSession(db: Db, id: string) {
   const [row] = await db
-    .select({ session: adminSessions, user: adminUsers, tenant: tenants })
+    .select({
+      session: adminSessions,
+      user: adminUsers,
+      tenant: tenants,
+      passwordMaxAgeDays: signInPolicies.passwordMaxAgeDays,
+      passwordsAllowed: signInPolicies.passwordsAllowed,
+    })
     .from(adminSessions)
     .innerJoin(adminUsers, eq(adminUsers.id, adminSessions.userId))
     .innerJoin(tenants, eq(tenants.id, adminSessions.tenantId))
+    .leftJoin(signInPolicies, eq(signInPolicies.tenantId, adminSessions.tenantId))
     .where(eq(adminSessions.idHash, await sessionIdHash(id)));
   return row;
 }

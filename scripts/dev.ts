@@ -1,10 +1,12 @@
 // `npm run dev`: local databases migrated, demo tenants seeded, credentials written to
 // .dev/credentials.json, the dashboard built when stale, and the whole Worker served by
-// `wrangler dev` on http://127.0.0.1:8787 (the dashboard at /admin/).
+// `wrangler dev` on http://127.0.0.1:8787 (the dashboard at /admin/). `npm run dev:sso` (`--sso`)
+// also starts a local OpenID provider as the demo workspaces' SSO.
 
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDashboardBuilt } from './lib/dashboard-build';
+import { startDevSso } from './lib/dev-sso';
 import {
   applyLocalMigrations,
   newMasterKey,
@@ -66,8 +68,20 @@ writeFileSync(credentialsFile, `${JSON.stringify({ url: worker.url, tenants }, n
 console.log(
   `\nTailoredMail Privacy is running on ${worker.url}\nDemo credentials: ${path.relative(ROOT, credentialsFile)} (${tenants.map((t) => t.slug).join(', ')})\n`,
 );
+const sso = process.argv.includes('--sso') ? await startDevSso(worker.url, tenants) : null;
+if (sso)
+  console.log(
+    `Local OpenID provider: ${sso.issuer} (the SSO of ${tenants.map((t) => t.admin.workspace).join(', ')})\n` +
+      tenants
+        .map(
+          (t) =>
+            `  open ${worker.url}/auth/sso/${t.admin.workspace} and choose "Owner of ${t.admin.workspace}"`,
+        )
+        .join('\n') +
+      '\n  ("Someone no workspace knows" shows the refusal)\n',
+  );
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void worker.stop().then(() => process.exit(0)));
+  process.on(signal, () => void Promise.all([worker.stop(), sso?.close()]).then(() => process.exit(0)));
 }
 worker.process.on('exit', (code) => process.exit(code ?? 0));

@@ -1,5 +1,5 @@
-// A labelled input, select or textarea with an optional hint, wired with ids so the label and
-// hint are announced; every input on every screen goes through it.
+// A labelled input, select, textarea or checkbox with an optional hint and error, wired with ids
+// so the label, hint and error are announced; every input on every screen goes through it.
 
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
@@ -8,6 +8,8 @@ type Common = {
   label: string;
   name: string;
   hint?: string;
+  /** What the server said is wrong with this field (validation_failed details). */
+  error?: string;
   required?: boolean;
 };
 
@@ -21,12 +23,27 @@ type InputProps = Common & {
   maxLength?: number;
 };
 
-function Hint(props: { id: string; hint?: string }) {
-  return props.hint ? (
-    <span class="hint" id={props.id}>
-      {props.hint}
-    </span>
-  ) : null;
+function Hint(props: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {props.hint ? (
+        <span class="hint" id={props.id}>
+          {props.hint}
+        </span>
+      ) : null}
+      {props.error ? (
+        <span class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** The ids a field's input is described by: its hint and its error. */
+function describedBy(id: string, props: Common): string | undefined {
+  const ids = [props.hint ? `${id}-hint` : '', props.error ? `${id}-hint-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
 }
 
 export function FormField(props: InputProps) {
@@ -45,10 +62,11 @@ export function FormField(props: InputProps) {
         placeholder={props.placeholder}
         minLength={props.minLength}
         maxLength={props.maxLength}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, props)}
+        aria-invalid={props.error ? true : undefined}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
-      <Hint id={`${id}-hint`} hint={props.hint} />
+      <Hint id={`${id}-hint`} hint={props.hint} error={props.error} />
     </div>
   );
 }
@@ -65,7 +83,8 @@ export function SelectField(
         name={props.name}
         value={props.value}
         required={props.required}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, props)}
+        aria-invalid={props.error ? true : undefined}
         onChange={(e) => props.onInput(e.currentTarget.value)}
       >
         {props.options.map(([value, label]) => (
@@ -74,7 +93,7 @@ export function SelectField(
           </option>
         ))}
       </select>
-      <Hint id={`${id}-hint`} hint={props.hint} />
+      <Hint id={`${id}-hint`} hint={props.hint} error={props.error} />
     </div>
   );
 }
@@ -92,10 +111,11 @@ export function TextareaField(
         value={props.value}
         rows={props.rows ?? 3}
         required={props.required}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, props)}
+        aria-invalid={props.error ? true : undefined}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
-      <Hint id={`${id}-hint`} hint={props.hint} />
+      <Hint id={`${id}-hint`} hint={props.hint} error={props.error} />
     </div>
   );
 }
@@ -103,4 +123,28 @@ export function TextareaField(
 /** A row of filters or a form's buttons. */
 export function FieldRow(props: { children: ComponentChildren }) {
   return <div class="field-row">{props.children}</div>;
+}
+
+/** A checkbox with its label beside it. */
+export function CheckboxField(
+  props: Omit<Common, 'required'> & { checked: boolean; onChange: (checked: boolean) => void },
+) {
+  const id = useId();
+  return (
+    <div class="field check">
+      <label for={id}>
+        <input
+          id={id}
+          type="checkbox"
+          name={props.name}
+          checked={props.checked}
+          aria-describedby={describedBy(id, props)}
+          aria-invalid={props.error ? true : undefined}
+          onChange={(e) => props.onChange(e.currentTarget.checked)}
+        />{' '}
+        {props.label}
+      </label>
+      <Hint id={`${id}-hint`} hint={props.hint} error={props.error} />
+    </div>
+  );
 }

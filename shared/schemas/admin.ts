@@ -53,6 +53,10 @@ export const SessionView = z
     idleExpiresAt: IsoDate.meta({
       description: 'The session ends then unless used (8 h after its last use)',
     }),
+    passwordExpired: z.boolean().meta({
+      description:
+        'The password this session was opened with has outlived the maximum age: until it is changed (`POST /api/auth/password/change`) the client API answers 403 `password_expired`',
+    }),
   })
   .meta({ id: 'Session' });
 export type SessionView = z.infer<typeof SessionView>;

@@ -171,6 +171,61 @@ describe('sessions', () => {
     ).toBe(201);
   });
 
+  it('opens only the session routes once the password expires during the session, until it is changed', async () => {
+    const ws = await seedWorkspace();
+    const session = await signIn(ws, 'owner');
+    const age = (days: number) =>
+      d1()
+        .prepare('update admin_users set password_changed_at = ? where tenant_id = ? and role = ?')
+        .bind(Date.now() - days * 86_400_000, ws.tenant.id, 'owner')
+        .run();
+    await age(91);
+    const read = await asSession(session, '/api/v1/users');
+    expect(read.status).toBe(403);
+    expect(((await read.json()) as { error: { code: string } }).error.code).toBe('password_expired');
+    const write = await asSession(session, '/api/v1/lists', {
+      method: 'POST',
+      json: { name: 'News', purpose: 'Monthly news' },
+    });
+    expect(write.status).toBe(403);
+    expect(await countRows(d1(), 'lists', 'tenant_id = ?', ws.tenant.id)).toBe(0);
+    expect(
+      await countRows(d1(), 'audit_log', "tenant_id = ? and action = 'access.refused'", ws.tenant.id),
+    ).toBe(2);
+    const seen = await asSession(session, '/api/auth/session');
+    expect(seen.status).toBe(200);
+    expect(((await seen.json()) as { passwordExpired: boolean }).passwordExpired).toBe(true);
+    // The tenant's own maximum age decides: 120 days lets the 91-day-old password through.
+    await d1()
+      .prepare(
+        'insert into sign_in_policies (tenant_id, password_max_age_days, passwords_allowed, updated_at) values (?, 120, 1, ?)',
+      )
+      .bind(ws.tenant.id, Date.now())
+      .run();
+    expect((await asSession(session, '/api/v1/users')).status).toBe(200);
+    await age(121);
+    expect((await asSession(session, '/api/v1/users')).status).toBe(403);
+    const changed = await asSession(session, '/api/auth/password/change', {
+      method: 'POST',
+      json: { currentPassword: TEST_PASSWORD, newPassword: 'a fresh passphrase for today' },
+    });
+    expect(changed.status).toBe(204);
+    const fresh = await signIn(ws, 'owner', 'a fresh passphrase for today');
+    expect(fresh.body.passwordExpired).toBe(false);
+    expect((await asSession(fresh, '/api/v1/users')).status).toBe(200);
+  });
+
+  it('lets a session whose password expired sign out', async () => {
+    const ws = await seedWorkspace();
+    const session = await signIn(ws, 'marketer');
+    await d1()
+      .prepare('update admin_users set password_changed_at = ? where tenant_id = ? and role = ?')
+      .bind(Date.now() - 91 * 86_400_000, ws.tenant.id, 'marketer')
+      .run();
+    expect((await asSession(session, '/api/auth/sign-out', { method: 'POST' })).status).toBe(204);
+    expect(await countRows(d1(), 'admin_sessions', 'tenant_id = ?', ws.tenant.id)).toBe(0);
+  });
+
   it('refuses a forged session cookie', async () => {
     const res = await call('/api/auth/session', {
       headers: { cookie: `__Host-tm_session=tms_e_${'A'.repeat(43)}` },

@@ -51,10 +51,21 @@ describe('the event catalogue', () => {
     const doc = (await (await call('/api/openapi.json')).json()) as {
       openapi: string;
       components: { schemas: Record<string, unknown> };
-      webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: unknown }> } } }>;
+      webhooks: Record<
+        string,
+        { post: { 'x-subscribable': boolean; requestBody: { content: Record<string, { schema: unknown }> } } }
+      >;
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.webhooks).sort()).toEqual([...EVENT_TYPES].sort());
+    // What an endpoint may subscribe to, as the dashboard offers it.
+    expect(
+      Object.entries(doc.webhooks)
+        .filter(([, op]) => op.post['x-subscribable'])
+        .map(([type]) => type)
+        .sort(),
+    ).toEqual([...SUBSCRIBABLE_TYPES].sort());
+    expect(SUBSCRIBABLE_TYPES.length).toBeLessThan(EVENT_TYPES.length);
     const created = JSON.stringify(doc.webhooks['privacy_request.created']);
     for (const field of [
       '"type"',

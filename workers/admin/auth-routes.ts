@@ -55,6 +55,8 @@ const sessionRoute = {
   tags,
   security: cookieSecurity,
   summary: 'The signed-in user, their permissions and the CSRF token',
+  description:
+    "`passwordExpired: true` when the password the session was opened with has outlived the workspace's maximum age since: the client API then answers 403 `password_expired` until `POST /api/auth/password/change`.",
   responses: { 200: json(SessionView, 'The session'), ...errorResponses() },
 } as const;
 const signOutRoute = {
@@ -122,10 +124,13 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   .openapi(sessionRoute, async (c) => {
     const s = await authenticateSession(c);
     const ctx = await adminCtx(c.env, c.get('store'), s.tenant);
-    const view = await sessionView(ctx, s.user, s.id, {
-      expiresAt: s.session.expiresAt.getTime(),
-      lastSeenAt: Date.now(),
-    });
+    const view = await sessionView(
+      ctx,
+      s.user,
+      s.id,
+      { expiresAt: s.session.expiresAt.getTime(), lastSeenAt: Date.now() },
+      s.passwordExpired,
+    );
     return c.json(view, 200);
   })
   .openapi(signOutRoute, async (c) => {

@@ -1,10 +1,13 @@
 // Authentication by the dashboard's session cookie, for the client API and the session routes:
 // the cookie's id names its region, its hash finds the session, which must be within 24 hours of
 // sign-in and 8 hours of its last use, of a user still enabled. Every change (any method but GET
-// and HEAD) must carry the session's CSRF token in `X-CSRF-Token`.
+// and HEAD) must carry the session's CSRF token in `X-CSRF-Token`. A password session whose
+// password outlives the tenant's maximum age meanwhile opens only the session routes (see the
+// session, change the password, sign out): the client API answers 403 `password_expired`.
 
 import type { Context } from 'hono';
 import { findSession, noteSessionUse, sessionDelete, sessionEnded } from '../../db/admin-sessions';
+import { DEFAULT_PASSWORD_MAX_AGE_DAYS } from '../../db/sign-in-policy';
 import { regional } from '../../db/regions';
 import { csrfTokenFor, sessionRegion } from '../../shared/auth/session-ids';
 import { timingSafeEqual } from '../../shared/crypto/timing-safe-equal';
@@ -12,13 +15,20 @@ import { utf8 } from '../../shared/encoding';
 import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../env';
 import { readSessionCookie } from './cookies';
+import { passwordHasExpired } from './sign-in';
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
 /** Whether the request carries a session cookie at all (the API then authenticates by it). */
 export const hasSessionCookie = (c: Context<AppEnv>) => readSessionCookie(c) !== undefined;
 
-export type AuthenticatedSession = NonNullable<Awaited<ReturnType<typeof findSession>>> & { id: string };
+type FoundSession = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+
+export type AuthenticatedSession = Pick<FoundSession, 'session' | 'user' | 'tenant'> & {
+  id: string;
+  /** Opened by a password that has since outlived the tenant's maximum age (and passwords are on). */
+  passwordExpired: boolean;
+};
 
 const ended = () => new AppError('unauthorized', 'Your session has ended. Sign in again.');
 
@@ -34,7 +44,7 @@ export async function authenticateSession(c: Context<AppEnv>): Promise<Authentic
   const store = regional(c.env, region);
   const found = await findSession(store.db, id);
   if (!found) throw ended();
-  const { session, user, tenant } = found;
+  const { session, user, tenant, passwordMaxAgeDays, passwordsAllowed } = found;
   c.set('tenant', tenant);
   c.set('region', region);
   c.set('store', store);
@@ -50,5 +60,18 @@ export async function authenticateSession(c: Context<AppEnv>): Promise<Authentic
       throw new AppError('forbidden', "Send the session's CSRF token in the X-CSRF-Token header.");
   }
   await noteSessionUse(store.db, session, now);
-  return { id, session, user, tenant };
+  const passwordExpired =
+    session.method === 'password' &&
+    passwordsAllowed !== false &&
+    passwordHasExpired(user.passwordChangedAt, passwordMaxAgeDays ?? DEFAULT_PASSWORD_MAX_AGE_DAYS, now);
+  return { id, session, user, tenant, passwordExpired };
+}
+
+/** The client API's refusal of a session whose password expired while it was open. */
+export function refuseExpiredPassword(s: AuthenticatedSession): void {
+  if (s.passwordExpired)
+    throw new AppError(
+      'password_expired',
+      'Your password has expired. Change it (POST /api/auth/password/change) before anything else.',
+    );
 }

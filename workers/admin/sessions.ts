@@ -65,6 +65,7 @@ export async function sessionView(
   user: AdminUser,
   sessionId: string,
   times: { expiresAt: number; lastSeenAt: number },
+  passwordExpired = false,
 ): Promise<SessionView> {
   const { tenant } = ctx;
   return {
@@ -80,5 +81,6 @@ export async function sessionView(
     csrfToken: await csrfTokenFor(sessionId),
     expiresAt: new Date(times.expiresAt).toISOString(),
     idleExpiresAt: new Date(Math.min(times.expiresAt, times.lastSeenAt + SESSION_IDLE_MS)).toISOString(),
+    passwordExpired,
   };
 }

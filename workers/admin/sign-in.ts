@@ -33,6 +33,12 @@ export function passwordExpiry(changedAt: Date | null, maxAgeDays: number): Date
   return changedAt ? addDays(changedAt, maxAgeDays) : null;
 }
 
+/** Whether a password set at `changedAt` has outlived `maxAgeDays` at `now` (no password: yes). */
+export function passwordHasExpired(changedAt: Date | null, maxAgeDays: number, now: Date): boolean {
+  const expiry = passwordExpiry(changedAt, maxAgeDays);
+  return !expiry || expiry.getTime() <= now.getTime();
+}
+
 export type SignInOutcome = {
   ctx: AdminCtx;
   user: AdminUser;
@@ -92,8 +98,7 @@ export async function checkPasswordSignIn(
     await audit(user ? (right ? 'disabled' : 'wrong_password') : 'unknown_address');
     throw refused();
   }
-  const expiry = passwordExpiry(user.passwordChangedAt, policy.passwordMaxAgeDays);
-  if (!expiry || expiry.getTime() <= now.getTime()) {
+  if (passwordHasExpired(user.passwordChangedAt, policy.passwordMaxAgeDays, now)) {
     await appendAudit(
       store.db,
       ctx.keys,

@@ -1,7 +1,8 @@
 // Client API authentication: `Authorization: Bearer <api key>` (the key's region mark picks the
 // database, its hash finds the key and its tenant), or else the dashboard's session cookie (with
-// its CSRF token on changes; workers/admin/session-auth.ts). Each route then checks what it asks
-// of the caller (`requireAccess`): a key's scope, a session's role (shared/access.ts).
+// its CSRF token on changes, and a password that has not expired meanwhile;
+// workers/admin/session-auth.ts). Each route then checks what it asks of the caller
+// (`requireAccess`): a key's scope, a session's role (shared/access.ts).
 
 import type { MiddlewareHandler } from 'hono';
 import { apiKeyRegion, findApiKey, noteApiKeyUse, useNeedsNoting } from '../../db/api-keys';
@@ -9,12 +10,12 @@ import { regional } from '../../db/regions';
 import { type ApiScope, type Permission, roleMay } from '../../shared/access';
 import { AppError } from '../../shared/errors';
 import { describeError, log } from '../../shared/log';
-import { authenticateSession, hasSessionCookie } from '../admin/session-auth';
+import { authenticateSession, hasSessionCookie, refuseExpiredPassword } from '../admin/session-auth';
 import type { AppEnv } from '../env';
 
 export const apiAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization');
-  if (header === undefined && hasSessionCookie(c)) await authenticateSession(c);
+  if (header === undefined && hasSessionCookie(c)) refuseExpiredPassword(await authenticateSession(c));
   else await authenticateKey(c, header ?? '');
   await next();
 };

@@ -26,6 +26,8 @@ export function registerWebhookDocs(registry: OpenAPIHono['openAPIRegistry']): v
       path: type,
       tags: ['Webhook events'],
       summary: spec.summary,
+      // Whether an endpoint may subscribe to it (the dashboard offers these types).
+      'x-subscribable': spec.fanOut,
       description: `Payload version ${spec.version}; the subject is a ${spec.subject}, and \`data.subject.sequence\` orders the events about it.${spec.fanOut ? '' : ' Sent only to the endpoint a test was asked for.'}`,
       request: {
         headers: Headers,

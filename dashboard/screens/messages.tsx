@@ -1,0 +1,164 @@
+// Messages (`/api/v1/messages`, `messages.manage`): the messages with their totals, and a new one
+// to a list (subject, sender name, HTML and plain-text bodies, an optional time to send). Each
+// message opens its own screen (message.tsx) with its recipients.
+
+import { useEffect, useState } from 'preact/hooks';
+import type { z } from 'zod';
+import type { List } from '../../shared/schemas/lists';
+import type { MessageView } from '../../shared/schemas/messages';
+import { api, fieldErrors, get, type Page } from '../api';
+import { PagedTable, usePages } from '../components/data-table';
+import { FormField, SelectField, TextareaField } from '../components/form-field';
+import { Link } from '../components/link';
+import { ErrorBanner } from '../components/status';
+import { formatDateTime, formatNumber } from '../format';
+import { strings } from '../strings';
+
+export type Message = z.infer<typeof MessageView>;
+type ListView = z.infer<typeof List>;
+
+const t = strings.messages;
+const EMPTY = { listId: '', subject: '', fromName: '', html: '', text: '', sendAt: '' };
+
+function NewMessage(props: { onDone: (m: Message) => void }) {
+  const [lists, setLists] = useState<ListView[]>([]);
+  const [form, setForm] = useState(EMPTY);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    get<Page<ListView>>('/api/v1/lists', { limit: 100 }).then((r) => {
+      setLists(r.data);
+      setForm((f) => ({ ...f, listId: f.listId || (r.data[0]?.id ?? '') }));
+    }, setError);
+  }, []);
+  const problems = fieldErrors(error);
+  const set = (k: keyof typeof EMPTY) => (v: string) => setForm({ ...form, [k]: v });
+  return (
+    <form
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(undefined);
+        try {
+          const made = await api<Message>('POST', '/api/v1/messages', {
+            listId: form.listId,
+            subject: form.subject,
+            ...(form.fromName.trim() ? { fromName: form.fromName.trim() } : {}),
+            ...(form.html.trim() ? { html: form.html } : {}),
+            ...(form.text.trim() ? { text: form.text } : {}),
+            ...(form.sendAt ? { sendAt: new Date(form.sendAt).toISOString() } : {}),
+          });
+          setForm({ ...EMPTY, listId: form.listId });
+          props.onDone(made);
+        } catch (err) {
+          setError(err);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <SelectField
+        label={t.list}
+        name="listId"
+        required
+        value={form.listId}
+        onInput={set('listId')}
+        options={lists.map((l) => [l.id, l.name])}
+        hint={lists.length ? undefined : t.noLists}
+        error={problems.listId}
+      />
+      <FormField
+        label={t.subject}
+        name="subject"
+        required
+        value={form.subject}
+        onInput={set('subject')}
+        error={problems.subject}
+      />
+      <FormField
+        label={t.fromName}
+        name="fromName"
+        hint={t.fromNameHint}
+        value={form.fromName}
+        onInput={set('fromName')}
+        error={problems.fromName}
+      />
+      <TextareaField
+        label={t.html}
+        name="html"
+        rows={6}
+        hint={t.bodiesHint}
+        value={form.html}
+        onInput={set('html')}
+        error={problems.html}
+      />
+      <TextareaField
+        label={t.text}
+        name="text"
+        rows={6}
+        value={form.text}
+        onInput={set('text')}
+        error={problems.text}
+      />
+      <FormField
+        label={t.sendAt}
+        name="sendAt"
+        type="datetime-local"
+        hint={t.sendAtHint}
+        value={form.sendAt}
+        onInput={set('sendAt')}
+        error={problems.sendAt}
+      />
+      <ErrorBanner error={error} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy || !form.listId}>
+          {form.sendAt ? t.schedule : t.create}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function Messages() {
+  const [reload, setReload] = useState(0);
+  const [message, setMessage] = useState('');
+  const pages = usePages<Message>(
+    (cursor) => get<Page<Message>>('/api/v1/messages', { cursor }),
+    String(reload),
+  );
+  return (
+    <>
+      <section aria-labelledby="new-message-h">
+        <h2 id="new-message-h">{t.createTitle}</h2>
+        <NewMessage
+          onDone={(m) => {
+            setMessage(t.createdDone(m.subject));
+            setReload((r) => r + 1);
+          }}
+        />
+      </section>
+      <div role="status" aria-live="polite">
+        {message && <p class="notice">{message}</p>}
+      </div>
+      <PagedTable
+        pages={pages}
+        caption={t.caption}
+        rowKey={(m) => m.id}
+        empty={t.empty}
+        columns={[
+          {
+            header: t.subject,
+            cell: (m) => <Link to={`/messages/${encodeURIComponent(m.id)}`}>{m.subject}</Link>,
+          },
+          { header: t.status, cell: (m) => m.status },
+          { header: t.recipients, cell: (m) => formatNumber(m.totals.recipients), numeric: true },
+          { header: t.sent, cell: (m) => formatNumber(m.totals.sent), numeric: true },
+          { header: t.queued, cell: (m) => formatNumber(m.totals.queued), numeric: true },
+          { header: t.failed, cell: (m) => formatNumber(m.totals.failed), numeric: true },
+          { header: t.skipped, cell: (m) => formatNumber(m.totals.skipped), numeric: true },
+          { header: t.sendAt, cell: (m) => formatDateTime(m.sendAt ?? m.createdAt) },
+        ]}
+      />
+    </>
+  );
+}
