@@ -11,6 +11,7 @@ import {
 } from '../shared/crypto/envelope';
 import { masterKeyring, type MasterKeyring } from '../shared/crypto/keyring';
 import { newTenantId, type Region } from '../shared/regions';
+import { type AuditOrigin, appendAudit } from './audit-log';
 import type { Db } from './client';
 import { tenants, type TenantSettings } from './schema';
 
@@ -70,28 +71,48 @@ export async function tenantKeys(
   return keys;
 }
 
-/** What one rotation run did in one database: how many tenants it saw, which it re-wrapped. */
-export type KeyRotation = { tenants: number; rewrapped: string[] };
+/**
+ * What one rotation run did in one database: how many tenants it saw, which it re-wrapped, and
+ * which of those have no audit row for it (the append failed after the key was re-wrapped).
+ */
+export type KeyRotation = { tenants: number; rewrapped: string[]; unaudited: string[] };
 
 /**
  * Master-key rotation for one database: re-wraps every tenant key still wrapped by an older
  * master version under the current one. Subscriber data keys and fields are untouched (the
  * tenant secret does not change). Each update applies only while the row still holds the key
  * it read, so runs at the same time re-wrap every tenant once between them; a second run
- * re-wraps nothing.
+ * re-wraps nothing. The run that re-wraps a tenant's key writes `tenant.key_rewrapped` to that
+ * tenant's audit log, on behalf of `origin`.
  */
-export async function rotateTenantKeys(db: Db, ring: MasterKeyring): Promise<KeyRotation> {
+export async function rotateTenantKeys(
+  db: Db,
+  ring: MasterKeyring,
+  origin: AuditOrigin,
+): Promise<KeyRotation> {
   const rows = await db.select({ id: tenants.id, wrappedKey: tenants.wrappedKey }).from(tenants);
   const rewrapped: string[] = [];
+  const unaudited: string[] = [];
   for (const row of rows) {
-    if (tenantKeyVersion(row.wrappedKey) === ring.current) continue;
+    const fromVersion = tenantKeyVersion(row.wrappedKey);
+    if (fromVersion === ring.current) continue;
     const wrappedKey = await rewrapTenantKey(ring, row.id, row.wrappedKey);
     const updated = await db
       .update(tenants)
       .set({ wrappedKey })
       .where(and(eq(tenants.id, row.id), eq(tenants.wrappedKey, row.wrappedKey)))
       .returning({ id: tenants.id });
-    if (updated.length) rewrapped.push(row.id);
+    if (!updated.length) continue;
+    rewrapped.push(row.id);
+    const entry = {
+      ...origin,
+      action: 'tenant.key_rewrapped',
+      target: { type: 'tenant', id: row.id },
+      details: { fromVersion, toVersion: ring.current },
+    };
+    await appendAudit(db, await unwrapTenantKey(ring, row.id, wrappedKey), [entry]).catch(() =>
+      unaudited.push(row.id),
+    );
   }
-  return { tenants: rows.length, rewrapped };
+  return { tenants: rows.length, rewrapped, unaudited };
 }

@@ -117,7 +117,7 @@ describe('the preference centre in a browser', () => {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
         const el = document.activeElement;
-        if (!el || !el.closest('main')) return null;
+        if (!el?.closest('main')) return null;
         return { html: el.outerHTML, outline: getComputedStyle(el).outlineStyle };
       });
       if (!focused) continue;

@@ -5,6 +5,7 @@
 import { env } from 'cloudflare:workers';
 import { createExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db/audit-log';
 import { regional } from '../../db/regions';
 import { decryptSubscriber, loadSubscriberKey, type Subscriber } from '../../db/subscribers';
 import { findTenant, tenantKeys } from '../../db/tenants';
@@ -153,12 +154,24 @@ describe('POST /api/platform/keys/rotate', () => {
     for (let i = 0; i < 3; i++) await Promise.all([seedTenant('eu'), seedTenant('us')]);
     const v1 = { eu: (await wrapVersions('eu')).t1 ?? 0, us: (await wrapVersions('us')).t1 ?? 0 };
     expect(v1.eu).toBeGreaterThanOrEqual(3);
+    const since = Date.now();
     const answers = await Promise.all(Array.from({ length: 6 }, () => rotate(ROTATING)));
     expect(answers.map((r) => r.status)).toEqual(Array(6).fill(200));
     const bodies = (await Promise.all(answers.map((r) => r.json()))) as Answer[];
     for (const region of ['eu', 'us'] as const) {
       expect(bodies.reduce((n, b) => n + b.regions[region].rewrapped, 0)).toBe(v1[region]);
       expect((await wrapVersions(region)).t1).toBeUndefined();
+      // One audit row per re-wrapped tenant, however many runs overlapped, each chain intact.
+      const { results } = await regional(env, region)
+        .d1.prepare(`select tenant_id as tenantId, actor_type as actorType, count(*) as n from audit_log
+          where action = 'tenant.key_rewrapped' and at >= ? group by tenant_id, actor_type`)
+        .bind(since)
+        .all<{ tenantId: string; actorType: string; n: number }>();
+      expect(results).toHaveLength(v1[region]);
+      expect(results.every((r) => r.n === 1 && r.actorType === 'platform')).toBe(true);
+      for (const r of results) {
+        expect(await verifyAuditChain(regional(env, region).db, r.tenantId)).toMatchObject({ ok: true });
+      }
     }
   });
 });
