@@ -3,8 +3,10 @@
 // transitions the fan-out makes (queued → sending → sent). The row keeps the template only.
 
 import { and, desc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
+import { decryptTenantField, encryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
+import type { ProfileFilter } from '../shared/sending/profile-filter';
 import type { Db } from './client';
 import { pageByCreated } from './lists';
 import { inJson } from './message-recipients';
@@ -26,17 +28,38 @@ export type NewMessage = {
   sendAt: Date | null;
   /** `queued` goes to the queue now; `scheduled` waits for the sweep that queues it when due. */
   status: 'queued' | 'scheduled';
+  /** Only recipients whose profile matches (stored encrypted with the tenant key). */
+  profileFilter: ProfileFilter | null;
 };
+
+const FILTER_FIELD = 'profile_filter';
+const filterOwner = (messageId: string) => `message:${messageId}`;
+
+/** The message's profile filter, decrypted (null: none). */
+export async function profileFilterOf(
+  keys: TenantKeys,
+  message: Pick<MessageRow, 'id' | 'profileFilterCt'>,
+): Promise<ProfileFilter | null> {
+  if (!message.profileFilterCt) return null;
+  return JSON.parse(
+    await decryptTenantField(keys, filterOwner(message.id), FILTER_FIELD, message.profileFilterCt),
+  ) as ProfileFilter;
+}
 
 export async function createMessage(
   db: Db,
-  tenantId: string,
+  keys: TenantKeys,
   input: NewMessage,
 ): Promise<{ message: MessageRow; events: OutboxRef[] }> {
+  const tenantId = keys.tenantId;
   const id = newId('msg');
+  const { profileFilter, ...fields } = input;
+  const profileFilterCt = profileFilter
+    ? await encryptTenantField(keys, filterOwner(id), FILTER_FIELD, JSON.stringify(profileFilter))
+    : null;
   const insert = db
     .insert(messages)
-    .values({ id, tenantId, ...input })
+    .values({ id, tenantId, ...fields, profileFilterCt })
     .returning();
   const event = outboxInsert(db, {
     tenantId,

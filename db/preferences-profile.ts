@@ -27,7 +27,11 @@ const GUARD_TTL_MS = 86_400_000;
  * read. Two writers that read the same state insert the same value, so one batch fails on the
  * unique key and is built again from a fresh read (retryOnConflict) instead of overwriting.
  */
-export async function unchangedSince(db: Db, subscriber: Subscriber, at: Date) {
+export async function unchangedSince(
+  db: Db,
+  subscriber: Pick<Subscriber, 'id' | 'tenantId' | 'updatedAt'>,
+  at: Date,
+) {
   const nonce = `subscriber-write:${await sha256Hex(`${subscriber.id}:${subscriber.updatedAt.getTime()}`)}`;
   // Wrapped: a drizzle statement is thenable, and an async function would run it on return.
   return {
@@ -41,7 +45,7 @@ export async function unchangedSince(db: Db, subscriber: Subscriber, at: Date) {
 }
 
 /** A write time after the one read, so the next writer's guard differs from this one's. */
-export const writeTime = (subscriber: Subscriber, at: Date) =>
+export const writeTime = (subscriber: Pick<Subscriber, 'updatedAt'>, at: Date) =>
   new Date(Math.max(at.getTime(), subscriber.updatedAt.getTime() + 1));
 
 const encryptProfile = (key: SubscriberKey, profile: Record<string, unknown>) =>

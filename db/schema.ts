@@ -204,6 +204,8 @@ export const subscribers = sqliteTable(
     uniqueIndex('subscribers_tenant_email').on(t.tenantId, t.emailIndex),
     index('subscribers_tenant_region').on(t.tenantId, t.homeRegion),
     index('subscribers_tenant_status').on(t.tenantId, t.status),
+    /** A tenant's people in id order, chunk by chunk (profile backfill and reconciliation). */
+    index('subscribers_tenant_id').on(t.tenantId, t.id),
   ],
 );
 
@@ -529,6 +531,11 @@ export const messages = sqliteTable(
     fromName: text('from_name'),
     bodyHtml: text('body_html'),
     bodyText: text('body_text'),
+    /**
+     * Optional audience by profile values (`{"<field>": [values]}`), encrypted with the tenant key:
+     * the consumer that composes a mail matches it against the recipient's decrypted profile.
+     */
+    profileFilterCt: text('profile_filter_ct'),
     status: text('status', {
       enum: ['draft', 'scheduled', 'queued', 'sending', 'sent', 'cancelled'],
     })
@@ -867,6 +874,44 @@ export const reportReconcileCursor = sqliteTable('report_reconcile_cursor', {
  */
 export const profileCounters = sqliteTable(
   'profile_counters',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    audience: text('audience', { enum: ['detail', 'aggregate'] }).notNull(),
+    field: text('field').notNull(),
+    token: text('token').notNull(),
+    valueCt: text('value_ct').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.audience, t.field, t.token] })],
+);
+
+/**
+ * Alpha, pseudonymised profiles: where counting stands per tenant. `backfillAfter` is the cursor
+ * (subscriber id) of the backfill that counts people who were there before the setting was turned
+ * on (null: nothing left to count); `writes` grows with every batch that moves profile_counters,
+ * so a reconciliation pass (`reconcileAfter`, begun at `reconcileWrites`) knows whether its
+ * recount still describes the counters it is about to repair.
+ */
+export const profileCountingState = sqliteTable('profile_counting', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  backfillAfter: text('backfill_after'),
+  backfillStartedAt: integer('backfill_started_at', { mode: 'timestamp_ms' }),
+  backfillDoneAt: integer('backfill_done_at', { mode: 'timestamp_ms' }),
+  writes: integer('writes').notNull().default(0),
+  reconcileAfter: text('reconcile_after'),
+  reconcileWrites: integer('reconcile_writes'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+/** A reconciliation pass's running recount of profile_counters (same cells), built chunk by chunk. */
+export const profileRecountCells = sqliteTable(
+  'profile_recount',
   {
     tenantId: text('tenant_id')
       .notNull()

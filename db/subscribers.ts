@@ -138,10 +138,18 @@ export async function decryptSubscriber(
   return {
     email: await decryptField(key, 'email', row.emailCt),
     name: row.nameCt ? await decryptField(key, 'name', row.nameCt) : null,
-    profile: row.profileCt
-      ? (JSON.parse(await decryptField(key, 'profile', row.profileCt)) as Record<string, unknown>)
-      : {},
+    profile: await decryptProfile(key, row.profileCt),
   };
+}
+
+/** A person's profile values (empty without any), decrypted in memory. */
+export async function decryptProfile(
+  key: SubscriberKey,
+  profileCt: string | null,
+): Promise<Record<string, unknown>> {
+  return profileCt
+    ? (JSON.parse(await decryptField(key, 'profile', profileCt)) as Record<string, unknown>)
+    : {};
 }
 
 /** Whether the product must show this subscriber under a pseudonym (EU, or not known to be outside it). */

@@ -13,8 +13,9 @@ import {
   type TenantSettingsView,
 } from '../shared/schemas/tenant-settings';
 import { type AuditOrigin, appendAudit, settingsChange } from './audit-log';
-import type { Db } from './client';
+import type { BatchItem, Db } from './client';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import { startProfileBackfill } from './profile-backfill';
 import { tenants, type TenantSettings } from './schema';
 import { forgetTenant } from './tenant-cache';
 
@@ -47,7 +48,7 @@ export async function updateTenantSettings(
   if (!current) throw new AppError('unknown_tenant', 'Unknown tenant.');
   const change = settingsChange(current.settings, patch);
   const now = new Date();
-  const statements = [
+  const statements: BatchItem[] = [
     db
       .update(tenants)
       .set({ settings: patchedSettings(patch) })
@@ -61,6 +62,9 @@ export async function updateTenantSettings(
       occurredAt: now,
     }),
   ];
+  // Counting turned on: the people already there are counted by the backfill (db/profile-backfill.ts).
+  if (patch.pseudonymisedProfiles === true && !current.settings.pseudonymisedProfiles)
+    statements.push(startProfileBackfill(db, tenantId, now));
   await appendAudit(
     db,
     keys,

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { BUILT_IN_FIELDS } from '../mail/merge-fields';
+import { ProfileFilter } from '../sending/profile-filter';
 import { IsoDate } from './common';
 
 /** Largest HTML plus text body, in UTF-8 bytes. */
@@ -22,6 +23,10 @@ export const CreateMessage = z
     html: z.string().min(1).max(MAX_BODY_BYTES).optional(),
     text: z.string().min(1).max(MAX_BODY_BYTES).optional(),
     sendAt: IsoDate.optional().meta({ description: 'When to send; default at once' }),
+    profile: ProfileFilter.optional().meta({
+      description:
+        'Alpha: only recipients whose profile matches (decrypted while their copy is composed); the others are skipped as `profile_mismatch`',
+    }),
   })
   .refine((m) => m.html !== undefined || m.text !== undefined, {
     message: 'give `html`, `text` or both',
@@ -42,7 +47,7 @@ export const MessageTotals = z
     skipped: z.number().int(),
     skippedByReason: z.record(z.string(), z.number().int()).meta({
       description:
-        'unknown, pending_confirmation, withdrawn, refused, bounced, erasure_pending, suppressed, consent_required (the intercept would ask), erased, cancelled',
+        'unknown, pending_confirmation, withdrawn, refused, bounced, erasure_pending, suppressed, consent_required (the intercept would ask), erased, cancelled, profile_mismatch (outside the profile filter of the message)',
     }),
   })
   .meta({ id: 'MessageTotals' });
@@ -62,6 +67,9 @@ export const MessageView = z
     totals: MessageTotals,
     html: z.string().nullable().optional(),
     text: z.string().nullable().optional(),
+    profile: ProfileFilter.nullable()
+      .optional()
+      .meta({ description: 'The profile filter, when the message has one' }),
   })
   .meta({ id: 'Message' });
 export type MessageView = z.infer<typeof MessageView>;

@@ -135,6 +135,16 @@ export const ProfileReport = z
         suppressed: z.boolean().meta({ description: 'Fewer than k people in all: nothing is shown' }),
       })
       .meta({ description: 'EU and unknown-region subscribers: cells of at least k people only' }),
+    counting: z
+      .object({
+        complete: z.boolean().meta({
+          description:
+            'False while the backfill is still counting the people who were there before the setting was turned on: the cells are not complete yet',
+        }),
+        since: z.string().nullable().meta({ description: 'When the backfill began (null: not yet)' }),
+        completedAt: z.string().nullable().meta({ description: 'When the backfill counted the last person' }),
+      })
+      .meta({ description: 'Whether every subscriber is counted' }),
   })
   .meta({ id: 'ProfileReport' });
 

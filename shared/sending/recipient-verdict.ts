@@ -11,7 +11,9 @@ export type SkipReason =
   | 'suppressed'
   | 'consent_required'
   | 'erased'
-  | 'cancelled';
+  | 'cancelled'
+  /** Outside the message's profile filter (decided while composing, shared/sending/profile-filter.ts). */
+  | 'profile_mismatch';
 
 /** Whether the intercept would ask this subscriber for consent (their home region, the tenant's mode). */
 export function interceptWantsConsent(mode: InterceptMode | undefined, homeRegion: string): boolean {

@@ -1,6 +1,7 @@
 // Plain personal data lives only in the consumer's memory while composing: after a message went
 // out, no queue body, no row of any table in either database and no log line holds the
-// recipient's address, name or profile values; the stored message keeps its template.
+// recipient's address, name or profile values; the stored message keeps its template, and a
+// profile filter only encrypted.
 
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
@@ -69,4 +70,41 @@ describe('personal data while sending', () => {
       }
     },
   );
+
+  it('targets EU people by profile value without their values reaching queue bodies, tables or logs', async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    await api(apiKey, '/profile-fields', { method: 'POST', json: { key: 'city', label: 'City' } });
+    const listId = await sendingList(tenant);
+    await subscribe(tenant, listId, {
+      email: ADDRESS,
+      name: NAME,
+      profile: { city: CITY },
+      homeRegion: 'eu',
+    });
+    const other = { email: 'hjalmar.oddny@example.org', city: 'Vestmannaeyjar-Sud' };
+    await subscribe(tenant, listId, { email: other.email, profile: { city: other.city }, homeRegion: 'eu' });
+    const queue = recordQueue();
+    const mail = captureMail();
+    const logs = vi.spyOn(console, 'log');
+    const res = await api(apiKey, '/messages', {
+      method: 'POST',
+      headers: { 'idempotency-key': 'targeted-once' },
+      json: { listId, subject: 'Nearby', text: 'Dear {{firstName}}', profile: { city: CITY } },
+    });
+    expect(res.status).toBe(201);
+    await drainSending(queue);
+
+    const sent = await mail.messages();
+    expect(sent.map((m) => m.to)).toEqual([ADDRESS]);
+    const bodies = JSON.stringify(queue.map((q) => q.body));
+    const tables = `${await everyRow(env.DB_EU)}\n${await everyRow(env.DB_US)}`;
+    expect(tables).toContain('profile_mismatch');
+    const lines = logs.mock.calls.map((c) => c.map(String).join(' ')).join('\n');
+    expect(lines).toContain('message.batch');
+    for (const secret of [ADDRESS, 'Quist', CITY, other.email, other.city]) {
+      expect(bodies.toLowerCase()).not.toContain(secret.toLowerCase());
+      expect(tables.toLowerCase()).not.toContain(secret.toLowerCase());
+      expect(lines.toLowerCase()).not.toContain(secret.toLowerCase());
+    }
+  });
 });

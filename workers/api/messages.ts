@@ -13,12 +13,14 @@ import {
   type MessageRow,
   type MessageTotals,
   messageTotals,
+  profileFilterOf,
   requireMessage,
 } from '../../db/messages';
 import { tenantKeys } from '../../db/tenants';
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import { errorResponses, ListOf, PageQuery } from '../../shared/schemas/common';
 import { CreateMessage, MessageView, RecipientView } from '../../shared/schemas/messages';
+import type { ProfileFilter } from '../../shared/sending/profile-filter';
 import type { AppEnv } from '../env';
 import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
@@ -80,7 +82,12 @@ const cancel = apiRoute('messages', {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-function messageView(m: MessageRow, totals: MessageTotals, withBodies = false): MessageView {
+function messageView(
+  m: MessageRow,
+  totals: MessageTotals,
+  withBodies = false,
+  profile: ProfileFilter | null = null,
+): MessageView {
   return {
     id: m.id,
     listId: m.listId,
@@ -93,13 +100,17 @@ function messageView(m: MessageRow, totals: MessageTotals, withBodies = false): 
     finishedAt: iso(m.finishedAt),
     selectionComplete: m.selectedAt !== null,
     totals,
-    ...(withBodies ? { html: m.bodyHtml, text: m.bodyText } : {}),
+    ...(withBodies ? { html: m.bodyHtml, text: m.bodyText, profile } : {}),
   };
 }
 
 async function viewOf(c: Context<AppEnv>, m: MessageRow, withBodies = false) {
   const totals = await messageTotals(c.get('store').db, m.tenantId, [m.id]);
-  return messageView(m, totals.get(m.id)!, withBodies);
+  const profile =
+    withBodies && m.profileFilterCt
+      ? await profileFilterOf(await tenantKeys(c.env.MASTER_KEY, c.get('tenant')), m)
+      : null;
+  return messageView(m, totals.get(m.id)!, withBodies, profile);
 }
 
 export const messageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -107,13 +118,14 @@ export const messageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const input = c.req.valid('json');
     const store = c.get('store');
     const tenant = c.get('tenant');
+    const keys = await tenantKeys(c.env.MASTER_KEY, tenant);
     const answer = await withIdempotency(
       store.db,
-      await tenantKeys(c.env.MASTER_KEY, tenant),
+      keys,
       c.req.header('idempotency-key'),
       { method: 'POST', path: '/messages', body: input },
       async () => {
-        const { message, events } = await createListMessage(c.env, store, tenant.id, input);
+        const { message, events } = await createListMessage(c.env, store, keys, input);
         dispatchEventsAfterResponse(c, store.region, events);
         return { status: 201, body: await viewOf(c, message, true) };
       },

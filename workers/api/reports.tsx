@@ -8,6 +8,7 @@ import { complianceReport } from '../../db/compliance-report';
 import { processingRecordOf } from '../../db/processing-record';
 import { profileReport } from '../../db/profile-counters';
 import { snapshotsOf, SNAPSHOT_DAYS } from '../../db/report-snapshots';
+import { backfillState } from '../../db/profile-backfill';
 import { tenantKeys } from '../../db/tenants';
 import { AppError } from '../../shared/errors';
 import { daysBefore, dayOf } from '../../shared/reports/calendar';
@@ -139,5 +140,15 @@ export const reportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       );
     const keys = await tenantKeys(c.env.MASTER_KEY, tenant);
     const k = tenant.settings.minAggregate ?? DEFAULT_MIN_AGGREGATE;
-    return c.json(await profileReport(c.get('store').db, keys, c.req.valid('query').field, k), 200);
+    const { db } = c.get('store');
+    const [report, backfill] = await Promise.all([
+      profileReport(db, keys, c.req.valid('query').field, k),
+      backfillState(db, tenant.id),
+    ]);
+    const counting = {
+      complete: !backfill.running,
+      since: backfill.startedAt?.toISOString() ?? null,
+      completedAt: backfill.doneAt?.toISOString() ?? null,
+    };
+    return c.json({ ...report, counting }, 200);
   });

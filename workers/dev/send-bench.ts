@@ -61,7 +61,7 @@ async function seed(env: Bindings): Promise<string> {
   const tenant = await benchTenant(env);
   const listId = newId('lst');
   await db.insert(lists).values({ id: listId, tenantId: tenant.id, name: 'Bench', purpose: 'bench' });
-  const { message } = await createMessage(db, tenant.id, {
+  const { message } = await createMessage(db, await tenantKeys(env.MASTER_KEY, tenant), {
     listId,
     subject: 'Spring offers for {{firstName}}',
     fromName: null,
@@ -69,6 +69,7 @@ async function seed(env: Bindings): Promise<string> {
     bodyText: BENCH_TEXT,
     sendAt: null,
     status: 'queued',
+    profileFilter: null,
   });
   await startSending(db, message.id);
   await markSelected(db, message.id);

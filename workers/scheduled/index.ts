@@ -10,6 +10,7 @@ import { purgeIdempotencyKeys } from '../../db/idempotency';
 import { purgeEndedSessions } from '../../db/admin-sessions';
 import { purgeOldFailures } from '../../db/sign-in-failures';
 import { regional } from '../../db/regions';
+import { profileCountingSweep } from './profiles';
 import { reconcileReportCounters, snapshotReports } from './reports';
 import { purgeUnconfirmedSignUps } from './unconfirmed-purge';
 import { sendingSweep } from '../sending/sweep';
@@ -40,6 +41,7 @@ export const SWEEPS: Sweep[] = [
   // After every other sweep of the hour has moved its counters.
   { name: 'report-counters-reconcile', run: reconcileReportCounters },
   { name: 'report-snapshots', run: snapshotReports },
+  { name: 'profile-counting', run: profileCountingSweep },
 ];
 
 export async function handleScheduled(

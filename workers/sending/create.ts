@@ -1,12 +1,14 @@
 // Creating a message: everything is checked before anything is written or queued (the list is
-// the tenant's, every merge field exists, the bodies fit in 1 MB, `sendAt` is ahead), then the
-// row and its event are written in one batch and the first selection page goes on the queue,
-// delayed until `sendAt` when that is within the queue's reach; later ones wait for the sweep.
+// the tenant's, every merge field and profile-filter field exists, the bodies fit in 1 MB,
+// `sendAt` is ahead), then the row and its event are written in one batch and the first
+// selection page goes on the queue, delayed until `sendAt` when that is within the queue's reach;
+// later ones wait for the sweep.
 
 import { findList } from '../../db/lists';
 import { createMessage, definedProfileKeys, type MessageRow } from '../../db/messages';
 import type { OutboxRef } from '../../db/outbox';
 import type { RegionalStore } from '../../db/regions';
+import type { TenantKeys } from '../../shared/crypto/envelope';
 import { utf8 } from '../../shared/encoding';
 import { AppError } from '../../shared/errors';
 import { describeError, log } from '../../shared/log';
@@ -40,6 +42,24 @@ async function checkMergeFields(store: RegionalStore, tenantId: string, input: C
     );
 }
 
+/** A profile filter may name only the tenant's profile fields. */
+async function checkProfileFilter(
+  store: RegionalStore,
+  tenantId: string,
+  input: CreateMessage,
+): Promise<void> {
+  if (!input.profile) return;
+  const named = Object.keys(input.profile);
+  const defined = new Set(await definedProfileKeys(store.db, tenantId, named));
+  const unknown = named.filter((f) => !defined.has(f));
+  if (unknown.length > 0)
+    throw new AppError(
+      'validation_failed',
+      `\`profile\` names ${unknown.length > 1 ? 'fields that are not profile fields' : 'a field that is not a profile field'} of this tenant: ${unknown.join(', ')}.`,
+      { fields: unknown },
+    );
+}
+
 function sendTime(input: CreateMessage, now: number): Date | null {
   if (!input.sendAt) return null;
   const at = new Date(input.sendAt);
@@ -67,16 +87,18 @@ export async function queueSelection(
 export async function createListMessage(
   env: Bindings,
   store: RegionalStore,
-  tenantId: string,
+  keys: TenantKeys,
   input: CreateMessage,
   now = Date.now(),
 ): Promise<{ message: MessageRow; events: OutboxRef[] }> {
+  const tenantId = keys.tenantId;
   checkBodies(input);
   const sendAt = sendTime(input, now);
   await findList(store.db, tenantId, input.listId);
   await checkMergeFields(store, tenantId, input);
+  await checkProfileFilter(store, tenantId, input);
   const soon = sendAt === null || sendAt.getTime() - now <= MAX_QUEUE_DELAY_SECONDS * 1000;
-  const created = await createMessage(store.db, tenantId, {
+  const created = await createMessage(store.db, keys, {
     listId: input.listId,
     subject: input.subject,
     fromName: input.fromName ?? null,
@@ -84,6 +106,7 @@ export async function createListMessage(
     bodyText: input.text ?? null,
     sendAt,
     status: soon ? 'queued' : 'scheduled',
+    profileFilter: input.profile ?? null,
   });
   if (soon) {
     // The row is written: should the queue refuse now, the sweep finds the message stranded.

@@ -1,7 +1,8 @@
 // The `message-send` queue message: up to 100 recipients of one message, by id. Each is checked
 // again (they may have left since the selection), claimed, composed in memory (address and merge
-// values decrypted here and nowhere else) and handed to the send_email binding; the outcome is
-// recorded per recipient. A failed send is tried once more through the queue, then recorded.
+// values decrypted here and nowhere else; a recipient outside the message's profile filter is
+// skipped here) and handed to the send_email binding; the outcome is recorded per recipient. A
+// failed send is tried once more through the queue, then recorded.
 
 import { and, eq } from 'drizzle-orm';
 import {
@@ -12,7 +13,7 @@ import {
   recordOutcomes,
   skipRecipients,
 } from '../../db/message-recipients';
-import { finishIfDone, type MessageRow } from '../../db/messages';
+import { finishIfDone, type MessageRow, profileFilterOf } from '../../db/messages';
 import { regional } from '../../db/regions';
 import { messages } from '../../db/schema';
 import { decryptSubscriber } from '../../db/subscribers';
@@ -25,6 +26,7 @@ import { describeError, log } from '../../shared/log';
 import { mergeValues } from '../../shared/mail/merge-fields';
 import { replyAddress, unsubscribeAddress } from '../../shared/reply-address';
 import type { MessageSendMessage } from '../../shared/schemas/queue';
+import { matchesProfileFilter, type ProfileFilter } from '../../shared/sending/profile-filter';
 import type { Bindings } from '../env';
 import { dispatchEvents } from '../outbox/dispatch';
 import { sendMail, systemSender } from '../mail/send';
@@ -49,6 +51,8 @@ type SendContext = {
   keys: TenantKeys;
   tenant: Tenant;
   message: MessageRow & { listId: string };
+  /** The message's profile filter, decrypted once per batch (null: everyone lawful). */
+  profileFilter: ProfileFilter | null;
 };
 
 /** The local part of our From address; the display name is the message's or the tenant's. */
@@ -85,6 +89,9 @@ async function sendOne(
     await unwrapSubscriberKey(keys, subscriberId, person.wrappedKey),
     person.row,
   );
+  // Targeting by profile: decided here, on the profile in memory; nothing about it is stored.
+  if (ctx.profileFilter && !matchesProfileFilter(plain.profile, ctx.profileFilter))
+    return { subscriberId, status: 'skipped', reason: 'profile_mismatch' };
   const links = await recipientLinks(ctx, subscriberId);
   const track = oncePerDestination(async (destination) => {
     const claims = {
@@ -140,12 +147,14 @@ async function loadContext(env: Bindings, msg: MessageSendMessage): Promise<Send
   ]);
   if (!message || !tenant || message.status !== 'sending' || !message.listId) return null;
   const ring = await masterKeyring(env.MASTER_KEY);
+  const keys = await tenantKeys(env.MASTER_KEY, tenant);
   return {
     env,
     ring,
-    keys: await tenantKeys(env.MASTER_KEY, tenant),
+    keys,
     tenant,
     message: { ...message, listId: message.listId },
+    profileFilter: await profileFilterOf(keys, message),
   };
 }
 
