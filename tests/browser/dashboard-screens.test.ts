@@ -2,7 +2,8 @@
 // (its secret shown once) whose test event reaches a local receiver and shows in the delivery log;
 // an API key created (shown once), used, revoked and then refused; a user invited and given
 // another role; settings saved after a validation error shown next to its field; sign-in
-// settings; a notice version published and a form's embed code; a message scheduled and
+// settings; a notice version published and a form's embed code; a profile field and a form
+// defined (a bad page URL refused beside its field) and changed; a message scheduled and
 // cancelled; axe and a screenshot of every screen.
 
 import type { Browser, Page } from 'playwright-core';
@@ -154,6 +155,71 @@ describe('the owner screens of the dashboard', () => {
       .textContent();
     expect(script).toContain(`${worker.url}/f/${formId}/embed.js`);
     await check('forms');
+  });
+
+  it('defines a profile field and a form asking for it, refuses a bad page URL beside its field, and changes the form', async () => {
+    await open('/profile-fields', 'Profile fields');
+    await page.getByLabel('Key', { exact: true }).fill('favourite_shop');
+    await page.getByLabel('Label', { exact: true }).fill('Favourite shop');
+    await page.getByRole('button', { name: 'Add the field' }).click();
+    await page.getByText('Profile field "Favourite shop" added.').waitFor();
+    await page.getByRole('cell', { name: 'favourite_shop' }).waitFor();
+    await check('profile-fields');
+
+    await open('/forms', 'Forms');
+    const formsBefore = await apiCall<{ data: unknown[] }>(worker, 'eu', 'GET', '/forms');
+    await page.getByLabel('Name', { exact: true }).fill('Shop sign-up');
+    await page.getByRole('group', { name: 'Lists' }).getByRole('checkbox').first().check();
+    await page.getByRole('checkbox', { name: 'Favourite shop (favourite_shop)' }).check();
+    await page
+      .getByLabel('Consent text')
+      .fill('Ja, schreibt mir über neue Räder. Abmelden geht mit einem Klick.');
+    await page.getByLabel('Language', { exact: true }).fill('de');
+    const thanks = page.getByLabel('Thank-you page');
+    await thanks.fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Create the form' }).click();
+    await expect.poll(() => thanks.getAttribute('aria-invalid')).toBe('true');
+    const errorId = ((await thanks.getAttribute('aria-describedby')) ?? '')
+      .split(' ')
+      .find((id) => id.endsWith('-error'))!;
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/http\(s\) URL/);
+    await check('forms-error');
+    expect((await apiCall<{ data: unknown[] }>(worker, 'eu', 'GET', '/forms')).data).toHaveLength(
+      formsBefore.data.length,
+    );
+
+    await thanks.fill('https://shop.example.com/danke');
+    await page.getByRole('button', { name: 'Create the form' }).click();
+    await page.getByText('Form "Shop sign-up" created.').waitFor();
+    const html = await page
+      .getByRole('figure', { name: 'Or a plain HTML form' })
+      .locator('code')
+      .textContent();
+    expect(html).toContain('<input name="favourite_shop">');
+    expect(html).toContain('Ja, schreibt mir über neue Räder.');
+    const forms = await apiCall<{ data: { id: string; name: string }[] }>(worker, 'eu', 'GET', '/forms');
+    const made = forms.data.find((f) => f.name === 'Shop sign-up')!;
+    const created = await apiCall<{ notice: { version: number; language: string }; fields: string[] }>(
+      worker,
+      'eu',
+      'GET',
+      `/forms/${made.id}`,
+    );
+    expect(created).toMatchObject({ fields: ['favourite_shop'], notice: { language: 'de' } });
+    await check('forms-created');
+
+    await page.getByRole('button', { name: 'Change the form "Shop sign-up"' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Change "Shop sign-up"' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Shop sign-up (Vienna)');
+    await page.getByLabel('Allowed origins').fill('https://shop.example.com');
+    await page.getByRole('button', { name: 'Save the form' }).click();
+    await page.getByText('Form "Shop sign-up (Vienna)" saved.').waitFor();
+    expect(await apiCall(worker, 'eu', 'GET', `/forms/${made.id}`)).toMatchObject({
+      name: 'Shop sign-up (Vienna)',
+      allowedOrigins: ['https://shop.example.com'],
+      fields: ['favourite_shop'],
+      notice: { version: created.notice.version, language: 'de' },
+    });
   });
 
   it('schedules a message to a list, shows it and cancels it', async () => {
