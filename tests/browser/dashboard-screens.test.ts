@@ -4,7 +4,7 @@
 // another role; settings saved after a validation error shown next to its field; sign-in
 // settings; a notice version published and a form's embed code; a profile field and a form
 // defined (a bad page URL refused beside its field) and changed; a message scheduled and
-// cancelled; axe and a screenshot of every screen.
+// cancelled, one targeted by profile value; axe and a screenshot of every screen.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -242,6 +242,38 @@ describe('the owner screens of the dashboard', () => {
     await page.getByText('Cancelled.').waitFor();
     await page.getByText('cancelled', { exact: true }).waitFor();
     await check('message');
+  });
+
+  it('targets a message by profile value, refusing a condition left without a value', async () => {
+    await open('/messages', 'Messages');
+    await page.getByLabel('Subject', { exact: true }).fill('Shop news');
+    await page.getByLabel('Plain-text body').fill('Hello {{firstName}}, your shop has news.');
+    const later = new Date(Date.now() + 20 * 86_400_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    await page
+      .getByLabel('Send at')
+      .fill(`${later.getFullYear()}-${two(later.getMonth() + 1)}-${two(later.getDate())}T10:00`);
+    await page.getByRole('button', { name: 'Add a condition' }).click();
+    await page.getByLabel('Profile field 1').selectOption('favourite_shop');
+    const before = await apiCall<{ data: unknown[] }>(worker, 'eu', 'GET', '/messages');
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    const values = page.getByLabel('Values 1');
+    await expect.poll(() => values.getAttribute('aria-invalid')).toBe('true');
+    await check('messages-profile-error');
+    expect((await apiCall<{ data: unknown[] }>(worker, 'eu', 'GET', '/messages')).data).toHaveLength(
+      before.data.length,
+    );
+    await values.fill('Wien Mitte, Graz');
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByText('Message "Shop news" is on its way.').waitFor();
+    const sent = await apiCall<{ data: { id: string; subject: string }[] }>(worker, 'eu', 'GET', '/messages');
+    const made = sent.data.find((m) => m.subject === 'Shop news')!;
+    expect(await apiCall(worker, 'eu', 'GET', `/messages/${made.id}`)).toMatchObject({
+      profile: { favourite_shop: ['Wien Mitte', 'Graz'] },
+    });
+    await page.getByRole('link', { name: 'Shop news' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Message' }).waitFor();
+    await page.getByText('favourite_shop: Wien Mitte | Graz').waitFor();
   });
 
   it('shows the sign-in settings with the redirect URI to register', async () => {
