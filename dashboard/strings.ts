@@ -60,6 +60,8 @@ export const strings = {
     back: 'Back to sign-in',
     expiredTitle: 'Choose a new password',
     expiredIntro: 'Your password has expired. Choose a new one before you continue.',
+    currentPassword: 'Current password',
+    passwordChanged: 'Your new password is set. Sign in again with it.',
     newPassword: 'New password',
     newPasswordHint: 'At least 12 characters, not a common password, not one of your last five.',
     repeatPassword: 'New password again',
