@@ -4,7 +4,7 @@
 // another role; settings saved after a validation error shown next to its field; sign-in
 // settings; a notice version published and a form's embed code; a profile field and a form
 // defined (a bad page URL refused beside its field) and changed; a message scheduled and
-// cancelled, one targeted by profile value; axe and a screenshot of every screen.
+// cancelled, one targeted by profile value (its skipped recipients named in words); axe and a screenshot of every screen.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -274,6 +274,42 @@ describe('the owner screens of the dashboard', () => {
     await page.getByRole('link', { name: 'Shop news' }).click();
     await page.getByRole('heading', { level: 1, name: 'Message' }).waitFor();
     await page.getByText('favourite_shop: Wien Mitte | Graz').waitFor();
+  });
+
+  it('names a recipient outside the profile filter in words', async () => {
+    const eu = worker.tenants.eu;
+    await apiCall(worker, 'eu', 'POST', '/subscribers', {
+      email: 'outside.filter@example.org',
+      name: 'Olga Outside',
+      listIds: [eu.listId],
+      evidence: {
+        occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+        confirmedAt: new Date(Date.now() - 80_000_000).toISOString(),
+        country: 'AT',
+        notice: { key: 'newsletter', language: 'en', version: 1 },
+      },
+    });
+    await open('/messages', 'Messages');
+    await page.getByLabel('Subject', { exact: true }).fill('Graz only');
+    await page.getByLabel('Plain-text body').fill('Hello Graz.');
+    await page.getByRole('button', { name: 'Add a condition' }).click();
+    await page.getByLabel('Values 1').fill('Graz');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByText('Message "Graz only" is on its way.').waitFor();
+    await page.getByRole('link', { name: 'Graz only' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Message' }).waitFor();
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByRole('heading', { level: 1, name: 'Message' }).waitFor();
+          return page.locator('dl.facts').textContent();
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toMatch(/outside the profile filter: [1-9]/);
+    expect(await page.locator('dl.facts').textContent()).not.toMatch(/profile_mismatch/);
+    await check('message-profile-mismatch');
   });
 
   it('shows the sign-in settings with the redirect URI to register', async () => {
