@@ -60,11 +60,10 @@ async function countersOf(tenant: Tenant) {
 const run = (tenant: Tenant, budget?: number) => profileCountingSweep(env, tenant.region, new Date(), budget);
 
 /**
- * `move` reads the person, then its batch waits while a backfill chunk counts them and commits:
- * the move commits second, against the state it read before the backfill.
+ * `first` reads the person, then its batch waits while `between` runs and commits: `first`
+ * commits second, against the state it read before.
  */
-async function moveWhileBackfilling(tenant: Tenant, move: (db: Db) => Promise<unknown>) {
-  const keys = await tenantKeys(env.MASTER_KEY, tenant);
+async function heldAcross(first: (db: Db) => Promise<unknown>, between: () => Promise<unknown>) {
   let reached!: () => void;
   let release!: () => void;
   const atBatch = new Promise<void>((r) => (reached = r));
@@ -81,11 +80,19 @@ async function moveWhileBackfilling(tenant: Tenant, move: (db: Db) => Promise<un
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  const moving = move(dbFor(held));
+  const running = first(dbFor(held));
   await atBatch;
-  expect((await backfillProfileChunk(regional(env, tenant.region).db, keys, new Date()))?.counted).toBe(3);
+  await between();
   release();
-  await moving;
+  await running;
+}
+
+/** `move` reads the person, then a backfill chunk counts the three people and commits first. */
+async function moveWhileBackfilling(tenant: Tenant, move: (db: Db) => Promise<unknown>) {
+  const keys = await tenantKeys(env.MASTER_KEY, tenant);
+  await heldAcross(move, async () =>
+    expect((await backfillProfileChunk(regional(env, tenant.region).db, keys, new Date()))?.counted).toBe(3),
+  );
 }
 
 async function audienceRow(id: string) {
@@ -216,6 +223,30 @@ describe('the profile backfill', () => {
       ['detail', 2],
     ]);
     expect((await report(apiKey)).detail).toEqual([{ value: 'Ops', n: 2 }]);
+  });
+
+  it('recounts a profile edit in the aggregates when the API moved the person into the EU meanwhile', async () => {
+    const { tenant, apiKey, ids } = await tenantWithPeople(
+      Array.from({ length: 3 }, () => ({ team: 'Ops', region: 'non_eu' as const })),
+    );
+    await setCounting(apiKey, true);
+    await run(tenant);
+    const keys = await tenantKeys(env.MASTER_KEY, tenant);
+    await heldAcross(
+      (db) =>
+        rectifyProfile(db, tenant.settings, keys, {
+          subscriberId: ids[1]!,
+          name: null,
+          values: { team: 'Design' },
+          language: 'en',
+          at: new Date(),
+        }),
+      () =>
+        setHomeRegionByApi(regional(env, tenant.region).db, keys, ids[1]!, { region: 'eu', country: 'DE' }),
+    );
+    expect(await audienceRow(ids[1]!)).toEqual({ home_region: 'eu', profile_audience: 'aggregate' });
+    expect((await report(apiKey)).detail).toEqual([{ value: 'Ops', n: 2 }]);
+    expect((await countersOf(tenant)).filter((c) => c.audience === 'aggregate').map((c) => c.n)).toEqual([1]);
   });
 
   it('switching off keeps the counters of people counted; switching on again counts who came meanwhile', async () => {
