@@ -55,7 +55,8 @@ async function countPerson(db: Db, keys: TenantKeys, person: ProfilePerson, now:
   const guard = sql`exists (select 1 from ${subscribers} where ${still})`;
   const subscriber = { id: person.id, tenantId: keys.tenantId, updatedAt: person.updatedAt };
   return [
-    // A preference-centre edit that read the same version now collides and reads again.
+    // A preference-centre edit or a home-region change that read the same version now collides
+    // (this guard, or the changed `updatedAt`) and reads again.
     (await unchangedSince(db, subscriber, now)).statement.onConflictDoNothing(),
     ...(await profileCount(db, keys, audience, [person.profile ?? {}], 1, guard)),
     db

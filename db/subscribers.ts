@@ -175,10 +175,17 @@ export function initialHomeRegion(
     : { homeRegion: 'unknown', homeRegionSource: null, homeCountry: null };
 }
 
-/** The region (and its source) a home-region change may replace; a fill replaces `unknown` only. */
-export type RegionGuard = { homeRegion: HomeRegion; homeRegionSource?: HomeRegionSource | null };
+/**
+ * The region (and its source) a home-region change may replace; a fill replaces `unknown` only.
+ * With `updatedAt`, the row must also be the version read (nothing else written since).
+ */
+export type RegionGuard = {
+  homeRegion: HomeRegion;
+  homeRegionSource?: HomeRegionSource | null;
+  updatedAt?: Date;
+};
 
-/** The subscriber still stands where `from` says (tenant, id, region and, when given, its source). */
+/** The subscriber still stands where `from` says (tenant, id, region and, when given, its source and version). */
 export function regionStillIs(subscriber: { tenantId: string; id: string }, from: RegionGuard) {
   return and(
     eq(subscribers.tenantId, subscriber.tenantId),
@@ -189,6 +196,7 @@ export function regionStillIs(subscriber: { tenantId: string; id: string }, from
       : from.homeRegionSource === null
         ? isNull(subscribers.homeRegionSource)
         : eq(subscribers.homeRegionSource, from.homeRegionSource),
+    from.updatedAt === undefined ? undefined : eq(subscribers.updatedAt, from.updatedAt),
   );
 }
 

@@ -5,6 +5,8 @@
 import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
+import { dbFor, type Db } from '../../db/client';
+import { evaluateHomeRegionRules, setHomeRegionByApi } from '../../db/home-region-changes';
 import { backfillProfileChunk, startProfileBackfill } from '../../db/profile-backfill';
 import { reconcileProfileStep } from '../../db/profile-reconcile';
 import { rectifyProfile } from '../../db/preferences-profile';
@@ -56,6 +58,48 @@ async function countersOf(tenant: Tenant) {
 }
 
 const run = (tenant: Tenant, budget?: number) => profileCountingSweep(env, tenant.region, new Date(), budget);
+
+/**
+ * `first` reads the person, then its batch waits while `between` runs and commits: `first`
+ * commits second, against the state it read before.
+ */
+async function heldAcross(first: (db: Db) => Promise<unknown>, between: () => Promise<unknown>) {
+  let reached!: () => void;
+  let release!: () => void;
+  const atBatch = new Promise<void>((r) => (reached = r));
+  const gate = new Promise<void>((r) => (release = r));
+  const held = new Proxy(env.DB_EU, {
+    get(target, prop) {
+      if (prop === 'batch')
+        return async (statements: D1PreparedStatement[]) => {
+          reached();
+          await gate;
+          return target.batch(statements);
+        };
+      const value: unknown = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const running = first(dbFor(held));
+  await atBatch;
+  await between();
+  release();
+  await running;
+}
+
+/** `move` reads the person, then a backfill chunk counts the three people and commits first. */
+async function moveWhileBackfilling(tenant: Tenant, move: (db: Db) => Promise<unknown>) {
+  const keys = await tenantKeys(env.MASTER_KEY, tenant);
+  await heldAcross(move, async () =>
+    expect((await backfillProfileChunk(regional(env, tenant.region).db, keys, new Date()))?.counted).toBe(3),
+  );
+}
+
+async function audienceRow(id: string) {
+  return env.DB_EU.prepare('select home_region, profile_audience from subscribers where id = ?')
+    .bind(id)
+    .first<{ home_region: string; profile_audience: string | null }>();
+}
 
 describe('the profile backfill', () => {
   it('counts people who were there before the setting, in bounded chunks, and says when it is done', async () => {
@@ -133,6 +177,76 @@ describe('the profile backfill', () => {
       { value: 'Ops', n: 5 },
       { value: 'Design', n: 1 },
     ]);
+  });
+
+  it('counts a person the API moves into the EU meanwhile only in the aggregates, whichever commits second', async () => {
+    const { tenant, apiKey, ids } = await tenantWithPeople(
+      Array.from({ length: 3 }, () => ({ team: 'Ops', region: 'non_eu' as const })),
+    );
+    await setCounting(apiKey, true);
+    const keys = await tenantKeys(env.MASTER_KEY, tenant);
+    await moveWhileBackfilling(tenant, (db) =>
+      setHomeRegionByApi(db, keys, ids[1]!, { region: 'eu', country: 'DE' }),
+    );
+    expect(await audienceRow(ids[1]!)).toEqual({ home_region: 'eu', profile_audience: 'aggregate' });
+    const counters = await countersOf(tenant);
+    expect(counters.map((c) => [c.audience, c.n])).toEqual([
+      ['aggregate', 1],
+      ['detail', 2],
+    ]);
+    const r = await report(apiKey);
+    expect(r.detail).toEqual([{ value: 'Ops', n: 2 }]);
+    expect(r.aggregate.cells).toEqual([]);
+  });
+
+  it('counts a person a rule moves into the EU meanwhile only in the aggregates', async () => {
+    const { tenant, apiKey, ids } = await tenantWithPeople(
+      Array.from({ length: 3 }, () => ({ team: 'Ops', region: 'non_eu' as const })),
+    );
+    await setCounting(apiKey, true);
+    const keys = await tenantKeys(env.MASTER_KEY, tenant);
+    const first = [...ids].sort()[0]!;
+    let evaluation: Awaited<ReturnType<typeof evaluateHomeRegionRules>> | undefined;
+    await moveWhileBackfilling(tenant, async (db) => {
+      evaluation = await evaluateHomeRegionRules(
+        db,
+        keys,
+        { domains: [{ domain: 'example.org', region: 'eu' }] },
+        '',
+        1,
+      );
+    });
+    expect(evaluation?.changed).toEqual({ eu: 1, non_eu: 0 });
+    expect(await audienceRow(first)).toEqual({ home_region: 'eu', profile_audience: 'aggregate' });
+    expect((await countersOf(tenant)).map((c) => [c.audience, c.n])).toEqual([
+      ['aggregate', 1],
+      ['detail', 2],
+    ]);
+    expect((await report(apiKey)).detail).toEqual([{ value: 'Ops', n: 2 }]);
+  });
+
+  it('recounts a profile edit in the aggregates when the API moved the person into the EU meanwhile', async () => {
+    const { tenant, apiKey, ids } = await tenantWithPeople(
+      Array.from({ length: 3 }, () => ({ team: 'Ops', region: 'non_eu' as const })),
+    );
+    await setCounting(apiKey, true);
+    await run(tenant);
+    const keys = await tenantKeys(env.MASTER_KEY, tenant);
+    await heldAcross(
+      (db) =>
+        rectifyProfile(db, tenant.settings, keys, {
+          subscriberId: ids[1]!,
+          name: null,
+          values: { team: 'Design' },
+          language: 'en',
+          at: new Date(),
+        }),
+      () =>
+        setHomeRegionByApi(regional(env, tenant.region).db, keys, ids[1]!, { region: 'eu', country: 'DE' }),
+    );
+    expect(await audienceRow(ids[1]!)).toEqual({ home_region: 'eu', profile_audience: 'aggregate' });
+    expect((await report(apiKey)).detail).toEqual([{ value: 'Ops', n: 2 }]);
+    expect((await countersOf(tenant)).filter((c) => c.audience === 'aggregate').map((c) => c.n)).toEqual([1]);
   });
 
   it('switching off keeps the counters of people counted; switching on again counts who came meanwhile', async () => {
