@@ -1,6 +1,7 @@
 // The one way the dashboard talks to the server: the documented JSON API with the session cookie,
 // `X-CSRF-Token` on every change, the error body turned into an ApiError whose message a person
-// can read; a 401 hands the app back to sign-in, a 403 names what the role may not do.
+// can read; a 401 hands the app back to sign-in, a 403 `password_expired` to the password change,
+// a 403 names what the role may not do.
 
 import { strings } from './strings';
 
@@ -20,6 +21,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | undefined;
 let onSignedOut: () => void = () => {};
+let onPasswordExpired: () => void = () => {};
 
 /** The session's CSRF token (from the sign-in answer or `GET /api/auth/session`). */
 export function useCsrfToken(token: string | undefined): void {
@@ -29,6 +31,11 @@ export function useCsrfToken(token: string | undefined): void {
 /** What the app does when the server says the session is gone. */
 export function whenSignedOut(handler: () => void): void {
   onSignedOut = handler;
+}
+
+/** What the app does when the server says the session's password expired meanwhile. */
+export function whenPasswordExpired(handler: () => void): void {
+  onPasswordExpired = handler;
 }
 
 type Query = Record<string, string | number | boolean | undefined | null>;
@@ -80,7 +87,11 @@ export async function api<T>(
     onSignedOut();
     throw new ApiError(401, 'unauthorized', strings.errors.signedOut);
   }
-  if (!res.ok) throw await errorOf(res);
+  if (!res.ok) {
+    const error = await errorOf(res);
+    if (error.code === 'password_expired' && !opts.signInFlow) onPasswordExpired();
+    throw error;
+  }
   if (res.status === 204 || res.status === 202) return undefined as T;
   return (await res.json()) as T;
 }

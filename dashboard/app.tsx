@@ -1,10 +1,12 @@
 // The app: the session decides between sign-in and the shell; the path picks the screen from the
-// table (screens.ts), which opens only for a role with its permission.
+// table (screens.ts), which opens only for a role with its permission. A session whose password
+// expired sees only the password change.
 
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Loading } from './components/status';
 import { matchPath, useLocation } from './router';
 import { SCREENS } from './screens';
+import { PasswordChange } from './screens/password-change';
 import { SignIn } from './screens/sign-in';
 import { may, useSession } from './session';
 import { Shell } from './shell';
@@ -13,13 +15,28 @@ import { strings } from './strings';
 export function App() {
   const { session, setSession, signOut } = useSession();
   const { path } = useLocation();
+  const [notice, setNotice] = useState('');
   const found = SCREENS.map((s) => ({ screen: s, params: matchPath(s.path, path) })).find((m) => m.params);
-  const title = session ? (found?.screen.title ?? strings.app.notFound) : strings.signIn.title;
+  const title = !session
+    ? strings.signIn.title
+    : session.passwordExpired
+      ? strings.signIn.expiredTitle
+      : (found?.screen.title ?? strings.app.notFound);
   useEffect(() => {
     document.title = `${title} · ${strings.app.name}`;
   }, [title]);
   if (session === undefined) return <Loading />;
-  if (session === null) return <SignIn onSignedIn={setSession} />;
+  if (session === null) return <SignIn onSignedIn={setSession} notice={notice} />;
+  if (session.passwordExpired)
+    return (
+      <PasswordChange
+        onChanged={() => {
+          setNotice(strings.signIn.passwordChanged);
+          setSession(null);
+        }}
+        onSignOut={signOut}
+      />
+    );
   const allowed = found && may(session, found.screen.permission);
   const Component = found?.screen.component;
   return (

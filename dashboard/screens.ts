@@ -14,6 +14,7 @@ import { Lists } from './screens/lists';
 import { MessagePage } from './screens/message';
 import { Messages } from './screens/messages';
 import { Overview } from './screens/overview';
+import { ProfileFields } from './screens/profile-fields';
 import { RequestPage } from './screens/request';
 import { Requests } from './screens/requests';
 import { Settings } from './screens/settings';
@@ -56,6 +57,13 @@ export const SCREENS: Screen[] = [
   { path: '/audit-log', title: s.audit.title, component: Audit, permission: 'audit.read', nav: true },
   { path: '/lists', title: s.lists.title, component: Lists, permission: 'marketing.read', nav: true },
   { path: '/forms', title: s.forms.title, component: Forms, permission: 'marketing.read', nav: true },
+  {
+    path: '/profile-fields',
+    title: s.profileFields.title,
+    component: ProfileFields,
+    permission: 'marketing.read',
+    nav: true,
+  },
   {
     path: '/messages',
     title: s.messages.title,

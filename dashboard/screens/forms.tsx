@@ -1,30 +1,18 @@
 // Sign-up forms (`/api/v1/forms`): each form with its lists, and (`/api/v1/forms/{id}`) its
 // current notice and embed code to copy: the script that renders it, or the plain HTML form a client site pastes (email,
 // the unticked consent box with the exact notice text, the profile fields, the honeypot).
+// Roles with `marketing.write` define a form and change one (form-editor.tsx).
 
 import { useEffect, useState } from 'preact/hooks';
-import type { z } from 'zod';
-import type { Notice } from '../../shared/schemas/lists';
 import { get, type Page } from '../api';
 import { DataTable } from '../components/data-table';
 import { ErrorBanner, Loading } from '../components/status';
 import { formatDateTime } from '../format';
+import type { ScreenProps } from '../screens';
+import { may } from '../session';
 import { strings } from '../strings';
+import { FormEditor, type FormView } from './form-editor';
 
-/**
- * A form as `GET /api/v1/forms` answers it (`Form` in shared/schemas/forms.ts, written out: that
- * module's URL checks would pull the token helpers into the app's type check).
- */
-type FormView = {
-  id: string;
-  name: string;
-  listIds: string[];
-  fields: string[];
-  notice: z.infer<typeof Notice>;
-  actionUrl: string;
-  embedUrl: string;
-  createdAt: string;
-};
 type FormRow = Pick<FormView, 'id' | 'name' | 'listIds' | 'createdAt'>;
 
 const t = strings.forms;
@@ -71,24 +59,59 @@ function Snippet(props: { label: string; text: string }) {
   );
 }
 
-export function Forms() {
+export function Forms({ session }: ScreenProps) {
   const [forms, setForms] = useState<FormRow[]>();
   const [error, setError] = useState<unknown>();
   const [shown, setShown] = useState<FormView>();
+  const [editing, setEditing] = useState<FormView>();
   const [showError, setShowError] = useState<unknown>();
-  useEffect(() => {
+  const [message, setMessage] = useState('');
+  const load = () =>
     get<Page<FormRow>>('/api/v1/forms', { limit: 100 }).then((r) => setForms(r.data), setError);
+  useEffect(() => {
+    load();
   }, []);
   if (error) return <ErrorBanner error={error} />;
   if (!forms) return <Loading />;
-  const toggle = (f: FormRow) => {
+  const writes = may(session, 'marketing.write');
+  const open = (f: FormRow, then: (form: FormView) => void) => {
     setShowError(undefined);
+    get<FormView>(`/api/v1/forms/${encodeURIComponent(f.id)}`).then(then, setShowError);
+  };
+  const toggle = (f: FormRow) => {
     if (shown?.id === f.id) return setShown(undefined);
-    get<FormView>(`/api/v1/forms/${encodeURIComponent(f.id)}`).then(setShown, setShowError);
+    setEditing(undefined);
+    open(f, setShown);
+  };
+  const saved = (form: FormView, done: string) => {
+    setMessage(done);
+    setEditing(undefined);
+    setShown(form);
+    load();
   };
   const snippets = shown && embedSnippets(shown);
   return (
     <>
+      <div role="status" aria-live="polite">
+        {message && <p class="notice">{message}</p>}
+      </div>
+      {writes && !editing && (
+        <section aria-labelledby="new-form-h">
+          <h2 id="new-form-h">{t.createTitle}</h2>
+          <FormEditor onDone={(form) => saved(form, t.createdDone(form.name))} />
+        </section>
+      )}
+      {editing && (
+        <section aria-labelledby="edit-form-h">
+          <h2 id="edit-form-h">{t.editTitle(editing.name)}</h2>
+          <FormEditor
+            key={editing.id}
+            saved={editing}
+            onDone={(form) => saved(form, t.savedDone(form.name))}
+            onCancel={() => setEditing(undefined)}
+          />
+        </section>
+      )}
       <DataTable
         caption={t.caption}
         rows={forms}
@@ -106,6 +129,27 @@ export function Forms() {
               </button>
             ),
           },
+          ...(writes
+            ? [
+                {
+                  header: t.change,
+                  cell: (f: FormRow) => (
+                    <button
+                      type="button"
+                      aria-label={t.editLabel(f.name)}
+                      onClick={() =>
+                        open(f, (form) => {
+                          setShown(undefined);
+                          setEditing(form);
+                        })
+                      }
+                    >
+                      {t.edit}
+                    </button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <ErrorBanner error={showError} />

@@ -1,4 +1,4 @@
-// One message (`/api/v1/messages/{id}`): its status and totals (skipped by reason), its
+// One message (`/api/v1/messages/{id}`): its status, profile filter and totals (skipped by reason, each reason in words), its
 // recipients and their outcomes (`/recipients`; EU subscribers by pseudonym, never an address),
 // and cancelling it while it is not sent yet.
 
@@ -20,6 +20,11 @@ type Recipient = z.infer<typeof RecipientView>;
 const t = strings.message;
 const tm = strings.messages;
 const CANCELLABLE = ['draft', 'scheduled', 'queued', 'sending'];
+const reasonLabel = (reason: string) => t.skipReasons[reason] ?? reason;
+const filterText = (filter: NonNullable<Message['profile']>) =>
+  Object.entries(filter)
+    .map(([field, v]) => `${field}: ${(Array.isArray(v) ? v : [v]).join(' | ')}`)
+    .join('; ');
 
 export function MessagePage({ params }: ScreenProps) {
   const id = params.id!;
@@ -63,10 +68,12 @@ export function MessagePage({ params }: ScreenProps) {
         <dd>{formatNumber(totals.queued)}</dd>
         <dt>{tm.failed}</dt>
         <dd>{formatNumber(totals.failed)}</dd>
+        <dt>{t.profileFilter}</dt>
+        <dd>{message.profile ? filterText(message.profile) : t.noProfileFilter}</dd>
         <dt>{t.skippedBy}</dt>
         <dd>
           {Object.entries(totals.skippedByReason)
-            .map(([reason, n]) => `${reason}: ${formatNumber(n)}`)
+            .map(([reason, n]) => `${reasonLabel(reason)}: ${formatNumber(n)}`)
             .join(', ') || formatNumber(totals.skipped)}
         </dd>
       </dl>
@@ -84,7 +91,10 @@ export function MessagePage({ params }: ScreenProps) {
         empty={t.noRecipients}
         columns={[
           { header: t.subscriber, cell: (r) => r.email ?? r.pseudonym ?? r.subscriberId },
-          { header: t.outcome, cell: (r) => (r.skipReason ? `${r.status} (${r.skipReason})` : r.status) },
+          {
+            header: t.outcome,
+            cell: (r) => (r.skipReason ? `${r.status} (${reasonLabel(r.skipReason)})` : r.status),
+          },
           { header: t.attempts, cell: (r) => r.attempts, numeric: true },
         ]}
       />

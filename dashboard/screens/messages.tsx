@@ -1,5 +1,6 @@
 // Messages (`/api/v1/messages`, `messages.manage`): the messages with their totals, and a new one
-// to a list (subject, sender name, HTML and plain-text bodies, an optional time to send). Each
+// to a list (subject, sender name, HTML and plain-text bodies, an optional time to send, an
+// optional profile filter built from the workspace's profile fields). Each
 // message opens its own screen (message.tsx) with its recipients.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -8,7 +9,7 @@ import type { List } from '../../shared/schemas/lists';
 import type { MessageView } from '../../shared/schemas/messages';
 import { api, fieldErrors, get, type Page } from '../api';
 import { PagedTable, usePages } from '../components/data-table';
-import { FormField, SelectField, TextareaField } from '../components/form-field';
+import { FieldRow, FormField, SelectField, TextareaField } from '../components/form-field';
 import { Link } from '../components/link';
 import { ErrorBanner } from '../components/status';
 import { formatDateTime, formatNumber } from '../format';
@@ -20,8 +21,81 @@ type ListView = z.infer<typeof List>;
 const t = strings.messages;
 const EMPTY = { listId: '', subject: '', fromName: '', html: '', text: '', sendAt: '' };
 
+type Condition = { field: string; values: string };
+
+const valuesOf = (c: Condition) =>
+  c.values
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** `{ field: value | [values] }` as `POST /api/v1/messages` takes it; undefined without conditions. */
+function profileFilterOf(conditions: Condition[]): Record<string, string | string[]> | undefined {
+  const filter: Record<string, string | string[]> = {};
+  for (const c of conditions) {
+    const values = valuesOf(c);
+    const all = [...(filter[c.field] ?? []), ...values];
+    filter[c.field] = all.length === 1 ? all[0]! : all;
+  }
+  return Object.keys(filter).length ? filter : undefined;
+}
+
+/** The optional audience by profile value: rows of a field and its values. */
+function ProfileConditions(props: {
+  fields: { key: string; label: string }[];
+  conditions: Condition[];
+  onChange: (conditions: Condition[]) => void;
+  /** Set once a send was tried: a condition without a value is then marked. */
+  checked: boolean;
+  error?: string;
+}) {
+  const { conditions, onChange } = props;
+  const change = (i: number, c: Partial<Condition>) =>
+    onChange(conditions.map((old, j) => (j === i ? { ...old, ...c } : old)));
+  return (
+    <fieldset class="choices" aria-invalid={props.error ? true : undefined}>
+      <legend>{t.audience}</legend>
+      <p class="hint">{props.fields.length ? t.audienceHint : t.noProfileFields}</p>
+      {conditions.map((c, i) => (
+        <FieldRow key={i}>
+          <SelectField
+            label={`${t.profileField} ${i + 1}`}
+            name="profileField"
+            value={c.field}
+            onInput={(field) => change(i, { field })}
+            options={props.fields.map((f) => [f.key, `${f.label} (${f.key})`])}
+          />
+          <FormField
+            label={`${t.profileValues} ${i + 1}`}
+            name="profileValues"
+            hint={t.profileValuesHint}
+            value={c.values}
+            onInput={(values) => change(i, { values })}
+            error={props.checked && valuesOf(c).length === 0 ? t.profileValuesMissing : undefined}
+          />
+          <button type="button" onClick={() => onChange(conditions.filter((_, j) => j !== i))}>
+            {t.removeCondition(i + 1)}
+          </button>
+        </FieldRow>
+      ))}
+      {props.fields.length > 0 && (
+        <button
+          type="button"
+          onClick={() => onChange([...conditions, { field: props.fields[0]!.key, values: '' }])}
+        >
+          {t.addCondition}
+        </button>
+      )}
+      {props.error && <p class="field-error">{props.error}</p>}
+    </fieldset>
+  );
+}
+
 function NewMessage(props: { onDone: (m: Message) => void }) {
   const [lists, setLists] = useState<ListView[]>([]);
+  const [fields, setFields] = useState<{ key: string; label: string }[]>([]);
+  const [conditions, setConditions] = useState<Condition[]>([]);
+  const [tried, setTried] = useState(false);
   const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -30,13 +104,21 @@ function NewMessage(props: { onDone: (m: Message) => void }) {
       setLists(r.data);
       setForm((f) => ({ ...f, listId: f.listId || (r.data[0]?.id ?? '') }));
     }, setError);
+    get<Page<{ key: string; label: string }>>('/api/v1/profile-fields', { limit: 100 }).then(
+      (r) => setFields(r.data),
+      setError,
+    );
   }, []);
   const problems = fieldErrors(error);
+  const profile = profileFilterOf(conditions);
   const set = (k: keyof typeof EMPTY) => (v: string) => setForm({ ...form, [k]: v });
   return (
     <form
       onSubmit={async (e) => {
         e.preventDefault();
+        setTried(true);
+        // A condition left without a value would silently widen the audience: not sent.
+        if (conditions.some((c) => valuesOf(c).length === 0)) return;
         setBusy(true);
         setError(undefined);
         try {
@@ -47,8 +129,11 @@ function NewMessage(props: { onDone: (m: Message) => void }) {
             ...(form.html.trim() ? { html: form.html } : {}),
             ...(form.text.trim() ? { text: form.text } : {}),
             ...(form.sendAt ? { sendAt: new Date(form.sendAt).toISOString() } : {}),
+            ...(profile ? { profile } : {}),
           });
           setForm({ ...EMPTY, listId: form.listId });
+          setConditions([]);
+          setTried(false);
           props.onDone(made);
         } catch (err) {
           setError(err);
@@ -108,6 +193,13 @@ function NewMessage(props: { onDone: (m: Message) => void }) {
         value={form.sendAt}
         onInput={set('sendAt')}
         error={problems.sendAt}
+      />
+      <ProfileConditions
+        fields={fields}
+        conditions={conditions}
+        onChange={setConditions}
+        checked={tried}
+        error={problems.profile ?? Object.entries(problems).find(([p]) => p.startsWith('profile.'))?.[1]}
       />
       <ErrorBanner error={error} />
       <div class="actions">

@@ -14,7 +14,8 @@ const t = strings.signIn;
 
 type Mode = { name: 'password' } | { name: 'forgot'; sent: boolean } | { name: 'expired'; token: string };
 
-export function SignIn(props: { onSignedIn: (s: Session) => void }) {
+/** `notice`: what to tell the person on arrival (their changed password). */
+export function SignIn(props: { onSignedIn: (s: Session) => void; notice?: string }) {
   const [mode, setMode] = useState<Mode>({ name: 'password' });
   const [workspace, setWorkspace] = useState('');
   const [email, setEmail] = useState('');
@@ -22,7 +23,7 @@ export function SignIn(props: { onSignedIn: (s: Session) => void }) {
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<unknown>();
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState(props.notice ?? '');
   const [busy, setBusy] = useState(false);
   const [ssoOnly, setSsoOnly] = useState(false);
 

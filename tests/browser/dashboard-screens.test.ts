@@ -2,8 +2,9 @@
 // (its secret shown once) whose test event reaches a local receiver and shows in the delivery log;
 // an API key created (shown once), used, revoked and then refused; a user invited and given
 // another role; settings saved after a validation error shown next to its field; sign-in
-// settings; a notice version published and a form's embed code; a message scheduled and
-// cancelled; axe and a screenshot of every screen.
+// settings; a notice version published and a form's embed code; a profile field and a form
+// defined (a bad page URL refused beside its field) and changed; a message scheduled and
+// cancelled, one targeted by profile value (its skipped recipients named in words); axe and a screenshot of every screen.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +157,71 @@ describe('the owner screens of the dashboard', () => {
     await check('forms');
   });
 
+  it('defines a profile field and a form asking for it, refuses a bad page URL beside its field, and changes the form', async () => {
+    await open('/profile-fields', 'Profile fields');
+    await page.getByLabel('Key', { exact: true }).fill('favourite_shop');
+    await page.getByLabel('Label', { exact: true }).fill('Favourite shop');
+    await page.getByRole('button', { name: 'Add the field' }).click();
+    await page.getByText('Profile field "Favourite shop" added.').waitFor();
+    await page.getByRole('cell', { name: 'favourite_shop' }).waitFor();
+    await check('profile-fields');
+
+    await open('/forms', 'Forms');
+    const formsBefore = await apiCall<{ data: unknown[] }>(worker, 'eu', 'GET', '/forms');
+    await page.getByLabel('Name', { exact: true }).fill('Shop sign-up');
+    await page.getByRole('group', { name: 'Lists' }).getByRole('checkbox').first().check();
+    await page.getByRole('checkbox', { name: 'Favourite shop (favourite_shop)' }).check();
+    await page
+      .getByLabel('Consent text')
+      .fill('Ja, schreibt mir über neue Räder. Abmelden geht mit einem Klick.');
+    await page.getByLabel('Language', { exact: true }).fill('de');
+    const thanks = page.getByLabel('Thank-you page');
+    await thanks.fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Create the form' }).click();
+    await expect.poll(() => thanks.getAttribute('aria-invalid')).toBe('true');
+    const errorId = ((await thanks.getAttribute('aria-describedby')) ?? '')
+      .split(' ')
+      .find((id) => id.endsWith('-error'))!;
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/http\(s\) URL/);
+    await check('forms-error');
+    expect((await apiCall<{ data: unknown[] }>(worker, 'eu', 'GET', '/forms')).data).toHaveLength(
+      formsBefore.data.length,
+    );
+
+    await thanks.fill('https://shop.example.com/danke');
+    await page.getByRole('button', { name: 'Create the form' }).click();
+    await page.getByText('Form "Shop sign-up" created.').waitFor();
+    const html = await page
+      .getByRole('figure', { name: 'Or a plain HTML form' })
+      .locator('code')
+      .textContent();
+    expect(html).toContain('<input name="favourite_shop">');
+    expect(html).toContain('Ja, schreibt mir über neue Räder.');
+    const forms = await apiCall<{ data: { id: string; name: string }[] }>(worker, 'eu', 'GET', '/forms');
+    const made = forms.data.find((f) => f.name === 'Shop sign-up')!;
+    const created = await apiCall<{ notice: { version: number; language: string }; fields: string[] }>(
+      worker,
+      'eu',
+      'GET',
+      `/forms/${made.id}`,
+    );
+    expect(created).toMatchObject({ fields: ['favourite_shop'], notice: { language: 'de' } });
+    await check('forms-created');
+
+    await page.getByRole('button', { name: 'Change the form "Shop sign-up"' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Change "Shop sign-up"' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Shop sign-up (Vienna)');
+    await page.getByLabel('Allowed origins').fill('https://shop.example.com');
+    await page.getByRole('button', { name: 'Save the form' }).click();
+    await page.getByText('Form "Shop sign-up (Vienna)" saved.').waitFor();
+    expect(await apiCall(worker, 'eu', 'GET', `/forms/${made.id}`)).toMatchObject({
+      name: 'Shop sign-up (Vienna)',
+      allowedOrigins: ['https://shop.example.com'],
+      fields: ['favourite_shop'],
+      notice: { version: created.notice.version, language: 'de' },
+    });
+  });
+
   it('schedules a message to a list, shows it and cancels it', async () => {
     await open('/messages', 'Messages');
     await page.getByLabel('Subject', { exact: true }).fill('Spring news');
@@ -176,6 +242,74 @@ describe('the owner screens of the dashboard', () => {
     await page.getByText('Cancelled.').waitFor();
     await page.getByText('cancelled', { exact: true }).waitFor();
     await check('message');
+  });
+
+  it('targets a message by profile value, refusing a condition left without a value', async () => {
+    await open('/messages', 'Messages');
+    await page.getByLabel('Subject', { exact: true }).fill('Shop news');
+    await page.getByLabel('Plain-text body').fill('Hello {{firstName}}, your shop has news.');
+    const later = new Date(Date.now() + 20 * 86_400_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    await page
+      .getByLabel('Send at')
+      .fill(`${later.getFullYear()}-${two(later.getMonth() + 1)}-${two(later.getDate())}T10:00`);
+    await page.getByRole('button', { name: 'Add a condition' }).click();
+    await page.getByLabel('Profile field 1').selectOption('favourite_shop');
+    const before = await apiCall<{ data: unknown[] }>(worker, 'eu', 'GET', '/messages');
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    const values = page.getByLabel('Values 1');
+    await expect.poll(() => values.getAttribute('aria-invalid')).toBe('true');
+    await check('messages-profile-error');
+    expect((await apiCall<{ data: unknown[] }>(worker, 'eu', 'GET', '/messages')).data).toHaveLength(
+      before.data.length,
+    );
+    await values.fill('Wien Mitte, Graz');
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByText('Message "Shop news" is on its way.').waitFor();
+    const sent = await apiCall<{ data: { id: string; subject: string }[] }>(worker, 'eu', 'GET', '/messages');
+    const made = sent.data.find((m) => m.subject === 'Shop news')!;
+    expect(await apiCall(worker, 'eu', 'GET', `/messages/${made.id}`)).toMatchObject({
+      profile: { favourite_shop: ['Wien Mitte', 'Graz'] },
+    });
+    await page.getByRole('link', { name: 'Shop news' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Message' }).waitFor();
+    await page.getByText('favourite_shop: Wien Mitte | Graz').waitFor();
+  });
+
+  it('names a recipient outside the profile filter in words', async () => {
+    const eu = worker.tenants.eu;
+    await apiCall(worker, 'eu', 'POST', '/subscribers', {
+      email: 'outside.filter@example.org',
+      name: 'Olga Outside',
+      listIds: [eu.listId],
+      evidence: {
+        occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+        confirmedAt: new Date(Date.now() - 80_000_000).toISOString(),
+        country: 'AT',
+        notice: { key: 'newsletter', language: 'en', version: 1 },
+      },
+    });
+    await open('/messages', 'Messages');
+    await page.getByLabel('Subject', { exact: true }).fill('Graz only');
+    await page.getByLabel('Plain-text body').fill('Hello Graz.');
+    await page.getByRole('button', { name: 'Add a condition' }).click();
+    await page.getByLabel('Values 1').fill('Graz');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByText('Message "Graz only" is on its way.').waitFor();
+    await page.getByRole('link', { name: 'Graz only' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Message' }).waitFor();
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByRole('heading', { level: 1, name: 'Message' }).waitFor();
+          return page.locator('dl.facts').textContent();
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toMatch(/outside the profile filter: [1-9]/);
+    expect(await page.locator('dl.facts').textContent()).not.toMatch(/profile_mismatch/);
+    await check('message-profile-mismatch');
   });
 
   it('shows the sign-in settings with the redirect URI to register', async () => {

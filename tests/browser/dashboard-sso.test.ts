@@ -1,18 +1,22 @@
 // Signing in to the dashboard by SSO in Chromium: the owner sets up the workspace's OpenID
 // provider (`PATCH /api/v1/sign-in-settings`; plain http to the loopback is allowed in a local
-// runtime), then a browser goes from the sign-in screen's "Sign in with SSO" through the provider
-// (authorization code, PKCE, state, nonce) and lands on the overview, signed in.
+// runtime), then a browser goes from the sign-in screen's "Sign in with SSO" through the local
+// provider of scripts/lib/oidc-provider.ts (its "sign in as" page; authorization code, PKCE, state,
+// nonce) and lands on the overview, signed in.
 
+import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OidcProvider, startOidcProvider } from '../../scripts/lib/oidc-provider';
 import { launchChromium } from './support/chromium';
 import { checkAccessibility, screenshot, startDashboardWorker } from './support/dashboard';
 import type { TestWorker } from './support/local-worker';
-import { type OidcProvider, startOidcProvider } from './support/oidc-provider';
 
 let worker: TestWorker;
 let browser: Browser;
 let provider: OidcProvider;
+let issuer: string;
+const client = { id: 'tm-dashboard', secret: randomBytes(24).toString('base64url') };
 
 /** The owner's session over the API: cookie and CSRF token from the sign-in answer. */
 async function ownerSession() {
@@ -33,11 +37,15 @@ async function ownerSession() {
 beforeAll(async () => {
   worker = await startDashboardWorker();
   browser = await launchChromium();
-  provider = await startOidcProvider({ subject: 'idp-user-1', email: worker.tenants.eu.admin.email });
+  provider = await startOidcProvider();
+  issuer = await provider.addSigningRealm('dashboard', {
+    client,
+    users: [{ sub: 'idp-user-1', email: worker.tenants.eu.admin.email, name: 'Workspace owner' }],
+  });
 }, 400_000);
 afterAll(async () => {
   await browser?.close();
-  await provider?.stop();
+  await provider?.close();
   await worker?.stop();
 });
 
@@ -48,7 +56,7 @@ describe('SSO sign-in to the dashboard', () => {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', cookie: owner.cookie, 'x-csrf-token': owner.csrfToken },
       body: JSON.stringify({
-        sso: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
+        sso: { issuer, clientId: client.id, clientSecret: client.secret },
       }),
     });
     expect(patch.status).toBe(200);
@@ -62,9 +70,9 @@ describe('SSO sign-in to the dashboard', () => {
     await checkAccessibility(page, 'sign-in with SSO');
     await screenshot(page, 'sign-in-sso');
     await sso.click();
+    await page.getByRole('button', { name: /^Workspace owner/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Compliance overview' }).waitFor();
     expect(page.url()).toBe(`${worker.url}/admin/`);
-    expect(provider.tokensIssued()).toBe(1);
     expect(await page.getByText(`${worker.tenants.eu.admin.email} (owner)`).count()).toBe(1);
     const session = await page.evaluate(async () => {
       const res = await fetch('/api/auth/session');

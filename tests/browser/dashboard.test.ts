@@ -1,7 +1,7 @@
 // The dashboard in Chromium against `wrangler dev`: the app and its CSP under /admin, the demo
 // owner's password sign-in, the overview with seeded figures and its trend chart, a subscriber's
 // consent timeline found by address, an erasure confirmed from the queue, a forced password
-// change, the audit log, sign-out; axe and a screenshot (desktop and phone) of every screen, and
+// change (at sign-in, and when it expires during the session), the audit log, sign-out; axe and a screenshot (desktop and phone) of every screen, and
 // how long the overview takes to load.
 
 import { writeFileSync } from 'node:fs';
@@ -335,6 +335,35 @@ describe('the dashboard under /admin', () => {
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.getByText('Your new password is set. Sign in with it.').waitFor();
     await signIn(page, worker, { ...admin, password: fresh });
+    await context.close();
+  });
+
+  it('a password that expires during the session leads to the password change, not to 403s', async () => {
+    const admin = { ...worker.tenants.us.admin, password: 'Lantern-orchard-47-quietly' };
+    const { context, page } = await newPage();
+    await signIn(page, worker, admin);
+    localSql(
+      worker,
+      'DB_US',
+      `update admin_users set password_changed_at = ${Date.now() - 100 * 86_400_000} where tenant_id = '${worker.tenants.us.tenantId}'`,
+    );
+    await page.getByRole('link', { name: 'Lists and notices' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+    expect(await page.evaluate(async () => (await fetch('/api/auth/session')).json())).toMatchObject({
+      passwordExpired: true,
+    });
+    await checkAccessibility(page, 'password change');
+    await screenshot(page, 'password-change');
+    const newer = 'Copper-kettle-93-softly-now';
+    await page.getByLabel('Current password').fill(admin.password);
+    await page.getByLabel('New password', { exact: true }).fill(newer);
+    await page.getByLabel('New password again').fill(newer);
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByText('Your new password is set. Sign in again with it.').waitFor();
+    await signIn(page, worker, { ...admin, password: newer });
     await context.close();
   });
 
