@@ -56,9 +56,10 @@ export function RequestPage({ params, session }: ScreenProps) {
     setActionError(undefined);
     try {
       await api('POST', actionPath(id, pending), bodyOf(pending, form));
-      setDone(t.done(t.actionLabels[pending]!));
       setPending(undefined);
+      // "Done" is said once the request is shown as it now stands.
       await load();
+      setDone(t.done(t.actionLabels[pending]!));
     } catch (e) {
       setActionError(e);
     } finally {

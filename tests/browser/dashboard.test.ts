@@ -228,7 +228,9 @@ describe('the dashboard under /admin', () => {
     await checkAccessibility(page, 'confirm dialog');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Done: Confirm.').waitFor();
-    expect(await page.locator('[data-status]').getAttribute('data-status')).toMatch(/executing|completed/);
+    await expect
+      .poll(() => page.locator('[data-status]').getAttribute('data-status'))
+      .toMatch(/executing|completed/);
 
     await page.getByRole('link', { name: 'Back to the queue' }).click();
     await page.getByRole('table').waitFor();
