@@ -35,8 +35,8 @@ export function sessionInsert(
 }
 
 /**
- * The session of an id with its user, tenant and the tenant's password rules (null without a
- * policy row: the defaults), or undefined when there is none (any more). One query.
+ * The session of an id with its user, tenant and the tenant's sign-in policy row (null without
+ * one: the defaults), or undefined when there is none (any more). One query.
  */
 export async function findSession(db: Db, id: string) {
   const [row] = await db
@@ -44,8 +44,7 @@ export async function findSession(db: Db, id: string) {
       session: adminSessions,
       user: adminUsers,
       tenant: tenants,
-      passwordMaxAgeDays: signInPolicies.passwordMaxAgeDays,
-      passwordsAllowed: signInPolicies.passwordsAllowed,
+      policy: signInPolicies,
     })
     .from(adminSessions)
     .innerJoin(adminUsers, eq(adminUsers.id, adminSessions.userId))

@@ -17,7 +17,8 @@ export type SignInPolicy = {
 
 type Row = typeof signInPolicies.$inferSelect;
 
-function policyOf(row: Row | undefined): SignInPolicy {
+/** The policy a tenant's row says, with the defaults where there is no row (undefined or null). */
+export function policyOf(row: Row | undefined | null): SignInPolicy {
   return {
     passwordMaxAgeDays: row?.passwordMaxAgeDays ?? DEFAULT_PASSWORD_MAX_AGE_DAYS,
     passwordsAllowed: row?.passwordsAllowed ?? true,

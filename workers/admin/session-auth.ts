@@ -7,7 +7,7 @@
 
 import type { Context } from 'hono';
 import { findSession, noteSessionUse, sessionDelete, sessionEnded } from '../../db/admin-sessions';
-import { DEFAULT_PASSWORD_MAX_AGE_DAYS } from '../../db/sign-in-policy';
+import { policyOf } from '../../db/sign-in-policy';
 import { regional } from '../../db/regions';
 import { csrfTokenFor, sessionRegion } from '../../shared/auth/session-ids';
 import { timingSafeEqual } from '../../shared/crypto/timing-safe-equal';
@@ -44,7 +44,7 @@ export async function authenticateSession(c: Context<AppEnv>): Promise<Authentic
   const store = regional(c.env, region);
   const found = await findSession(store.db, id);
   if (!found) throw ended();
-  const { session, user, tenant, passwordMaxAgeDays, passwordsAllowed } = found;
+  const { session, user, tenant } = found;
   c.set('tenant', tenant);
   c.set('region', region);
   c.set('store', store);
@@ -60,10 +60,11 @@ export async function authenticateSession(c: Context<AppEnv>): Promise<Authentic
       throw new AppError('forbidden', "Send the session's CSRF token in the X-CSRF-Token header.");
   }
   await noteSessionUse(store.db, session, now);
+  const policy = policyOf(found.policy);
   const passwordExpired =
     session.method === 'password' &&
-    passwordsAllowed !== false &&
-    passwordHasExpired(user.passwordChangedAt, passwordMaxAgeDays ?? DEFAULT_PASSWORD_MAX_AGE_DAYS, now);
+    policy.passwordsAllowed &&
+    passwordHasExpired(user.passwordChangedAt, policy.passwordMaxAgeDays, now);
   return { id, session, user, tenant, passwordExpired };
 }
 
