@@ -288,12 +288,7 @@ export function finishExecution(
   request: PrivacyRequest,
   by: Actor & { extra?: BatchItem[]; payload?: Record<string, unknown>; patch?: TransitionInput['patch'] },
 ) {
-  const now = by.now ?? new Date();
-  return transitionRequest(db, request, 'finish', {
-    ...by,
-    now,
-    patch: { ...by.patch, resolvedAt: now, requesterCt: null },
-  });
+  return transitionRequest(db, request, 'finish', finishing(by));
 }
 
 /**
@@ -304,18 +299,19 @@ export function startStatements(db: Db, request: PrivacyRequest, by: Omit<Actor,
   return transitionStatements(db, request, 'start', by);
 }
 
+/** A finished execution is resolved now and keeps no requester address. */
+function finishing<T extends TransitionInput>(by: T): T {
+  const now = by.now ?? new Date();
+  return { ...by, now, patch: { ...by.patch, resolvedAt: now, requesterCt: null } };
+}
+
 /** The statements that complete a claimed execution, for the batch of the erasure itself. */
 export function finishStatements(
   db: Db,
   request: PrivacyRequest,
   by: Omit<Actor, 'events'> & { payload?: Record<string, unknown>; patch?: TransitionInput['patch'] },
 ) {
-  const now = by.now ?? new Date();
-  return transitionStatements(db, request, 'finish', {
-    ...by,
-    now,
-    patch: { ...by.patch, resolvedAt: now, requesterCt: null },
-  });
+  return transitionStatements(db, request, 'finish', finishing(by));
 }
 
 /**

@@ -177,6 +177,34 @@ describe('a chunk of due erasures', () => {
     expect(cell(cells, '', '', 'erasures')).toBe(1);
   });
 
+  it('the same chunk run twice at once (a repeated alarm) erases each person once; a later run finishes the rest', async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    const filed = await fileErasures(tenant, apiKey, ['r1@example.org', 'r2@example.org', 'r3@example.org']);
+    const ids = filed.map((f) => f.requestId);
+
+    const runs = await Promise.all([eraseChunk(tenant, ids), eraseChunk(tenant, ids)]);
+    const executed = runs.flatMap(({ results }) =>
+      [...results].filter(([, r]) => r.status === 'executed').map(([id]) => id),
+    );
+    // No request executed by both runs, and every execution left exactly one record and event.
+    expect(new Set(executed).size).toBe(executed.length);
+    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(executed.length);
+    expect(
+      runs.flatMap(({ events }) => events.map((e) => e.type)).filter((t) => t === 'subscriber.erased'),
+    ).toHaveLength(executed.length);
+    expect(cell(await expectCountersExact(tenant), '', '', 'erasures')).toBe(executed.length);
+
+    // Whatever either run left (a claim lost to the other) is erased by the next run, once.
+    const last = await eraseChunk(tenant, ids);
+    for (const id of ids)
+      expect(last.results.get(id)?.status).toBe(executed.includes(id) ? 'skipped' : 'executed');
+    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(ids.length);
+    expect(await countRows(d1, 'subscribers', 'tenant_id = ?', tenant.id)).toBe(0);
+    const cells = await expectCountersExact(tenant);
+    expect(cell(cells, '', '', 'erasures')).toBe(ids.length);
+    expect(cell(cells, '', '', 'suppressions:erasure')).toBe(ids.length);
+  });
+
   it('on the clock: one request that cannot commit backs off alone; the others are erased and mailed once each', async () => {
     const mail = captureMail();
     const { tenant, apiKey } = await seedTenant('eu');
