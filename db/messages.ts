@@ -221,15 +221,23 @@ export async function cancelMessage(
   }
 }
 
-/** Marks a queued message as being selected and sent; false when it is not queued any more. */
-export async function startSending(db: Db, id: string): Promise<boolean> {
+/** Moves a message from `from` to `to`; false when it is not in `from` any more. */
+async function moveStatus(
+  db: Db,
+  id: string,
+  from: MessageRow['status'],
+  to: MessageRow['status'],
+): Promise<boolean> {
   const rows = await db
     .update(messages)
-    .set({ status: 'sending' })
-    .where(and(eq(messages.id, id), eq(messages.status, 'queued')))
+    .set({ status: to })
+    .where(and(eq(messages.id, id), eq(messages.status, from)))
     .returning({ id: messages.id });
   return rows.length > 0;
 }
+
+/** Marks a queued message as being selected and sent; false when it is not queued any more. */
+export const startSending = (db: Db, id: string) => moveStatus(db, id, 'queued', 'sending');
 
 /** Records that every page of recipients has been selected. */
 export async function markSelected(db: Db, id: string, now = new Date()): Promise<void> {
@@ -307,14 +315,7 @@ export function dueScheduled(db: Db, horizon: Date, limit = 100) {
 }
 
 /** Moves a scheduled message to `queued`; false when another sweep or a cancel came first. */
-export async function queueScheduled(db: Db, id: string): Promise<boolean> {
-  const rows = await db
-    .update(messages)
-    .set({ status: 'queued' })
-    .where(and(eq(messages.id, id), eq(messages.status, 'scheduled')))
-    .returning({ id: messages.id });
-  return rows.length > 0;
-}
+export const queueScheduled = (db: Db, id: string) => moveStatus(db, id, 'scheduled', 'queued');
 
 /**
  * Queued messages whose selection has not started although they were due before `before`: their

@@ -1,6 +1,7 @@
 // A message's audience by profile values: `{"<field>": value | [values]}`, every named field must
-// hold one of its values (fields AND, values OR). Values compare as text, Unicode-normalised (NFC),
-// trimmed and case-folded, so "Zürich" typed either way and "5" against 5 match. Pure: the
+// hold one of its values (fields AND, values OR). Values compare as text, Unicode-normalised (NFKC:
+// full-width and composed forms alike), trimmed and case-folded (upper then lower case, so "ß"
+// meets "SS" and a final "ς" meets "Σ"), so "Zürich" typed either way and "5" against 5 match. Pure: the
 // consumer matches it against a recipient's profile decrypted in memory (workers/sending/deliver.ts).
 
 import { z } from 'zod';
@@ -25,7 +26,8 @@ export const ProfileFilter = z
   });
 export type ProfileFilter = z.infer<typeof ProfileFilter>;
 
-const canonical = (v: unknown) => String(v).normalize('NFC').trim().toLowerCase();
+const canonical = (v: unknown) =>
+  String(v).normalize('NFKC').trim().toUpperCase().toLowerCase().normalize('NFC');
 
 /** Whether a recipient's profile values pass the filter. */
 export function matchesProfileFilter(profile: Record<string, unknown>, filter: ProfileFilter): boolean {

@@ -79,6 +79,29 @@ describe('POST /api/v1/messages refuses bad input before anything is queued', ()
     expect(queue).toEqual([]);
   });
 
+  it("another tenant's message is not found: not shown, listed, paged through or cancelled", async () => {
+    const owner = await seedTenant('eu');
+    const listId = await sendingList(owner.tenant);
+    await subscribe(owner.tenant, listId, { email: 'owner-only@example.org', homeRegion: 'eu' });
+    recordQueue();
+    const created = (await (await post(owner.apiKey, { listId, subject: 'Mine', text: 'x' })).json()) as {
+      id: string;
+    };
+    const stranger = await seedTenant('eu');
+    for (const [path, method] of [
+      [`/messages/${created.id}`, 'GET'],
+      [`/messages/${created.id}/recipients`, 'GET'],
+      [`/messages/${created.id}/cancel`, 'POST'],
+    ] as const) {
+      const res = await api(stranger.apiKey, path, { method });
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+    const listed = (await (await api(stranger.apiKey, '/messages')).json()) as { data: unknown[] };
+    expect(listed.data).toEqual([]);
+    const mine = (await (await api(owner.apiKey, `/messages/${created.id}`)).json()) as { status: string };
+    expect(mine.status).not.toBe('cancelled');
+  });
+
   it('accepts profile keys and the built-in fields, and leaves javascript: and malformed links as they are', async () => {
     const { tenant, apiKey } = await seedTenant('us');
     await api(apiKey, '/profile-fields', { method: 'POST', json: { key: 'city', label: 'City' } });
@@ -110,6 +133,25 @@ describe('messages over time', () => {
     expect(first.status).toBe(201);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(((await second.json()) as { id: string }).id).toBe(((await first.json()) as { id: string }).id);
+    expect(await countRows(env.DB_EU, 'messages', 'tenant_id = ?', tenant.id)).toBe(1);
+    expect(queue.filter((q) => q.body.type === 'message-select')).toHaveLength(1);
+  });
+
+  it('creates one message when the same Idempotency-Key arrives 50 times at once', async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    const listId = await sendingList(tenant);
+    const queue = recordQueue();
+    const body = { listId, subject: 'Once', text: 'Hello' };
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => post(apiKey, body, { 'idempotency-key': 'burst-1' })),
+    );
+    const ids = new Set<string>();
+    for (const res of answers) {
+      const json = (await res.json()) as { id?: string; error?: { code: string } };
+      if (res.status === 201) ids.add(json.id!);
+      else expect(json.error?.code).toBe('idempotency_conflict');
+    }
+    expect(ids.size).toBe(1);
     expect(await countRows(env.DB_EU, 'messages', 'tenant_id = ?', tenant.id)).toBe(1);
     expect(queue.filter((q) => q.body.type === 'message-select')).toHaveLength(1);
   });

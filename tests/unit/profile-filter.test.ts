@@ -24,6 +24,15 @@ describe('matchesProfileFilter', () => {
     expect(matchesProfileFilter({ city: 'Zürich-Nord' }, { city: 'Zürich' })).toBe(false);
   });
 
+  it('folds case beyond English: ß and SS, Greek final sigma, full-width forms', () => {
+    expect(matchesProfileFilter({ street: 'Hauptstraße' }, { street: 'HAUPTSTRASSE' })).toBe(true);
+    expect(matchesProfileFilter({ street: 'HAUPTSTRASSE' }, { street: 'hauptstraße' })).toBe(true);
+    expect(matchesProfileFilter({ street: 'Οδός' }, { street: 'ΟΔΌΣ' })).toBe(true);
+    expect(matchesProfileFilter({ city: 'ＺＵＲＩＣＨ' }, { city: 'zurich' })).toBe(true);
+    expect(matchesProfileFilter({ size: '５' }, { size: 5 })).toBe(true);
+    expect(matchesProfileFilter({ city: 'Zurich' }, { city: 'Zürich' })).toBe(false);
+  });
+
   it('accepts only field keys, 1 to 10 fields, 1 to 50 values of at most 500 characters', () => {
     expect(ProfileFilter.safeParse({ team: 'Sales' }).success).toBe(true);
     expect(ProfileFilter.safeParse({}).success).toBe(false);

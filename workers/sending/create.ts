@@ -29,34 +29,30 @@ function checkBodies(input: CreateMessage): void {
     );
 }
 
-async function checkMergeFields(store: RegionalStore, tenantId: string, input: CreateMessage): Promise<void> {
+/**
+ * Every merge field is built in or a profile field of the tenant, and so is every field the
+ * profile filter names: one look at the tenant's profile fields for both.
+ */
+async function checkFields(store: RegionalStore, tenantId: string, input: CreateMessage): Promise<void> {
   const templates = [input.subject, input.html ?? '', input.text ?? ''];
   const builtIn = new Set<string>(BUILT_IN_FIELDS);
-  const named = [...new Set(templates.flatMap(mergeFieldsOf))].filter((f) => !builtIn.has(f));
-  const unknown = unknownMergeFields(templates, await definedProfileKeys(store.db, tenantId, named));
+  const merged = [...new Set(templates.flatMap(mergeFieldsOf))].filter((f) => !builtIn.has(f));
+  const filtered = Object.keys(input.profile ?? {});
+  const defined = await definedProfileKeys(store.db, tenantId, [...new Set([...merged, ...filtered])]);
+  const unknown = unknownMergeFields(templates, defined);
   if (unknown.length > 0)
     throw new AppError(
       'validation_failed',
       `Unknown merge field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => `{{${f}}}`).join(', ')}: use ${BUILT_IN_FIELDS.map((f) => `{{${f}}}`).join(', ')} or the key of a profile field.`,
       { fields: unknown },
     );
-}
-
-/** A profile filter may name only the tenant's profile fields. */
-async function checkProfileFilter(
-  store: RegionalStore,
-  tenantId: string,
-  input: CreateMessage,
-): Promise<void> {
-  if (!input.profile) return;
-  const named = Object.keys(input.profile);
-  const defined = new Set(await definedProfileKeys(store.db, tenantId, named));
-  const unknown = named.filter((f) => !defined.has(f));
-  if (unknown.length > 0)
+  const known = new Set(defined);
+  const unnamed = filtered.filter((f) => !known.has(f));
+  if (unnamed.length > 0)
     throw new AppError(
       'validation_failed',
-      `\`profile\` names ${unknown.length > 1 ? 'fields that are not profile fields' : 'a field that is not a profile field'} of this tenant: ${unknown.join(', ')}.`,
-      { fields: unknown },
+      `\`profile\` names ${unnamed.length > 1 ? 'fields that are not profile fields' : 'a field that is not a profile field'} of this tenant: ${unnamed.join(', ')}.`,
+      { fields: unnamed },
     );
 }
 
@@ -95,8 +91,7 @@ export async function createListMessage(
   checkBodies(input);
   const sendAt = sendTime(input, now);
   await findList(store.db, tenantId, input.listId);
-  await checkMergeFields(store, tenantId, input);
-  await checkProfileFilter(store, tenantId, input);
+  await checkFields(store, tenantId, input);
   const soon = sendAt === null || sendAt.getTime() - now <= MAX_QUEUE_DELAY_SECONDS * 1000;
   const created = await createMessage(store.db, keys, {
     listId: input.listId,
