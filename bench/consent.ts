@@ -6,7 +6,7 @@
 import { freePort, seedDemo } from '../scripts/lib/local-worker';
 import { createForms, formPost, importRows } from './lib/app-requests';
 import { drive, type Send } from './lib/load';
-import { type Bench, startApp, startBaseline } from './lib/workers';
+import { startApp, startBaseline, withWorker } from './lib/workers';
 
 const PORT = Number(process.env.BENCH_PORT ?? (await freePort()));
 const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? (await freePort()));
@@ -22,15 +22,6 @@ async function load(
 ): Promise<{ rps: number; failed: number }> {
   const { failed, seconds } = await drive(total, concurrency, send);
   return { rps: total / seconds, failed };
-}
-
-async function withWorker<T>(start: Promise<Bench>, run: (w: Bench) => Promise<T>): Promise<T> {
-  const worker = await start;
-  try {
-    return await run(worker);
-  } finally {
-    await worker.stop();
-  }
 }
 
 const run = Date.now().toString(36);

@@ -22,7 +22,7 @@ import {
 } from '../scripts/lib/local-worker';
 import { BROWSER, mintLink } from './lib/app-requests';
 import { closedLoop, type SlicedScenario, slicedRound } from './lib/load';
-import { median, spread, type Stats, stats } from './lib/stats';
+import { formatSpread, median, spread, type Stats, stats } from './lib/stats';
 import { appConfig } from './lib/workers';
 
 // The app listens on BENCH_PORT (a free port otherwise), the bare Workers on free ports.
@@ -81,10 +81,7 @@ function report(rounds: Map<string, Stats>[], names: string[], base: string): vo
   );
   for (const name of names) {
     const abs = (m: (typeof METRICS)[number]) => median(rounds.map((r) => r.get(name)![m]));
-    const cells = METRICS.map((m) => {
-      const r = ratios(rounds, name, base, m);
-      return `${r.median.toFixed(2)}x (${r.min.toFixed(2)}–${r.max.toFixed(2)})`.padEnd(19);
-    });
+    const cells = METRICS.map((m) => formatSpread(ratios(rounds, name, base, m)).padEnd(19));
     const errors = rounds.reduce((n, r) => n + r.get(name)!.errors, 0);
     console.log(
       `${name.padEnd(32)} ${abs('rps').toFixed(0).padStart(6)} ${abs('p50').toFixed(1).padStart(7)} ${abs('p99').toFixed(1).padStart(7)} | ${cells.join(' ')} ${errors}`,
@@ -169,7 +166,7 @@ try {
   if (!NO_ASSETS) {
     const hop = ratios(rounds, BARE, BARE_NO_ASSETS, 'p50');
     console.log(
-      `the [assets] router hop alone: bare Worker p50 ${hop.median.toFixed(2)}x (${hop.min.toFixed(2)}–${hop.max.toFixed(2)}) of the bare Worker without it`,
+      `the [assets] router hop alone: bare Worker p50 ${formatSpread(hop)} of the bare Worker without it`,
     );
   }
 } finally {

@@ -19,6 +19,9 @@ import {
   type DemoTenant,
   type LocalWorker,
 } from '../scripts/lib/local-worker';
+import { BROWSER } from './lib/app-requests';
+import { seedErasures } from './lib/erasure';
+import { closedLoop, type Send } from './lib/load';
 
 const SCENARIOS = [
   'form',
@@ -39,31 +42,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const TOP = Number(process.env.BENCH_TOP ?? 15);
 const DEMO_ORIGIN = 'http://localhost:8000';
-const BROWSER =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const run = Date.now().toString(36);
-
-type Send = (i: number) => Promise<Response>;
-
-/** Drives `send` with CONCURRENCY clients until `until`; counts answers that are not `expect`. */
-async function drive(
-  send: Send,
-  until: number,
-  expect: number,
-): Promise<{ requests: number; errors: number }> {
-  let next = 0;
-  let errors = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < until) {
-        const res = await send(next++).catch(() => null);
-        if (!res || res.status !== expect) errors++;
-        await res?.arrayBuffer();
-      }
-    }),
-  );
-  return { requests: next, errors };
-}
 
 // ---- the scenarios: each prepares its data and returns the request it repeats ----
 
@@ -160,16 +139,7 @@ async function link(w: LocalWorker, t: DemoTenant): Promise<string> {
 /** A tenant with BENCH_ERASURES due erasure requests; each request drains one chunk of its clock. */
 async function erasureChunk(w: LocalWorker): Promise<Send> {
   const total = Number(process.env.BENCH_ERASURES ?? 1000);
-  let seeded = { tenantId: undefined as string | undefined, dueAt: 0 };
-  for (let offset = 0; offset < total; offset += 500) {
-    const res = await fetch(`${w.url}/__dev/bench/erasure/seed`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tenantId: seeded.tenantId, n: Math.min(500, total - offset), offset }),
-    });
-    if (!res.ok) throw new Error(`seed: ${res.status} ${await res.text()}`);
-    seeded = await res.json();
-  }
+  const seeded = await seedErasures(w.url, total);
   const drain = JSON.stringify({ tenantId: seeded.tenantId, asOf: seeded.dueAt + 60_000, budgetMs: 100 });
   return () =>
     fetch(`${w.url}/__dev/bench/erasure/drain`, {
@@ -340,14 +310,17 @@ try {
   const [eu] = await seedDemo(worker.url);
   if (!eu) throw new Error('no demo tenant');
   const { send, expect } = await prepare(worker, eu);
-  await drive((i) => send(1_000_000 + i), performance.now() + 3_000, expect);
+  const expected = (status: number) => status === expect;
+  await closedLoop((i) => send(1_000_000 + i), 3, CONCURRENCY, expected);
   const cdp = await inspector(inspectorPortOf(worker));
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   const load = loadavg();
   await cdp.send('Profiler.start');
   const started = performance.now();
-  const { requests, errors } = await drive(send, started + SECONDS * 1000, expect);
+  const sample = await closedLoop(send, SECONDS, CONCURRENCY, expected);
+  const { errors } = sample;
+  const requests = sample.requests + errors;
   const seconds = (performance.now() - started) / 1000;
   const { profile } = await cdp.send<{ profile: CpuProfile }>('Profiler.stop');
   cdp.close();

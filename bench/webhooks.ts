@@ -9,7 +9,7 @@ import { seedDemo } from '../scripts/lib/local-worker';
 import { startWebhookReceiver } from '../scripts/lib/webhook-receiver';
 import { drive } from './lib/load';
 import { waitForDeliveries } from './lib/webhooks';
-import { type Bench, startApp, startBaseline } from './lib/workers';
+import { startApp, startBaseline, withWorker } from './lib/workers';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 400);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 100);
@@ -17,15 +17,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
 const receiver = await startWebhookReceiver();
 const accepted = (key: string, count: number) => waitForDeliveries(receiver, key, count);
-
-async function withWorker<T>(start: Promise<Bench>, run: (w: Bench) => Promise<T>): Promise<T> {
-  const worker = await start;
-  try {
-    return await run(worker);
-  } finally {
-    await worker.stop();
-  }
-}
 
 let sampleBody = '';
 

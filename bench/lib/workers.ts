@@ -91,6 +91,16 @@ export async function startBaseline(file: string, port?: number): Promise<Bench>
   );
 }
 
+/** Runs `run` with the Worker `start` gives, and stops it whatever happens. */
+export async function withWorker<T>(start: Promise<Bench>, run: (w: Bench) => Promise<T>): Promise<T> {
+  const worker = await start;
+  try {
+    return await run(worker);
+  } finally {
+    await worker.stop();
+  }
+}
+
 /** The Workers a run started, stopped together whatever happens. */
 export class Fleet {
   private readonly running: Bench[] = [];

@@ -144,6 +144,21 @@ describe('tenant keys kept by the keyring', () => {
     expect(await mac((await rotated).indexKey)).toBe(await mac(tenant.indexKey));
   });
 
+  it("never serves one tenant's keys for another, not even for that tenant's wrapped key", async () => {
+    const { ring, wrapped, tenant } = await setup();
+    const mine = await tenantKeysOf(ring, 'ten_eu_a', wrapped);
+    expect(mine.tenantId).toBe('ten_eu_a');
+    // Tenant b's row holding tenant a's wrapped key (a forged or mixed-up row) does not unwrap.
+    await expect(tenantKeysOf(ring, 'ten_eu_b', wrapped)).rejects.toBeInstanceOf(DecryptError);
+    const theirs = await tenantKeysOf(ring, 'ten_eu_b', await createTenantKey(ring, 'ten_eu_b'));
+    expect(theirs.tenantId).toBe('ten_eu_b');
+    const mac = async (k: CryptoKey) =>
+      toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', k, new Uint8Array(4))));
+    expect(await mac(theirs.indexKey)).not.toBe(await mac(tenant.indexKey));
+    expect(await tenantKeysOf(ring, 'ten_eu_a', wrapped)).toBe(mine);
+    expect(ring.tenants.size).toBe(2);
+  });
+
   it('forgets a wrapped key that does not unwrap', async () => {
     const { ring } = await setup();
     const other = await createTenantKey(await importMasterKeyring(`v1:${K2}`), 'ten_eu_a');

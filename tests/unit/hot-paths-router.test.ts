@@ -1,8 +1,8 @@
 // The link intercept and the form posts are routed by a small app of their own: it must match
 // with Hono's RegExpRouter (the whole app cannot), and no other route may live under its prefixes.
 
-import { describe, expect, it } from 'vitest';
-import { app, hotPaths } from '../../workers/http/app';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { app, hotPaths, routeRequest } from '../../workers/http/app';
 
 const underHotPrefix = (path: string) => path.startsWith('/l/') || path.startsWith('/f/');
 const describeRoute = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
@@ -25,5 +25,39 @@ describe('hot-path routing', () => {
     const middleware = (routes: typeof app.routes) =>
       routes.filter((r) => r.path === '/*').map((r) => r.handler);
     expect(middleware(hotPaths.routes)).toEqual(middleware(app.routes));
+  });
+});
+
+describe('routeRequest', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  const routedTo = async (url: string, method = 'GET') => {
+    vi.spyOn(hotPaths, 'fetch').mockResolvedValue(new Response('hot'));
+    vi.spyOn(app, 'fetch').mockResolvedValue(new Response('whole'));
+    const res = await routeRequest(new Request(url, { method }), {} as never, {} as never);
+    vi.restoreAllMocks();
+    return res.text();
+  };
+
+  it('sends /l/… and /f/… to the small app, with or without a query or a port', async () => {
+    expect(await routedTo('https://t.example/l/tok')).toBe('hot');
+    expect(await routedTo('https://t.example/l/tok?utm=x&next=/api/')).toBe('hot');
+    expect(await routedTo('http://a/f/frm_1', 'POST')).toBe('hot');
+    expect(await routedTo('http://127.0.0.1:8787/f/frm_1?lang=de', 'POST')).toBe('hot');
+  });
+
+  it('sends every other path to the whole app, which holds the hot routes too', async () => {
+    for (const url of [
+      'https://t.example/l',
+      'https://t.example/l?x=/l/y',
+      'https://t.example//l/tok',
+      'https://t.example/l%2Ftok',
+      'https://t.example/L/tok',
+      'https://t.example/api/l/tok',
+      'https://t.example/lx/tok',
+      'https://t.example/?/f/x',
+      'https://t.example/',
+    ])
+      expect(await routedTo(url), url).toBe('whole');
   });
 });
