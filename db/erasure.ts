@@ -13,7 +13,7 @@ import { decryptTenantField, type TenantKeys, unwrapSubscriberKey } from '../sha
 import { describeError, log } from '../shared/log';
 import { newId } from '../shared/regions';
 import { redactAuditSubject } from './audit-log';
-import { chunk, type BatchItem, type Db } from './client';
+import { chunk, type BatchItem, type Db, inJson } from './client';
 import { IDEMPOTENCY_TTL_MS } from './idempotency';
 import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
 import { OPEN_STATUSES, storedRequester, type PrivacyRequest } from './privacy-requests';
@@ -63,9 +63,6 @@ const SUPPRESSIONS_PER_INSERT = 18;
 type Count = { id: string | null; key: string | null; n: number };
 
 /** `column in (the JSON array ids)`: any number of ids in one bound parameter. */
-const among = (column: SQLiteColumn, ids: readonly string[]) =>
-  sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
-
 /** Groups counts into `{prefix.key: n}` so the erasure record stays one flat object of numbers. */
 function prefixed(prefix: string, rows: Count[]): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [`${prefix}.${r.key ?? 'none'}`, r.n]));
@@ -87,14 +84,17 @@ async function chunkReads(
     db
       .select({ id: table.subscriberId, key: sql<string | null>`${key}`, n: count() })
       .from(table)
-      .where(and(eq(table.tenantId, tenantId), among(table.subscriberId, ids)))
+      .where(and(eq(table.tenantId, tenantId), inJson(table.subscriberId, ids)))
       .groupBy(table.subscriberId, key);
-  const samePerson = [among(privacyRequests.subscriberId, ids), among(privacyRequests.subjectIndex, indexes)];
+  const samePerson = [
+    inJson(privacyRequests.subscriberId, ids),
+    inJson(privacyRequests.subjectIndex, indexes),
+  ];
   const [keyRows, events, subs, clickRows, recipients, others, answers] = await db.batch([
     db
       .select()
       .from(subscriberKeys)
-      .where(and(eq(subscriberKeys.tenantId, tenantId), among(subscriberKeys.subscriberId, ids))),
+      .where(and(eq(subscriberKeys.tenantId, tenantId), inJson(subscriberKeys.subscriberId, ids))),
     countOf(consentEvents, consentEvents.kind),
     countOf(subscriptions, subscriptions.status),
     countOf(clicks, clicks.outcome),
@@ -153,7 +153,7 @@ function deletions(db: Db, tenantId: string, people: readonly Person[]): BatchIt
   const aboutThem = and(
     eq(outboxEvents.tenantId, tenantId),
     eq(outboxEvents.subjectType, 'subscriber'),
-    among(outboxEvents.subjectId, ids),
+    inJson(outboxEvents.subjectId, ids),
   );
   const deliveriesAbout = and(
     eq(webhookDeliveries.tenantId, tenantId),
@@ -167,17 +167,17 @@ function deletions(db: Db, tenantId: string, people: readonly Person[]): BatchIt
     // including copies in backups.
     db
       .delete(subscriberKeys)
-      .where(and(eq(subscriberKeys.tenantId, tenantId), among(subscriberKeys.subscriberId, ids))),
+      .where(and(eq(subscriberKeys.tenantId, tenantId), inJson(subscriberKeys.subscriberId, ids))),
     db
       .delete(consentEvents)
-      .where(and(eq(consentEvents.tenantId, tenantId), among(consentEvents.subscriberId, ids))),
+      .where(and(eq(consentEvents.tenantId, tenantId), inJson(consentEvents.subscriberId, ids))),
     db
       .delete(subscriptions)
-      .where(and(eq(subscriptions.tenantId, tenantId), among(subscriptions.subscriberId, ids))),
-    db.delete(clicks).where(and(eq(clicks.tenantId, tenantId), among(clicks.subscriberId, ids))),
+      .where(and(eq(subscriptions.tenantId, tenantId), inJson(subscriptions.subscriberId, ids))),
+    db.delete(clicks).where(and(eq(clicks.tenantId, tenantId), inJson(clicks.subscriberId, ids))),
     db
       .delete(messageRecipients)
-      .where(and(eq(messageRecipients.tenantId, tenantId), among(messageRecipients.subscriberId, ids))),
+      .where(and(eq(messageRecipients.tenantId, tenantId), inJson(messageRecipients.subscriberId, ids))),
     // Attempts first: they point at the deliveries.
     db
       .delete(webhookAttempts)
@@ -194,7 +194,7 @@ function deletions(db: Db, tenantId: string, people: readonly Person[]): BatchIt
     db.delete(outboxEvents).where(aboutThem),
     // The audit trail keeps that an action happened, not on whom; its chain still verifies.
     ...people.map((p) => redactAuditSubject(db, tenantId, p.sub.id, p.request.id)),
-    db.delete(subscribers).where(and(eq(subscribers.tenantId, tenantId), among(subscribers.id, ids))),
+    db.delete(subscribers).where(and(eq(subscribers.tenantId, tenantId), inJson(subscribers.id, ids))),
   ];
 }
 
@@ -346,7 +346,7 @@ export async function executeErasures(
     ? await db
         .select()
         .from(privacyRequests)
-        .where(and(eq(privacyRequests.tenantId, tenantId), among(privacyRequests.id, ids)))
+        .where(and(eq(privacyRequests.tenantId, tenantId), inJson(privacyRequests.id, ids)))
     : [];
   const byId = new Map(read.map((r) => [r.id, r]));
   const eligible: PrivacyRequest[] = [];
@@ -363,11 +363,11 @@ export async function executeErasures(
     db
       .select()
       .from(subscribers)
-      .where(and(eq(subscribers.tenantId, tenantId), among(subscribers.id, subIds))),
+      .where(and(eq(subscribers.tenantId, tenantId), inJson(subscribers.id, subIds))),
     db
       .select()
       .from(subscribers)
-      .where(and(eq(subscribers.tenantId, tenantId), among(subscribers.emailIndex, subIndexes))),
+      .where(and(eq(subscribers.tenantId, tenantId), inJson(subscribers.emailIndex, subIndexes))),
   ]);
   const subById = new Map(byIdRows.map((s) => [s.id, s]));
   const subByIndex = new Map(byIndexRows.map((s) => [s.emailIndex, s]));

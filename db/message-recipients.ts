@@ -3,18 +3,14 @@
 // subscriber of the list (pending, or skipped with its reason), the claim that lets exactly one
 // consumer send to a recipient, and each recipient's outcome.
 
-import { and, type Column, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { InterceptMode } from '../shared/intercept-answer';
 import { type SkipReason, skipReason } from '../shared/sending/recipient-verdict';
 import type { SubscriptionState } from '../shared/reports/states';
-import type { Db } from './client';
+import { type Db, inJson } from './client';
 import { messageRecipients, subscriberKeys, subscribers } from './schema';
 import { CONSENT_VALID_SQL } from './consent-validity';
 import { SUBSCRIPTION_STATE_SQL } from './subscription-state';
-
-/** `column in (values)` with the values as one JSON parameter: D1 binds at most 100 per statement. */
-export const inJson = (column: Column, values: readonly string[]): SQL =>
-  sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
 
 /** A subscriber of the list and whether they may receive the message (null reason: yes). */
 export type RecipientVerdict = { subscriberId: string; reason: SkipReason | null };

@@ -7,9 +7,8 @@ import { decryptTenantField, encryptTenantField, type TenantKeys } from '../shar
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
 import type { ProfileFilter } from '../shared/sending/profile-filter';
-import type { Db } from './client';
 import { pageByCreated } from './lists';
-import { inJson } from './message-recipients';
+import { type Db, inJson } from './client';
 import { type OutboxRef, outboxInsert, outboxRefs } from './outbox';
 import { messageRecipients, messages, profileFields } from './schema';
 

@@ -14,7 +14,7 @@ import {
 } from '../shared/crypto/envelope';
 import { toBase64Url, utf8 } from '../shared/encoding';
 import { type KAnonymousCells, kAnonymousCells } from '../shared/reports/k-anonymity';
-import type { Db } from './client';
+import { type Db, inJson } from './client';
 import {
   profileCounters,
   profileCountingState,
@@ -23,7 +23,6 @@ import {
   subscribers,
   type TenantSettings,
 } from './schema';
-import { inJson } from './message-recipients';
 import { decryptProfile, type HomeRegion } from './subscribers';
 
 export type ProfileAudience = 'detail' | 'aggregate';
