@@ -12,6 +12,7 @@ import { DataTable } from '../components/data-table';
 import { CheckboxField, FormField } from '../components/form-field';
 import { SecretBox } from '../components/secret-box';
 import { ErrorBanner, Loading } from '../components/status';
+import { useAction } from '../components/use-action';
 import { formatDateTime } from '../format';
 import { strings } from '../strings';
 
@@ -25,49 +26,38 @@ export function ApiKeys() {
   const [error, setError] = useState<unknown>();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
-  const [createError, setCreateError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const creation = useAction();
   const [created, setCreated] = useState<Created>();
   const [revoking, setRevoking] = useState<ApiKey>();
-  const [revokeError, setRevokeError] = useState<unknown>();
+  const revocation = useAction();
+  const busy = creation.busy || revocation.busy;
   const [done, setDone] = useState('');
   const load = () => get<{ data: ApiKey[] }>('/api/v1/api-keys').then((r) => setKeys(r.data), setError);
   useEffect(() => {
     load();
   }, []);
 
-  const create = async (e: Event) => {
+  const create = (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setCreateError(undefined);
+    if (busy) return;
     setCreated(undefined);
-    try {
+    void creation.run(async () => {
       setCreated(await api<Created>('POST', '/api/v1/api-keys', { name, scopes }));
       setName('');
       setScopes([]);
       await load();
-    } catch (err) {
-      setCreateError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const revoke = async () => {
-    if (!revoking) return;
-    setBusy(true);
-    setRevokeError(undefined);
-    try {
+    if (!revoking || busy) return;
+    await revocation.run(async () => {
       await api('DELETE', `/api/v1/api-keys/${encodeURIComponent(revoking.id)}`);
       setDone(t.revokedDone(revoking.name));
       setRevoking(undefined);
       await load();
-    } catch (err) {
-      setRevokeError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const problems = fieldErrors(createError);
+  const problems = fieldErrors(creation.error);
   return (
     <>
       <section aria-labelledby="new-key-h">
@@ -95,7 +85,7 @@ export function ApiKeys() {
             ))}
             {problems.scopes && <p class="field-error">{problems.scopes}</p>}
           </fieldset>
-          <ErrorBanner error={createError} />
+          <ErrorBanner error={creation.error} />
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>
               {busy ? strings.common.working : t.create}
@@ -138,7 +128,7 @@ export function ApiKeys() {
                     class="danger"
                     aria-label={`${t.revoke} ${k.name}`}
                     onClick={() => {
-                      setRevokeError(undefined);
+                      revocation.setError(undefined);
                       setRevoking(k);
                     }}
                   >
@@ -155,7 +145,7 @@ export function ApiKeys() {
         confirmLabel={t.revoke}
         danger
         busy={busy}
-        error={revokeError}
+        error={revocation.error}
         onConfirm={revoke}
         onCancel={() => setRevoking(undefined)}
       />

@@ -10,6 +10,7 @@ import { PagedTable, usePages } from '../components/data-table';
 import { FieldRow, FormField, SelectField } from '../components/form-field';
 import { Link } from '../components/link';
 import { ErrorBanner } from '../components/status';
+import { useAction } from '../components/use-action';
 import { formatDateTime } from '../format';
 import { navigate } from '../router';
 import { strings } from '../strings';
@@ -26,25 +27,18 @@ export const subscriberPath = (id: string) => `/subscribers/${encodeURIComponent
 
 function Lookup() {
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   return (
     <form
       aria-labelledby="lookup-h"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
+        void run(async () => {
           const found = await api<SubscriberRef>('POST', '/api/v1/subscribers/lookup', {
             email: email.trim(),
           });
           navigate(subscriberPath(found.id));
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <h2 id="lookup-h">{t.lookup}</h2>

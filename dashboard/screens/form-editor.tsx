@@ -9,6 +9,7 @@ import type { Notice } from '../../shared/schemas/lists';
 import { api, fieldErrors, get, type Page } from '../api';
 import { CheckboxField, FieldRow, FormField, TextareaField } from '../components/form-field';
 import { ErrorBanner } from '../components/status';
+import { useAction } from '../components/use-action';
 import { strings } from '../strings';
 
 /**
@@ -143,8 +144,7 @@ export function FormEditor(props: {
   const [draft, setDraft] = useState<Draft>(saved ? draftOf(saved) : EMPTY);
   const [lists, setLists] = useState<Choice[]>([]);
   const [fields, setFields] = useState<Choice[]>([]);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   useEffect(() => {
     get<Page<{ id: string; name: string }>>('/api/v1/lists', { limit: 100 }).then(
       (r) => setLists(r.data.map((l) => ({ id: l.id, label: l.name }))),
@@ -157,21 +157,15 @@ export function FormEditor(props: {
   }, []);
   const problems = fieldErrors(error);
   const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       const done = saved
         ? await api<FormView>('PATCH', `/api/v1/forms/${encodeURIComponent(saved.id)}`, patchOf(draft, saved))
         : await api<FormView>('POST', '/api/v1/forms', inputOf(draft));
       if (!saved) setDraft(EMPTY);
       props.onDone(done);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={save} noValidate>

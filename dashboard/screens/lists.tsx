@@ -9,6 +9,7 @@ import { api, fieldErrors, get, type Page } from '../api';
 import { DataTable, PagedTable, usePages } from '../components/data-table';
 import { CheckboxField, FieldRow, FormField, SelectField, TextareaField } from '../components/form-field';
 import { ErrorBanner, Loading } from '../components/status';
+import { useAction } from '../components/use-action';
 import { formatDateTime } from '../format';
 import type { ScreenProps } from '../screens';
 import { may } from '../session';
@@ -22,16 +23,13 @@ const EMPTY_LIST = { name: '', purpose: '', lawfulBasis: 'consent', doubleOptIn:
 
 function NewList(props: { onDone: (name: string) => void }) {
   const [form, setForm] = useState(EMPTY_LIST);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const problems = fieldErrors(error);
   return (
     <form
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
+        void run(async () => {
           const made = await api<ListView>('POST', '/api/v1/lists', {
             name: form.name,
             purpose: form.purpose,
@@ -41,11 +39,7 @@ function NewList(props: { onDone: (name: string) => void }) {
           });
           setForm(EMPTY_LIST);
           props.onDone(made.name);
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <FieldRow>
@@ -99,23 +93,16 @@ function NewList(props: { onDone: (name: string) => void }) {
 
 function PublishNotice(props: { onDone: (n: NoticeView) => void }) {
   const [form, setForm] = useState({ key: '', language: 'en', text: '' });
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const problems = fieldErrors(error);
   return (
     <form
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
+        void run(async () => {
           props.onDone(await api<NoticeView>('POST', '/api/v1/notices', form));
           setForm({ ...form, text: '' });
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <FieldRow>

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { PagedTable, usePages } from '../components/data-table';
 import { Link } from '../components/link';
 import { ErrorBanner, Loading } from '../components/status';
+import { useAction } from '../components/use-action';
 import { formatDateTime, formatNumber } from '../format';
 import type { ScreenProps } from '../screens';
 import { strings } from '../strings';
@@ -32,8 +33,7 @@ export function MessagePage({ params }: ScreenProps) {
   const [message, setMessage] = useState<Message>();
   const [error, setError] = useState<unknown>();
   const [cancelling, setCancelling] = useState(false);
-  const [cancelError, setCancelError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const cancel = useAction();
   const [done, setDone] = useState('');
   const recipients = usePages<Recipient>(
     (cursor) => get<Page<Recipient>>(`${path}/recipients`, { cursor }),
@@ -103,21 +103,15 @@ export function MessagePage({ params }: ScreenProps) {
         title={t.cancelTitle}
         confirmLabel={t.cancel}
         danger
-        busy={busy}
-        error={cancelError}
-        onConfirm={async () => {
-          setBusy(true);
-          setCancelError(undefined);
-          try {
+        busy={cancel.busy}
+        error={cancel.error}
+        onConfirm={() =>
+          cancel.run(async () => {
             await api('POST', `${path}/cancel`);
             setCancelling(false);
             setDone(t.cancelled);
-          } catch (e) {
-            setCancelError(e);
-          } finally {
-            setBusy(false);
-          }
-        }}
+          })
+        }
         onCancel={() => setCancelling(false)}
       />
     </>

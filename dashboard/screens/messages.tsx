@@ -12,6 +12,7 @@ import { PagedTable, usePages } from '../components/data-table';
 import { FieldRow, FormField, SelectField, TextareaField } from '../components/form-field';
 import { Link } from '../components/link';
 import { ErrorBanner } from '../components/status';
+import { useAction } from '../components/use-action';
 import { formatDateTime, formatNumber } from '../format';
 import { strings } from '../strings';
 
@@ -97,8 +98,7 @@ function NewMessage(props: { onDone: (m: Message) => void }) {
   const [conditions, setConditions] = useState<Condition[]>([]);
   const [tried, setTried] = useState(false);
   const [form, setForm] = useState(EMPTY);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   useEffect(() => {
     get<Page<ListView>>('/api/v1/lists', { limit: 100 }).then((r) => {
       setLists(r.data);
@@ -114,14 +114,12 @@ function NewMessage(props: { onDone: (m: Message) => void }) {
   const set = (k: keyof typeof EMPTY) => (v: string) => setForm({ ...form, [k]: v });
   return (
     <form
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
         setTried(true);
         // A condition left without a value would silently widen the audience: not sent.
         if (conditions.some((c) => valuesOf(c).length === 0)) return;
-        setBusy(true);
-        setError(undefined);
-        try {
+        void run(async () => {
           const made = await api<Message>('POST', '/api/v1/messages', {
             listId: form.listId,
             subject: form.subject,
@@ -135,11 +133,7 @@ function NewMessage(props: { onDone: (m: Message) => void }) {
           setConditions([]);
           setTried(false);
           props.onDone(made);
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <SelectField

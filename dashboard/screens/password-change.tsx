@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, fieldErrors } from '../api';
 import { FormField } from '../components/form-field';
 import { ErrorBanner } from '../components/status';
+import { useAction } from '../components/use-action';
 import { strings } from '../strings';
 
 const t = strings.signIn;
@@ -15,9 +16,8 @@ export function PasswordChange(props: { onChanged: () => void; onSignOut: () => 
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<unknown>();
   const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const problems = fieldErrors(error);
   return (
     <main id="main" class="sign-in">
@@ -25,20 +25,14 @@ export function PasswordChange(props: { onChanged: () => void; onSignOut: () => 
       <p class="app-name">{strings.app.name}</p>
       <ErrorBanner error={error} />
       <form
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          setError(undefined);
           setMismatch(next !== repeat);
-          if (next !== repeat) return;
-          setBusy(true);
-          try {
+          if (next !== repeat) return setError(undefined);
+          void run(async () => {
             await api('POST', '/api/auth/password/change', { currentPassword: current, newPassword: next });
             props.onChanged();
-          } catch (err) {
-            setError(err);
-          } finally {
-            setBusy(false);
-          }
+          });
         }}
       >
         <p>{t.expiredIntro}</p>

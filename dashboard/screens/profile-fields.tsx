@@ -9,6 +9,7 @@ import { api, fieldErrors, get, type Page } from '../api';
 import { DataTable } from '../components/data-table';
 import { FieldRow, FormField, SelectField, TextareaField } from '../components/form-field';
 import { ErrorBanner, Loading } from '../components/status';
+import { useAction } from '../components/use-action';
 import { formatDateTime } from '../format';
 import type { ScreenProps } from '../screens';
 import { may } from '../session';
@@ -21,17 +22,14 @@ const EMPTY = { key: '', label: '', type: 'text', description: '' };
 
 function NewField(props: { onDone: (field: FieldView) => void }) {
   const [draft, setDraft] = useState(EMPTY);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const problems = fieldErrors(error);
   return (
     <form
       noValidate
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
+        void run(async () => {
           const made = await api<FieldView>('POST', '/api/v1/profile-fields', {
             key: draft.key,
             label: draft.label,
@@ -40,11 +38,7 @@ function NewField(props: { onDone: (field: FieldView) => void }) {
           });
           setDraft(EMPTY);
           props.onDone(made);
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <FieldRow>

@@ -11,6 +11,7 @@ import { DataTable } from '../components/data-table';
 import { FormField, SelectField, TextareaField } from '../components/form-field';
 import { Link } from '../components/link';
 import { ErrorBanner, Loading } from '../components/status';
+import { useAction } from '../components/use-action';
 import { formatDate, formatDateTime } from '../format';
 import { actionPath, allowedButtons, type PrivacyRequest, type RequestButton } from '../requests-model';
 import type { ScreenProps } from '../screens';
@@ -32,8 +33,7 @@ export function RequestPage({ params, session }: ScreenProps) {
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState<RequestButton>();
   const [form, setForm] = useState({ note: '', reason: REJECT_REASON_CODES[0] as string, days: '30' });
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<unknown>();
+  const { busy, error: actionError, setError: setActionError, run } = useAction();
   const [done, setDone] = useState('');
   const id = params.id!;
   const load = () =>
@@ -52,19 +52,13 @@ export function RequestPage({ params, session }: ScreenProps) {
   };
   const perform = async () => {
     if (!pending) return;
-    setBusy(true);
-    setActionError(undefined);
-    try {
+    await run(async () => {
       await api('POST', actionPath(id, pending), bodyOf(pending, form));
       setPending(undefined);
       // "Done" is said once the request is shown as it now stands.
       await load();
       setDone(t.done(t.actionLabels[pending]!));
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, fieldErrors, get } from '../api';
 import { CheckboxField, FormField, TextareaField } from '../components/form-field';
 import { ErrorBanner, Loading } from '../components/status';
+import { useAction } from '../components/use-action';
 import { strings } from '../strings';
 
 const t = strings.settings;
@@ -179,9 +180,8 @@ export function Settings() {
   const [loaded, setLoaded] = useState<Form>();
   const [form, setForm] = useState<Form>();
   const [error, setError] = useState<unknown>();
-  const [saveError, setSaveError] = useState<unknown>();
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error: saveError, setError: setSaveError, run } = useAction();
   const show = (s: TenantSettingsView) => {
     setLoaded(formOf(s));
     setForm(formOf(s));
@@ -212,21 +212,18 @@ export function Settings() {
     onChange: (c: Contact) => setForm({ ...form, [key]: c }),
     errors: problems,
   });
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
     setMessage('');
-    setSaveError(undefined);
     const patch = changed(loaded, form);
-    if (Object.keys(patch).length === 0) return setMessage(t.unchanged);
-    setBusy(true);
-    try {
+    if (Object.keys(patch).length === 0) {
+      setSaveError(undefined);
+      return setMessage(t.unchanged);
+    }
+    void run(async () => {
       show(await api<TenantSettingsView>('PATCH', '/api/v1/tenant/settings', patch));
       setMessage(t.saved);
-    } catch (err) {
-      setSaveError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const domainError = Object.entries(problems).find(([k]) => k.startsWith('homeRegionRules'))?.[1];
   return (

@@ -9,6 +9,7 @@ import { api, fieldErrors, get } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { CheckboxField, FormField } from '../components/form-field';
 import { ErrorBanner, Loading } from '../components/status';
+import { useAction } from '../components/use-action';
 import { strings } from '../strings';
 
 type View = z.infer<typeof SignInSettingsView>;
@@ -25,9 +26,8 @@ export function SignInSettings() {
     secret: '',
   });
   const [error, setError] = useState<unknown>();
-  const [saveError, setSaveError] = useState<unknown>();
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error: saveError, run } = useAction();
   const [removing, setRemoving] = useState(false);
   const show = (v: View) => {
     setView(v);
@@ -42,20 +42,12 @@ export function SignInSettings() {
   useEffect(() => {
     get<View>('/api/v1/sign-in-settings').then(show, setError);
   }, []);
-  const send = async (body: Record<string, unknown>) => {
-    setBusy(true);
-    setSaveError(undefined);
+  const send = (body: Record<string, unknown>) => {
     setMessage('');
-    try {
+    return run(async () => {
       show(await api<View>('PATCH', '/api/v1/sign-in-settings', body));
       setMessage(t.saved);
-      return true;
-    } catch (e) {
-      setSaveError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   if (error) return <ErrorBanner error={error} />;
   if (!view) return <Loading />;

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { FormField } from '../components/form-field';
 import { ErrorBanner } from '../components/status';
+import { useAction } from '../components/use-action';
 import type { Session } from '../session';
 import { strings } from '../strings';
 
@@ -22,22 +23,14 @@ export function SignIn(props: { onSignedIn: (s: Session) => void; notice?: strin
   const [password, setPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState(props.notice ?? '');
-  const [busy, setBusy] = useState(false);
   const [ssoOnly, setSsoOnly] = useState(false);
+  const action = useAction();
+  const { busy, error } = action;
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
+  const run = (work: () => Promise<void>) => {
     setNotice('');
-    try {
-      await work();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    return action.run(work);
   };
 
   const signIn = () =>

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { DataTable } from '../components/data-table';
 import { FieldRow, FormField, SelectField } from '../components/form-field';
 import { ErrorBanner, Loading } from '../components/status';
+import { useAction } from '../components/use-action';
 import { formatDate, formatDateTime } from '../format';
 import type { ScreenProps } from '../screens';
 import { strings } from '../strings';
@@ -48,9 +49,9 @@ export function Users({ session }: ScreenProps) {
   const [users, setUsers] = useState<User[]>();
   const [error, setError] = useState<unknown>();
   const [invite, setInvite] = useState({ email: '', role: 'marketer' });
-  const [inviteError, setInviteError] = useState<unknown>();
-  const [actionError, setActionError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const inviting = useAction();
+  const acting = useAction();
+  const busy = inviting.busy || acting.busy;
   const [done, setDone] = useState('');
   const [removing, setRemoving] = useState<User>();
   const load = () => get<{ data: User[] }>('/api/v1/users').then((r) => setUsers(r.data), setError);
@@ -58,28 +59,20 @@ export function Users({ session }: ScreenProps) {
     load();
   }, []);
 
-  const run = async (action: () => Promise<string>, onError: (e: unknown) => void) => {
-    setBusy(true);
+  const run = (action: () => Promise<string>, which: ReturnType<typeof useAction>) => {
     setDone('');
-    onError(undefined);
-    try {
+    return which.run(async () => {
       setDone(await action());
       await load();
-      return true;
-    } catch (e) {
-      onError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const path = (u: User) => `/api/v1/users/${encodeURIComponent(u.id)}`;
   const patch = (u: User, body: { role?: string; disabled?: boolean }, message: string) =>
     run(async () => {
       await api('PATCH', path(u), body);
       return message;
-    }, setActionError);
-  const problems = fieldErrors(inviteError);
+    }, acting);
+  const problems = fieldErrors(inviting.error);
   return (
     <>
       <section aria-labelledby="invite-h">
@@ -90,7 +83,7 @@ export function Users({ session }: ScreenProps) {
             const ok = await run(async () => {
               const made = await api<User & { invitationSent: boolean }>('POST', '/api/v1/users', invite);
               return t.invited(made.email, made.invitationSent);
-            }, setInviteError);
+            }, inviting);
             if (ok) setInvite({ email: '', role: invite.role });
           }}
         >
@@ -113,7 +106,7 @@ export function Users({ session }: ScreenProps) {
               error={problems.role}
             />
           </FieldRow>
-          <ErrorBanner error={inviteError} />
+          <ErrorBanner error={inviting.error} />
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>
               {busy ? strings.common.working : t.invite}
@@ -124,7 +117,7 @@ export function Users({ session }: ScreenProps) {
       <div role="status" aria-live="polite">
         {done && <p class="notice">{done}</p>}
       </div>
-      <ErrorBanner error={actionError ?? error} />
+      <ErrorBanner error={acting.error ?? error} />
       {!users && !error && <Loading />}
       {users && (
         <DataTable
@@ -170,7 +163,7 @@ export function Users({ session }: ScreenProps) {
                     disabled={busy}
                     aria-label={`${t.remove} ${u.email}`}
                     onClick={() => {
-                      setActionError(undefined);
+                      acting.setError(undefined);
                       setRemoving(u);
                     }}
                   >
@@ -188,14 +181,14 @@ export function Users({ session }: ScreenProps) {
         confirmLabel={t.remove}
         danger
         busy={busy}
-        error={actionError}
+        error={acting.error}
         onConfirm={async () => {
           if (!removing) return;
           const gone = removing;
           const ok = await run(async () => {
             await api('DELETE', path(gone));
             return t.removed(gone.email);
-          }, setActionError);
+          }, acting);
           if (ok) setRemoving(undefined);
         }}
         onCancel={() => setRemoving(undefined)}

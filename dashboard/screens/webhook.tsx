@@ -18,6 +18,7 @@ import { CheckboxField, FormField } from '../components/form-field';
 import { Link } from '../components/link';
 import { SecretBox } from '../components/secret-box';
 import { ErrorBanner, Loading } from '../components/status';
+import { useAction } from '../components/use-action';
 import { formatDateTime } from '../format';
 import { navigate } from '../router';
 import type { ScreenProps } from '../screens';
@@ -165,10 +166,9 @@ export function WebhookPage({ params }: ScreenProps) {
   const [endpoint, setEndpoint] = useState<Endpoint>();
   const [form, setForm] = useState({ url: '', description: '', eventTypes: [] as string[], enabled: true });
   const [error, setError] = useState<unknown>();
-  const [actionError, setActionError] = useState<unknown>();
   const [message, setMessage] = useState('');
   const [secret, setSecret] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error: actionError, run } = useAction();
   const [dialog, setDialog] = useState<'rotate' | 'delete'>();
   const [reloadKey, setReloadKey] = useState(0);
   const show = (e: Endpoint) => {
@@ -178,19 +178,9 @@ export function WebhookPage({ params }: ScreenProps) {
   useEffect(() => {
     get<Endpoint>(path).then(show, setError);
   }, [id]);
-  const act = async (run: () => Promise<string | undefined>) => {
-    setBusy(true);
-    setActionError(undefined);
+  const act = (work: () => Promise<string | undefined>) => {
     setMessage('');
-    try {
-      setMessage((await run()) ?? '');
-      return true;
-    } catch (e) {
-      setActionError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    return run(async () => setMessage((await work()) ?? ''));
   };
   if (error) return <ErrorBanner error={error} />;
   if (!endpoint) return <Loading />;

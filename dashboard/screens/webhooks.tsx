@@ -11,6 +11,7 @@ import { CheckboxField, FormField } from '../components/form-field';
 import { Link } from '../components/link';
 import { SecretBox } from '../components/secret-box';
 import { ErrorBanner, Loading } from '../components/status';
+import { useAction } from '../components/use-action';
 import { formatDateTime } from '../format';
 import { strings } from '../strings';
 
@@ -75,8 +76,7 @@ export function Webhooks() {
   const [endpoints, setEndpoints] = useState<Endpoint[]>();
   const [error, setError] = useState<unknown>();
   const [form, setForm] = useState({ url: '', description: '', eventTypes: ['*'] });
-  const [createError, setCreateError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error: createError, run } = useAction();
   const [created, setCreated] = useState<Created>();
   const load = () =>
     get<{ data: Endpoint[] }>('/api/v1/webhook-endpoints', { limit: 100 }).then(
@@ -86,12 +86,10 @@ export function Webhooks() {
   useEffect(() => {
     load();
   }, []);
-  const create = async (e: Event) => {
+  const create = (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setCreateError(undefined);
     setCreated(undefined);
-    try {
+    void run(async () => {
       const made = await api<Created>('POST', '/api/v1/webhook-endpoints', {
         url: form.url.trim(),
         description: form.description.trim() || null,
@@ -100,11 +98,7 @@ export function Webhooks() {
       setCreated(made);
       setForm({ url: '', description: '', eventTypes: ['*'] });
       await load();
-    } catch (err) {
-      setCreateError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const problems = fieldErrors(createError);
   return (

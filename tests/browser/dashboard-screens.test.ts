@@ -4,7 +4,8 @@
 // another role; settings saved after a validation error shown next to its field; sign-in
 // settings; a notice version published and a form's embed code; a profile field and a form
 // defined (a bad page URL refused beside its field) and changed; a message scheduled and
-// cancelled, one targeted by profile value (its skipped recipients named in words); axe and a screenshot of every screen.
+// cancelled, one targeted by profile value (its skipped recipients named in words); a form submitted
+// twice at once sent once; axe and a screenshot of every screen.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,31 @@ describe('the owner screens of the dashboard', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('Key "CRM sync" revoked.').waitFor();
     expect((await call('/subscribers')).status).toBe(401);
+  });
+
+  it('sends a form submitted twice at once as one request', async () => {
+    await open('/lists', 'Lists and notices');
+    let posts = 0;
+    const count = (r: { method(): string; url(): string }) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/notices') posts++;
+    };
+    page.on('request', count);
+    try {
+      await page.getByLabel('Key', { exact: true }).fill('submitted_twice');
+      await page.getByLabel('Text', { exact: true }).fill('A double click publishes one version.');
+      // Two submits in one task, before the first one's busy state can disable the button.
+      await page.getByRole('button', { name: 'Publish', exact: true }).evaluate((b) => {
+        const form = (b as HTMLButtonElement).form!;
+        form.requestSubmit();
+        form.requestSubmit();
+      });
+      await page.getByText('Notice "submitted_twice" is at version 1.').waitFor();
+      const notices = await apiCall<{ data: { key: string }[] }>(worker, 'eu', 'GET', '/notices');
+      expect(notices.data.filter((n) => n.key === 'submitted_twice')).toHaveLength(1);
+      expect(posts).toBe(1);
+    } finally {
+      page.off('request', count);
+    }
   });
 
   it('invites a user and changes their role', async () => {
