@@ -101,7 +101,8 @@ export async function loadInterceptContext(
  * (the click id is the key), and only while the subscriber still exists (clicks of an erased
  * subscriber are dropped). A person's click (not a scanner's) fills an unknown home region from
  * its geolocation through `homeRegionFill`, conditional in SQL, so a redelivery changes nothing,
- * with the subscriber's compliance counters moved around it.
+ * with the subscriber's compliance counters moved around it. One fill per person and batch (their
+ * first located click): the later ones would find the region known and change nothing.
  * The click insert is plain SQL on the D1 binding, because insert-if-exists has no query-builder
  * form. Returns how many click rows were written.
  */
@@ -112,6 +113,7 @@ export async function recordClicks(
   const db = dbFor(d1);
   const statements: D1PreparedStatement[] = [];
   const inserts: number[] = [];
+  const filled = new Set<string>();
   for (const msg of messages) {
     inserts.push(statements.length);
     statements.push(
@@ -132,7 +134,11 @@ export async function recordClicks(
           msg.subscriberId,
         ),
     );
-    if (msg.automated) continue;
+    // A person's home region is filled once: after the first fill of a batch, the guarded fills of
+    // their later clicks in it would change nothing, so they are not built or sent.
+    const person = `${msg.tenantId}/${msg.subscriberId}`;
+    if (msg.automated || msg.isEu === null || filled.has(person)) continue;
+    filled.add(person);
     const fill = homeRegionFill(
       db,
       { tenantId: msg.tenantId, id: msg.subscriberId },
