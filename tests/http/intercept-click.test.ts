@@ -2,7 +2,7 @@
 // that the direct path writes nothing before it answers.
 
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handleQueue } from '../../workers/queue/consumer';
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { consentEvents } from '../../db/schema';
@@ -91,6 +91,22 @@ describe('GET /l/:token', () => {
     const html = await res.text();
     expect(html).toContain(noticeText);
     expect(html).toContain(yes);
+  });
+
+  it('writes no access log line for a direct redirect or a consent page (each is a click row), but does for a bad link', async () => {
+    const { token } = await setup();
+    const logs = vi.spyOn(console, 'log');
+    try {
+      const accessLines = () =>
+        logs.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('"event":"http"'));
+      expect((await click(token, US_CF)).status).toBe(302);
+      expect((await click(token, EU_CF)).status).toBe(200);
+      expect(accessLines()).toEqual([]);
+      expect((await click(`${token.slice(0, -2)}xx`, EU_CF)).status).toBe(400);
+      expect(accessLines()).toHaveLength(1);
+    } finally {
+      logs.mockRestore();
+    }
   });
 
   it('sends an EU clicker with consent straight on with a 302', async () => {

@@ -122,6 +122,8 @@ intercept.get('/:token', async (c) => {
     pageLanguage: lang,
   });
   queueClick(c, link, clickId, geo, 'consent_page');
+  // Like a direct redirect, a consent page shown is a click row (outcome `consent_page`): no access line.
+  c.set('quietAccess', true);
   return consentPage(c, {
     lang,
     branding,
