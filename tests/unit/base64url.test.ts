@@ -21,8 +21,7 @@ describe('fromBase64Url', () => {
   });
 
   it('refuses padding, standard base64 digits, a dangling digit and other text', () => {
-    for (const text of ['QQ==', 'a+b/', 'QUJDR', 'QU JD', 'Q\u00e9'])
-      expect(fromBase64Url(text)).toBeNull();
+    for (const text of ['QQ==', 'a+b/', 'QUJDR', 'QU JD', 'Q\u00e9']) expect(fromBase64Url(text)).toBeNull();
     expect(fromBase64Url('')).toEqual(new Uint8Array(0));
   });
 });
