@@ -48,7 +48,9 @@ async function openLink(c: C): Promise<OpenedLink | Response> {
   const claims = await readLinkToken(ring, token).catch(() => null);
   if (!claims) return invalidLinkPage(c, langOf(c), 400);
   const store = regional(c.env, claims.region);
-  const tenant = await cachedTenant(store.db, claims.tenantId);
+  const tenant = await cachedTenant(store.db, claims.tenantId, Date.now(), (p) =>
+    c.executionCtx.waitUntil(p),
+  );
   if (!tenant) return invalidLinkPage(c, langOf(c), 404);
   return { ring, token, claims, store, tenant };
 }
