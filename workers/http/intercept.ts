@@ -102,7 +102,7 @@ intercept.get('/:token', async (c) => {
     queueClick(c, link, clickId, geo, 'redirect');
     return redirect(c, claims.destination, 302);
   }
-  const context = await loadInterceptContext(link.store.db, claims);
+  const context = await loadInterceptContext(link.store.d1, claims);
   const lang = langOf(c);
   const branding = brandingOf(tenant);
   if (!context) return invalidLinkPage(c, lang, 404, branding);
