@@ -1,7 +1,8 @@
 // Consent capture: one person, one or more lists, one piece of evidence. Finds or creates the
 // subscriber, subscribes without ever downgrading a confirmed subscription, appends the events
-// to the subscriber's hash chain and writes the outbox events, all in one D1 batch. Every path
-// (new address, known address, erased address on a public form) does the same reads and work.
+// to the subscriber's hash chain and writes the outbox events, all in one D1 batch (which also
+// settles the events no endpoint listens to and, when asked, claims the double opt-in mail).
+// Every path (new address, known address, erased address on a public form) does the same work.
 
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { unwrapSubscriberKey, type SubscriberKey, type TenantKeys } from '../shared/crypto/envelope';
@@ -20,7 +21,8 @@ import {
 } from './consent-log';
 import type { ListRow } from './lists';
 import type { Notice } from './notices';
-import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import { confirmationMailClaim } from './double-opt-in';
+import { outboxInsert, type OutboxRef, outboxRefs, settleUnwatched } from './outbox';
 import { withCounters } from './report-counters';
 import { subscriberKeys, subscribers, subscriptions, suppressions } from './schema';
 import { profileCount, profileCounting } from './profile-counters';
@@ -71,8 +73,10 @@ export type CaptureResult = {
   eventIds: string[];
   /** Lists waiting for the double opt-in click. */
   awaitingConfirmation: string[];
-  /** The outbox events written with the change, for dispatch. */
+  /** The outbox events written with the change that still need a dispatch (someone listens to them). */
   outbox: OutboxRef[];
+  /** Lists whose double opt-in mail this capture claimed (with `claimConfirmationMail`): send it for these. */
+  mailDue: string[];
 };
 
 export function needsConfirmation(list: ListRow): boolean {
@@ -118,6 +122,8 @@ export type CaptureOptions = {
   rehearseSuppressed?: boolean;
   /** What the caller already read in its own read batch (see captureStateReads), for this address. */
   read?: CaptureRead;
+  /** Claims the double opt-in mail of the awaited lists in the write batch (`mailDue`). */
+  claimConfirmationMail?: boolean;
 };
 
 /** An address's blind index and capture state, read in a caller's batch. */
@@ -146,7 +152,7 @@ export async function captureConsent(
   if (first.suppressed) {
     if (!opts.rehearseSuppressed) throw suppressedError();
     const notice = typeof input.notice === 'function' ? null : input.notice;
-    await rehearse(db, await buildCapture(db, keys, { ...input, notice }, email, index, first));
+    await rehearse(db, await buildCapture(db, keys, { ...input, notice }, email, index, first, opts));
     throw suppressedError();
   }
   const accepted = {
@@ -156,7 +162,7 @@ export async function captureConsent(
   return appendToChain(db, async (round) => {
     const state = round === 1 ? first : (await readCaptureState(db, keys, { email, index }, listIds)).state;
     if (state.suppressed) throw suppressedError();
-    return buildCapture(db, keys, accepted, email, index, state);
+    return buildCapture(db, keys, accepted, email, index, state, opts);
   });
 }
 
@@ -253,6 +259,7 @@ async function buildCapture(
   email: string,
   index: string,
   state: CaptureState,
+  opts: CaptureOptions,
 ): Promise<ChainAppend<CaptureResult>> {
   const now = new Date();
   const queries: BatchItem[] = [];
@@ -382,17 +389,28 @@ async function buildCapture(
     source: input.source.type,
     awaitingConfirmation,
   });
-  return {
-    queries,
-    result: {
-      email,
-      subscriber: { ...subscriber, status, consentSeq: chain.head.seq, consentHead: chain.head.hash },
-      created: !existing,
-      subscriptions: rows,
-      eventIds: chain.events.map((e) => e.id),
-      awaitingConfirmation,
-      // The home-region fill's event too, when the batch writes one.
-      outbox: outboxRefs(queries),
-    },
+  // The home-region fill's event too, when the batch writes one.
+  const settle = settleUnwatched(db, outboxRefs(queries), now);
+  queries.push(...settle.statements);
+  const claim =
+    opts.claimConfirmationMail && awaitingConfirmation.length
+      ? confirmationMailClaim(db, keys.tenantId, subscriber.id, awaitingConfirmation, now)
+      : null;
+  if (claim) queries.push(claim);
+  const result: CaptureResult = {
+    email,
+    subscriber: { ...subscriber, status, consentSeq: chain.head.seq, consentHead: chain.head.hash },
+    created: !existing,
+    subscriptions: rows,
+    eventIds: chain.events.map((e) => e.id),
+    awaitingConfirmation,
+    outbox: [],
+    mailDue: [],
   };
+  const commit = async (batch: BatchItem[]) => {
+    const answers = await db.batch(batch as [BatchItem, ...BatchItem[]]);
+    result.outbox = settle.toDispatch(batch, answers);
+    if (claim) result.mailDue = (answers[batch.indexOf(claim)] as { listId: string }[]).map((r) => r.listId);
+  };
+  return { queries, result, commit };
 }

@@ -145,7 +145,19 @@ export async function claimConfirmationMail(
   now = new Date(),
 ): Promise<string[]> {
   if (listIds.length === 0) return [];
-  const claimed = await db
+  const claimed = await confirmationMailClaim(db, tenantId, subscriberId, listIds, now);
+  return claimed.map((r) => r.listId);
+}
+
+/** The claim of `claimConfirmationMail` as a statement, for a capture's own write batch. */
+export function confirmationMailClaim(
+  db: Db,
+  tenantId: string,
+  subscriberId: string,
+  listIds: string[],
+  now = new Date(),
+) {
+  return db
     .update(subscriptions)
     .set({ confirmationMailedAt: now })
     .where(
@@ -161,7 +173,6 @@ export async function claimConfirmationMail(
       ),
     )
     .returning({ listId: subscriptions.listId });
-  return claimed.map((r) => r.listId);
 }
 
 /**

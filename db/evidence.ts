@@ -6,16 +6,21 @@ import { AppError } from '../shared/errors';
 import { EU_COUNTRIES } from '../shared/geo';
 import type { EvidenceInput } from '../shared/schemas/subscribers';
 import type { Db } from './client';
-import { findNoticeVersion, noticeVersionOf, type Notice } from './notices';
+import { noticeVersionOf, noticeVersionQuery, type Notice } from './notices';
 
-/** The notice a piece of evidence names; 400 for a version that was never published. */
+/**
+ * The notice a piece of evidence names; 400 for a version that was never published. `read` is
+ * what `evidenceNoticeQuery` found in the caller's read batch; a text is published when new.
+ */
 export async function resolveEvidenceNotice(
   db: Db,
   keys: Pick<TenantKeys, 'tenantId'>,
   notice: EvidenceInput['notice'],
+  read?: Notice[],
 ): Promise<Notice> {
   if ('version' in notice) {
-    const found = await findNoticeVersion(db, keys.tenantId, notice.key, notice.language, notice.version);
+    const [found] =
+      read ?? (await noticeVersionQuery(db, keys.tenantId, notice.key, notice.language, notice.version));
     if (!found)
       throw new AppError(
         'validation_failed',
@@ -24,6 +29,13 @@ export async function resolveEvidenceNotice(
     return found;
   }
   return noticeVersionOf(db, keys.tenantId, notice.key ?? 'api', notice.language, notice.text);
+}
+
+/** The read of a notice named by its version, for a read batch; null for one sent as text. */
+export function evidenceNoticeQuery(db: Db, tenantId: string, notice: EvidenceInput['notice']) {
+  return 'version' in notice
+    ? noticeVersionQuery(db, tenantId, notice.key, notice.language, notice.version)
+    : null;
 }
 
 /** Where the person was, as the client reported it (the API caller's own location is not evidence). */

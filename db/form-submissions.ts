@@ -15,7 +15,13 @@ import {
   captureStateReads,
   needsConfirmation,
 } from './consent-capture';
-import { formNoticeQuery, publishedFormNotice, type FormRow } from './forms';
+import {
+  type FormWithTenant,
+  formNoticeQuery,
+  formWithTenantOf,
+  formWithTenantReads,
+  publishedFormNotice,
+} from './forms';
 import { checkedLists, checkedProfileFields, listsQuery, profileFieldsQuery, type ListRow } from './lists';
 import { addressIndex } from './subscribers';
 import type { Notice } from './notices';
@@ -45,7 +51,9 @@ export function cleanPageUrl(value: string | null | undefined): string | null {
 export type FormOutcome =
   | ({ accepted: true; lists: ListRow[]; notice: Notice } & CaptureResult)
   /** An erased address: nothing written, after the same work as a real sign-up. */
-  | { accepted: false; lists: ListRow[] };
+  | { accepted: false; lists: ListRow[] }
+  /** The form or its tenant is no longer as the caller had it: nothing written; here is how it is now. */
+  | { accepted: false; stale: true; current: FormWithTenant | undefined };
 
 /**
  * The status a form answers with: `pending` when one of its lists asks for the double opt-in
@@ -57,21 +65,25 @@ export function formAnswerStatus(lists: ListRow[]): 'pending' | 'confirmed' {
 }
 
 /**
- * A form post in one read batch (profile fields, lists, notice and the address's state) and one
- * write batch (see captureConsent); an erased address rehearses that write and is not accepted.
+ * A form post in one read batch (the form with its tenant, profile fields, lists, notice and the
+ * address's state) and one write batch (see captureConsent); an erased address rehearses that
+ * write and is not accepted. `known` is the form and tenant as the caller had them (an isolate's
+ * copy): when the batch finds them changed, nothing is written and the outcome is `stale`.
  */
 export async function acceptFormSubmission(
   db: Db,
   keys: TenantKeys,
-  form: FormRow,
+  known: FormWithTenant,
   submission: FormSubmission,
   ctx: SubmissionContext,
 ): Promise<FormOutcome> {
+  const { form } = known;
   if (!submission.consent)
     throw new AppError('consent_required', 'The consent box was not ticked, so nobody was subscribed.');
   const address = await addressIndex(keys, submission.email);
   const state = captureStateReads(db, keys.tenantId, address.index, form.listIds);
-  const [fieldRows, listRows, noticeRow, ...stateRows] = await db.batch([
+  const [formRows, tenantRows, fieldRows, listRows, noticeRow, ...stateRows] = await db.batch([
+    ...formWithTenantReads(db, form.id),
     profileFieldsQuery(db, keys.tenantId, form.fields),
     listsQuery(db, keys.tenantId, form.listIds),
     formNoticeQuery(db, form),
@@ -80,6 +92,8 @@ export async function acceptFormSubmission(
     state.wrappedKey,
     state.subscriptions,
   ]);
+  const current = formWithTenantOf(formRows, tenantRows);
+  if (!current || !sameRows(current, known)) return { accepted: false, stale: true, current };
   const defined = checkedProfileFields(form.fields, fieldRows);
   const lists = checkedLists(form.listIds, listRows);
   const notice = publishedFormNotice(noticeRow);
@@ -107,11 +121,20 @@ export async function acceptFormSubmission(
         homeRegionSource: 'form_geo',
         settings: ctx.settings,
       },
-      { rehearseSuppressed: true, read: { ...address, state: await captureStateOf(keys, stateRows) } },
+      {
+        rehearseSuppressed: true,
+        claimConfirmationMail: true,
+        read: { ...address, state: await captureStateOf(keys, stateRows) },
+      },
     );
     return { accepted: true, ...result, lists, notice };
   } catch (err) {
     if (err instanceof AppError && err.code === 'suppressed') return { accepted: false, lists };
     throw err;
   }
+}
+
+/** Whether the form and tenant rows are the ones the caller had (every column). */
+function sameRows(a: FormWithTenant, b: FormWithTenant): boolean {
+  return JSON.stringify([a.form, a.tenant]) === JSON.stringify([b.form, b.tenant]);
 }

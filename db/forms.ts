@@ -1,7 +1,7 @@
 // Edge forms: definition, lookup and change. The notice text is published as a version of the
 // form's notice key; changing the text makes a new version and the form shows the newest.
 
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import { AppError } from '../shared/errors';
 import { newFormId } from '../shared/form-ids';
 import type { Region } from '../shared/regions';
@@ -116,13 +116,33 @@ export function listForms(db: Db, tenantId: string, cursor: string | undefined, 
   );
 }
 
-/** A form and its tenant in one query (the edge path of every submission). */
-export async function findFormWithTenant(db: Db, id: string) {
-  const [row] = await db
-    .select({ form: forms, tenant: tenants })
-    .from(forms)
-    .innerJoin(tenants, eq(tenants.id, forms.tenantId))
-    .where(eq(forms.id, id))
-    .limit(1);
-  return row;
+/** A form and its tenant in one round trip (the edge path of every submission). */
+export async function findFormWithTenant(db: Db, id: string): Promise<FormWithTenant | undefined> {
+  const [form, tenant] = await db.batch(formWithTenantReads(db, id));
+  return formWithTenantOf(form, tenant);
+}
+
+export type FormWithTenant = { form: FormRow; tenant: typeof tenants.$inferSelect };
+
+/**
+ * A form and its tenant as two queries, for a batch of their own or a caller's read batch (a
+ * batch answers rows as objects keyed by column name, so a join of two tables with the same
+ * column names would mix them); `formWithTenantOf` makes one `FormWithTenant` of their rows.
+ */
+export function formWithTenantReads(db: Db, id: string) {
+  return [
+    db.select().from(forms).where(eq(forms.id, id)).limit(1),
+    db
+      .select()
+      .from(tenants)
+      .where(inArray(tenants.id, db.select({ id: forms.tenantId }).from(forms).where(eq(forms.id, id))))
+      .limit(1),
+  ] as const;
+}
+
+export function formWithTenantOf(
+  [form]: FormRow[],
+  [tenant]: (typeof tenants.$inferSelect)[],
+): FormWithTenant | undefined {
+  return form && tenant ? { form, tenant } : undefined;
 }

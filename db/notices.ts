@@ -31,21 +31,20 @@ export function currentNoticeQuery(db: Db, tenantId: string, key: string, langua
   });
 }
 
-export async function findNoticeVersion(
-  db: Db,
-  tenantId: string,
-  key: string,
-  language: string,
-  version: number,
-) {
-  return db.query.consentNotices.findFirst({
-    where: and(
-      eq(consentNotices.tenantId, tenantId),
-      eq(consentNotices.key, key),
-      eq(consentNotices.language, language),
-      eq(consentNotices.version, version),
-    ),
-  });
+/** One published version of a notice, by key, language and number (a query for a read batch). */
+export function noticeVersionQuery(db: Db, tenantId: string, key: string, language: string, version: number) {
+  return db
+    .select()
+    .from(consentNotices)
+    .where(
+      and(
+        eq(consentNotices.tenantId, tenantId),
+        eq(consentNotices.key, key),
+        eq(consentNotices.language, language),
+        eq(consentNotices.version, version),
+      ),
+    )
+    .limit(1);
 }
 
 const PUBLISH_TRIES = 10;

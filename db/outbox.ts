@@ -1,6 +1,7 @@
 // Transactional outbox: `outboxInsert` returns the insert to put in the same D1 batch as the
 // state change it announces, tagged with the event's reference, so whoever ran the batch can
-// hand exactly those events to the queue (`dispatchOutboxEvents`); `dispatchOutbox` sends the
+// hand exactly those events to the queue (`dispatchOutboxEvents`), or settle in that batch the
+// ones no endpoint listens to (`settleUnwatched`); `dispatchOutbox` sends the
 // whole backlog of a region, the hourly catch-up's job. Every insert numbers its event among the
 // events of the same subject in the statement itself (`seq`), so the order holds under races.
 
@@ -8,10 +9,15 @@ import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { newId, type Region } from '../shared/regions';
 import type { QueueMessage } from '../shared/schemas/queue';
-import type { EventType, SubjectType } from '../shared/webhooks/catalogue';
+import {
+  type EventType,
+  filtersSelecting,
+  isEventType,
+  type SubjectType,
+} from '../shared/webhooks/catalogue';
 import type { StoredEvent } from '../shared/webhooks/envelope';
-import type { Db } from './client';
-import { outboxEvents } from './schema';
+import { type BatchItem, type Db, inJson } from './client';
+import { outboxEvents, webhookEndpoints } from './schema';
 
 export type OutboxEventInput = {
   tenantId: string;
@@ -124,6 +130,48 @@ export function outboxRefs(items: readonly unknown[]): OutboxRef[] {
       ? [(item as { outboxRef: OutboxRef }).outboxRef]
       : [],
   );
+}
+
+/**
+ * Settles, in the batch that writes them, the events no endpoint listens to: marks them
+ * dispatched and received when, as the batch commits, no enabled endpoint of the tenant created by
+ * the event's time has a filter selecting its type (`liveEndpoints` and `matchesEventFilter`: the
+ * fan-out would make no delivery), so no queue message, receipt or endpoint read follows. One
+ * statement per event type, after the inserts; `toDispatch` reads the committed batch's answers
+ * and returns the events still to hand over (written, and listened to).
+ */
+export function settleUnwatched(db: Db, refs: readonly OutboxRef[], now = new Date()) {
+  const byType = new Map<string, string[]>();
+  for (const ref of refs) byType.set(ref.type, [...(byType.get(ref.type) ?? []), ref.id]);
+  const statements = [...byType].map(([type, ids]) => {
+    const selecting = isEventType(type) ? filtersSelecting(type) : [];
+    const unwatched = sql`not exists (select 1 from ${webhookEndpoints}, json_each(${webhookEndpoints.eventTypes}) as f
+      where ${webhookEndpoints.tenantId} = ${outboxEvents.tenantId} and ${webhookEndpoints.active} = 1
+        and ${webhookEndpoints.createdAt} <= ${outboxEvents.occurredAt}
+        and f.value in (select value from json_each(${JSON.stringify(selecting)})))`;
+    const settledAt = sql`case when ${unwatched} then ${now.getTime()} end`;
+    return db
+      .update(outboxEvents)
+      .set({ dispatchedAt: settledAt, receivedAt: settledAt })
+      .where(and(inJson(outboxEvents.id, ids), isNull(outboxEvents.dispatchedAt)))
+      .returning({ id: outboxEvents.id, settled: sql<number | null>`${outboxEvents.dispatchedAt}` });
+  });
+  return {
+    statements,
+    toDispatch(batch: readonly BatchItem[], answers: readonly unknown[]): OutboxRef[] {
+      const waiting = new Set<string>();
+      for (const statement of statements) {
+        const rows = answers[batch.indexOf(statement)] as
+          | { id: string; settled: number | null }[]
+          | undefined;
+        // Not in the batch's answers: hand everything over, as without settling.
+        if (!rows) return [...refs];
+        for (const row of rows) if (row.settled === null) waiting.add(row.id);
+      }
+      // An event written only on a condition (outboxInsertIf) that did not hold has no row and no dispatch.
+      return refs.filter((ref) => waiting.has(ref.id));
+    },
+  };
 }
 
 const DISPATCH_LIMIT = 500;

@@ -216,8 +216,13 @@ export function isEventFilter(entry: string): boolean {
   return isEventType(entry) && EVENT_CATALOGUE[entry].fanOut;
 }
 
+/** The filter entries that select an event of `type` (none when it is never fanned out). */
+export function filtersSelecting(type: EventType): string[] {
+  return EVENT_CATALOGUE[type].fanOut ? ['*', type, `${namespaceOf(type)}.*`] : [];
+}
+
 /** Whether an event of `type` goes to an endpoint with these filters. */
 export function matchesEventFilter(filters: readonly string[], type: EventType): boolean {
-  if (!EVENT_CATALOGUE[type].fanOut) return false;
-  return filters.some((f) => f === '*' || f === type || f === `${namespaceOf(type)}.*`);
+  const selecting = filtersSelecting(type);
+  return filters.some((f) => selecting.includes(f));
 }

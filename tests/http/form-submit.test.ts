@@ -10,6 +10,7 @@ import { agedToken, formFixture, postForm, postJson, SITE, US_CF } from '../supp
 import { captureMail } from '../support/mail';
 import { api, call, countRows } from '../support/seed';
 import { recordD1 } from '../support/slow-writes';
+import { createEndpoint, receiverUrl } from '../support/webhooks';
 
 describe('POST /f/:formId', () => {
   it('plain HTML form: 303 to the thank-you page, subscriber pending, evidence stored encrypted', async () => {
@@ -304,7 +305,7 @@ describe('POST /f/:formId', () => {
     }
   });
 
-  it('a sign-up is one read batch and one write batch after the form; the outbox hand-off follows the answer', async () => {
+  it("a sign-up is one read batch and one write batch; only an isolate's first post reads the form first; nothing follows the answer when nobody listens", async () => {
     const f = await formFixture('eu', { lists: 'single' });
     await api(f.apiKey, '/profile-fields', { method: 'POST', json: { key: 'city', label: 'City' } });
     const withField = await api(f.apiKey, `/forms/${f.formId}`, {
@@ -315,14 +316,115 @@ describe('POST /f/:formId', () => {
     const token = await agedToken(f.formId);
     const signUp = (email: string) =>
       recordD1(() => postJson(f.formId, { email, tm_t: token, fields: { city: 'Utrecht' } }));
-    for (const email of ['four.trips@example.org', 'four.trips@example.org']) {
+    const first = await signUp('first.post@example.org');
+    expect(first.result.status).toBe(200);
+    // The form with its tenant, then the read batch and the write batch.
+    expect(first.roundTrips).toBe(3);
+    for (const email of ['two.trips@example.org', 'two.trips@example.org']) {
       const run = await signUp(email);
       expect(run.result.status).toBe(200);
-      // The form with its tenant; the read batch; the write batch; after the answer, the hand-off.
-      expect(run.roundTrips).toBe(4);
-      // Profile fields, lists, notice, suppression, subscriber, data key, subscriptions.
-      expect(run.batches[0]).toBe(7);
+      // The read batch and the write batch: the events are settled in the write batch, no hand-off.
+      expect(run.roundTrips).toBe(2);
+      // Form, tenant, profile fields, lists, notice, suppression, subscriber, data key, subscriptions.
+      expect(run.batches[0]).toBe(9);
     }
+    const { results } = await env.DB_EU.prepare(
+      'select type, dispatched_at, received_at from outbox_events where tenant_id = ? and subject_type = ?',
+    )
+      .bind(f.tenant.id, 'subscriber')
+      .all<{ type: string; dispatched_at: number | null; received_at: number | null }>();
+    expect(results.map((r) => r.type).sort()).toEqual([
+      'consent.recorded',
+      'consent.recorded',
+      'consent.recorded',
+      'subscriber.created',
+      'subscriber.created',
+    ]);
+    expect(results.every((r) => r.dispatched_at !== null && r.received_at !== null)).toBe(true);
+  });
+
+  it('a double opt-in sign-up claims its mail in the write batch: two round trips, the mail after the answer, once an hour', async () => {
+    const f = await formFixture('eu');
+    const mail = captureMail();
+    const token = await agedToken(f.formId);
+    expect((await postJson(f.formId, { email: 'warm.isolate@example.org', tm_t: token })).status).toBe(200);
+    const run = await recordD1(() => postJson(f.formId, { email: 'claimed@example.org', tm_t: token }));
+    expect(run.result.status).toBe(200);
+    expect(await run.result.json()).toMatchObject({ status: 'pending' });
+    expect(run.roundTrips).toBe(2);
+    const again = await recordD1(() => postJson(f.formId, { email: 'claimed@example.org', tm_t: token }));
+    expect(again.roundTrips).toBe(2);
+    const sent = await mail.messages();
+    expect(sent.map((m) => m.to)).toEqual(['warm.isolate@example.org', 'claimed@example.org']);
+    expect(
+      await countRows(
+        env.DB_EU,
+        'subscriptions',
+        'tenant_id = ? and confirmation_mailed_at is not null',
+        f.tenant.id,
+      ),
+    ).toBe(2);
+  });
+
+  it('a tenant whose endpoint listens gets the matching events handed over after the answer, the rest settled', async () => {
+    const f = await formFixture('eu', { lists: 'single' });
+    await createEndpoint(f.apiKey, { url: receiverUrl().url, eventTypes: ['subscriber.*'] });
+    const token = await agedToken(f.formId);
+    await postJson(f.formId, { email: 'warm.isolate@example.org', tm_t: token });
+    const run = await recordD1(() => postJson(f.formId, { email: 'listened@example.org', tm_t: token }));
+    expect(run.result.status).toBe(200);
+    // Read batch, write batch, and after the answer the hand-off of `subscriber.created`.
+    expect(run.roundTrips).toBe(3);
+    const { results } = await env.DB_EU.prepare(
+      'select type, dispatched_at, received_at from outbox_events where tenant_id = ? and subject_type = ?',
+    )
+      .bind(f.tenant.id, 'subscriber')
+      .all<{ type: string; dispatched_at: number | null; received_at: number | null }>();
+    const created = results.filter((r) => r.type === 'subscriber.created');
+    const recorded = results.filter((r) => r.type === 'consent.recorded');
+    expect(created).toHaveLength(2);
+    expect(created.every((r) => r.dispatched_at !== null)).toBe(true);
+    // Settled in the write batch (dispatched and received at once): nobody listens to consent.*.
+    expect(recorded.every((r) => r.dispatched_at !== null && r.dispatched_at === r.received_at)).toBe(true);
+    expect(created.some((r) => r.dispatched_at === r.received_at)).toBe(false);
+  });
+
+  it("a post starts from the isolate's copy of the form, and from the form as it is once it changed", async () => {
+    const f = await formFixture('eu', { lists: 'single' });
+    const token = await agedToken(f.formId);
+    expect((await postJson(f.formId, { email: 'copy@example.org', tm_t: token })).status).toBe(200);
+    const other = 'https://other.example.net';
+    const moved = await api(f.apiKey, `/forms/${f.formId}`, {
+      method: 'PATCH',
+      json: { listIds: [f.doiList], allowedOrigins: [SITE, other] },
+    });
+    expect(moved.status).toBe(200);
+    // The new origin is accepted at once and the sign-up goes to the form's new list.
+    const res = await postJson(f.formId, { email: 'moved@example.org', tm_t: token }, { origin: other });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'pending' });
+    expect(
+      await countRows(
+        env.DB_EU,
+        'subscriptions',
+        'tenant_id = ? and list_id = ? and status = ?',
+        f.tenant.id,
+        f.doiList,
+        'pending',
+      ),
+    ).toBe(1);
+    const narrowed = await api(f.apiKey, `/forms/${f.formId}`, {
+      method: 'PATCH',
+      json: { allowedOrigins: [SITE] },
+    });
+    expect(narrowed.status).toBe(200);
+    const refused = await postJson(
+      f.formId,
+      { email: 'refused@example.org', tm_t: token },
+      { origin: other },
+    );
+    expect(refused.status).toBe(403);
+    expect(await countRows(env.DB_EU, 'subscribers', 'tenant_id = ?', f.tenant.id)).toBe(2);
   });
 });
 

@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createList } from '../support/consent';
+import { callSettled, createList } from '../support/consent';
 import { captureMail } from '../support/mail';
 import { api, countRows, seedTenant } from '../support/seed';
+import { recordD1 } from '../support/slow-writes';
 
 type Err = { error: { code: string; message: string } };
 const evidence = (extra: Record<string, unknown> = {}) => ({
@@ -320,5 +321,40 @@ describe('POST /api/v1/subscribers/import', () => {
       .bind(t.tenant.id)
       .first();
     expect(row).toEqual({ status: 'confirmed', consent: 'given' });
+  });
+
+  it('an insert with evidence is the key, one read batch, one write batch and the audit append; nothing follows when nobody listens', async () => {
+    const t = await seedTenant('eu');
+    const list = await createList(t.apiKey, { doubleOptIn: true });
+    const insert = (email: string, notice: Record<string, unknown>) =>
+      callSettled('/api/v1/subscribers', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email,
+          listIds: [list],
+          evidence: evidence({ notice, confirmedAt: '2026-11-20T09:35:00Z' }),
+        }),
+      });
+    const first = await insert('first@example.org', { key: 'newsletter', language: 'fr', text: 'Oui.' });
+    expect(first.status).toBe(201);
+    const run = await recordD1(() =>
+      insert('second@example.org', { key: 'newsletter', language: 'fr', version: 1 }),
+    );
+    expect(run.result.status).toBe(201);
+    // The key; lists, the notice version and the address's state; the capture; the audit chain's head and append.
+    expect(run.roundTrips).toBe(5);
+    expect(run.batches[0]).toBe(6);
+    const unknown = await insert('third@example.org', { key: 'newsletter', language: 'fr', version: 9 });
+    expect(unknown.status).toBe(400);
+    expect(await countRows(env.DB_EU, 'subscribers', 'tenant_id = ?', t.tenant.id)).toBe(2);
+    expect(
+      await countRows(
+        env.DB_EU,
+        'outbox_events',
+        'tenant_id = ? and (dispatched_at is null or received_at is null)',
+        t.tenant.id,
+      ),
+    ).toBe(0);
   });
 });

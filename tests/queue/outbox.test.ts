@@ -9,12 +9,13 @@ import {
 import { describe, expect, it } from 'vitest';
 import worker from '../../workers/index';
 import { retryDelaySeconds } from '../../workers/queue/consumer';
-import { dispatchOutbox, outboxInsert } from '../../db/outbox';
+import { dispatchOutbox, outboxInsert, outboxRefs, settleUnwatched } from '../../db/outbox';
 import { regional } from '../../db/regions';
 import { runBatch } from '../../db/client';
 import { apiKeys } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { seedTenant } from '../support/seed';
+import { createEndpoint, receiverUrl } from '../support/webhooks';
 
 async function eventRow(d1: D1Database, id: string) {
   return d1
@@ -90,6 +91,54 @@ describe('event outbox', () => {
     );
     await waitOnExecutionContext(ctx);
     expect((await eventRow(d1, insert.eventId))?.dispatched_at).toEqual(expect.any(Number));
+  });
+});
+
+describe('settling events nobody listens to', () => {
+  it('settles in the writing batch exactly the events no enabled endpoint of the tenant, created by then, selects; hands over the rest that were written', async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    const stranger = await seedTenant('eu');
+    const { db, d1 } = regional(env, 'eu');
+    const url = receiverUrl().url;
+    // Another tenant's endpoint for everything, this tenant's for one namespace, one type, and a disabled one.
+    await createEndpoint(stranger.apiKey, { url, eventTypes: ['*'] });
+    await createEndpoint(apiKey, { url, eventTypes: ['privacy_request.*'] });
+    await createEndpoint(apiKey, { url, eventTypes: ['subscriber.created'] });
+    const off = await createEndpoint(apiKey, { url, eventTypes: ['consent.*'] });
+    await d1.prepare('update webhook_endpoints set active = 0 where id = ?').bind(off.id).run();
+    const event = (
+      type: 'subscriber.created' | 'consent.recorded' | 'privacy_request.created' | 'subscriber.erased',
+      at = new Date(),
+    ) =>
+      outboxInsert(db, {
+        tenantId: tenant.id,
+        type,
+        subjectType: 'subscriber',
+        subjectId: `sub_${type}`,
+        payload: {},
+        occurredAt: at,
+      });
+    const inserts = [
+      event('subscriber.created'),
+      event('consent.recorded'),
+      event('privacy_request.created'),
+      event('subscriber.erased'),
+      // Before any endpoint of the tenant existed: none of them can receive it.
+      event('subscriber.created', new Date(Date.now() - 86_400_000)),
+    ];
+    // An event written on a condition that did not hold (outboxInsertIf) has no row: nothing to hand over.
+    const unwritten = { id: 'evt_never_written', tenantId: tenant.id, type: 'subscriber.created' };
+    const settle = settleUnwatched(db, [...outboxRefs(inserts), unwritten]);
+    const batch = [...inserts, ...settle.statements];
+    const answers = await db.batch(batch as [(typeof batch)[number], ...(typeof batch)[number][]]);
+    const left = settle.toDispatch(batch, answers);
+    expect(left.map((r) => r.id)).toEqual([inserts[0]!.eventId, inserts[2]!.eventId]);
+    for (const [i, insert] of inserts.entries()) {
+      const row = await eventRow(d1, insert.eventId);
+      const settled = i !== 0 && i !== 2;
+      expect(row!.received_at !== null).toBe(settled);
+      expect(row!.dispatched_at !== null).toBe(settled);
+    }
   });
 });
 

@@ -1,9 +1,10 @@
-// Reading a form post at the edge: which form (its id carries the region), whether the Origin
-// may post, the body as urlencoded or JSON (anything else is 415), the CORS headers, and where a
-// plain HTML form is sent afterwards.
+// Reading a form post at the edge: which form (its id carries the region; a post starts from the
+// isolate's copy, which the submission's read batch checks), whether the Origin may post, the
+// body as urlencoded or JSON (anything else is 415), the CORS headers, and where a plain HTML
+// form is sent afterwards.
 
 import type { Context } from 'hono';
-import { findFormWithTenant, type FormRow } from '../../db/forms';
+import { findFormWithTenant, type FormRow, type FormWithTenant } from '../../db/forms';
 import { regional, type RegionalStore } from '../../db/regions';
 import { tenantKeys, type Tenant } from '../../db/tenants';
 import type { TenantKeys } from '../../shared/crypto/envelope';
@@ -19,12 +20,71 @@ export type FormContext = { form: FormRow; tenant: Tenant; keys: TenantKeys; sto
 const UNKNOWN = 'This sign-up form does not exist (any more). Please let the owner of the website know.';
 
 export async function loadForm(c: Context<AppEnv>, formId: string): Promise<FormContext> {
-  const region = formIdRegion(formId);
-  if (!region) throw new AppError('not_found', UNKNOWN);
-  const store = regional(c.env, region);
+  const store = regional(c.env, regionOf(formId));
   const found = await findFormWithTenant(store.db, formId);
   if (!found) throw new AppError('not_found', UNKNOWN);
+  return remember(c, store, found);
+}
+
+function regionOf(formId: string) {
+  const region = formIdRegion(formId);
+  if (!region) throw new AppError('not_found', UNKNOWN);
+  return region;
+}
+
+const FORM_CACHE_TTL_MS = 30_000;
+const FORM_CACHE_MAX = 1_000;
+/** The last form and tenant rows a request read, per form: a post's starting point, never its proof. */
+const copies = new Map<string, { at: number; found: FormWithTenant }>();
+
+function remember(c: Context<AppEnv>, store: RegionalStore, found: FormWithTenant): Promise<FormContext> {
+  if (copies.size >= FORM_CACHE_MAX) copies.clear();
+  copies.set(found.form.id, { at: Date.now(), found });
+  return contextOf(c, store, found);
+}
+
+async function contextOf(
+  c: Context<AppEnv>,
+  store: RegionalStore,
+  found: FormWithTenant,
+): Promise<FormContext> {
   return { ...found, keys: await tenantKeys(c.env.MASTER_KEY, found.tenant), store };
+}
+
+/**
+ * The form a post starts from and its checked Origin: the isolate's copy when it has a recent one
+ * (the submission's read batch reads the form again and the post starts over from the current
+ * rows when they differ, see `formAsItIs`), else one read. An Origin the copy refuses is checked
+ * against the current form before the post is refused.
+ */
+export async function formForPost(
+  c: Context<AppEnv>,
+  formId: string,
+): Promise<{ ctx: FormContext; origin: string | null }> {
+  const copy = copies.get(formId);
+  if (copy && Date.now() - copy.at < FORM_CACHE_TTL_MS) {
+    const ctx = await contextOf(c, regional(c.env, regionOf(formId)), copy.found);
+    try {
+      return { ctx, origin: checkOrigin(c, ctx.form) };
+    } catch {
+      copies.delete(formId);
+    }
+  }
+  const ctx = await loadForm(c, formId);
+  return { ctx, origin: checkOrigin(c, ctx.form) };
+}
+
+/** The post's form as its read batch found it (`current`), with the Origin checked again; 404 when gone. */
+export async function formAsItIs(
+  c: Context<AppEnv>,
+  was: FormContext,
+  current: FormWithTenant | undefined,
+): Promise<{ ctx: FormContext; origin: string | null }> {
+  copies.delete(was.form.id);
+  if (!current) throw new AppError('not_found', UNKNOWN);
+  const { store } = was;
+  const ctx = await remember(c, store, current);
+  return { ctx, origin: checkOrigin(c, ctx.form) };
 }
 
 /** The request's Origin when the form allows it; null when the request has none (not a browser). */

@@ -15,7 +15,7 @@ import { formWords } from '../../shared/forms/messages';
 import { describeError, log } from '../../shared/log';
 import { pageLanguage } from '../../shared/pages/languages';
 import type { AppEnv } from '../env';
-import { sendConfirmationIfDue } from '../mail/confirmation';
+import { sendConfirmationOrQueue } from '../mail/confirmation';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { embedResponse } from './embed';
 import { enforceFormRateLimits, RETRY_AFTER_SECONDS } from './form-limits';
@@ -23,6 +23,8 @@ import {
   bodyKind,
   checkOrigin,
   corsHeaders,
+  formAsItIs,
+  formForPost,
   loadForm,
   readSubmission,
   redirectTarget,
@@ -53,8 +55,7 @@ formRoutes.post(
     },
   }),
   async (c) => {
-    const ctx = await loadForm(c, c.req.param('formId'));
-    const origin = checkOrigin(c, ctx.form);
+    const { ctx, origin } = await formForPost(c, c.req.param('formId'));
     let kind: BodyKind = 'json';
     try {
       kind = bodyKind(c);
@@ -67,7 +68,9 @@ formRoutes.post(
   },
 );
 
-async function submit(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, origin: string | null) {
+async function submit(c: Context<AppEnv>, first: FormContext, kind: BodyKind, firstOrigin: string | null) {
+  let ctx = first;
+  let origin = firstOrigin;
   const submission = await readSubmission(c, kind);
   const ring = await masterKeyring(c.env.MASTER_KEY);
   const verdict = await judgeSubmission(
@@ -79,32 +82,43 @@ async function submit(c: Context<AppEnv>, ctx: FormContext, kind: BodyKind, orig
   const { db, region } = ctx.store;
   if (verdict.spam) {
     log('info', 'form.spam', { formId: ctx.form.id, reason: verdict.reason });
+    const form = await loadForm(c, ctx.form.id);
     return success(
       c,
-      ctx,
+      form,
       kind,
       origin,
-      formAnswerStatus(await requireLists(db, ctx.keys.tenantId, ctx.form.listIds)),
+      formAnswerStatus(await requireLists(db, form.keys.tenantId, form.form.listIds)),
     );
   }
-  const outcome = await acceptFormSubmission(db, ctx.keys, ctx.form, submission, {
-    occurredAt: new Date(),
-    geo: requestGeo(c),
-    ip: clientIp(c),
-    userAgent: c.req.header('user-agent') ?? null,
-    pageUrl: submission.pageUrl ?? null,
-    settings: ctx.tenant.settings,
-  });
+  const accept = () =>
+    acceptFormSubmission(db, ctx.keys, ctx, submission, {
+      occurredAt: new Date(),
+      geo: requestGeo(c),
+      ip: clientIp(c),
+      userAgent: c.req.header('user-agent') ?? null,
+      pageUrl: submission.pageUrl ?? null,
+      settings: ctx.tenant.settings,
+    });
+  let outcome = await accept();
+  // The isolate's copy of the form was out of date: start over from the form as it is now.
+  for (let tries = 0; 'stale' in outcome; tries++) {
+    if (tries === 2)
+      throw new AppError('conflict', 'The form changed while it was sent. Please send it again.');
+    ({ ctx, origin } = await formAsItIs(c, ctx, outcome.current));
+    outcome = await accept();
+  }
   if (outcome.accepted) {
-    const { subscriber, email, lists, awaitingConfirmation } = outcome;
-    if (awaitingConfirmation.length) {
-      // After the answer: a mail sent before it would make a new address answer more slowly.
-      const mail = sendConfirmationIfDue(c.env, {
+    const { subscriber, email, lists, mailDue } = outcome;
+    if (mailDue.length) {
+      // Claimed in the write batch, sent after the answer: a mail sent before it would make a new
+      // address answer more slowly.
+      const mail = sendConfirmationOrQueue(c.env, {
         region,
         tenant: ctx.tenant,
         subscriberId: subscriber.id,
         email,
-        lists: lists.filter((l) => awaitingConfirmation.includes(l.id)),
+        lists: lists.filter((l) => mailDue.includes(l.id)),
         language: ctx.form.language,
         formId: ctx.form.id,
       }).catch((err: unknown) =>
