@@ -80,7 +80,9 @@ export async function createDeliveries(
 /**
  * A test event for one endpoint: the event (marked dispatched and received, so no fan-out sends
  * it elsewhere), its one delivery and the caller's audit row, in one batch with the audit chain
- * (the request's only write). Returns what to send.
+ * (the request's only write). The delivery takes its endpoint from a read of the tenant's enabled
+ * endpoint inside the batch: when there is none the insert fails (endpoint_id is NOT NULL) and the
+ * whole batch with it, so nothing is written; the caller then reads why (404 or 409).
  */
 export async function createTestDelivery(
   db: Db,
@@ -89,6 +91,16 @@ export async function createTestDelivery(
   origin: AuditOrigin,
   now: Date,
 ): Promise<{ eventId: string; delivery: DeliveryRef }> {
+  const enabledEndpoint = db
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        eq(webhookEndpoints.tenantId, endpoint.tenantId),
+        eq(webhookEndpoints.id, endpoint.id),
+        eq(webhookEndpoints.active, true),
+      ),
+    );
   const event = outboxInsert(db, {
     tenantId: endpoint.tenantId,
     type: 'webhook_endpoint.test',
@@ -119,7 +131,7 @@ export async function createTestDelivery(
       db.insert(webhookDeliveries).values({
         id,
         tenantId: endpoint.tenantId,
-        endpointId: endpoint.id,
+        endpointId: sql`(${enabledEndpoint})`,
         eventId: event.eventId,
         nextAttemptAt: now,
         createdAt: now,
