@@ -2,7 +2,7 @@
 // that the direct path writes nothing before it answers.
 
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handleQueue } from '../../workers/queue/consumer';
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { consentEvents } from '../../db/schema';
@@ -12,6 +12,7 @@ import { tenantKeys } from '../../db/tenants';
 import { formFixture, postJson } from '../support/consent';
 import { captureMail } from '../support/mail';
 import { eq } from 'drizzle-orm';
+import { expectCountersExact, reconcileTenant } from '../support/reports';
 import { api, call, countRows, seedTenant } from '../support/seed';
 import {
   BROWSER_UA,
@@ -90,6 +91,22 @@ describe('GET /l/:token', () => {
     const html = await res.text();
     expect(html).toContain(noticeText);
     expect(html).toContain(yes);
+  });
+
+  it('writes no access log line for a direct redirect or a consent page (each is a click row), but does for a bad link', async () => {
+    const { token } = await setup();
+    const logs = vi.spyOn(console, 'log');
+    try {
+      const accessLines = () =>
+        logs.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('"event":"http"'));
+      expect((await click(token, US_CF)).status).toBe(302);
+      expect((await click(token, EU_CF)).status).toBe(200);
+      expect(accessLines()).toEqual([]);
+      expect((await click(`${token.slice(0, -2)}xx`, EU_CF)).status).toBe(400);
+      expect(accessLines()).toHaveLength(1);
+    } finally {
+      logs.mockRestore();
+    }
   });
 
   it('sends an EU clicker with consent straight on with a 302', async () => {
@@ -322,6 +339,58 @@ describe('click recording', () => {
         'consent_page',
       ),
     ).toBe(3);
+  });
+});
+
+describe('click recording of one person clicking often', () => {
+  it('fills their unknown home region from their first located click and builds no fill for the rest of the batch', async () => {
+    const { tenant } = await seedTenant('eu');
+    const subscriber = await seedSubscriber(tenant);
+    const list = await seedList(tenant);
+    await reconcileTenant(tenant);
+    const at = Date.now();
+    const clicks = [
+      { country: null, isEu: null },
+      { country: 'FR', isEu: true },
+      { country: 'US', isEu: false },
+      { country: 'US', isEu: false },
+      { country: 'DE', isEu: true },
+    ].map((geo, i) => ({
+      type: 'click-recorded',
+      region: 'eu',
+      tenantId: tenant.id,
+      clickId: `clk_often${i}_${crypto.randomUUID().slice(0, 8)}`,
+      subscriberId: subscriber.id,
+      messageId: null,
+      listId: list.id,
+      clickedAt: at + i,
+      ...geo,
+      outcome: 'redirect',
+      automated: false,
+    }));
+    const batch = createMessageBatch(
+      'tm-privacy-events',
+      clicks.map((body, i) => ({ id: `o${i}`, timestamp: new Date(), attempts: 1, body })),
+    );
+    const ctx = createExecutionContext();
+    const statements = await countingStatements(() => handleQueue(batch, env, ctx));
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(5);
+    // Five click inserts, one fill (region tally, event, update) between its two counter deltas, one batch.
+    expect(statements).toBe(5 + 5 + 1);
+    expect(await countRows(env.DB_EU, 'clicks', 'tenant_id = ?', tenant.id)).toBe(5);
+    const row = await env.DB_EU.prepare(
+      'select home_region, home_region_source, home_country from subscribers where id = ?',
+    )
+      .bind(subscriber.id)
+      .first();
+    expect(row).toEqual({ home_region: 'eu', home_region_source: 'click_geo', home_country: 'FR' });
+    const events = await env.DB_EU.prepare(
+      'select payload from outbox_events where tenant_id = ? and type = ?',
+    )
+      .bind(tenant.id, 'subscriber.home_region_set')
+      .all<{ payload: string }>();
+    expect(events.results.map((e) => JSON.parse(e.payload).clickId)).toEqual([clicks[1]!.clickId]);
+    await expectCountersExact(tenant);
   });
 });
 
