@@ -7,7 +7,7 @@ import type { TenantKeys } from '../shared/crypto/envelope';
 import { newId } from '../shared/regions';
 import { matchesEventFilter, type EventType } from '../shared/webhooks/catalogue';
 import { type AuditOrigin, appendAudit } from './audit-log';
-import type { Db } from './client';
+import type { BatchItem, Db } from './client';
 import { type OutboxEventRow, type OutboxRef, outboxInsert, outboxRefs, storedEventColumns } from './outbox';
 import { outboxEvents, tenants, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema';
 import {
@@ -80,7 +80,9 @@ export async function createDeliveries(
 /**
  * A test event for one endpoint: the event (marked dispatched and received, so no fan-out sends
  * it elsewhere), its one delivery and the caller's audit row, in one batch with the audit chain
- * (the request's only write). Returns what to send.
+ * (the request's only write). The delivery takes its endpoint from a read of the tenant's enabled
+ * endpoint inside the batch: when there is none the insert fails (endpoint_id is NOT NULL) and the
+ * whole batch with it, so nothing is written; the caller then reads why (404 or 409).
  */
 export async function createTestDelivery(
   db: Db,
@@ -89,6 +91,16 @@ export async function createTestDelivery(
   origin: AuditOrigin,
   now: Date,
 ): Promise<{ eventId: string; delivery: DeliveryRef }> {
+  const enabledEndpoint = db
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        eq(webhookEndpoints.tenantId, endpoint.tenantId),
+        eq(webhookEndpoints.id, endpoint.id),
+        eq(webhookEndpoints.active, true),
+      ),
+    );
   const event = outboxInsert(db, {
     tenantId: endpoint.tenantId,
     type: 'webhook_endpoint.test',
@@ -119,7 +131,7 @@ export async function createTestDelivery(
       db.insert(webhookDeliveries).values({
         id,
         tenantId: endpoint.tenantId,
-        endpointId: endpoint.id,
+        endpointId: sql`(${enabledEndpoint})`,
         eventId: event.eventId,
         nextAttemptAt: now,
         createdAt: now,
@@ -147,14 +159,35 @@ export type Claim =
   | { kind: 'busy'; seconds: number };
 
 /**
- * Takes one attempt of a delivery: counts it and leases the row in one conditional update, so of
- * two consumers of the same message (or of duplicate messages) exactly one sends. The same batch
- * reads the delivery as the update left it, its endpoint, event and tenant: one round trip.
+ * Takes one attempt of each delivery: counts it and leases the row in one conditional update, so
+ * of two consumers of the same message (or of duplicate messages) exactly one sends. The same
+ * batch reads each delivery as its update left it, its endpoint, event and tenant: one round trip
+ * for the whole queue batch (five statements a delivery).
  */
-export async function claimDelivery(db: Db, ref: DeliveryRef, now: Date): Promise<Claim> {
+export async function claimDeliveries(db: Db, refs: readonly DeliveryRef[], now: Date): Promise<Claim[]> {
+  if (refs.length === 0) return [];
+  const statements = refs.flatMap((ref) => claimStatements(db, ref, now));
+  const results = (await db.batch(statements as [BatchItem, ...BatchItem[]])) as unknown[];
+  return Promise.all(
+    refs.map((ref, i) =>
+      claimOutcome(
+        db,
+        ref,
+        now,
+        results.slice(i * CLAIM_STATEMENTS, (i + 1) * CLAIM_STATEMENTS) as ClaimRows,
+      ),
+    ),
+  );
+}
+
+const CLAIM_STATEMENTS = 5;
+
+type ClaimRows = [{ id: string }[], WebhookDelivery[], WebhookEndpoint[], OutboxEventRow[], ClaimedTenant[]];
+
+function claimStatements(db: Db, ref: DeliveryRef, now: Date): BatchItem[] {
   const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
   const ofDelivery = and(eq(webhookDeliveries.tenantId, ref.tenantId), eq(webhookDeliveries.id, ref.id));
-  const [claimed, [delivery], [endpoint], [event], [tenant]] = await db.batch([
+  return [
     db
       .update(webhookDeliveries)
       .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, claimedUntil: lease })
@@ -209,7 +242,12 @@ export async function claimDelivery(db: Db, ref: DeliveryRef, now: Date): Promis
       .select({ id: tenants.id, wrappedKey: tenants.wrappedKey })
       .from(tenants)
       .where(eq(tenants.id, ref.tenantId)),
-  ]);
+  ];
+}
+
+/** What the claim's statements found for one delivery. */
+async function claimOutcome(db: Db, ref: DeliveryRef, now: Date, rows: ClaimRows): Promise<Claim> {
+  const [claimed, [delivery], [endpoint], [event], [tenant]] = rows;
   if (!delivery) return { kind: 'skip', reason: 'missing' };
   if (claimed.length > 0) {
     if (!endpoint) return { kind: 'skip', reason: 'missing' };
@@ -257,19 +295,21 @@ export type Settlement =
   | { status: 'failed' | 'dead' }
   | { status: 'failed'; disable: DisableReason };
 
+/** What a settlement wrote: the events to hand over, and whether it disabled the endpoint. */
+export type Settled = { events: OutboxRef[]; disabled: boolean };
+
 /**
- * Records an attempt and its consequences in one batch: the attempt row, the delivery's new
- * state (only while this claim still holds it), the endpoint's failing run and, when the endpoint
- * is to be disabled, the disabling with its event. Returns the events written and whether this
- * batch disabled the endpoint.
+ * The statements that record an attempt and its consequences together: the attempt row, the
+ * delivery's new state, the endpoint's failing run and, when the endpoint is to be disabled, the
+ * disabling with its event; and how to read what they did from their results.
  */
-export async function settleAttempt(
+function settlementStatements(
   db: Db,
   claim: { delivery: WebhookDelivery; endpoint: WebhookEndpoint },
   result: AttemptResult,
   next: Settlement,
   health: 'ok' | 'failed' | 'unchanged',
-): Promise<{ events: OutboxRef[]; disabled: boolean }> {
+): { statements: BatchItem[]; settled: (results: unknown[]) => Settled } {
   const { delivery, endpoint } = claim;
   const at = result.at;
   const attempt = db.insert(webhookAttempts).values({
@@ -302,17 +342,74 @@ export async function settleAttempt(
         eq(webhookDeliveries.round, delivery.round),
       ),
     );
-  const statements = [attempt, update] as const;
   const healthMark = health === 'unchanged' ? [] : [endpointHealth(db, endpoint, health === 'ok', at)];
-  if ('disable' in next) {
-    const failingSince = next.disable === 'failing' ? (endpoint.failingSince ?? at) : null;
-    const disabling = disableStatements(db, endpoint, next.disable, failingSince, at);
-    const results = await db.batch([...statements, ...healthMark, disabling.event, disabling.update]);
-    const disabledRows = results.at(-1) as { id: string }[];
-    return { events: outboxRefs([disabling.event]), disabled: disabledRows.length > 0 };
-  }
-  await db.batch([...statements, ...healthMark]);
-  return { events: [], disabled: false };
+  if (!('disable' in next))
+    return { statements: [attempt, update, ...healthMark], settled: () => ({ events: [], disabled: false }) };
+  const failingSince = next.disable === 'failing' ? (endpoint.failingSince ?? at) : null;
+  const disabling = disableStatements(db, endpoint, next.disable, failingSince, at);
+  return {
+    statements: [attempt, update, ...healthMark, disabling.event, disabling.update],
+    settled: (results) => ({
+      events: outboxRefs([disabling.event]),
+      disabled: (results.at(-1) as { id: string }[]).length > 0,
+    }),
+  };
+}
+
+/** Records one attempt: see `settlementStatements`. */
+export type SettleAttempt = (
+  claim: { delivery: WebhookDelivery; endpoint: WebhookEndpoint },
+  result: AttemptResult,
+  next: Settlement,
+  health: 'ok' | 'failed' | 'unchanged',
+) => Promise<Settled>;
+
+/**
+ * The settlements of one queue batch, each in one D1 batch with the others ready at the same time:
+ * the first is written at once, those that finish while a write is in flight go together in the
+ * next, so a batch of deliveries settles in a few round trips and no attempt waits for a slower
+ * one. A write that fails is tried again one settlement at a time, so a failure is only its own.
+ */
+export function settlementWriter(db: Db): SettleAttempt {
+  type Waiting = {
+    statements: BatchItem[];
+    resolve: (results: unknown[]) => void;
+    reject: (err: unknown) => void;
+  };
+  let waiting: Waiting[] = [];
+  let writing = false;
+  const write = async (group: Waiting[]) => {
+    const results = (await db.batch(
+      group.flatMap((w) => w.statements) as [BatchItem, ...BatchItem[]],
+    )) as unknown[];
+    let at = 0;
+    for (const w of group) {
+      w.resolve(results.slice(at, at + w.statements.length));
+      at += w.statements.length;
+    }
+  };
+  const drain = async () => {
+    writing = true;
+    while (waiting.length > 0) {
+      const group = waiting;
+      waiting = [];
+      try {
+        await write(group);
+      } catch (err) {
+        if (group.length === 1) group[0]!.reject(err);
+        else for (const w of group) await write([w]).catch(w.reject);
+      }
+    }
+    writing = false;
+  };
+  return async (claim, result, next, health) => {
+    const { statements, settled } = settlementStatements(db, claim, result, next, health);
+    const results = await new Promise<unknown[]>((resolve, reject) => {
+      waiting.push({ statements, resolve, reject });
+      if (!writing) void drain();
+    });
+    return settled(results);
+  };
 }
 
 /** The dead-letter queue's record: a delivery whose message gave up is dead, unless it was settled. */

@@ -6,6 +6,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { regional } from '../../db/regions';
 import { api, countRows, seedTenant } from '../support/seed';
+import { callSettled } from '../support/consent';
+import { recordD1 } from '../support/slow-writes';
 import { createEndpoint, receivedAtLeast, receiverUrl, verifies } from '../support/webhooks';
 
 const { d1 } = regional(env, 'eu');
@@ -142,6 +144,60 @@ describe('webhook endpoints', () => {
     });
     expect(JSON.parse(results[0]!.details)).toEqual({ eventId, deliveryId });
     expect(await countRows(d1, 'webhook_deliveries', 'id = ? and event_id = ?', deliveryId, eventId)).toBe(1);
+  });
+});
+
+describe('a test event', () => {
+  const written = async (tenantId: string) => ({
+    events: await countRows(
+      d1,
+      'outbox_events',
+      "tenant_id = ? and type = 'webhook_endpoint.test'",
+      tenantId,
+    ),
+    deliveries: await countRows(d1, 'webhook_deliveries', 'tenant_id = ?', tenantId),
+    audited: await countRows(
+      d1,
+      'audit_log',
+      "tenant_id = ? and action = 'webhook_endpoint.test_sent'",
+      tenantId,
+    ),
+  });
+
+  it('costs the request three D1 round trips: the key, the chain head, one write that checks the endpoint', async () => {
+    const { apiKey } = await seedTenant('eu');
+    const endpoint = await createEndpoint(apiKey, { url: receiverUrl().url });
+    const { result, roundTrips } = await recordD1(() =>
+      callSettled(`/api/v1/webhook-endpoints/${endpoint.id}/test`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}` },
+      }),
+    );
+    expect(result.status).toBe(202);
+    expect(roundTrips).toBe(3);
+  });
+
+  it('to a disabled endpoint is refused with 409 and writes nothing', async () => {
+    const { apiKey, tenant } = await seedTenant('eu');
+    const endpoint = await createEndpoint(apiKey, { url: receiverUrl().url });
+    await api(apiKey, `/webhook-endpoints/${endpoint.id}`, { method: 'PATCH', json: { enabled: false } });
+    const res = await api(apiKey, `/webhook-endpoints/${endpoint.id}/test`, { method: 'POST' });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as ErrorBody).error.code).toBe('conflict');
+    expect(await written(tenant.id)).toEqual({ events: 0, deliveries: 0, audited: 0 });
+  });
+
+  it("to another tenant's endpoint or none is 404 and writes nothing", async () => {
+    const owner = await seedTenant('eu');
+    const theirs = await createEndpoint(owner.apiKey, { url: receiverUrl().url });
+    const other = await seedTenant('eu');
+    for (const id of [theirs.id, 'whe_nonexistent']) {
+      const res = await api(other.apiKey, `/webhook-endpoints/${id}/test`, { method: 'POST' });
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as ErrorBody).error.code).toBe('not_found');
+    }
+    expect(await written(other.tenant.id)).toEqual({ events: 0, deliveries: 0, audited: 0 });
+    expect(await written(owner.tenant.id)).toEqual({ events: 0, deliveries: 0, audited: 0 });
   });
 });
 

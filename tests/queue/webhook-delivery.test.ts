@@ -15,6 +15,7 @@ import { createDeliveries } from '../../db/webhook-deliveries';
 import { isEventType } from '../../shared/webhooks/catalogue';
 import { MAX_ATTEMPTS } from '../../shared/webhooks/retry-schedule';
 import { captureMail } from '../support/mail';
+import { recordD1 } from '../support/slow-writes';
 import { seedSubscriber } from '../support/privacy';
 import { api, countRows, type SeededTenant, seedTenant } from '../support/seed';
 import {
@@ -169,6 +170,69 @@ describe('a delivered webhook', () => {
     expect(later.explicitAcks).toEqual(['second']);
     expect(await received(setup.key)).toHaveLength(1);
     expect(await deliveryRow(deliveryId)).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
+});
+
+describe('a queue batch of deliveries', () => {
+  it('is claimed in one D1 batch and settled in shared ones, each delivery sent and recorded once', async () => {
+    const ok = await endpointOf('200');
+    const failing = await endpointOf('500');
+    const events = [
+      ...(await Promise.all([1, 2, 3, 4].map(() => eventFor(ok)))).map((e) => ({ ...e, setup: ok })),
+      { ...(await eventFor(failing)), setup: failing },
+    ];
+    const { result, batches, roundTrips } = await recordD1(() =>
+      runDeliveries(events.map((e, i) => ({ ...message(e.setup, e.deliveryId), id: `m${i}` }))),
+    );
+    expect(result.explicitAcks.sort()).toEqual(['m0', 'm1', 'm2', 'm3']);
+    expect(result.retryMessages).toEqual([{ msgId: 'm4', delaySeconds: 5 }]);
+    // Five claims of five statements each in the first round trip; at most one more per settlement
+    // (one at a time, the old way, was ten round trips).
+    expect(batches[0]).toBe(25);
+    expect(roundTrips).toBeLessThanOrEqual(6);
+    const sent = await received(ok.key);
+    expect(sent.map((r) => r.headers['webhook-id']).sort()).toEqual(
+      events
+        .slice(0, 4)
+        .map((e) => e.eventId)
+        .sort(),
+    );
+    expect(await received(failing.key)).toHaveLength(1);
+    for (const e of events.slice(0, 4)) {
+      expect(await deliveryRow(e.deliveryId)).toMatchObject({ status: 'delivered', attempts: 1 });
+      expect(await attemptsOf(e.deliveryId)).toMatchObject([{ attempt: 1, outcome: 'delivered' }]);
+    }
+    expect(await deliveryRow(events[4]!.deliveryId)).toMatchObject({ status: 'retrying', attempts: 1 });
+    expect(await attemptsOf(events[4]!.deliveryId)).toMatchObject([{ attempt: 1, status_code: 500 }]);
+  });
+
+  it("with messages of both regions claims each in its region's database", async () => {
+    const eu = await endpointOf('200');
+    const { deliveryId: euDelivery, eventId: euEvent } = await eventFor(eu);
+    const usStore = regional(env, 'us');
+    const us = await seedTenant('us');
+    const { key, url } = receiverUrl('200');
+    await createEndpoint(us.apiKey, { url });
+    const insert = outboxInsert(usStore.db, {
+      tenantId: us.tenant.id,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: us.tenant.id,
+      payload: { changed: ['brandColor'] },
+    });
+    await runBatch(usStore.db, [insert]);
+    const [usRef] = await createDeliveries(
+      usStore.db,
+      { id: insert.eventId, tenantId: us.tenant.id, type: 'tenant.settings_changed', occurredAt: new Date() },
+      new Date(),
+    );
+    const result = await runDeliveries([
+      { ...message(eu, euDelivery), id: 'eu' },
+      { deliveryId: usRef!.id, tenantId: us.tenant.id, region: 'us', id: 'us' },
+    ]);
+    expect(result.explicitAcks.sort()).toEqual(['eu', 'us']);
+    expect((await received(eu.key)).map((r) => r.headers['webhook-id'])).toEqual([euEvent]);
+    expect((await received(key)).map((r) => r.headers['webhook-id'])).toEqual([insert.eventId]);
   });
 });
 

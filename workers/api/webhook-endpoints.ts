@@ -209,7 +209,8 @@ webhookEndpointRoutes
     );
   })
   .openapi(test, async (c) => {
-    const endpoint = await enabledEndpoint(c, c.req.valid('param').id);
+    // The write checks that the endpoint is the tenant's and enabled; only a refusal reads why.
+    const endpoint = { tenantId: c.get('tenant').id, id: c.req.valid('param').id };
     const keys = await tenantKeys(c.env.MASTER_KEY, c.get('tenant'));
     const { eventId, delivery } = await createTestDelivery(
       c.get('store').db,
@@ -217,7 +218,10 @@ webhookEndpointRoutes
       endpoint,
       originOf(c),
       new Date(),
-    );
+    ).catch(async (err: unknown) => {
+      await enabledEndpoint(c, endpoint.id);
+      throw err;
+    });
     c.set('audited', true);
     await enqueueCommitted(c.env, c.get('region'), [delivery]);
     return c.json({ eventId, deliveryId: delivery.id }, 202);

@@ -11,7 +11,7 @@ import { takeClickMessages } from './clicks';
 import { resendConfirmation } from '../mail/confirmation';
 import { sendToRecipients } from '../sending/deliver';
 import { selectRecipients } from '../sending/select';
-import { deliverWebhook, recordDeadLetter } from './webhook-delivery';
+import { deliverWebhooks, recordDeadLetter } from './webhook-delivery';
 import { fanOutEvent } from './webhook-fan-out';
 
 export const DEAD_LETTER_QUEUE = 'tm-privacy-events-dlq';
@@ -82,35 +82,38 @@ async function handleMessage(msg: QueueMessage, env: Bindings): Promise<void> {
 }
 
 /**
- * Every delivery of the batch at once, so a slow endpoint holds up none of the others. After the
- * last attempt the message is retried once more without delay: past `max_retries` it moves to
- * the dead-letter queue, whose handler records it.
+ * Every delivery of the batch at once (claimed and settled in shared D1 batches), so a slow
+ * endpoint holds up none of the others. After the last attempt the message is retried once more
+ * without delay: past `max_retries` it moves to the dead-letter queue, whose handler records it.
  */
 async function handleWebhookDeliveries(messages: readonly Message<unknown>[], env: Bindings): Promise<void> {
-  await Promise.all(
-    messages.map(async (message) => {
-      const parsed = WebhookDeliveryMessage.safeParse(message.body);
-      if (!parsed.success) {
-        log('error', 'queue.invalid_message', { messageId: message.id });
-        message.ack();
-        return;
-      }
-      try {
-        const outcome = await deliverWebhook(env, parsed.data);
-        if ('retrySeconds' in outcome) message.retry({ delaySeconds: outcome.retrySeconds });
-        else if ('deadLetter' in outcome) message.retry();
-        else message.ack();
-      } catch (err) {
-        log('warn', 'queue.retry', {
-          messageId: message.id,
-          attempts: message.attempts,
-          type: parsed.data.type,
-          ...describeError(err),
-        });
-        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
-      }
-    }),
+  const valid: { message: Message<unknown>; body: WebhookDeliveryMessage }[] = [];
+  for (const message of messages) {
+    const parsed = WebhookDeliveryMessage.safeParse(message.body);
+    if (parsed.success) valid.push({ message, body: parsed.data });
+    else {
+      log('error', 'queue.invalid_message', { messageId: message.id });
+      message.ack();
+    }
+  }
+  const outcomes = await deliverWebhooks(
+    env,
+    valid.map((v) => v.body),
   );
+  valid.forEach(({ message, body }, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.status === 'rejected') {
+      log('warn', 'queue.retry', {
+        messageId: message.id,
+        attempts: message.attempts,
+        type: body.type,
+        ...describeError(outcome.reason),
+      });
+      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+    } else if ('retrySeconds' in outcome.value) message.retry({ delaySeconds: outcome.value.retrySeconds });
+    else if ('deadLetter' in outcome.value) message.retry();
+    else message.ack();
+  });
 }
 
 async function handleWebhookDeadLetters(messages: readonly Message<unknown>[], env: Bindings): Promise<void> {

@@ -9,14 +9,16 @@ import { tenantKeys } from '../../db/tenants';
 import {
   type AttemptResult,
   type Claim,
-  claimDelivery,
+  claimDeliveries,
   markDeadLettered,
+  type SettleAttempt,
   type Settlement,
-  settleAttempt,
+  settlementWriter,
 } from '../../db/webhook-deliveries';
 import { signingSecrets, type WebhookEndpoint } from '../../db/webhook-endpoints';
 import { decryptField, type TenantKeys } from '../../shared/crypto/envelope';
 import { describeError, log } from '../../shared/log';
+import type { Region } from '../../shared/regions';
 import type { WebhookDeliveryMessage } from '../../shared/schemas/queue';
 import { isEventType } from '../../shared/webhooks/catalogue';
 import { eventSubscriberId, type StoredEvent, webhookBody } from '../../shared/webhooks/envelope';
@@ -36,17 +38,55 @@ type Claimed = Extract<Claim, { kind: 'claimed' }>;
 /** An attempt, and whether its failure is one no retry can cure (nothing was sent). */
 type Attempted = { result: AttemptResult; unsendable: boolean };
 
-export async function deliverWebhook(
+/**
+ * The deliveries of one queue batch: claimed together (one D1 batch per region), then each sent
+ * on its own, none waiting for another, and settled through one writer per region that puts the
+ * settlements ready at the same time into one D1 batch. One outcome per message, in order; a
+ * failure (a claim or a settlement that could not be written) is that message's.
+ */
+export async function deliverWebhooks(
   env: Bindings,
-  msg: WebhookDeliveryMessage,
+  msgs: readonly WebhookDeliveryMessage[],
   now = new Date(),
-): Promise<DeliveryOutcome> {
-  const store = regional(env, msg.region);
-  const claim = await claimDelivery(
-    store.db,
-    { id: msg.deliveryId, tenantId: msg.tenantId, round: msg.round },
-    now,
+): Promise<PromiseSettledResult<DeliveryOutcome>[]> {
+  const outcomes: PromiseSettledResult<DeliveryOutcome>[] = new Array(msgs.length);
+  const byRegion = new Map<Region, number[]>();
+  for (const [i, m] of msgs.entries()) byRegion.set(m.region, [...(byRegion.get(m.region) ?? []), i]);
+  await Promise.all(
+    [...byRegion].map(async ([region, indexes]) => {
+      const store = regional(env, region);
+      const refs = indexes.map((i) => ({
+        id: msgs[i]!.deliveryId,
+        tenantId: msgs[i]!.tenantId,
+        round: msgs[i]!.round,
+      }));
+      const claimed = await claimDeliveries(store.db, refs, now).then(
+        (claims) => ({ claims }),
+        (reason: unknown) => ({ reason }),
+      );
+      const settle = settlementWriter(store.db);
+      const settled = await Promise.allSettled(
+        indexes.map((i, j) =>
+          'claims' in claimed
+            ? deliverClaimed(env, store, msgs[i]!, claimed.claims[j]!, settle)
+            : Promise.reject(claimed.reason),
+        ),
+      );
+      indexes.forEach((i, j) => {
+        outcomes[i] = settled[j]!;
+      });
+    }),
   );
+  return outcomes;
+}
+
+async function deliverClaimed(
+  env: Bindings,
+  store: RegionalStore,
+  msg: WebhookDeliveryMessage,
+  claim: Claim,
+  settleAttempt: SettleAttempt,
+): Promise<DeliveryOutcome> {
   if (claim.kind === 'busy') return { retrySeconds: claim.seconds };
   if (claim.kind === 'skip') {
     log('info', 'webhook.skipped', { deliveryId: msg.deliveryId, reason: claim.reason });
@@ -55,7 +95,7 @@ export async function deliverWebhook(
   const attempted = await attempt(env, store, claim);
   const next = settlement(claim, attempted, devRetrySeconds(env));
   const health = attempted.unsendable ? 'unchanged' : attempted.result.ok ? 'ok' : 'failed';
-  const settled = await settleAttempt(store.db, claim, attempted.result, next, health);
+  const settled = await settleAttempt(claim, attempted.result, next, health);
   // A delivered attempt is its `webhook_attempts` row; only the others also make a log line.
   if (next.status !== 'delivered')
     log('info', 'webhook.attempt', {
