@@ -139,16 +139,69 @@ describe('bulk import work', () => {
     const rows = Array.from({ length: 7 }, (_, i) => ({
       subscriberId: `sub_split${i}`,
       tenantId: t.tenant.id,
-      wrappedKey: wide,
+      wrappedKey: `${i}${wide}`,
     }));
     const statements = bulkInsert(env.DB_EU, subscriberKeys, rows);
     // Two rows of 200,000 characters fit in MAX_JSON_CHARS, three do not.
-    expect(2 * 200_050 < MAX_JSON_CHARS && 3 * 200_050 > MAX_JSON_CHARS).toBe(true);
+    expect(2 * 200_030 < MAX_JSON_CHARS && 3 * 200_001 > MAX_JSON_CHARS).toBe(true);
     expect(statements).toHaveLength(4);
     expect(bulkInsert(env.DB_EU, subscriberKeys, rows.slice(0, 2))).toHaveLength(1);
     expect(bulkInsert(env.DB_EU, consentEvents, [])).toHaveLength(0);
     await env.DB_EU.batch(statements);
-    expect(await countRows(env.DB_EU, 'subscriber_keys', 'tenant_id = ?', t.tenant.id)).toBe(7);
+    const stored = await env.DB_EU.prepare(
+      'select subscriber_id, tenant_id, length(wrapped_key) as n, substr(wrapped_key, 1, 1) as head from subscriber_keys where tenant_id = ? order by subscriber_id',
+    )
+      .bind(t.tenant.id)
+      .all();
+    expect(stored.results).toEqual(
+      rows.map((r, i) => ({
+        subscriber_id: r.subscriberId,
+        tenant_id: t.tenant.id,
+        n: 200_001,
+        head: `${i}`,
+      })),
+    );
+  });
+
+  it('binds a value every row shares once, and keeps each row’s own values and nulls', async () => {
+    const t = await seedTenant('eu');
+    const rows = ['a', 'b', 'c'].map((x) => ({
+      subscriberId: `sub_shared_${x}`,
+      tenantId: t.tenant.id,
+      wrappedKey: 'same',
+    }));
+    const [statement] = bulkInsert(env.DB_EU, subscriberKeys, rows);
+    await env.DB_EU.batch([statement!]);
+    const stored = await env.DB_EU.prepare(
+      'select subscriber_id, tenant_id, wrapped_key from subscriber_keys where tenant_id = ? order by subscriber_id',
+    )
+      .bind(t.tenant.id)
+      .all();
+    expect(stored.results).toEqual(
+      rows.map((r) => ({ subscriber_id: r.subscriberId, tenant_id: t.tenant.id, wrapped_key: 'same' })),
+    );
+    const events = ['x', 'y'].map((x, i) => ({
+      id: `cev_shared_${x}`,
+      tenantId: t.tenant.id,
+      subscriberId: 'sub_shared_a',
+      seq: i + 1,
+      listId: i === 0 ? null : 'lst_1',
+      kind: 'import' as const,
+      occurredAt: new Date('2026-10-02T08:00:00Z'),
+      isEu: i === 0,
+      sourceType: 'import' as const,
+      hash: `h${x}`,
+    }));
+    await env.DB_EU.batch(bulkInsert(env.DB_EU, consentEvents, events));
+    const read = await env.DB_EU.prepare(
+      'select seq, list_id, is_eu, occurred_at, kind from consent_events where tenant_id = ? order by seq',
+    )
+      .bind(t.tenant.id)
+      .all();
+    expect(read.results).toEqual([
+      { seq: 1, list_id: null, is_eu: 1, occurred_at: Date.parse('2026-10-02T08:00:00Z'), kind: 'import' },
+      { seq: 2, list_id: 'lst_1', is_eu: 0, occurred_at: Date.parse('2026-10-02T08:00:00Z'), kind: 'import' },
+    ]);
   });
 
   it('the counters find one person’s subscriptions by key, not by walking the tenant’s', async () => {
