@@ -2,8 +2,9 @@
 // through its inspector (Chrome DevTools Protocol over WebSocket: Profiler.enable/start/stop) while
 // concurrent clients drive the path; prints the top self-time costs by function and by source
 // file (mapped back through the bundle's source map) and writes the .cpuprofile for DevTools.
-// Usage: npx tsx bench/profile.ts <form|form-single|api-insert|redirect|consent-page|crypto|erasure-chunk> (env: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_TOP;
-// erasure-chunk: BENCH_ERASURES seeded, each request one alarm's chunk of the erasure clock, run with BENCH_CONCURRENCY=1)
+// Usage: npx tsx bench/profile.ts <form|form-single|api-insert|redirect|consent-page|crypto|erasure-chunk|import> (env: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_TOP;
+// erasure-chunk: BENCH_ERASURES seeded, each request one alarm's chunk of the erasure clock, run with BENCH_CONCURRENCY=1;
+// import: each request one bulk import call of BENCH_IMPORT_ROWS rows, run with BENCH_CONCURRENCY=1)
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -19,7 +20,7 @@ import {
   type DemoTenant,
   type LocalWorker,
 } from '../scripts/lib/local-worker';
-import { BROWSER } from './lib/app-requests';
+import { BROWSER, importRows } from './lib/app-requests';
 import { seedErasures } from './lib/erasure';
 import { closedLoop, type Send } from './lib/load';
 
@@ -31,6 +32,7 @@ const SCENARIOS = [
   'consent-page',
   'crypto',
   'erasure-chunk',
+  'import',
 ] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 const scenario = process.argv[2] as ScenarioName;
@@ -149,8 +151,21 @@ async function erasureChunk(w: LocalWorker): Promise<Send> {
     });
 }
 
+/** One bulk import call of BENCH_IMPORT_ROWS new rows with evidence (bench/run's import figure). */
+function bulkImport(w: LocalWorker, t: DemoTenant): Send {
+  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 2_000);
+  return (i) =>
+    fetch(`${w.url}/api/v1/subscribers/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ listIds: [t.listId], rows: importRows(`m${run}.${i}`, rows) }),
+    });
+}
+
 async function prepare(w: LocalWorker, t: DemoTenant): Promise<{ send: Send; expect: number }> {
   switch (scenario) {
+    case 'import':
+      return { send: bulkImport(w, t), expect: 200 };
     case 'erasure-chunk':
       return { send: await erasureChunk(w), expect: 200 };
     case 'form':

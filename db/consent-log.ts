@@ -4,7 +4,6 @@
 // append moves the compliance counters in its own batch.
 
 import { and, asc, eq } from 'drizzle-orm';
-import { canonicalJson } from '../shared/canonical-json';
 import { encryptField, type SubscriberKey } from '../shared/crypto/envelope';
 import { sha256Hex } from '../shared/encoding';
 import type { Geo } from '../shared/geo';
@@ -56,27 +55,44 @@ const HASHED_FIELDS = [
   'prevHash',
 ] as const;
 
-/** The hash that chains an event: over every field but `hash` itself and bookkeeping. */
+// canonicalJson's key order (UTF-16 code units), fixed once: the fields are known and flat.
+const SORTED_FIELDS = [...HASHED_FIELDS].sort();
+
+/**
+ * The hash that chains an event: SHA-256 of the canonical JSON (shared/canonical-json.ts) of
+ * every field but `hash` itself and bookkeeping, dates as epoch milliseconds. The fields are
+ * flat primitives, so the text is written here in canonical order without sorting per event.
+ */
 export function eventHash(event: Omit<ConsentEvent, 'hash' | 'createdAt'>): Promise<string> {
-  const content: Record<string, unknown> = {};
-  for (const f of HASHED_FIELDS) {
+  const parts: string[] = [];
+  for (const f of SORTED_FIELDS) {
     const v = event[f];
-    content[f] = v instanceof Date ? v.getTime() : v;
+    if (v !== undefined) parts.push(`"${f}":${JSON.stringify(v instanceof Date ? v.getTime() : v)}`);
   }
-  return sha256Hex(canonicalJson(content));
+  return sha256Hex(`{${parts.join(',')}}`);
 }
 
 /**
- * Builds the events (encrypted IP and user agent) that continue a subscriber's chain from
- * `head`, and the statements that insert them and move the head. Put them in the same batch as
- * the state change they record.
+ * The events (encrypted IP and user agent) that continue a subscriber's chain from `head`. An
+ * IP or user agent repeated across the events of one call is encrypted once: its ciphertext is
+ * bound to the tenant, the subscriber and the field, not to one event.
  */
-export async function prepareConsentEvents(
-  db: Db,
+export async function chainEvents(
   key: SubscriberKey,
   head: ChainHead,
   evidence: ConsentEvidence[],
-): Promise<{ events: ConsentEvent[]; head: ChainHead; queries: BatchItem[] }> {
+): Promise<{ events: ConsentEvent[]; head: ChainHead }> {
+  const sealed = new Map<string, Promise<string>>();
+  const seal = (field: 'ip' | 'user_agent', value: string | null) => {
+    if (!value) return null;
+    const at = `${field}\u0000${value}`;
+    let ct = sealed.get(at);
+    if (!ct) {
+      ct = encryptField(key, field, value);
+      sealed.set(at, ct);
+    }
+    return ct;
+  };
   const events: ConsentEvent[] = [];
   let { seq, hash: prevHash } = head;
   for (const e of evidence) {
@@ -92,8 +108,8 @@ export async function prepareConsentEvents(
       country: e.geo.country,
       geoRegion: e.geo.region,
       isEu: e.geo.isEU,
-      ipCt: e.ip ? await encryptField(key, 'ip', e.ip) : null,
-      userAgentCt: e.userAgent ? await encryptField(key, 'user_agent', e.userAgent) : null,
+      ipCt: await seal('ip', e.ip),
+      userAgentCt: await seal('user_agent', e.userAgent),
       noticeId: e.notice?.id ?? null,
       noticeVersion: e.notice?.version ?? null,
       noticeHash: e.notice?.hash ?? null,
@@ -107,6 +123,21 @@ export async function prepareConsentEvents(
     events.push({ ...draft, hash, createdAt: new Date() });
     prevHash = hash;
   }
+  return { events, head: { seq, hash: prevHash } };
+}
+
+/**
+ * Builds the events that continue a subscriber's chain from `head` (`chainEvents`), and the
+ * statements that insert them and move the head. Put them in the same batch as the state change
+ * they record.
+ */
+export async function prepareConsentEvents(
+  db: Db,
+  key: SubscriberKey,
+  head: ChainHead,
+  evidence: ConsentEvidence[],
+): Promise<{ events: ConsentEvent[]; head: ChainHead; queries: BatchItem[] }> {
+  const { events, head: next } = await chainEvents(key, head, evidence);
   if (events.length === 0) return { events, head, queries: [] };
   const queries: BatchItem[] = [
     db.insert(consentEvents).values(events),
@@ -115,14 +146,14 @@ export async function prepareConsentEvents(
     touches(
       db
         .update(subscribers)
-        .set({ consentSeq: seq, consentHead: prevHash, updatedAt: new Date() })
+        .set({ consentSeq: next.seq, consentHead: next.hash, updatedAt: new Date() })
         .where(and(eq(subscribers.tenantId, key.tenantId), eq(subscribers.id, key.subscriberId))),
       key.tenantId,
       key.subscriberId,
     ),
     tally(db, key.tenantId, 'events:', countKinds(events.map((e) => e.kind))),
   ];
-  return { events, head: { seq, hash: prevHash }, queries };
+  return { events, head: next, queries };
 }
 
 /** What one round of an append commits: its statements, and what the caller gets once they did. */

@@ -1,10 +1,11 @@
 // Bulk import of existing lists: thousands of rows per call. Each row carries evidence or is
-// marked "consent unknown"; erased addresses are refused per row. New subscribers are written
-// 500 to a D1 batch through json_each inserts (one bound parameter per table), with their
-// compliance counters computed in SQL in the same batch; rows that match an existing subscriber
-// continue its consent chain one capture at a time.
+// marked "consent unknown"; erased addresses are refused per row. Existing and erased addresses
+// are looked up in one round trip; new subscribers are written 2,000 to a D1 batch through
+// json_each inserts (one bound parameter per statement), with their compliance counters computed
+// in SQL in the same batch; rows that match an existing subscriber continue its consent chain one
+// capture at a time.
 
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { blindIndex, normaliseEmail } from '../shared/crypto/blind-index';
 import { AppError } from '../shared/errors';
@@ -12,14 +13,14 @@ import { assertAllowedValues } from '../shared/privacy/special-categories';
 import { newId } from '../shared/regions';
 import type { ImportInput, ImportReport, ImportRow } from '../shared/schemas/subscribers';
 import { bulkInsert, runStatements, statementOf } from './bulk-insert';
-import { chunk, type Db } from './client';
+import { chunk, inJson, type Db } from './client';
 import {
   type CaptureSettings,
   captureConsent,
   decideSubscription,
   type SubscriptionRow,
 } from './consent-capture';
-import { prepareConsentEvents, type ConsentEvent } from './consent-log';
+import { chainEvents, type ConsentEvent } from './consent-log';
 import { claimConfirmationMail } from './double-opt-in';
 import { evidenceGeo, resolveEvidenceNotice } from './evidence';
 import { requireLists, type ListRow } from './lists';
@@ -36,10 +37,12 @@ import {
 import { profileCount, profileCounting, type ProfileAudience, type ProfileValues } from './profile-counters';
 import { cellDelta, countKinds, subscribersScope, tally } from './report-counters';
 import { isUniqueConflict } from './retry';
-import { initialHomeRegion, prepareSubscriber, type Subscriber } from './subscribers';
+import { initialHomeRegion, newSubscriberRow, type Subscriber } from './subscribers';
 
-const ROWS_PER_BATCH = 500;
-const LOOKUP_CHUNK = 90;
+/** New subscribers per D1 batch (one transaction); bulkInsert splits each table's JSON by size. */
+const ROWS_PER_BATCH = 2_000;
+/** Blind indexes (64 hex digits) per lookup statement, in its one JSON parameter (about 165 KB). */
+const LOOKUP_CHUNK = 2_500;
 
 type Refusal = ImportReport['refused'][number];
 type Ready = {
@@ -195,23 +198,25 @@ async function rowNotice(
   return pending;
 }
 
+/** Which indexes are subscribers or suppressed already: one round trip, LOOKUP_CHUNK indexes a statement. */
 async function lookup(db: Db, tenantId: string, indexes: string[]) {
   const existing = new Set<string>();
   const suppressed = new Set<string>();
-  for (const part of chunk(indexes, LOOKUP_CHUNK)) {
-    const [subs, supp] = await db.batch([
-      db
-        .select({ i: subscribers.emailIndex })
-        .from(subscribers)
-        .where(and(eq(subscribers.tenantId, tenantId), inArray(subscribers.emailIndex, part))),
-      db
-        .select({ i: suppressions.emailIndex })
-        .from(suppressions)
-        .where(and(eq(suppressions.tenantId, tenantId), inArray(suppressions.emailIndex, part))),
-    ]);
-    for (const s of subs) existing.add(s.i);
-    for (const s of supp) suppressed.add(s.i);
-  }
+  const statements = chunk(indexes, LOOKUP_CHUNK).flatMap((part) => [
+    db
+      .select({ i: subscribers.emailIndex })
+      .from(subscribers)
+      .where(and(eq(subscribers.tenantId, tenantId), inJson(subscribers.emailIndex, part))),
+    db
+      .select({ i: suppressions.emailIndex })
+      .from(suppressions)
+      .where(and(eq(suppressions.tenantId, tenantId), inJson(suppressions.emailIndex, part))),
+  ]);
+  if (statements.length === 0) return { existing, suppressed };
+  const found = await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
+  found.forEach((rows, i) => {
+    for (const r of rows) (i % 2 === 0 ? existing : suppressed).add(r.i);
+  });
   return { existing, suppressed };
 }
 
@@ -238,7 +243,7 @@ function captureInput(r: Ready, batchId: string) {
 /**
  * Writes one chunk of new subscribers in one batch: json_each inserts, then their compliance
  * counters computed in SQL from the rows just written, their consent events and profile values
- * tallied, and the import's event.
+ * tallied, and the import's event. Rows are built without drizzle (no statement per row).
  */
 async function insertFresh(
   db: Db,
@@ -261,7 +266,7 @@ async function insertFresh(
     const home = initialHomeRegion(geo, 'import', settings.homeRegionRules, r.email);
     const counting = profileCounting(settings, home.homeRegion, input.profile);
     if (counting) profiles[counting.audience].push(counting.profile);
-    const prepared = await prepareSubscriber(db, keys, {
+    const made = await newSubscriberRow(keys, {
       email: r.email,
       emailIndex: r.emailIndex,
       name: input.name,
@@ -286,38 +291,38 @@ async function insertFresh(
         ? [{ ...base, kind: 'confirmation' as const, listId: l.id, occurredAt: input.confirmedAt }]
         : []),
     ]);
-    const chain = await prepareConsentEvents(db, prepared.key, { seq: 0, hash: null }, evidence);
+    const chain = await chainEvents(made.key, { seq: 0, hash: null }, evidence);
     events.push(...chain.events);
     const waiting: string[] = [];
+    let active = false;
     for (const l of r.lists) {
       const d = decideSubscription(l, undefined, {
         consentUnknown: input.consentUnknown,
         confirmed: Boolean(input.confirmedAt),
       });
       if (d.awaits) waiting.push(l.id);
+      if (d.status === 'confirmed') active = true;
       subscriptionRows.push({
         tenantId: keys.tenantId,
-        subscriberId: prepared.id,
+        subscriberId: made.id,
         listId: l.id,
         status: d.status,
         consent: d.consent,
-        consentEventId: chain.events.filter((e) => e.listId === l.id).at(-1)!.id,
+        consentEventId: chain.events.findLast((e) => e.listId === l.id)!.id,
         // A new sign-up's confirmation mail is claimed with the row (the queue sends it).
         confirmationMailedAt: d.awaits ? now : null,
         createdAt: now,
         updatedAt: now,
       });
     }
-    const active = subscriptionRows.some((s) => s.subscriberId === prepared.id && s.status === 'confirmed');
     subs.push({
-      ...prepared.row,
+      ...made.row,
       status: active ? 'active' : 'pending',
       consentSeq: chain.head.seq,
       consentHead: chain.head.hash,
     });
-    wrapped.push({ subscriberId: prepared.id, tenantId: keys.tenantId, wrappedKey: prepared.wrappedKey });
-    if (waiting.length)
-      awaiting.push({ subscriberId: prepared.id, listIds: waiting, language: input.language });
+    wrapped.push({ subscriberId: made.id, tenantId: keys.tenantId, wrappedKey: made.wrappedKey });
+    if (waiting.length) awaiting.push({ subscriberId: made.id, listIds: waiting, language: input.language });
   }
   const announce = outboxInsert(db, {
     tenantId: keys.tenantId,
@@ -341,10 +346,10 @@ async function insertFresh(
     counters.push(...(await profileCount(db, keys, audience, profiles[audience], 1)));
   }
   await runStatements(d1, [
-    bulkInsert(d1, subscriberKeys, wrapped),
-    bulkInsert(d1, subscribers, subs),
-    bulkInsert(d1, subscriptions, subscriptionRows),
-    ...chunk(events, ROWS_PER_BATCH).map((part) => bulkInsert(d1, consentEvents, part)),
+    ...bulkInsert(d1, subscriberKeys, wrapped),
+    ...bulkInsert(d1, subscribers, subs),
+    ...bulkInsert(d1, subscriptions, subscriptionRows),
+    ...bulkInsert(d1, consentEvents, events),
     ...counters.map((q) => statementOf(d1, q)),
     statementOf(d1, announce),
   ]);

@@ -69,16 +69,11 @@ export type NewSubscriberInput = {
   profileAudience?: Subscriber['profileAudience'];
 };
 
-/**
- * Prepares a new subscriber: a fresh data key, encrypted fields, the pseudonym. Returns the
- * statements for the caller's batch (so the subscriber and its first events commit together)
- * and the unwrapped data key for encrypting the rest of that batch.
- */
-export async function prepareSubscriber(
-  db: Db,
+/** A new subscriber's row: a fresh data key (returned unwrapped and wrapped), encrypted fields, the pseudonym. */
+export async function newSubscriberRow(
   keys: TenantKeys,
   input: NewSubscriberInput,
-): Promise<{ id: string; key: SubscriberKey; wrappedKey: string; row: Subscriber; queries: BatchItem[] }> {
+): Promise<{ id: string; key: SubscriberKey; wrappedKey: string; row: Subscriber }> {
   const id = newId('sub');
   const { key, wrapped } = await createSubscriberKey(keys, id);
   const now = new Date();
@@ -104,14 +99,27 @@ export async function prepareSubscriber(
     createdAt: now,
     updatedAt: now,
   };
+  return { id, key, wrappedKey: wrapped, row };
+}
+
+/**
+ * Prepares a new subscriber (`newSubscriberRow`) with the statements for the caller's batch (so
+ * the subscriber and its first events commit together) and the unwrapped data key for
+ * encrypting the rest of that batch.
+ */
+export async function prepareSubscriber(
+  db: Db,
+  keys: TenantKeys,
+  input: NewSubscriberInput,
+): Promise<{ id: string; key: SubscriberKey; wrappedKey: string; row: Subscriber; queries: BatchItem[] }> {
+  const made = await newSubscriberRow(keys, input);
   return {
-    id,
-    key,
-    wrappedKey: wrapped,
-    row,
+    ...made,
     queries: [
-      db.insert(subscriberKeys).values({ subscriberId: id, tenantId: keys.tenantId, wrappedKey: wrapped }),
-      db.insert(subscribers).values(row),
+      db
+        .insert(subscriberKeys)
+        .values({ subscriberId: made.id, tenantId: keys.tenantId, wrappedKey: made.wrappedKey }),
+      db.insert(subscribers).values(made.row),
     ],
   };
 }
