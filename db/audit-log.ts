@@ -146,14 +146,45 @@ export async function appendAudit(
 ): Promise<void> {
   if (entries.length === 0) return runBatch(db, statements);
   const prepared = await Promise.all(entries.map((e) => prepare(keys, e)));
-  await retryOnConflict(
-    async () => {
-      const head = await chainHead(db, keys.tenantId);
-      await runBatch(db, [...statements, ...(await chained(db, keys.tenantId, head, prepared))]);
-    },
-    undefined,
-    lostSeqRace,
-  );
+  const done = await takeTurn(keys.tenantId);
+  try {
+    await retryOnConflict(
+      async () => {
+        const head = await chainHead(db, keys.tenantId);
+        await runBatch(db, [...statements, ...(await chained(db, keys.tenantId, head, prepared))]);
+      },
+      undefined,
+      lostSeqRace,
+    );
+  } finally {
+    done();
+  }
+}
+
+/** How long one append may hold its tenant's turn, and how often a waiting append looks again. */
+const AUDIT_TURN_LEASE_MS = 5_000;
+const AUDIT_TURN_POLL_MS = 2;
+const turns = new Map<string, { until: number }>();
+
+/**
+ * One tenant's appends from this isolate take turns: among themselves they could only race for
+ * the same seq, and every lost race costs a read, a batch and a pause. A turn is a lease, so an
+ * append whose request was cancelled holds the others for AUDIT_TURN_LEASE_MS at most; waiting is
+ * a timer in the waiter's own request. Appends of other isolates still race, and
+ * `retryOnConflict` settles those as before: the turn saves work, the unique seq keeps the chain.
+ */
+async function takeTurn(tenantId: string): Promise<() => void> {
+  for (;;) {
+    const held = turns.get(tenantId);
+    if (!held || held.until <= Date.now()) {
+      const mine = { until: Date.now() + AUDIT_TURN_LEASE_MS };
+      turns.set(tenantId, mine);
+      return () => {
+        if (turns.get(tenantId) === mine) turns.delete(tenantId);
+      };
+    }
+    await new Promise((r) => setTimeout(r, AUDIT_TURN_POLL_MS));
+  }
 }
 
 /** Erasure: the rows about a subscriber keep that something happened, not to whom. */
