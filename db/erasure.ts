@@ -76,6 +76,9 @@ function prefixed(prefix: string, rows: Count[]): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [`${prefix}.${r.key ?? 'none'}`, r.n]));
 }
 
+/** The statements of `chunkReads`. */
+const CHUNK_READS = 7;
+
 /** The reads of a chunk after its claim, in one D1 round trip. */
 async function chunkReads(
   db: Db,
@@ -341,10 +344,24 @@ export type ErasureRun = {
   now?: Date;
   /** Receives the outbox events written, to hand exactly those on. */
   events?: OutboxRef[];
+  /** D1 queries (statements) this invocation has sent for the erasures so far. */
+  queries?: { sent: number };
 };
 
-/** What a chunk reports per request: an outcome, or the error that stopped this request alone. */
-export type ErasureResult = ErasureOutcome | { status: 'failed'; error: unknown };
+/**
+ * What a chunk reports per request: an outcome, the error that stopped this request alone, or
+ * `deferred` (not tried: this invocation's share of D1 queries is spent; it stays due).
+ */
+export type ErasureResult = ErasureOutcome | { status: 'failed'; error: unknown } | { status: 'deferred' };
+
+/** D1's limit of queries (each statement of a batch counts) per Worker invocation. */
+export const D1_QUERIES_PER_INVOCATION = 1_000;
+/**
+ * The most D1 queries one erasure run alone can send: 10 reads, 6 to claim, about 33 to erase
+ * (the deletions, the counters around them, the record and event), and 6 per other open request
+ * of the person it closes.
+ */
+export const SINGLE_ERASURE_QUERIES = 70;
 
 /** One claimed request, its subject and what is read about them. */
 type Subject = { request: PrivacyRequest; sub: Subscriber | undefined; index: string | null };
@@ -382,6 +399,9 @@ export async function executeErasures(
   const tenantId = keys.tenantId;
   const ids = [...new Set(requestIds)];
   const results = new Map<string, ErasureResult>();
+  const queries = run.queries ?? { sent: 0 };
+  run = { ...run, queries };
+  if (ids.length) queries.sent += 1;
   const read = ids.length
     ? await db
         .select()
@@ -399,6 +419,7 @@ export async function executeErasures(
 
   const subIds = eligible.flatMap((r) => (r.subscriberId ? [r.subscriberId] : []));
   const subIndexes = eligible.flatMap((r) => (!r.subscriberId && r.subjectIndex ? [r.subjectIndex] : []));
+  queries.sent += 2;
   const [byIdRows, byIndexRows] = await db.batch([
     db
       .select()
@@ -443,10 +464,18 @@ export async function executeErasures(
       later.unshift(...together.map((s) => s.request.id));
     }
   }
+  // Bounded by D1's queries per invocation: what does not fit stays due for the next alarm.
+  let deferred = 0;
   for (const id of later) {
+    if (queries.sent + SINGLE_ERASURE_QUERIES > D1_QUERIES_PER_INVOCATION) {
+      results.set(id, { status: 'deferred' });
+      deferred++;
+      continue;
+    }
     const [result] = (await executeErasures(db, keys, [id], run)).values();
     results.set(id, result ?? { status: 'skipped', reason: 'not_found' });
   }
+  if (deferred) log('warn', 'erasure.deferred', { requests: deferred, queries: queries.sent });
   return results;
 }
 
@@ -461,12 +490,15 @@ async function eraseTogether(
   const tenantId = keys.tenantId;
   const claims = subjects.map((s) => startStatements(db, s.request, { actor, now, note: trigger }));
   const claimBatch = claims.flatMap((c) => c.batch);
+  const queries = run.queries ?? { sent: 0 };
+  queries.sent += claimBatch.length;
   await runGuarded(db, claimBatch);
   run.events?.push(...outboxRefs(claimBatch));
 
   const withSub = subjects.filter((s): s is Subject & { sub: Subscriber } => s.sub !== undefined);
   const ids = withSub.map((s) => s.sub.id);
   const indexes = subjects.flatMap((s) => (s.index ? [s.index] : []));
+  queries.sent += CHUNK_READS;
   const reads = await chunkReads(
     db,
     tenantId,
@@ -634,6 +666,7 @@ async function eraseTogether(
       : []),
     ...perPerson,
   ];
+  queries.sent += batch.length;
   await runGuarded(db, batch);
   run.events?.push(...outboxRefs(batch));
   return outcomes;
@@ -657,6 +690,8 @@ export async function executeErasure(
   );
   if (!result) return { status: 'skipped', reason: 'not_found' };
   if (result.status === 'failed') throw result.error;
+  // One request alone runs first in its call: nothing is spent before it.
+  if (result.status === 'deferred') throw new Error('a single erasure was deferred');
   return result;
 }
 

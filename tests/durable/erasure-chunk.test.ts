@@ -7,14 +7,15 @@ import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dbFor } from '../../db/client';
-import { executeErasures } from '../../db/erasure';
+import { D1_QUERIES_PER_INVOCATION, executeErasures } from '../../db/erasure';
 import type { OutboxRef } from '../../db/outbox';
 import { regional } from '../../db/regions';
 import { type Tenant, tenantKeys } from '../../db/tenants';
+import { ALARM_CHUNK } from '../../workers/durable/erasure-clock';
 import { clockFor } from '../../workers/privacy/clock';
 import { captureMail } from '../support/mail';
 import { body, seedSubscriber } from '../support/privacy';
-import { expectCountersExact, cell } from '../support/reports';
+import { cell, countersOf, expectCountersExact } from '../support/reports';
 import { api, countRows, seedTenant } from '../support/seed';
 
 const { d1 } = regional(env, 'eu');
@@ -123,6 +124,16 @@ async function tenantWideReads(statements: { sql: string; args: unknown[] }[]): 
         wide.push(`${detail} ← ${sql.slice(0, 80)}`);
   }
   return wide;
+}
+
+/** A record already holding this request id makes its erasure fail as a whole. */
+async function blockErasure(requestId: string) {
+  await d1
+    .prepare(
+      `insert into erasure_records (id, tenant_id, request_id, requested_at, executed_at, "trigger", counts) select 'era_block_' || id, tenant_id, id, 0, 0, 'admin', '{}' from privacy_requests where id = ?`,
+    )
+    .bind(requestId)
+    .run();
 }
 
 async function fileErasures(tenant: Tenant, apiKey: string, emails: string[]) {
@@ -292,18 +303,85 @@ describe('a chunk of due erasures', () => {
     expect(cell(cells, '', '', 'suppressions:erasure')).toBe(ids.length);
   });
 
+  it("after a failed chunk, the erasures run alone stop within D1's queries per invocation; the rest stay due", {
+    timeout: 300_000,
+  }, async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    const filed = await fileErasures(
+      tenant,
+      apiKey,
+      Array.from({ length: ALARM_CHUNK }, (_, i) => `alone${i}@example.org`),
+    );
+    const blocked = filed[0]?.requestId as string;
+    await blockErasure(blocked);
+    const recording = recordingD1(env.DB_EU);
+    const keys = await tenantKeys(env.MASTER_KEY, tenant);
+    const results = await executeErasures(
+      dbFor(recording.d1),
+      keys,
+      filed.map((f) => f.requestId),
+      { trigger: 'due', actor: 'clock', now: new Date(Date.now() + 46 * DAY) },
+    );
+    expect(recording.statements.length).toBeLessThanOrEqual(D1_QUERIES_PER_INVOCATION);
+    const statuses = [...results.values()].map((r) => r.status);
+    expect(results.get(blocked)?.status).toBe('failed');
+    const executed = statuses.filter((s) => s === 'executed').length;
+    const deferred = statuses.filter((s) => s === 'deferred').length;
+    expect(executed).toBeGreaterThan(0);
+    expect(deferred).toBeGreaterThan(0);
+    expect(executed + deferred + 1).toBe(ALARM_CHUNK);
+    // What was deferred is as the failed chunk left it: claimed (an interrupted execution, which
+    // the next alarm resumes), its person still there.
+    const left = filed.filter((f) => results.get(f.requestId)?.status === 'deferred');
+    for (const { requestId, subscriberId } of left) {
+      expect(await countRows(d1, 'privacy_requests', `id = ? and status = 'executing'`, requestId)).toBe(1);
+      expect(await countRows(d1, 'subscribers', 'id = ?', subscriberId)).toBe(1);
+    }
+    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(executed + 1);
+    // (The blocking record is no erasure the counters know of: a recount would count it.)
+    expect(cell(await countersOf(tenant), '', '', 'erasures')).toBe(executed);
+    expect(cell(await countersOf(tenant), '', 'eu', 'erased')).toBe(executed);
+  });
+
+  it('on the clock: erasures deferred by a failed chunk stay due and the next alarm, at once, erases them', {
+    timeout: 300_000,
+  }, async () => {
+    const mail = captureMail();
+    const { tenant, apiKey } = await seedTenant('eu');
+    const filed = await fileErasures(
+      tenant,
+      apiKey,
+      Array.from({ length: ALARM_CHUNK }, (_, i) => `later${i}@example.org`),
+    );
+    const blocked = filed[0]?.requestId as string;
+    await blockErasure(blocked);
+    const before = (await mail.messages()).length;
+    const clock = clockFor(env, tenant.id);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const at = Date.now() + 46 * DAY;
+    vi.setSystemTime(at);
+    expect(await runDurableObjectAlarm(clock)).toBe(true);
+    const waiting = await clock.pending();
+    const deferred = waiting.filter((p) => p.requestId !== blocked);
+    expect(deferred.length).toBeGreaterThan(0);
+    expect(deferred.every((p) => p.attempts === 0 && p.dueAt < at)).toBe(true);
+    expect(waiting.find((p) => p.requestId === blocked)).toMatchObject({ attempts: 1, dueAt: at + 30_000 });
+
+    // The alarm is armed at the earliest due time, already past: the next one runs at once.
+    expect(await runDurableObjectAlarm(clock)).toBe(true);
+    expect(await clock.pending()).toEqual([{ requestId: blocked, dueAt: at + 30_000, attempts: 1 }]);
+    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(ALARM_CHUNK);
+    const sent = (await mail.messages()).slice(before).map((m) => m.to);
+    expect(sent).toHaveLength(ALARM_CHUNK - 1);
+    expect(new Set(sent).size).toBe(ALARM_CHUNK - 1);
+  });
+
   it('on the clock: one request that cannot commit backs off alone; the others are erased and mailed once each', async () => {
     const mail = captureMail();
     const { tenant, apiKey } = await seedTenant('eu');
     const filed = await fileErasures(tenant, apiKey, ['a@example.org', 'b@example.org', 'c@example.org']);
     const blocked = filed[1]?.requestId as string;
-    // A record already holding this request id makes its erasure fail as a whole.
-    await d1
-      .prepare(
-        `insert into erasure_records (id, tenant_id, request_id, requested_at, executed_at, "trigger", counts) select 'era_chunk_block', tenant_id, id, 0, 0, 'admin', '{}' from privacy_requests where id = ?`,
-      )
-      .bind(blocked)
-      .run();
+    await blockErasure(blocked);
     const before = (await mail.messages()).length;
     const clock = clockFor(env, tenant.id);
     vi.useFakeTimers({ toFake: ['Date'] });

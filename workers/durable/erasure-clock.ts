@@ -155,7 +155,9 @@ export class ErasureClock extends DurableObject<Bindings> {
       }
       for (const row of due) {
         const outcome = results.get(row.request_id) ?? { status: 'skipped', reason: 'not_found' };
-        if (outcome.status === 'not_due') {
+        if (outcome.status === 'deferred') {
+          // Not tried: this alarm spent its D1 queries; still due, so the next alarm comes at once.
+        } else if (outcome.status === 'not_due') {
           // D1 says later (an extension or a pause moved it): follow D1.
           this.upsert(row.request_id, outcome.dueAt.getTime());
         } else if (outcome.status === 'failed') {
