@@ -361,7 +361,7 @@ export const D1_QUERIES_PER_INVOCATION = 1_000;
  * (the deletions, the counters around them, the record and event), and 6 per other open request
  * of the person it closes.
  */
-export const SINGLE_ERASURE_QUERIES = 70;
+const SINGLE_ERASURE_QUERIES = 70;
 
 /** One claimed request, its subject and what is read about them. */
 type Subject = { request: PrivacyRequest; sub: Subscriber | undefined; index: string | null };

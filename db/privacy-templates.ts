@@ -58,9 +58,13 @@ export async function deleteNoticeTemplate(
   return gone.length > 0;
 }
 
-/** The tenant's own templates of `stage`, every language, in one read. */
-export function stageTemplates(db: Db, tenantId: string, stage: NoticeStage): Promise<NoticeTemplate[]> {
-  return db.query.privacyNoticeTemplates.findMany({
+/** The tenant's own templates of `stage`, every language, read once (a settled promise, to share). */
+export async function stageTemplates(
+  db: Db,
+  tenantId: string,
+  stage: NoticeStage,
+): Promise<NoticeTemplate[]> {
+  return await db.query.privacyNoticeTemplates.findMany({
     where: and(eq(privacyNoticeTemplates.tenantId, tenantId), eq(privacyNoticeTemplates.stage, stage)),
   });
 }

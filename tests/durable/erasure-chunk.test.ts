@@ -13,6 +13,7 @@ import { regional } from '../../db/regions';
 import { type Tenant, tenantKeys } from '../../db/tenants';
 import { ALARM_CHUNK } from '../../workers/durable/erasure-clock';
 import { clockFor } from '../../workers/privacy/clock';
+import { runDueErasures } from '../../workers/privacy/erasure';
 import { captureMail } from '../support/mail';
 import { body, seedSubscriber } from '../support/privacy';
 import { cell, countersOf, expectCountersExact } from '../support/reports';
@@ -219,6 +220,33 @@ describe('a chunk of due erasures', () => {
     expect(cell(cells, '', '', 'erasures')).toBe(all.length);
     expect(cell(cells, '', 'eu', 'erased')).toBe(all.length);
     expect(cell(cells, '', '', 'suppressions:erasure')).toBe(all.length);
+  });
+
+  it("with the requesters' mails: the same D1 round trips for two mails as for six (templates read once)", {
+    timeout: 120_000,
+  }, async () => {
+    const mail = captureMail();
+    const { tenant, apiKey } = await seedTenant('eu');
+    const filed = await fileErasures(
+      tenant,
+      apiKey,
+      Array.from({ length: 8 }, (_, i) => `mailed${i}@example.org`),
+    );
+    const before = (await mail.messages()).length;
+    const now = new Date(Date.now() + 46 * DAY);
+    const chunkOn = async (ids: string[]) => {
+      const counting = countingD1(env.DB_EU);
+      const results = await runDueErasures({ ...env, DB_EU: counting.d1 }, tenant.id, ids, now);
+      expect([...results.values()].every((r) => r.status === 'executed')).toBe(true);
+      return counting.trips();
+    };
+    const two = await chunkOn(filed.slice(0, 2).map((f) => f.requestId));
+    const six = await chunkOn(filed.slice(2).map((f) => f.requestId));
+    // The tenant, the chunk's five, the tenant's templates of the completion mail.
+    expect(two).toBe(7);
+    expect(six).toBe(7);
+    const sent = (await mail.messages()).slice(before).map((m) => m.to);
+    expect(sent.sort()).toEqual(Array.from({ length: 8 }, (_, i) => `mailed${i}@example.org`).sort());
   });
 
   it('finds every row by a key: no statement of a chunk reads the tenant through a tenant-wide index', {
