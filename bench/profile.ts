@@ -304,7 +304,13 @@ applyLocalMigrations(state);
 const worker = await startLocalWorker({
   port,
   persistTo: state,
-  vars: { RUNTIME: 'local', MASTER_KEY: newMasterKey(), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` },
+  // ALLOW_DEV_GEO: the scenarios locate their clickers with `x-dev-geo` (US direct, DE consent page).
+  vars: {
+    RUNTIME: 'local',
+    ALLOW_DEV_GEO: '1',
+    MASTER_KEY: newMasterKey(),
+    PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+  },
 });
 try {
   const [eu] = await seedDemo(worker.url);

@@ -3,14 +3,16 @@
 // (opt-in, double opt-in click, answer, refusal, withdrawal), so it alone decides: an opt-in
 // still awaiting its double opt-in click is `pending` with consent `unknown`, and is not consent.
 
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type Placeholder } from 'drizzle-orm';
 import type { Db } from './client';
 import { subscriptions } from './schema';
 
-type SubscriptionState = Pick<typeof subscriptions.$inferSelect, 'status' | 'consent'>;
+export type SubscriptionState = Pick<typeof subscriptions.$inferSelect, 'status' | 'consent'>;
 
-/** The read the verdict needs, to run alone or inside a larger `db.batch`. */
-export function consentValidityQuery(db: Db, tenantId: string, subscriberId: string, listId: string) {
+type Id = string | Placeholder;
+
+/** The read the verdict needs, to run alone or inside a larger `db.batch` (ids may be placeholders). */
+export function consentValidityQuery(db: Db, tenantId: Id, subscriberId: Id, listId: Id) {
   return db
     .select({ status: subscriptions.status, consent: subscriptions.consent })
     .from(subscriptions)

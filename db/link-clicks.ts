@@ -2,11 +2,11 @@
 // recording of a click after the redirect (queue consumer), which also fills an unknown home
 // region from a person's click.
 
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, fillPlaceholders, inArray, sql } from 'drizzle-orm';
 import type { ClickRecordedMessage } from '../shared/schemas/queue';
 import { statementOf } from './bulk-insert';
 import { dbFor, type Db } from './client';
-import { consentValidityQuery, isConsentValid } from './consent-validity';
+import { consentValidityQuery, isConsentValid, type SubscriptionState } from './consent-validity';
 import { consentNotices, lists, subscribers } from './schema';
 import { counted, subscriberScope } from './report-counters';
 import { homeRegionFill } from './subscribers';
@@ -31,17 +31,17 @@ export type InterceptContext = {
 
 const MAX_NOTICE_ROWS = 200;
 
-/**
- * Everything the consent decision and page need, in one D1 batch: the subscriber and list
- * (both scoped to the tenant), the consent verdict, and the list's notice texts. Undefined when
- * the subscriber or list is not (or no longer) in this tenant.
- */
-export async function loadInterceptContext(
-  db: Db,
-  claims: { tenantId: string; subscriberId: string; listId: string },
-): Promise<InterceptContext | undefined> {
-  const { tenantId, subscriberId, listId } = claims;
-  const [subs, listRows, subscription, noticeRows] = await db.batch([
+type Ids = { tenantId: string; subscriberId: string; listId: string };
+const ID = {
+  tenantId: sql.placeholder('tenantId'),
+  subscriberId: sql.placeholder('subscriberId'),
+  listId: sql.placeholder('listId'),
+};
+
+/** The four reads of `loadInterceptContext`, with placeholders for the ids. */
+function interceptReads(db: Db) {
+  const { tenantId, subscriberId, listId } = ID;
+  return [
     db
       .select({
         id: subscribers.id,
@@ -82,16 +82,55 @@ export async function loadInterceptContext(
       )
       .orderBy(desc(consentNotices.version))
       .limit(MAX_NOTICE_ROWS),
-  ]);
-  const subscriber = subs[0];
-  const list = listRows[0];
-  if (!subscriber || !list) return undefined;
+  ] as const;
+}
+
+// Their SQL, built once per isolate: a click's reads only bind its ids (no query building per click).
+let builtReads: { sql: string; params: unknown[] }[] | undefined;
+
+type Row = Record<string, unknown>;
+
+/**
+ * Everything the consent decision and page need, in one D1 batch: the subscriber and list
+ * (both scoped to the tenant), the consent verdict, and the list's notice texts. Undefined when
+ * the subscriber or list is not (or no longer) in this tenant.
+ */
+export async function loadInterceptContext(d1: D1Database, ids: Ids): Promise<InterceptContext | undefined> {
+  builtReads ??= interceptReads(dbFor(d1)).map((q) => q.toSQL());
+  const values = { tenantId: ids.tenantId, subscriberId: ids.subscriberId, listId: ids.listId };
+  const [subs, listRows, subscription, noticeRows] = (
+    await d1.batch<Row>(builtReads.map((q) => d1.prepare(q.sql).bind(...fillPlaceholders(q.params, values))))
+  ).map((r) => r.results);
+  const s = subs?.[0];
+  const l = listRows?.[0];
+  if (!s || !l) return undefined;
   const newest = new Map<string, InterceptNotice>();
-  for (const n of noticeRows) if (!newest.has(n.language)) newest.set(n.language, n);
+  for (const n of noticeRows ?? []) {
+    const language = n.language as string;
+    if (!newest.has(language))
+      newest.set(language, {
+        id: n.id as string,
+        language,
+        version: n.version as number,
+        text: n.text as string,
+        textHash: n.text_hash as string,
+      });
+  }
   return {
-    subscriber,
-    list,
-    consentValid: isConsentValid(subscription[0]),
+    subscriber: {
+      id: s.id as string,
+      tenantId: s.tenant_id as string,
+      homeRegion: s.home_region as InterceptSubscriber['homeRegion'],
+      consentSeq: s.consent_seq as number,
+      consentHead: s.consent_head as string | null,
+    },
+    list: {
+      id: l.id as string,
+      name: l.name as string,
+      purpose: l.purpose as string,
+      noticeKey: l.notice_key as string | null,
+    },
+    consentValid: isConsentValid(subscription?.[0] as SubscriptionState | undefined),
     notices: [...newest.values()],
   };
 }
@@ -101,7 +140,8 @@ export async function loadInterceptContext(
  * (the click id is the key), and only while the subscriber still exists (clicks of an erased
  * subscriber are dropped). A person's click (not a scanner's) fills an unknown home region from
  * its geolocation through `homeRegionFill`, conditional in SQL, so a redelivery changes nothing,
- * with the subscriber's compliance counters moved around it.
+ * with the subscriber's compliance counters moved around it. One fill per person and batch (their
+ * first located click): the later ones would find the region known and change nothing.
  * The click insert is plain SQL on the D1 binding, because insert-if-exists has no query-builder
  * form. Returns how many click rows were written.
  */
@@ -112,6 +152,7 @@ export async function recordClicks(
   const db = dbFor(d1);
   const statements: D1PreparedStatement[] = [];
   const inserts: number[] = [];
+  const filled = new Set<string>();
   for (const msg of messages) {
     inserts.push(statements.length);
     statements.push(
@@ -132,7 +173,11 @@ export async function recordClicks(
           msg.subscriberId,
         ),
     );
-    if (msg.automated) continue;
+    // A person's home region is filled once: after the first fill of a batch, the guarded fills of
+    // their later clicks in it would change nothing, so they are not built or sent.
+    const person = `${msg.tenantId}/${msg.subscriberId}`;
+    if (msg.automated || msg.isEu === null || filled.has(person)) continue;
+    filled.add(person);
     const fill = homeRegionFill(
       db,
       { tenantId: msg.tenantId, id: msg.subscriberId },

@@ -28,6 +28,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
+const B64URL_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
  * Decodes unpadded base64url; returns null for anything that is not, and for a non-canonical
@@ -35,10 +36,11 @@ const B64URL = /^[A-Za-z0-9_-]*$/;
  * one text (a token cannot be varied into 4 or 16 spellings that all open).
  */
 export function fromBase64Url(s: string): Uint8Array<ArrayBuffer> | null {
-  if (!B64URL.test(s) || s.length % 4 === 1) return null;
-  const padded = s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4);
-  const bytes = fromBase64(padded);
-  return toBase64Url(bytes) === s ? bytes : null;
+  const tail = s.length % 4;
+  if (!B64URL.test(s) || tail === 1) return null;
+  // The last character of 2 (3) trailing characters carries 4 (2) bits beyond the last byte.
+  if (tail > 0 && B64URL_DIGITS.indexOf(s[s.length - 1]!) & (tail === 2 ? 0x0f : 0x03)) return null;
+  return fromBase64(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4));
 }
 
 /** Crockford's base32 in lower case (no i, l, o, u): ids, reply addresses, packed id bodies. */

@@ -2,9 +2,15 @@
 // that the direct path writes nothing before it answers.
 
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handleQueue } from '../../workers/queue/consumer';
-import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createMessageBatch,
+  getQueueResult,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
+import { routeRequest } from '../../workers/http/app';
 import { consentEvents } from '../../db/schema';
 import { regional } from '../../db/regions';
 import { confirmSubscriptions } from '../../db/double-opt-in';
@@ -12,6 +18,7 @@ import { tenantKeys } from '../../db/tenants';
 import { formFixture, postJson } from '../support/consent';
 import { captureMail } from '../support/mail';
 import { eq } from 'drizzle-orm';
+import { expectCountersExact, reconcileTenant } from '../support/reports';
 import { api, call, countRows, seedTenant } from '../support/seed';
 import {
   BROWSER_UA,
@@ -26,23 +33,35 @@ import {
   waitForQueued,
 } from '../support/intercept';
 
-/** How many D1 statements `run` sends to DB_EU. */
-async function countingStatements(run: () => Promise<void>): Promise<number> {
-  const original = env.DB_EU;
+/**
+ * How many D1 statements `run` makes on DB_EU through the env it is given, work behind a click's
+ * answer included. The count sees only that env: a queue consumer or a buffer flush of another
+ * test running meanwhile uses the real one and cannot land in it.
+ */
+async function countingStatements(run: (countedEnv: typeof env) => Promise<unknown>): Promise<number> {
   let statements = 0;
-  (env as { DB_EU: unknown }).DB_EU = new Proxy(original, {
+  const counted = new Proxy(env.DB_EU, {
     get(target, prop) {
       if (prop === 'prepare' || prop === 'batch' || prop === 'exec') statements++;
       const value = Reflect.get(target, prop) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  try {
-    await run();
-  } finally {
-    (env as { DB_EU: unknown }).DB_EU = original;
-  }
+  await run({ ...env, DB_EU: counted } as typeof env);
   return statements;
+}
+
+/** A click into the Worker's fetch with `withEnv`, waiting for its work behind the answer. */
+async function clickWith(withEnv: typeof env, token: string, cf: Record<string, unknown>) {
+  const ctx = createExecutionContext();
+  const request = new Request(`https://privacy.test/l/${token}`, {
+    cf,
+    headers: { 'user-agent': BROWSER_UA },
+    redirect: 'manual',
+  } as RequestInit);
+  const response = await routeRequest(request, withEnv, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
 }
 
 const click = (token: string, cf: Record<string, unknown>, headers: Record<string, string> = {}) =>
@@ -92,6 +111,22 @@ describe('GET /l/:token', () => {
     expect(html).toContain(yes);
   });
 
+  it('writes no access log line for a direct redirect or a consent page (each is a click row), but does for a bad link', async () => {
+    const { token } = await setup();
+    const logs = vi.spyOn(console, 'log');
+    try {
+      const accessLines = () =>
+        logs.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('"event":"http"'));
+      expect((await click(token, US_CF)).status).toBe(302);
+      expect((await click(token, EU_CF)).status).toBe(200);
+      expect(accessLines()).toEqual([]);
+      expect((await click(`${token.slice(0, -2)}xx`, EU_CF)).status).toBe(400);
+      expect(accessLines()).toHaveLength(1);
+    } finally {
+      logs.mockRestore();
+    }
+  });
+
   it('sends an EU clicker with consent straight on with a 302', async () => {
     const { tenant, subscriber, list, token } = await setup();
     await giveConsent(tenant, subscriber.id, list.id);
@@ -134,13 +169,13 @@ describe('GET /l/:token', () => {
   it('does not touch D1 at all for a repeat click on the direct path (tenant settings cached)', async () => {
     const { token } = await setup();
     await click(token, US_CF);
-    const statements = await countingStatements(async () => {
-      expect((await click(token, US_CF)).status).toBe(302);
+    const statements = await countingStatements(async (counted) => {
+      expect((await clickWith(counted, token, US_CF)).status).toBe(302);
     });
     expect(statements).toBe(0);
     // The same counter sees the reads of a click that needs a consent decision.
-    const control = await countingStatements(async () => {
-      expect((await click(token, EU_CF)).status).toBe(200);
+    const control = await countingStatements(async (counted) => {
+      expect((await clickWith(counted, token, EU_CF)).status).toBe(200);
     });
     expect(control).toBeGreaterThan(0);
   });
@@ -322,6 +357,58 @@ describe('click recording', () => {
         'consent_page',
       ),
     ).toBe(3);
+  });
+});
+
+describe('click recording of one person clicking often', () => {
+  it('fills their unknown home region from their first located click and builds no fill for the rest of the batch', async () => {
+    const { tenant } = await seedTenant('eu');
+    const subscriber = await seedSubscriber(tenant);
+    const list = await seedList(tenant);
+    await reconcileTenant(tenant);
+    const at = Date.now();
+    const clicks = [
+      { country: null, isEu: null },
+      { country: 'FR', isEu: true },
+      { country: 'US', isEu: false },
+      { country: 'US', isEu: false },
+      { country: 'DE', isEu: true },
+    ].map((geo, i) => ({
+      type: 'click-recorded',
+      region: 'eu',
+      tenantId: tenant.id,
+      clickId: `clk_often${i}_${crypto.randomUUID().slice(0, 8)}`,
+      subscriberId: subscriber.id,
+      messageId: null,
+      listId: list.id,
+      clickedAt: at + i,
+      ...geo,
+      outcome: 'redirect',
+      automated: false,
+    }));
+    const batch = createMessageBatch(
+      'tm-privacy-events',
+      clicks.map((body, i) => ({ id: `o${i}`, timestamp: new Date(), attempts: 1, body })),
+    );
+    const ctx = createExecutionContext();
+    const statements = await countingStatements((counted) => handleQueue(batch, counted, ctx));
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(5);
+    // Five click inserts, one fill (region tally, event, update) between its two counter deltas, one batch.
+    expect(statements).toBe(5 + 5 + 1);
+    expect(await countRows(env.DB_EU, 'clicks', 'tenant_id = ?', tenant.id)).toBe(5);
+    const row = await env.DB_EU.prepare(
+      'select home_region, home_region_source, home_country from subscribers where id = ?',
+    )
+      .bind(subscriber.id)
+      .first();
+    expect(row).toEqual({ home_region: 'eu', home_region_source: 'click_geo', home_country: 'FR' });
+    const events = await env.DB_EU.prepare(
+      'select payload from outbox_events where tenant_id = ? and type = ?',
+    )
+      .bind(tenant.id, 'subscriber.home_region_set')
+      .all<{ payload: string }>();
+    expect(events.results.map((e) => JSON.parse(e.payload).clickId)).toEqual([clicks[1]!.clickId]);
+    await expectCountersExact(tenant);
   });
 });
 

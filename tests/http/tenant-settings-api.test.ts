@@ -7,7 +7,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../../db/api-keys';
 import { regional } from '../../db/regions';
-import { cachedTenant, TENANT_CACHE_TTL_MS } from '../../db/tenant-cache';
+import { cachedTenant, TENANT_CACHE_TTL_MS, TENANT_REFRESH_AFTER_MS } from '../../db/tenant-cache';
 import { api, call, countRows, seedTenant } from '../support/seed';
 import { BROWSER_UA, EU_CF, captureQueue, mintLink, seedList, seedSubscriber } from '../support/intercept';
 
@@ -198,6 +198,34 @@ describe('/api/v1/tenant/settings', () => {
       'off',
     );
     expect(TENANT_CACHE_TTL_MS).toBeLessThanOrEqual(30_000);
+  });
+
+  it('refreshes a cached tenant behind a click before it expires: the click answers from the cache', async () => {
+    const { tenant } = await seedTenant('eu');
+    const { db } = regional(env, 'eu');
+    const cachedAt = Date.now();
+    const setIntercept = (value: string) =>
+      env.DB_EU.prepare(`update tenants set settings = json_set(settings, '$.intercept', ?) where id = ?`)
+        .bind(value, tenant.id)
+        .run();
+    expect((await cachedTenant(db, tenant.id, cachedAt))?.settings.intercept).toBeUndefined();
+    await setIntercept('off');
+    const held: Promise<unknown>[] = [];
+    const refreshAt = cachedAt + TENANT_REFRESH_AFTER_MS;
+    const hold = (p: Promise<unknown>) => held.push(p);
+    // Two clicks at the refresh age: both answered from the cache, one read behind them.
+    expect((await cachedTenant(db, tenant.id, refreshAt, hold))?.settings.intercept).toBeUndefined();
+    expect((await cachedTenant(db, tenant.id, refreshAt, hold))?.settings.intercept).toBeUndefined();
+    expect(held).toHaveLength(1);
+    await Promise.all(held);
+    await setIntercept('all');
+    // When the first read would have expired, the refreshed row (read at the refresh) answers.
+    expect((await cachedTenant(db, tenant.id, cachedAt + TENANT_CACHE_TTL_MS))?.settings.intercept).toBe(
+      'off',
+    );
+    expect((await cachedTenant(db, tenant.id, refreshAt + TENANT_CACHE_TTL_MS))?.settings.intercept).toBe(
+      'all',
+    );
   });
 
   it('documents the new settings and the cache delay in the OpenAPI document', async () => {

@@ -5,8 +5,11 @@
 import { describeError, log } from '../../shared/log';
 import type { ClickRecordedMessage, QueueMessage } from '../../shared/schemas/queue';
 
-/** How long a window stays open, and the most clicks one `sendBatch` takes (the Queues limit). */
-export const CLICK_FLUSH_MS = 200;
+/**
+ * How long a window stays open (a second: each send is a subrequest, and the consumer batches for
+ * two seconds anyway), and the most clicks one `sendBatch` takes (the Queues limit).
+ */
+export const CLICK_FLUSH_MS = 1_000;
 export const CLICK_BATCH_MAX = 100;
 
 type Buffer = { messages: ClickRecordedMessage[]; flush: Promise<void> | null };

@@ -48,7 +48,9 @@ async function openLink(c: C): Promise<OpenedLink | Response> {
   const claims = await readLinkToken(ring, token).catch(() => null);
   if (!claims) return invalidLinkPage(c, langOf(c), 400);
   const store = regional(c.env, claims.region);
-  const tenant = await cachedTenant(store.db, claims.tenantId);
+  const tenant = await cachedTenant(store.db, claims.tenantId, Date.now(), (p) =>
+    c.executionCtx.waitUntil(p),
+  );
   if (!tenant) return invalidLinkPage(c, langOf(c), 404);
   return { ring, token, claims, store, tenant };
 }
@@ -100,7 +102,7 @@ intercept.get('/:token', async (c) => {
     queueClick(c, link, clickId, geo, 'redirect');
     return redirect(c, claims.destination, 302);
   }
-  const context = await loadInterceptContext(link.store.db, claims);
+  const context = await loadInterceptContext(link.store.d1, claims);
   const lang = langOf(c);
   const branding = brandingOf(tenant);
   if (!context) return invalidLinkPage(c, lang, 404, branding);
@@ -122,6 +124,8 @@ intercept.get('/:token', async (c) => {
     pageLanguage: lang,
   });
   queueClick(c, link, clickId, geo, 'consent_page');
+  // Like a direct redirect, a consent page shown is a click row (outcome `consent_page`): no access line.
+  c.set('quietAccess', true);
   return consentPage(c, {
     lang,
     branding,
