@@ -7,10 +7,11 @@
 // each chunk happens entirely or not at all; when a chunk's batch fails, its requests run one by
 // one. The request's status in D1 is the authority: a late or repeated call never erases twice.
 
-import { and, asc, count, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { decryptTenantField, type TenantKeys, unwrapSubscriberKey } from '../shared/crypto/envelope';
 import { describeError, log } from '../shared/log';
+import { EVENT_CATALOGUE, EVENT_TYPES } from '../shared/webhooks/catalogue';
 import { newId } from '../shared/regions';
 import { redactAuditSubject } from './audit-log';
 import { chunk, type BatchItem, type Db, inJson } from './client';
@@ -41,6 +42,7 @@ import {
   suppressions,
   webhookAttempts,
   webhookDeliveries,
+  webhookEndpoints,
 } from './schema';
 import { type DecryptedSubscriber, decryptSubscriber, type Subscriber } from './subscribers';
 
@@ -62,11 +64,20 @@ const SUPPRESSIONS_PER_INSERT = 18;
 
 type Count = { id: string | null; key: string | null; n: number };
 
-/** `column in (the JSON array ids)`: any number of ids in one bound parameter. */
+/**
+ * `column = tenantId` that SQLite will not pick an index for: the statement's other condition
+ * names rows by a key, and a tenant-wide index would read every row of the tenant (all of a
+ * 100,000 backlog, per chunk), which is what made a chunk's cost grow with the backlog.
+ */
+const ofTenant = (column: SQLiteColumn, tenantId: string): SQL => sql`+${column} = ${tenantId}`;
+
 /** Groups counts into `{prefix.key: n}` so the erasure record stays one flat object of numbers. */
 function prefixed(prefix: string, rows: Count[]): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [`${prefix}.${r.key ?? 'none'}`, r.n]));
 }
+
+/** The statements of `chunkReads`. */
+const CHUNK_READS = 7;
 
 /** The reads of a chunk after its claim, in one D1 round trip. */
 async function chunkReads(
@@ -84,12 +95,15 @@ async function chunkReads(
     db
       .select({ id: table.subscriberId, key: sql<string | null>`${key}`, n: count() })
       .from(table)
-      .where(and(eq(table.tenantId, tenantId), inJson(table.subscriberId, ids)))
+      .where(and(tenantOf(table), inJson(table.subscriberId, ids)))
       .groupBy(table.subscriberId, key);
-  const samePerson = [
-    inJson(privacyRequests.subscriberId, ids),
-    inJson(privacyRequests.subjectIndex, indexes),
-  ];
+  // Subscriptions are keyed by subscriber first: their tenant index would read the whole tenant.
+  const tenantOf = (table: Parameters<typeof countOf>[0]) =>
+    table === subscriptions ? ofTenant(table.tenantId, tenantId) : eq(table.tenantId, tenantId);
+  // Found through the subscriber and the subject indexes (an `or` of the two reads the tenant).
+  const samePerson = sql`${privacyRequests.id} in (
+    select id from privacy_requests where tenant_id = ${tenantId} and subscriber_id in (select value from json_each(${JSON.stringify(ids)}))
+    union select id from privacy_requests where tenant_id = ${tenantId} and subject_index in (select value from json_each(${JSON.stringify(indexes)})))`;
   const [keyRows, events, subs, clickRows, recipients, others, answers] = await db.batch([
     db
       .select()
@@ -105,11 +119,11 @@ async function chunkReads(
       .from(privacyRequests)
       .where(
         and(
-          eq(privacyRequests.tenantId, tenantId),
-          or(...samePerson),
+          ofTenant(privacyRequests.tenantId, tenantId),
+          samePerson,
           sql`${privacyRequests.id} not in (select value from json_each(${JSON.stringify(requests.map((r) => r.id))}))`,
           inArray(
-            privacyRequests.status,
+            sql`+${privacyRequests.status}`,
             OPEN_STATUSES.filter((s) => s !== 'executing'),
           ),
         ),
@@ -155,8 +169,16 @@ function deletions(db: Db, tenantId: string, people: readonly Person[]): BatchIt
     eq(outboxEvents.subjectType, 'subscriber'),
     inJson(outboxEvents.subjectId, ids),
   );
+  // Through the tenant's few endpoints to the (endpoint, event) index, not every delivery of the tenant.
   const deliveriesAbout = and(
-    eq(webhookDeliveries.tenantId, tenantId),
+    ofTenant(webhookDeliveries.tenantId, tenantId),
+    inArray(
+      webhookDeliveries.endpointId,
+      db
+        .select({ id: webhookEndpoints.id })
+        .from(webhookEndpoints)
+        .where(eq(webhookEndpoints.tenantId, tenantId)),
+    ),
     inArray(
       webhookDeliveries.eventId,
       db.select({ id: outboxEvents.id }).from(outboxEvents).where(aboutThem),
@@ -173,7 +195,7 @@ function deletions(db: Db, tenantId: string, people: readonly Person[]): BatchIt
       .where(and(eq(consentEvents.tenantId, tenantId), inJson(consentEvents.subscriberId, ids))),
     db
       .delete(subscriptions)
-      .where(and(eq(subscriptions.tenantId, tenantId), inJson(subscriptions.subscriberId, ids))),
+      .where(and(ofTenant(subscriptions.tenantId, tenantId), inJson(subscriptions.subscriberId, ids))),
     db.delete(clicks).where(and(eq(clicks.tenantId, tenantId), inJson(clicks.subscriberId, ids))),
     db
       .delete(messageRecipients)
@@ -262,13 +284,30 @@ function withoutMailIds(evidence: Record<string, unknown>): Record<string, unkno
   return rest;
 }
 
+/** The subjects of the event types whose payload lists subscribers (`subscriberIds`). */
+const LISTING_SUBJECTS = [
+  ...new Set(
+    EVENT_TYPES.filter((t) => 'subscriberIds' in EVENT_CATALOGUE[t].facts.shape).map(
+      (t) => EVENT_CATALOGUE[t].subject,
+    ),
+  ),
+];
+
 /**
  * Outbox payloads that list subscribers (`subscriberIds` of an import or a purge) lose the erased
  * ids, and events about the people's privacy requests name no subscriber any more (`subscriberId`
  * null, as the catalogue allows). Events about the subscribers are deleted with them;
  * `subscriber.erased` keeps it, as the client must learn whom to erase in its own systems.
+ * Only events of the subjects that can carry those ids are read (the `subject_seq` index), not
+ * the tenant's whole outbox: the people's requests are the chunk's own (`requestIds`, already
+ * pointing at the erasure record) and those still naming one of them.
  */
-function scrubIdsFromEvents(db: Db, tenantId: string, subscriberIds: readonly string[]): BatchItem[] {
+function scrubIdsFromEvents(
+  db: Db,
+  tenantId: string,
+  subscriberIds: readonly string[],
+  requestIds: readonly string[],
+): BatchItem[] {
   if (subscriberIds.length === 0) return [];
   const ids = JSON.stringify(subscriberIds);
   const erased = sql`(select value from json_each(${ids}))`;
@@ -279,7 +318,9 @@ function scrubIdsFromEvents(db: Db, tenantId: string, subscriberIds: readonly st
       .set({
         payload: sql`json_set(${outboxEvents.payload}, '$.subscriberIds', json((select json_group_array(value) from json_each(${outboxEvents.payload}, '$.subscriberIds') where value not in ${erased})))`,
       })
-      .where(and(eq(outboxEvents.tenantId, tenantId), listed)),
+      .where(
+        and(eq(outboxEvents.tenantId, tenantId), inArray(outboxEvents.subjectType, LISTING_SUBJECTS), listed),
+      ),
     db
       .update(outboxEvents)
       .set({ payload: sql`json_set(${outboxEvents.payload}, '$.subscriberId', json('null'))` })
@@ -287,6 +328,8 @@ function scrubIdsFromEvents(db: Db, tenantId: string, subscriberIds: readonly st
         and(
           eq(outboxEvents.tenantId, tenantId),
           eq(outboxEvents.subjectType, 'privacy_request'),
+          sql`${outboxEvents.subjectId} in (select value from json_each(${JSON.stringify(requestIds)})
+            union all select id from privacy_requests where tenant_id = ${tenantId} and subscriber_id in ${erased})`,
           ne(outboxEvents.type, 'subscriber.erased'),
           sql`json_extract(${outboxEvents.payload}, '$.subscriberId') in ${erased}`,
         ),
@@ -301,10 +344,24 @@ export type ErasureRun = {
   now?: Date;
   /** Receives the outbox events written, to hand exactly those on. */
   events?: OutboxRef[];
+  /** D1 queries (statements) this invocation has sent for the erasures so far. */
+  queries?: { sent: number };
 };
 
-/** What a chunk reports per request: an outcome, or the error that stopped this request alone. */
-export type ErasureResult = ErasureOutcome | { status: 'failed'; error: unknown };
+/**
+ * What a chunk reports per request: an outcome, the error that stopped this request alone, or
+ * `deferred` (not tried: this invocation's share of D1 queries is spent; it stays due).
+ */
+export type ErasureResult = ErasureOutcome | { status: 'failed'; error: unknown } | { status: 'deferred' };
+
+/** D1's limit of queries (each statement of a batch counts) per Worker invocation. */
+export const D1_QUERIES_PER_INVOCATION = 1_000;
+/**
+ * The most D1 queries one erasure run alone can send: 10 reads, 6 to claim, about 33 to erase
+ * (the deletions, the counters around them, the record and event), and 6 per other open request
+ * of the person it closes.
+ */
+const SINGLE_ERASURE_QUERIES = 70;
 
 /** One claimed request, its subject and what is read about them. */
 type Subject = { request: PrivacyRequest; sub: Subscriber | undefined; index: string | null };
@@ -342,11 +399,14 @@ export async function executeErasures(
   const tenantId = keys.tenantId;
   const ids = [...new Set(requestIds)];
   const results = new Map<string, ErasureResult>();
+  const queries = run.queries ?? { sent: 0 };
+  run = { ...run, queries };
+  if (ids.length) queries.sent += 1;
   const read = ids.length
     ? await db
         .select()
         .from(privacyRequests)
-        .where(and(eq(privacyRequests.tenantId, tenantId), inJson(privacyRequests.id, ids)))
+        .where(and(ofTenant(privacyRequests.tenantId, tenantId), inJson(privacyRequests.id, ids)))
     : [];
   const byId = new Map(read.map((r) => [r.id, r]));
   const eligible: PrivacyRequest[] = [];
@@ -359,6 +419,7 @@ export async function executeErasures(
 
   const subIds = eligible.flatMap((r) => (r.subscriberId ? [r.subscriberId] : []));
   const subIndexes = eligible.flatMap((r) => (!r.subscriberId && r.subjectIndex ? [r.subjectIndex] : []));
+  queries.sent += 2;
   const [byIdRows, byIndexRows] = await db.batch([
     db
       .select()
@@ -403,10 +464,18 @@ export async function executeErasures(
       later.unshift(...together.map((s) => s.request.id));
     }
   }
+  // Bounded by D1's queries per invocation: what does not fit stays due for the next alarm.
+  let deferred = 0;
   for (const id of later) {
+    if (queries.sent + SINGLE_ERASURE_QUERIES > D1_QUERIES_PER_INVOCATION) {
+      results.set(id, { status: 'deferred' });
+      deferred++;
+      continue;
+    }
     const [result] = (await executeErasures(db, keys, [id], run)).values();
     results.set(id, result ?? { status: 'skipped', reason: 'not_found' });
   }
+  if (deferred) log('warn', 'erasure.deferred', { requests: deferred, queries: queries.sent });
   return results;
 }
 
@@ -421,12 +490,15 @@ async function eraseTogether(
   const tenantId = keys.tenantId;
   const claims = subjects.map((s) => startStatements(db, s.request, { actor, now, note: trigger }));
   const claimBatch = claims.flatMap((c) => c.batch);
+  const queries = run.queries ?? { sent: 0 };
+  queries.sent += claimBatch.length;
   await runGuarded(db, claimBatch);
   run.events?.push(...outboxRefs(claimBatch));
 
   const withSub = subjects.filter((s): s is Subject & { sub: Subscriber } => s.sub !== undefined);
   const ids = withSub.map((s) => s.sub.id);
   const indexes = subjects.flatMap((s) => (s.index ? [s.index] : []));
+  queries.sent += CHUNK_READS;
   const reads = await chunkReads(
     db,
     tenantId,
@@ -500,9 +572,16 @@ async function eraseTogether(
       },
     });
     finishes.push(...finish.batch);
+    // Each way to the person through its own index (an `or` of the two reads the whole tenant).
     const samePerson: SQL[] = [];
-    if (sub) samePerson.push(eq(privacyRequests.subscriberId, sub.id));
-    if (index) samePerson.push(eq(privacyRequests.subjectIndex, index));
+    if (sub)
+      samePerson.push(
+        sql`select id from privacy_requests where tenant_id = ${tenantId} and subscriber_id = ${sub.id}`,
+      );
+    if (index)
+      samePerson.push(
+        sql`select id from privacy_requests where tenant_id = ${tenantId} and subject_index = ${index}`,
+      );
     perPerson.push(
       ...closures.flat(),
       ...(samePerson.length
@@ -516,8 +595,8 @@ async function eraseTogether(
               })
               .where(
                 and(
-                  eq(privacyRequests.tenantId, tenantId),
-                  or(...samePerson),
+                  ofTenant(privacyRequests.tenantId, tenantId),
+                  sql`${privacyRequests.id} in (${sql.join(samePerson, sql` union all `)})`,
                   sql`${privacyRequests.id} <> ${request.id}`,
                 ),
               ),
@@ -555,7 +634,12 @@ async function eraseTogether(
   const batch: BatchItem[] = [
     ...finishes,
     ...(await removalCounted(db, keys, people, subjects.length)),
-    ...scrubIdsFromEvents(db, tenantId, ids),
+    ...scrubIdsFromEvents(
+      db,
+      tenantId,
+      ids,
+      subjects.map((s) => s.request.id),
+    ),
     ...(await idempotencyAnswersAbout(db, keys, reads.answers, people)),
     ...(suppressed.length
       ? suppressionCounted(
@@ -582,6 +666,7 @@ async function eraseTogether(
       : []),
     ...perPerson,
   ];
+  queries.sent += batch.length;
   await runGuarded(db, batch);
   run.events?.push(...outboxRefs(batch));
   return outcomes;
@@ -605,6 +690,8 @@ export async function executeErasure(
   );
   if (!result) return { status: 'skipped', reason: 'not_found' };
   if (result.status === 'failed') throw result.error;
+  // One request alone runs first in its call: nothing is spent before it.
+  if (result.status === 'deferred') throw new Error('a single erasure was deferred');
   return result;
 }
 

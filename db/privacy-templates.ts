@@ -58,22 +58,40 @@ export async function deleteNoticeTemplate(
   return gone.length > 0;
 }
 
-/**
- * The text for a stage: the tenant's template in the requester's exact language, then in its
- * base language, then the built-in text in the closest built-in language.
- */
-export async function noticeText(db: Db, tenantId: string, stage: NoticeStage, language: string | null) {
-  const wanted = (language ?? 'en').toLowerCase();
-  const candidates = [...new Set([wanted, wanted.split(/[-_]/)[0]!, noticeLanguage(wanted)])];
-  const rows = await db.query.privacyNoticeTemplates.findMany({
+/** The tenant's own templates of `stage`, every language, read once (a settled promise, to share). */
+export async function stageTemplates(
+  db: Db,
+  tenantId: string,
+  stage: NoticeStage,
+): Promise<NoticeTemplate[]> {
+  return await db.query.privacyNoticeTemplates.findMany({
     where: and(eq(privacyNoticeTemplates.tenantId, tenantId), eq(privacyNoticeTemplates.stage, stage)),
   });
+}
+
+/**
+ * The text for a stage from the tenant's templates of that stage (`stageTemplates`): the one in
+ * the requester's exact language, then in its base language, then the built-in text in the
+ * closest built-in language.
+ */
+export function pickNoticeText(
+  templates: readonly NoticeTemplate[],
+  stage: NoticeStage,
+  language: string | null,
+) {
+  const wanted = (language ?? 'en').toLowerCase();
+  const candidates = [...new Set([wanted, wanted.split(/[-_]/)[0]!, noticeLanguage(wanted)])];
   for (const lang of candidates) {
-    const own = rows.find((r) => r.language === lang);
+    const own = templates.find((r) => r.language === lang);
     if (own) return { subject: own.subject, body: own.body, language: lang };
   }
   const lang = noticeLanguage(wanted);
   return { ...builtInNotice(stage, lang), language: lang };
+}
+
+/** The text for a stage, its templates read now (see `pickNoticeText`). */
+export async function noticeText(db: Db, tenantId: string, stage: NoticeStage, language: string | null) {
+  return pickNoticeText(await stageTemplates(db, tenantId, stage), stage, language);
 }
 
 /** Whether the tenant wants mail at this stage (default: yes; links the requester needs always go). */

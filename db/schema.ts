@@ -749,6 +749,8 @@ export const auditLog = sqliteTable(
     uniqueIndex('audit_log_chain').on(t.tenantId, t.seq),
     index('audit_log_action').on(t.tenantId, t.action, t.seq),
     index('audit_log_subject').on(t.tenantId, t.subjectId),
+    // An erasure redacts the entries about the person by target as well (db/audit-log.ts).
+    index('audit_log_target').on(t.tenantId, t.targetType, t.targetId),
   ],
 );
 

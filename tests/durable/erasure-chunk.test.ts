@@ -7,14 +7,16 @@ import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dbFor } from '../../db/client';
-import { executeErasures } from '../../db/erasure';
+import { D1_QUERIES_PER_INVOCATION, executeErasures } from '../../db/erasure';
 import type { OutboxRef } from '../../db/outbox';
 import { regional } from '../../db/regions';
 import { type Tenant, tenantKeys } from '../../db/tenants';
+import { ALARM_CHUNK } from '../../workers/durable/erasure-clock';
 import { clockFor } from '../../workers/privacy/clock';
+import { runDueErasures } from '../../workers/privacy/erasure';
 import { captureMail } from '../support/mail';
 import { body, seedSubscriber } from '../support/privacy';
-import { expectCountersExact, cell } from '../support/reports';
+import { cell, countersOf, expectCountersExact } from '../support/reports';
 import { api, countRows, seedTenant } from '../support/seed';
 
 const { d1 } = regional(env, 'eu');
@@ -58,6 +60,81 @@ function countingD1(real: D1Database): { d1: D1Database; trips: () => number } {
     },
   });
   return { d1, trips: () => trips };
+}
+
+/**
+ * The real D1 binding, recording every statement run through it with its bound values, so that
+ * the test can ask SQLite how it would find the rows of each.
+ */
+function recordingD1(real: D1Database): { d1: D1Database; statements: { sql: string; args: unknown[] }[] } {
+  const statements: { sql: string; args: unknown[] }[] = [];
+  const raw = new WeakMap<object, D1PreparedStatement>();
+  const recorded = new WeakMap<object, { sql: string; args: unknown[] }>();
+  const statement = (s: D1PreparedStatement, sql: string, args: unknown[]): D1PreparedStatement => {
+    const proxy = new Proxy(s, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (typeof value !== 'function') return value;
+        if (prop === 'bind') return (...bound: unknown[]) => statement(target.bind(...bound), sql, bound);
+        if (prop === 'all' || prop === 'run' || prop === 'raw' || prop === 'first')
+          return (...a: unknown[]) => {
+            statements.push({ sql, args });
+            return (value as (...x: unknown[]) => unknown).apply(target, a);
+          };
+        return (value as (...x: unknown[]) => unknown).bind(target);
+      },
+    });
+    raw.set(proxy, s);
+    recorded.set(proxy, { sql, args });
+    return proxy;
+  };
+  const d1 = new Proxy(real, {
+    get(target, prop) {
+      if (prop === 'prepare') return (query: string) => statement(target.prepare(query), query, []);
+      if (prop === 'batch')
+        return (list: D1PreparedStatement[]) => {
+          for (const s of list) {
+            const r = recorded.get(s);
+            if (r) statements.push(r);
+          }
+          return target.batch(list.map((s) => raw.get(s) ?? s));
+        };
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { d1, statements };
+}
+
+/**
+ * How SQLite finds the rows of each statement: the plan steps that read a table through an index
+ * by the tenant alone, or scan a table, i.e. whose cost grows with all the tenant's rows.
+ */
+async function tenantWideReads(statements: { sql: string; args: unknown[] }[]): Promise<string[]> {
+  const wide: string[] = [];
+  for (const { sql, args } of statements) {
+    const { results } = await d1
+      .prepare(`explain query plan ${sql}`)
+      .bind(...args)
+      .all<{ detail: string }>();
+    for (const { detail } of results)
+      if (
+        /^(SCAN|SEARCH) \w+( AS \w+)? USING (COVERING )?INDEX \w+ \(tenant_id=\?\)$/.test(detail) ||
+        /^SCAN (?!json_each|\(subquery|\d+ CONSTANT|\d+-ROW VALUES)\w+/.test(detail)
+      )
+        wide.push(`${detail} ← ${sql.slice(0, 80)}`);
+  }
+  return wide;
+}
+
+/** A record already holding this request id makes its erasure fail as a whole. */
+async function blockErasure(requestId: string) {
+  await d1
+    .prepare(
+      `insert into erasure_records (id, tenant_id, request_id, requested_at, executed_at, "trigger", counts) select 'era_block_' || id, tenant_id, id, 0, 0, 'admin', '{}' from privacy_requests where id = ?`,
+    )
+    .bind(requestId)
+    .run();
 }
 
 async function fileErasures(tenant: Tenant, apiKey: string, emails: string[]) {
@@ -145,6 +222,55 @@ describe('a chunk of due erasures', () => {
     expect(cell(cells, '', '', 'suppressions:erasure')).toBe(all.length);
   });
 
+  it("with the requesters' mails: the same D1 round trips for two mails as for six (templates read once)", {
+    timeout: 120_000,
+  }, async () => {
+    const mail = captureMail();
+    const { tenant, apiKey } = await seedTenant('eu');
+    const filed = await fileErasures(
+      tenant,
+      apiKey,
+      Array.from({ length: 8 }, (_, i) => `mailed${i}@example.org`),
+    );
+    const before = (await mail.messages()).length;
+    const now = new Date(Date.now() + 46 * DAY);
+    const chunkOn = async (ids: string[]) => {
+      const counting = countingD1(env.DB_EU);
+      const results = await runDueErasures({ ...env, DB_EU: counting.d1 }, tenant.id, ids, now);
+      expect([...results.values()].every((r) => r.status === 'executed')).toBe(true);
+      return counting.trips();
+    };
+    const two = await chunkOn(filed.slice(0, 2).map((f) => f.requestId));
+    const six = await chunkOn(filed.slice(2).map((f) => f.requestId));
+    // The tenant, the chunk's five, the tenant's templates of the completion mail.
+    expect(two).toBe(7);
+    expect(six).toBe(7);
+    const sent = (await mail.messages()).slice(before).map((m) => m.to);
+    expect(sent.sort()).toEqual(Array.from({ length: 8 }, (_, i) => `mailed${i}@example.org`).sort());
+  });
+
+  it('finds every row by a key: no statement of a chunk reads the tenant through a tenant-wide index', {
+    timeout: 120_000,
+  }, async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    const filed = await fileErasures(tenant, apiKey, ['k1@example.org', 'k2@example.org', 'k3@example.org']);
+    const recording = recordingD1(env.DB_EU);
+    const keys = await tenantKeys(env.MASTER_KEY, tenant);
+    const results = await executeErasures(
+      dbFor(recording.d1),
+      keys,
+      filed.map((f) => f.requestId),
+      { trigger: 'due', actor: 'clock', now: new Date(Date.now() + 46 * DAY) },
+    );
+    expect([...results.values()].map((r) => r.status)).toEqual(['executed', 'executed', 'executed']);
+    expect(recording.statements.length).toBeGreaterThan(30);
+    // Bounded otherwise: stored API answers are kept 24 hours; a tenant has a few webhook endpoints.
+    const wide = (await tenantWideReads(recording.statements)).filter(
+      (w) => !/^SEARCH (idempotency_keys|webhook_endpoints) /.test(w),
+    );
+    expect(wide).toEqual([]);
+  });
+
   it('erases a person named by two due requests once; the second is closed by the first', async () => {
     const { tenant, apiKey } = await seedTenant('eu');
     const [filed] = await fileErasures(tenant, apiKey, ['twice@example.org']);
@@ -205,18 +331,85 @@ describe('a chunk of due erasures', () => {
     expect(cell(cells, '', '', 'suppressions:erasure')).toBe(ids.length);
   });
 
+  it("after a failed chunk, the erasures run alone stop within D1's queries per invocation; the rest stay due", {
+    timeout: 300_000,
+  }, async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    const filed = await fileErasures(
+      tenant,
+      apiKey,
+      Array.from({ length: ALARM_CHUNK }, (_, i) => `alone${i}@example.org`),
+    );
+    const blocked = filed[0]?.requestId as string;
+    await blockErasure(blocked);
+    const recording = recordingD1(env.DB_EU);
+    const keys = await tenantKeys(env.MASTER_KEY, tenant);
+    const results = await executeErasures(
+      dbFor(recording.d1),
+      keys,
+      filed.map((f) => f.requestId),
+      { trigger: 'due', actor: 'clock', now: new Date(Date.now() + 46 * DAY) },
+    );
+    expect(recording.statements.length).toBeLessThanOrEqual(D1_QUERIES_PER_INVOCATION);
+    const statuses = [...results.values()].map((r) => r.status);
+    expect(results.get(blocked)?.status).toBe('failed');
+    const executed = statuses.filter((s) => s === 'executed').length;
+    const deferred = statuses.filter((s) => s === 'deferred').length;
+    expect(executed).toBeGreaterThan(0);
+    expect(deferred).toBeGreaterThan(0);
+    expect(executed + deferred + 1).toBe(ALARM_CHUNK);
+    // What was deferred is as the failed chunk left it: claimed (an interrupted execution, which
+    // the next alarm resumes), its person still there.
+    const left = filed.filter((f) => results.get(f.requestId)?.status === 'deferred');
+    for (const { requestId, subscriberId } of left) {
+      expect(await countRows(d1, 'privacy_requests', `id = ? and status = 'executing'`, requestId)).toBe(1);
+      expect(await countRows(d1, 'subscribers', 'id = ?', subscriberId)).toBe(1);
+    }
+    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(executed + 1);
+    // (The blocking record is no erasure the counters know of: a recount would count it.)
+    expect(cell(await countersOf(tenant), '', '', 'erasures')).toBe(executed);
+    expect(cell(await countersOf(tenant), '', 'eu', 'erased')).toBe(executed);
+  });
+
+  it('on the clock: erasures deferred by a failed chunk stay due and the next alarm, at once, erases them', {
+    timeout: 300_000,
+  }, async () => {
+    const mail = captureMail();
+    const { tenant, apiKey } = await seedTenant('eu');
+    const filed = await fileErasures(
+      tenant,
+      apiKey,
+      Array.from({ length: ALARM_CHUNK }, (_, i) => `later${i}@example.org`),
+    );
+    const blocked = filed[0]?.requestId as string;
+    await blockErasure(blocked);
+    const before = (await mail.messages()).length;
+    const clock = clockFor(env, tenant.id);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const at = Date.now() + 46 * DAY;
+    vi.setSystemTime(at);
+    expect(await runDurableObjectAlarm(clock)).toBe(true);
+    const waiting = await clock.pending();
+    const deferred = waiting.filter((p) => p.requestId !== blocked);
+    expect(deferred.length).toBeGreaterThan(0);
+    expect(deferred.every((p) => p.attempts === 0 && p.dueAt < at)).toBe(true);
+    expect(waiting.find((p) => p.requestId === blocked)).toMatchObject({ attempts: 1, dueAt: at + 30_000 });
+
+    // The alarm is armed at the earliest due time, already past: the next one runs at once.
+    expect(await runDurableObjectAlarm(clock)).toBe(true);
+    expect(await clock.pending()).toEqual([{ requestId: blocked, dueAt: at + 30_000, attempts: 1 }]);
+    expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(ALARM_CHUNK);
+    const sent = (await mail.messages()).slice(before).map((m) => m.to);
+    expect(sent).toHaveLength(ALARM_CHUNK - 1);
+    expect(new Set(sent).size).toBe(ALARM_CHUNK - 1);
+  });
+
   it('on the clock: one request that cannot commit backs off alone; the others are erased and mailed once each', async () => {
     const mail = captureMail();
     const { tenant, apiKey } = await seedTenant('eu');
     const filed = await fileErasures(tenant, apiKey, ['a@example.org', 'b@example.org', 'c@example.org']);
     const blocked = filed[1]?.requestId as string;
-    // A record already holding this request id makes its erasure fail as a whole.
-    await d1
-      .prepare(
-        `insert into erasure_records (id, tenant_id, request_id, requested_at, executed_at, "trigger", counts) select 'era_chunk_block', tenant_id, id, 0, 0, 'admin', '{}' from privacy_requests where id = ?`,
-      )
-      .bind(blocked)
-      .run();
+    await blockErasure(blocked);
     const before = (await mail.messages()).length;
     const clock = clockFor(env, tenant.id);
     vi.useFakeTimers({ toFake: ['Date'] });

@@ -41,11 +41,13 @@ export async function sendMail(
   env: Pick<Bindings, 'MAILER' | 'MAIL_DOMAIN'>,
   mail: OutboundMail,
   purpose: string,
+  /** `quiet`: no `mail.sent` line, the caller logs the mails it sends together in one. */
+  opts: { quiet?: boolean } = {},
 ): Promise<void> {
   try {
     const raw = mimeMessage(mail, env.MAIL_DOMAIN);
     await env.MAILER.send(new EmailMessage(mail.from.address, mail.to, raw));
-    log('info', 'mail.sent', { purpose });
+    if (!opts.quiet) log('info', 'mail.sent', { purpose });
   } catch (err) {
     log('warn', 'mail.failed', { purpose, ...describeError(err) });
     throw err;

@@ -12,21 +12,30 @@ import {
 } from '../../db/erasure';
 import type { OutboxRef } from '../../db/outbox';
 import { regionalForTenant } from '../../db/regions';
+import { type NoticeTemplate, stageTemplates } from '../../db/privacy-templates';
 import { findTenant, tenantKeys } from '../../db/tenants';
 import { log } from '../../shared/log';
 import type { Bindings } from '../env';
 import { notifyRequester, type PrivacyCtx } from './notify';
 
 /**
- * Logs what happened (ids and codes only, one line per outcome for the whole chunk: in a busy
- * isolate each log line has its cost) and mails every requester erased, concurrently.
+ * Mails every requester erased, concurrently (the tenant's templates read once for all), then logs
+ * what happened: ids and counts only, one line per outcome for the whole chunk, the mails
+ * included (in a busy isolate each log line has its cost; a failed mail has a line of its own).
  */
 async function report(
   ctx: PrivacyCtx,
   trigger: ErasureTrigger,
   results: ReadonlyMap<string, ErasureResult>,
 ): Promise<void> {
-  const mails: Promise<unknown>[] = [];
+  let templates: Promise<NoticeTemplate[]> | undefined;
+  const together = {
+    templates: () => {
+      templates ??= stageTemplates(ctx.store.db, ctx.tenant.id, 'completed');
+      return templates;
+    },
+  };
+  const mails: Promise<boolean>[] = [];
   const executed: string[] = [];
   const skipped: string[] = [];
   let subscribers = 0;
@@ -42,22 +51,24 @@ async function report(
             'completed',
             {},
             { email: outcome.requesterEmail, language: outcome.language },
+            { together },
           ),
         );
-    } else if (outcome.status !== 'failed') {
+    } else if (outcome.status !== 'failed' && outcome.status !== 'deferred') {
       skipped.push(`${requestId}:${outcome.status === 'skipped' ? outcome.reason : outcome.status}`);
     }
   }
+  const sent = (await Promise.all(mails)).filter(Boolean).length;
   if (executed.length)
     log('info', 'erasure.executed', {
       trigger,
       requests: executed.length,
       requestIds: executed.join(','),
       subscribers,
+      mailsSent: sent,
     });
   if (skipped.length)
     log('info', 'erasure.skipped', { trigger, requests: skipped.length, outcomes: skipped.join(',') });
-  await Promise.all(mails);
 }
 
 export async function runErasure(

@@ -5,7 +5,7 @@
 
 import type { PrivacyRequest } from '../../db/privacy-requests';
 import { storedRequester } from '../../db/privacy-requests';
-import { noticeText, stageEnabled } from '../../db/privacy-templates';
+import { type NoticeTemplate, noticeText, pickNoticeText, stageEnabled } from '../../db/privacy-templates';
 import type { RegionalStore } from '../../db/regions';
 import { decryptSubscriber, findSubscriber, loadSubscriberKey } from '../../db/subscribers';
 import { type Tenant, tenantKeys } from '../../db/tenants';
@@ -43,6 +43,12 @@ type Delivery = {
   thread?: { replyTo: string; inReplyTo: string | null };
   /** Rethrow a failed send instead of logging it: the request cannot proceed without this mail. */
   required?: boolean;
+  /**
+   * One of many mails of one stage sent together (an erasure chunk's requesters): the tenant's
+   * templates of the stage read once for all of them (`templates`, memoised by the caller), and
+   * no `mail.sent` line per mail (the caller logs them in one; a failure still has its own).
+   */
+  together?: { templates: () => Promise<NoticeTemplate[]> };
 };
 
 /** Where to write to the requester: their subscriber address, or the one kept on the request. */
@@ -93,7 +99,10 @@ export async function notifyRequester(
   try {
     const requester = to ?? (await requesterOf(ctx, request));
     if (!requester) return false;
-    const text = await noticeText(ctx.store.db, ctx.tenant.id, stage, requester.language);
+    const { together } = delivery;
+    const text = together
+      ? pickNoticeText(await together.templates(), stage, requester.language)
+      : await noticeText(ctx.store.db, ctx.tenant.id, stage, requester.language);
     const lang = noticeLanguage(text.language);
     const mail = renderNotice(text, {
       tenant: ctx.tenant.name,
@@ -119,6 +128,7 @@ export async function notifyRequester(
         },
       },
       `privacy_request.${stage}`,
+      { quiet: together !== undefined },
     );
     return true;
   } catch (err) {
