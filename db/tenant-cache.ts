@@ -56,6 +56,14 @@ export function cachedTenant(
   return tenant;
 }
 
+/** Other per-isolate copies that hold a tenant row (a form post's copy) and drop it with this one. */
+const alsoForget: ((tenantId: string) => void)[] = [];
+
+export function whenTenantForgotten(drop: (tenantId: string) => void): void {
+  alsoForget.push(drop);
+}
+
 export function forgetTenant(tenantId: string): void {
   cache.delete(tenantId);
+  for (const drop of alsoForget) drop(tenantId);
 }

@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { findFormWithTenant, type FormRow, type FormWithTenant } from '../../db/forms';
 import { regional, type RegionalStore } from '../../db/regions';
+import { whenTenantForgotten } from '../../db/tenant-cache';
 import { tenantKeys, type Tenant } from '../../db/tenants';
 import type { TenantKeys } from '../../shared/crypto/envelope';
 import { AppError } from '../../shared/errors';
@@ -36,6 +37,10 @@ const FORM_CACHE_TTL_MS = 30_000;
 const FORM_CACHE_MAX = 1_000;
 /** The last form and tenant rows a request read, per form: a post's starting point, never its proof. */
 const copies = new Map<string, { at: number; found: FormWithTenant }>();
+// A settings change written in this isolate reaches its next refusal page at once (others: the TTL).
+whenTenantForgotten((tenantId) => {
+  for (const [formId, copy] of copies) if (copy.found.tenant.id === tenantId) copies.delete(formId);
+});
 
 function remember(c: Context<AppEnv>, store: RegionalStore, found: FormWithTenant): Promise<FormContext> {
   if (copies.size >= FORM_CACHE_MAX) copies.clear();
