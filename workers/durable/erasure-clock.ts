@@ -100,8 +100,8 @@ export class ErasureClock extends DurableObject<Bindings> {
   }
 
   /**
-   * Benchmarks only (RUNTIME=local): runs the chunks due at `asOf` back to back, exactly as
-   * successive alarms would, for at most `budgetMs`; reports what ran, how long, and what is left.
+   * Benchmarks only (RUNTIME=local): runs the chunks due at `asOf` one after another, with the
+   * CHUNK_GAP_MS pause a re-armed alarm waits between them, for at most `budgetMs`; reports what ran, how long, and what is left.
    */
   async drain(input: {
     asOf: number;
@@ -120,6 +120,8 @@ export class ErasureClock extends DurableObject<Bindings> {
       executed += r.executed;
       skipped += r.skipped;
       handled = r.handled;
+      // The pause an alarm re-armed for the next chunk would wait.
+      if (handled === ALARM_CHUNK) await new Promise((resolve) => setTimeout(resolve, CHUNK_GAP_MS));
     }
     const remaining = this.ctx.storage.sql
       .exec<{ n: number }>('select count(*) as n from due where due_at <= ?', asOf)
