@@ -17,6 +17,7 @@ import {
 } from '../shared/webhooks/catalogue';
 import type { StoredEvent } from '../shared/webhooks/envelope';
 import { type BatchItem, type Db, inJson } from './client';
+import { liveEndpointCondition } from './live-endpoints';
 import { outboxEvents, webhookEndpoints } from './schema';
 
 export type OutboxEventInput = {
@@ -135,7 +136,7 @@ export function outboxRefs(items: readonly unknown[]): OutboxRef[] {
 /**
  * Settles, in the batch that writes them, the events no endpoint listens to: marks them
  * dispatched and received when, as the batch commits, no enabled endpoint of the tenant created by
- * the event's time has a filter selecting its type (`liveEndpoints` and `matchesEventFilter`: the
+ * the event's time has a filter selecting its type (`liveEndpointCondition` and `filtersSelecting`: the
  * fan-out would make no delivery), so no queue message, receipt or endpoint read follows. One
  * statement per event type, after the inserts; `toDispatch` reads the committed batch's answers
  * and returns the events still to hand over (written, and listened to).
@@ -146,8 +147,7 @@ export function settleUnwatched(db: Db, refs: readonly OutboxRef[], now = new Da
   const statements = [...byType].map(([type, ids]) => {
     const selecting = isEventType(type) ? filtersSelecting(type) : [];
     const unwatched = sql`not exists (select 1 from ${webhookEndpoints}, json_each(${webhookEndpoints.eventTypes}) as f
-      where ${webhookEndpoints.tenantId} = ${outboxEvents.tenantId} and ${webhookEndpoints.active} = 1
-        and ${webhookEndpoints.createdAt} <= ${outboxEvents.occurredAt}
+      where ${liveEndpointCondition(outboxEvents.tenantId, outboxEvents.occurredAt)}
         and f.value in (select value from json_each(${JSON.stringify(selecting)})))`;
     const settledAt = sql`case when ${unwatched} then ${now.getTime()} end`;
     return db

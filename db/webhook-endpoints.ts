@@ -9,6 +9,7 @@ import { newId } from '../shared/regions';
 import { newSigningSecret } from '../shared/webhooks/signing';
 import { type AuditEntry, type AuditOrigin, appendAudit } from './audit-log';
 import type { Db } from './client';
+import { liveEndpointCondition } from './live-endpoints';
 import { outboxInsertIf } from './outbox';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema';
 
@@ -222,13 +223,7 @@ export function liveEndpoints(db: Db, tenantId: string, occurredAt: Date) {
   return db
     .select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes })
     .from(webhookEndpoints)
-    .where(
-      and(
-        eq(webhookEndpoints.tenantId, tenantId),
-        eq(webhookEndpoints.active, true),
-        sql`${webhookEndpoints.createdAt} <= ${occurredAt.getTime()}`,
-      ),
-    );
+    .where(liveEndpointCondition(tenantId, occurredAt));
 }
 
 /**
