@@ -89,6 +89,8 @@ function interceptReads(db: Db) {
 let builtReads: { sql: string; params: unknown[] }[] | undefined;
 
 type Row = Record<string, unknown>;
+/** A raw row's value of a schema column: renaming the column in db/schema.ts follows here. */
+const col = (row: Row, column: { name: string }) => row[column.name];
 
 /**
  * Everything the consent decision and page need, in one D1 batch: the subscriber and list
@@ -106,29 +108,29 @@ export async function loadInterceptContext(d1: D1Database, ids: Ids): Promise<In
   if (!s || !l) return undefined;
   const newest = new Map<string, InterceptNotice>();
   for (const n of noticeRows ?? []) {
-    const language = n.language as string;
+    const language = col(n, consentNotices.language) as string;
     if (!newest.has(language))
       newest.set(language, {
-        id: n.id as string,
+        id: col(n, consentNotices.id) as string,
         language,
-        version: n.version as number,
-        text: n.text as string,
-        textHash: n.text_hash as string,
+        version: col(n, consentNotices.version) as number,
+        text: col(n, consentNotices.text) as string,
+        textHash: col(n, consentNotices.textHash) as string,
       });
   }
   return {
     subscriber: {
-      id: s.id as string,
-      tenantId: s.tenant_id as string,
-      homeRegion: s.home_region as InterceptSubscriber['homeRegion'],
-      consentSeq: s.consent_seq as number,
-      consentHead: s.consent_head as string | null,
+      id: col(s, subscribers.id) as string,
+      tenantId: col(s, subscribers.tenantId) as string,
+      homeRegion: col(s, subscribers.homeRegion) as InterceptSubscriber['homeRegion'],
+      consentSeq: col(s, subscribers.consentSeq) as number,
+      consentHead: col(s, subscribers.consentHead) as string | null,
     },
     list: {
-      id: l.id as string,
-      name: l.name as string,
-      purpose: l.purpose as string,
-      noticeKey: l.notice_key as string | null,
+      id: col(l, lists.id) as string,
+      name: col(l, lists.name) as string,
+      purpose: col(l, lists.purpose) as string,
+      noticeKey: col(l, lists.noticeKey) as string | null,
     },
     consentValid: isConsentValid(subscription?.[0] as SubscriptionState | undefined),
     notices: [...newest.values()],
