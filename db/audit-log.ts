@@ -9,7 +9,7 @@ import { decryptTenantField, encryptTenantField, type TenantKeys } from '../shar
 import { toBase64Url } from '../shared/encoding';
 import { newId } from '../shared/regions';
 import { type BatchItem, type Db, runBatch } from './client';
-import { retryOnConflict } from './retry';
+import { CONFLICT_BUDGET_MS, retryOnConflict, tooManyChanges } from './retry';
 import { auditHeads, auditLog } from './schema';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -174,6 +174,7 @@ const turns = new Map<string, { until: number }>();
  * `retryOnConflict` settles those as before: the turn saves work, the unique seq keeps the chain.
  */
 async function takeTurn(tenantId: string): Promise<() => void> {
+  const started = Date.now();
   for (;;) {
     const held = turns.get(tenantId);
     if (!held || held.until <= Date.now()) {
@@ -183,6 +184,8 @@ async function takeTurn(tenantId: string): Promise<() => void> {
         if (turns.get(tenantId) === mine) turns.delete(tenantId);
       };
     }
+    // A crowd longer than a racing writer's budget gets the same 503, not an endless wait.
+    if (Date.now() - started > CONFLICT_BUDGET_MS) throw tooManyChanges();
     await new Promise((r) => setTimeout(r, AUDIT_TURN_POLL_MS));
   }
 }

@@ -19,6 +19,11 @@ export function isUniqueConflict(err: unknown): boolean {
   return false;
 }
 
+/** The 503 of a writer that waited its whole budget for its turn. */
+export function tooManyChanges(): AppError {
+  return new AppError('unavailable', 'Too many simultaneous changes to this record; please try again.');
+}
+
 /** How long a writer keeps retrying before it answers 503: far beyond any real burst. */
 export const CONFLICT_BUDGET_MS = 30_000;
 
@@ -39,8 +44,7 @@ export async function retryOnConflict<T>(
       return await attempt(round);
     } catch (err) {
       if (!isConflict(err)) throw err;
-      if (Date.now() - started > budgetMs)
-        throw new AppError('unavailable', 'Too many simultaneous changes to this record; please try again.');
+      if (Date.now() - started > budgetMs) throw tooManyChanges();
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(2000, 20 * 2 ** round)));
     }
   }
