@@ -4,6 +4,7 @@
 // dead-letter record, one send for duplicate messages, rotation's two signatures, replays, and
 // answers that must not stall the queue (redirects, 5 MB bodies).
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createAdminUser } from '../../db/admin-users';
@@ -495,6 +496,49 @@ describe('secret rotation', () => {
       expect(verifies(latest, after)).toBe(true);
       expect(verifies(secret, after)).toBe(false);
     });
+  });
+});
+
+/** Runs `fn` and counts the WebCrypto key imports it makes itself (not a consumer running meanwhile). */
+async function countKeyImports<T>(fn: () => Promise<T>): Promise<{ result: T; imports: number }> {
+  const subtle = Object.getPrototypeOf(crypto.subtle) as { importKey: (...a: unknown[]) => unknown };
+  const original = subtle.importKey;
+  const context = new AsyncLocalStorage<symbol>();
+  const run = Symbol('countKeyImports');
+  let imports = 0;
+  subtle.importKey = function (this: unknown, ...args: unknown[]) {
+    if (context.getStore() === run) imports++;
+    return original.apply(this, args);
+  };
+  try {
+    return { result: await context.run(run, fn), imports };
+  } finally {
+    subtle.importKey = original;
+  }
+}
+
+describe('signing keys', () => {
+  it("imports an endpoint's signing key once per isolate, and a rotated secret's at its next attempt", async () => {
+    const setup = await endpointOf('200');
+    await runDeliveries([message(setup, (await eventFor(setup)).deliveryId)]);
+    const again = await countKeyImports(async () =>
+      runDeliveries([message(setup, (await eventFor(setup)).deliveryId)]),
+    );
+    expect(again.result.explicitAcks).toHaveLength(1);
+    expect(again.imports).toBe(0);
+    const rotated = await api(setup.seeded.apiKey, `/webhook-endpoints/${setup.endpoint.id}/rotate-secret`, {
+      method: 'POST',
+      json: { previousSecretExpiresInHours: 0 },
+    });
+    const { secret } = (await rotated.json()) as { secret: string };
+    const after = await countKeyImports(async () =>
+      runDeliveries([message(setup, (await eventFor(setup)).deliveryId)]),
+    );
+    expect(after.imports).toBe(1);
+    const [first, second, third] = await received(setup.key);
+    expect(verifies(setup.endpoint.secret, first!) && verifies(setup.endpoint.secret, second!)).toBe(true);
+    expect(verifies(secret, third!)).toBe(true);
+    expect(verifies(setup.endpoint.secret, third!)).toBe(false);
   });
 });
 
