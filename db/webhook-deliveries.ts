@@ -8,7 +8,14 @@ import { newId } from '../shared/regions';
 import { matchesEventFilter, type EventType } from '../shared/webhooks/catalogue';
 import { type AuditOrigin, appendAudit } from './audit-log';
 import { type BatchItem, type Db, inJson } from './client';
-import { type OutboxEventRow, type OutboxRef, outboxInsert, outboxRefs, storedEventColumns } from './outbox';
+import {
+  type LiveEndpoint,
+  type OutboxEventRow,
+  type OutboxRef,
+  outboxInsert,
+  outboxRefs,
+  storedEventColumns,
+} from './outbox';
 import { outboxEvents, tenants, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema';
 import {
   disableStatements,
@@ -34,13 +41,15 @@ const EARLY_SLACK_MS = 2_000;
  * The fan-out of one event: a delivery for each enabled endpoint of the tenant whose filters
  * match (unique per endpoint and event, so a redelivered event adds none), and the deliveries of
  * this event not yet attempted, to be sent as queue messages (the insert and that read in one batch).
+ * `live` are the endpoints live when it occurred, as the receipt read them; read here when not given.
  */
 export async function createDeliveries(
   db: Db,
   event: { id: string; tenantId: string; type: EventType; occurredAt: Date },
   now: Date,
+  live?: readonly LiveEndpoint[],
 ): Promise<DeliveryRef[]> {
-  const endpoints = (await liveEndpoints(db, event.tenantId, event.occurredAt)).filter((e) =>
+  const endpoints = (live ?? (await liveEndpoints(db, event.tenantId, event.occurredAt))).filter((e) =>
     matchesEventFilter(e.eventTypes, event.type),
   );
   if (endpoints.length === 0) return [];

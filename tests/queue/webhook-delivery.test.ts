@@ -15,6 +15,7 @@ import { tenantKeys } from '../../db/tenants';
 import { createDeliveries } from '../../db/webhook-deliveries';
 import { isEventType } from '../../shared/webhooks/catalogue';
 import { MAX_ATTEMPTS } from '../../shared/webhooks/retry-schedule';
+import { fanOutEvent } from '../../workers/queue/webhook-fan-out';
 import { captureMail } from '../support/mail';
 import { recordD1 } from '../support/slow-writes';
 import { seedSubscriber } from '../support/privacy';
@@ -154,6 +155,38 @@ describe('a delivered webhook', () => {
     const rows = await deliveriesOf(d1, 'event_id = ?', eventId);
     expect(rows.map((r) => r.endpoint_id)).toEqual([wanted.id]);
     expect(rows.map((r) => r.endpoint_id)).not.toContain(other.id);
+  });
+
+  it('is fanned out in two D1 round trips: the receipt with the live endpoints, then the deliveries', async () => {
+    const seeded = await seedTenant('eu');
+    const wanted = await createEndpoint(seeded.apiKey, { url: receiverUrl().url, eventTypes: ['tenant.*'] });
+    await createEndpoint(seeded.apiKey, { url: receiverUrl().url, eventTypes: ['privacy_request.*'] });
+    const disabled = await createEndpoint(seeded.apiKey, { url: receiverUrl().url });
+    await api(seeded.apiKey, `/webhook-endpoints/${disabled.id}`, {
+      method: 'PATCH',
+      json: { enabled: false },
+    });
+    const insert = outboxInsert(db, {
+      tenantId: seeded.tenant.id,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: seeded.tenant.id,
+      payload: { changed: ['brandColor'] },
+    });
+    await runBatch(db, [insert]);
+    // Created after the event occurred: not one of its endpoints.
+    await createEndpoint(seeded.apiKey, { url: receiverUrl().url, eventTypes: ['tenant.*'] });
+    const msg = {
+      type: 'outbox-event' as const,
+      region: 'eu' as const,
+      tenantId: seeded.tenant.id,
+      eventId: insert.eventId,
+      eventType: 'tenant.settings_changed',
+    };
+    const { roundTrips } = await recordD1(() => fanOutEvent(env, msg));
+    expect(roundTrips).toBe(2);
+    const rows = await deliveriesOf(d1, 'event_id = ?', insert.eventId);
+    expect(rows.map((r) => r.endpoint_id)).toEqual([wanted.id]);
   });
 
   it('is sent once when the same message comes twice at the same moment, and never after it was delivered', async () => {
