@@ -3,9 +3,10 @@
 // deliveries about them), keep the blind index as a suppression and an erasure record with
 // counts only, move the compliance counters, and complete the request. A chunk of due requests
 // runs together: one read of the requests, one claim batch, one batch of reads, one deletion
-// batch covering all of them (ids passed as one JSON parameter). A batch is one transaction, so
-// each chunk happens entirely or not at all; when a chunk's batch fails, its requests run one by
-// one. The request's status in D1 is the authority: a late or repeated call never erases twice.
+// batch, each with one statement per kind for all of them (values passed as one JSON parameter).
+// A batch is one transaction, so each chunk happens entirely or not at all; when a chunk's batch
+// fails, its requests run one by one. The request's status in D1 is the authority: a late or
+// repeated call never erases twice.
 
 import { and, asc, count, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -366,9 +367,9 @@ export type ErasureResult = ErasureOutcome | { status: 'failed'; error: unknown 
 /** D1's limit of queries (each statement of a batch counts) per Worker invocation. */
 export const D1_QUERIES_PER_INVOCATION = 1_000;
 /**
- * The most D1 queries one erasure run alone can send: 10 reads, 6 to claim, about 33 to erase
- * (the deletions, the counters around them, the record and event), and 6 per other open request
- * of the person it closes.
+ * The most D1 queries one erasure run alone can send: 10 reads, 7 to claim, about 31 to erase
+ * (the deletions, the counters around them, the record and events, settling them), and 6 per
+ * other open request of the person it closes.
  */
 const SINGLE_ERASURE_QUERIES = 70;
 
