@@ -139,28 +139,38 @@ export const storedEventColumns = {
   payload: outboxEvents.payload,
 };
 
+/** An endpoint as the fan-out matches it against an event. */
+export type LiveEndpoint = { id: string; eventTypes: string[] };
+
 /**
  * The fan-out's receipt of an event, in one batch: marks it received (`first` is false when it
- * already was, a redelivery) and reads it as it stands; `event` is undefined when absent.
+ * already was, a redelivery), reads it as it stands (`event` is undefined when absent) and the
+ * tenant's endpoints live when it occurred (`liveEndpointCondition`), for the fan-out to match.
  */
 export async function receiveOutboxEvent(
   db: Db,
   tenantId: string,
   eventId: string,
-): Promise<{ first: boolean; event: OutboxEventRow | undefined }> {
-  const [marked, [event]] = await db.batch([
+): Promise<{ first: boolean; event: OutboxEventRow | undefined; endpoints: LiveEndpoint[] }> {
+  const ofEvent = and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, eventId));
+  const [marked, [event], endpoints] = await db.batch([
     db
       .update(outboxEvents)
       .set({ receivedAt: new Date() })
       .where(and(eq(outboxEvents.id, eventId), isNull(outboxEvents.receivedAt)))
       .returning({ id: outboxEvents.id }),
+    db.select(storedEventColumns).from(outboxEvents).where(ofEvent).limit(1),
     db
-      .select(storedEventColumns)
-      .from(outboxEvents)
-      .where(and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, eventId)))
-      .limit(1),
+      .select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes })
+      .from(webhookEndpoints)
+      .where(
+        liveEndpointCondition(
+          tenantId,
+          sql`(${db.select({ at: outboxEvents.occurredAt }).from(outboxEvents).where(ofEvent)})`,
+        ),
+      ),
   ]);
-  return { first: marked.length > 0, event };
+  return { first: marked.length > 0, event, endpoints };
 }
 
 /**
