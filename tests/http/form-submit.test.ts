@@ -366,6 +366,31 @@ describe('POST /f/:formId', () => {
     ).toBe(2);
   });
 
+  it('an answered post writes no access log line (its consent event is the record); spam and a refused post write one', async () => {
+    const f = await formFixture('eu', { lists: 'single' });
+    const token = await agedToken(f.formId);
+    const logs = vi.spyOn(console, 'log');
+    try {
+      const accessLines = () =>
+        logs.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('"event":"http"'));
+      expect((await postJson(f.formId, { email: 'quiet.one@example.org', tm_t: token })).status).toBe(200);
+      expect((await postForm(f.formId, { email: 'quiet.two@example.org', consent: 'yes' })).status).toBe(303);
+      expect(accessLines()).toEqual([]);
+      expect((await postJson(f.formId, { email: 'spam@example.org', tm_t: token, tm_hp: 'x' })).status).toBe(
+        200,
+      );
+      expect(accessLines()).toHaveLength(1);
+      expect(
+        (await postJson(f.formId, { email: 'no.tick@example.org', tm_t: token, consent: false })).status,
+      ).toBe(422);
+      const lines = accessLines();
+      expect(lines).toHaveLength(2);
+      expect(lines.join('\n')).not.toContain('example.org');
+    } finally {
+      logs.mockRestore();
+    }
+  });
+
   it('a tenant whose endpoint listens gets the matching events handed over after the answer, the rest settled', async () => {
     const f = await formFixture('eu', { lists: 'single' });
     await createEndpoint(f.apiKey, { url: receiverUrl().url, eventTypes: ['subscriber.*'] });
