@@ -175,7 +175,8 @@ export async function appendAudit(
   entries: AuditEntry[],
   statements: BatchItem[] = [],
 ): Promise<unknown[]> {
-  if (entries.length === 0) return statements.length ? db.batch(statements as [BatchItem, ...BatchItem[]]) : [];
+  if (entries.length === 0)
+    return statements.length ? db.batch(statements as [BatchItem, ...BatchItem[]]) : [];
   const prepared = await Promise.all(entries.map((e) => prepare(keys, e)));
   const done = await takeTurn(keys.tenantId);
   try {

@@ -75,7 +75,13 @@ describe('the audit head kept by the isolate', () => {
     const actions = await env.DB_EU.prepare('select action from audit_log where tenant_id = ? order by seq')
       .bind(tenant.id)
       .all<{ action: string }>();
-    expect(actions.results.map((r) => r.action)).toEqual(['mine.1', 'theirs.2', 'theirs.3', 'mine.4', 'mine.5']);
+    expect(actions.results.map((r) => r.action)).toEqual([
+      'mine.1',
+      'theirs.2',
+      'theirs.3',
+      'mine.4',
+      'mine.5',
+    ]);
     expect(await countRows(env.DB_EU, 'audit_heads', 'tenant_id = ? and seq = 5', tenant.id)).toBe(1);
   });
 });
