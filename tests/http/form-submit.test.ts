@@ -391,6 +391,28 @@ describe('POST /f/:formId', () => {
     }
   });
 
+  it('a double opt-in post logs no line at all once its mail is sent: the claim on the subscription records it', async () => {
+    const f = await formFixture('eu');
+    const mail = captureMail();
+    const token = await agedToken(f.formId);
+    const logs = vi.spyOn(console, 'log');
+    try {
+      expect((await postJson(f.formId, { email: 'silent@example.org', tm_t: token })).status).toBe(200);
+      expect((await mail.messages()).map((m) => m.to)).toEqual(['silent@example.org']);
+      expect(logs.mock.calls.map((c) => String(c[0])).filter((l) => l.startsWith('{"level":'))).toEqual([]);
+    } finally {
+      logs.mockRestore();
+    }
+    expect(
+      await countRows(
+        env.DB_EU,
+        'subscriptions',
+        'tenant_id = ? and confirmation_mailed_at is not null',
+        f.tenant.id,
+      ),
+    ).toBe(1);
+  });
+
   it('a tenant whose endpoint listens gets the matching events handed over after the answer, the rest settled', async () => {
     const f = await formFixture('eu', { lists: 'single' });
     await createEndpoint(f.apiKey, { url: receiverUrl().url, eventTypes: ['subscriber.*'] });
