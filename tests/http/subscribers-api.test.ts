@@ -330,6 +330,38 @@ describe('POST /api/v1/subscribers/import', () => {
     expect(row).toEqual({ status: 'confirmed', consent: 'given' });
   });
 
+  it('answers a subscriber shown with their address from the captured address, without reading their data key again', async () => {
+    const t = await seedTenant('us');
+    const list = await createList(t.apiKey, { doubleOptIn: false });
+    const insert = (
+      email: string,
+      notice: Record<string, unknown> = { key: 'news', language: 'en', version: 1 },
+    ) =>
+      callSettled('/api/v1/subscribers', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ email, listIds: [list], evidence: evidence({ country: 'US', notice }) }),
+      });
+    expect((await insert('warm@example.com', { key: 'news', language: 'en', text: 'Yes.' })).status).toBe(
+      201,
+    );
+    for (const [email, status] of [
+      ['shown@example.com', 201],
+      ['shown@example.com', 200],
+    ] as const) {
+      const run = await recordD1(() => insert(email), { region: 'us' });
+      expect(run.result.status).toBe(status);
+      // The key, the read batch, the write batch with its audit row: no read of the data key after it.
+      expect(run.roundTrips).toBe(3);
+      const body = (await run.result.json()) as { subscriber: { id: string; email: string | null } };
+      expect(body.subscriber.email).toBe('shown@example.com');
+      const again = (await (await api(t.apiKey, `/subscribers/${body.subscriber.id}`)).json()) as {
+        email: string | null;
+      };
+      expect(again.email).toBe('shown@example.com');
+    }
+  });
+
   it('an insert with evidence is the key, one read batch and one write batch with its audit row; nothing follows when nobody listens', async () => {
     const t = await seedTenant('eu');
     const list = await createList(t.apiKey, { doubleOptIn: true });

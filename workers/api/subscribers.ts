@@ -6,7 +6,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { insertSubscriber } from '../../db/api-subscribers';
-import { identities, listSubscribers, requireSubscriber } from '../../db/consent-queries';
+import { identities, identityOf, listSubscribers, requireSubscriber } from '../../db/consent-queries';
 import { withIdempotency } from '../../db/idempotency';
 import { evaluateHomeRegionRules, setHomeRegionByApi } from '../../db/home-region-changes';
 import { importSubscribers } from '../../db/subscriber-import';
@@ -129,7 +129,7 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
           formId: null,
         });
       }
-      const who = (await identities(db, keys, [r.subscriber])).get(r.subscriber.id)!;
+      const who = identityOf(r.subscriber, r.email);
       const body: SubscriberCreated = {
         subscriber: subscriberView(r.subscriber, who),
         created: r.created,
