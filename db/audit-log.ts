@@ -125,10 +125,11 @@ const AUDIT_HEADS_KEPT = 1_000;
 const keptHeads = new Map<string, Head>();
 
 /**
- * The head this isolate last committed for the tenant, taken out of the map: only a commit puts
- * one back, so a failed or unanswered batch leaves the next append to read the head. A kept head
- * is never ahead of the chain (rows are never deleted); one that another isolate moved past is
- * refused by the unique (tenant, seq) index like any lost race.
+ * The head this isolate last committed for the tenant, taken out of the map while an append uses
+ * it: a commit puts its new head back, a batch refused for another reason the old one, a lost
+ * race for the seq none (the next append reads it). A kept head is never ahead of the chain (rows
+ * are never deleted); one that another isolate moved past is refused by the unique (tenant, seq)
+ * index like any lost race.
  */
 function takeKeptHead(tenantId: string): Head | undefined {
   const head = keptHeads.get(tenantId);
@@ -184,7 +185,15 @@ export async function appendAudit(
       async () => {
         const head = takeKeptHead(keys.tenantId) ?? (await chainHead(db, keys.tenantId));
         const chain = await chained(db, keys.tenantId, head, prepared);
-        const answers = await db.batch([...statements, ...chain.statements] as [BatchItem, ...BatchItem[]]);
+        let answers: unknown[];
+        try {
+          answers = await db.batch([...statements, ...chain.statements] as [BatchItem, ...BatchItem[]]);
+        } catch (err) {
+          // Refused for the change's own reason: the chain is still at `head` (or past it, if the
+          // batch committed unanswered, which the unique seq then refuses), so it stays the start.
+          if (!lostSeqRace(err)) keepHead(keys.tenantId, head);
+          throw err;
+        }
         keepHead(keys.tenantId, chain.head);
         return answers.slice(0, statements.length);
       },

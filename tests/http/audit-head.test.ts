@@ -60,6 +60,20 @@ describe('the audit head kept by the isolate', () => {
     expect(verdict).toMatchObject({ ok: true, rows: 2, head: { seq: 2 } });
   });
 
+  it('keeps the head when the change in its batch is refused: nothing written, the next append still reads nothing', async () => {
+    const { tenant } = await seedTenant('eu');
+    const keys = await tenantKeys(env.MASTER_KEY, tenant);
+    const db = dbFor(env.DB_EU);
+    await appendAudit(db, keys, [entry('before')]);
+    // The change breaks a unique index of its own (the tenant's primary key): the batch rolls back.
+    const duplicate = db.insert(auditHeads).values({ tenantId: tenant.id, seq: 0, hash: 'x' });
+    await expect(appendAudit(db, keys, [entry('refused')], [duplicate])).rejects.toThrow();
+    const next = await recordD1(() => appendAudit(dbFor(env.DB_EU), keys, [entry('after')]));
+    expect(next.roundTrips).toBe(1);
+    const verdict = await verifyAuditChain(db, tenant.id);
+    expect(verdict).toMatchObject({ ok: true, rows: 2, head: { seq: 2 } });
+  });
+
   it('re-reads a head another isolate moved and chains after it, losing no entry', async () => {
     const { tenant } = await seedTenant('eu');
     const keys = await tenantKeys(env.MASTER_KEY, tenant);
