@@ -85,6 +85,45 @@ export function outboxInsertIf(db: Db, event: OutboxEventInput, from: SQLiteTabl
   return Object.assign(db.insert(outboxEvents).select(select), { eventId: id, outboxRef });
 }
 
+/**
+ * Events of distinct subjects written by one statement (an `insert … select` over one bound JSON
+ * array), each numbered as `outboxInsert` numbers it: a chunk's events of one type cost one query
+ * whatever their number. Two events of one subject need two statements (each must see the other's
+ * `seq`), so a repeated subject throws.
+ */
+export function outboxInsertEach(db: Db, events: readonly OutboxEventInput[]) {
+  const subjects = new Set(events.map((e) => `${e.tenantId}\u0000${e.subjectType}\u0000${e.subjectId}`));
+  if (subjects.size !== events.length) throw new Error('outboxInsertEach: one event per subject');
+  const rows = events.map((e) => ({
+    id: newId('evt'),
+    tenantId: e.tenantId,
+    type: e.type,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    payload: e.payload,
+    occurredAt: (e.occurredAt ?? new Date()).getTime(),
+  }));
+  const field = (name: string) => sql.raw(`json_extract(j.value, '$.${name}')`);
+  const select = db
+    .select({
+      id: sql<string>`${field('id')}`.as('id'),
+      tenantId: sql<string>`${field('tenantId')}`.as('tenant_id'),
+      type: sql<string>`${field('type')}`.as('type'),
+      subjectType: sql<string>`${field('subjectType')}`.as('subject_type'),
+      subjectId: sql<string>`${field('subjectId')}`.as('subject_id'),
+      payload: sql<string>`${field('payload')}`.as('payload'),
+      occurredAt: sql<number>`${field('occurredAt')}`.as('occurred_at'),
+      dispatchedAt: sql<null>`null`.as('dispatched_at'),
+      receivedAt: sql<null>`null`.as('received_at'),
+      seq: sql<number>`(select coalesce(max(o.seq), 0) + 1 from outbox_events o where o.tenant_id = ${field('tenantId')} and o.subject_type = ${field('subjectType')} and o.subject_id = ${field('subjectId')})`.as(
+        'seq',
+      ),
+    })
+    .from(sql`json_each(${JSON.stringify(rows)}) as j`);
+  const eventRefs: OutboxRef[] = rows.map((r) => ({ id: r.id, tenantId: r.tenantId, type: r.type }));
+  return Object.assign(db.insert(outboxEvents).select(select), { outboxRefList: eventRefs });
+}
+
 /** An event as the webhook fan-out and delivery read it (its type not yet checked against the catalogue). */
 export type OutboxEventRow = Omit<StoredEvent, 'type'> & { type: string };
 
@@ -124,13 +163,17 @@ export async function receiveOutboxEvent(
   return { first: marked.length > 0, event };
 }
 
-/** The events among the statements of a batch (those made by `outboxInsert`), once it committed. */
+/**
+ * The events among the statements of a batch (those made by `outboxInsert`, `outboxInsertIf` and
+ * `outboxInsertEach`), once it committed.
+ */
 export function outboxRefs(items: readonly unknown[]): OutboxRef[] {
-  return items.flatMap((item) =>
-    item !== null && typeof item === 'object' && 'outboxRef' in item
-      ? [(item as { outboxRef: OutboxRef }).outboxRef]
-      : [],
-  );
+  return items.flatMap((item) => {
+    if (item === null || typeof item !== 'object') return [];
+    if ('outboxRef' in item) return [(item as { outboxRef: OutboxRef }).outboxRef];
+    if ('outboxRefList' in item) return (item as { outboxRefList: OutboxRef[] }).outboxRefList;
+    return [];
+  });
 }
 
 /**
