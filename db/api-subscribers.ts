@@ -1,10 +1,12 @@
 // Subscribers inserted by client systems (`POST /api/v1/subscribers`): consent-based lists need
 // evidence, profile values must be of defined, non-special fields, and the insertion is one
-// consent capture attributed to the API key (or the signed-in user) that sent it.
+// consent capture attributed to the API key (or the signed-in user) that sent it, its audit row
+// in the capture's write batch.
 
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { SubscriberInput } from '../shared/schemas/subscribers';
+import { type AuditEntry, appendAudit } from './audit-log';
 import type { BatchItem, Db } from './client';
 import {
   type CaptureResult,
@@ -27,7 +29,8 @@ import { addressIndex } from './subscribers';
 
 /**
  * One read batch (lists, profile fields, the evidence's notice version, the address's capture
- * state), the checks in the order a client reads them, then the capture's one write batch.
+ * state), the checks in the order a client reads them, then the capture's one write batch with
+ * the audit row `audit` describes (it learns whether the subscriber was created).
  */
 export async function insertSubscriber(
   db: Db,
@@ -35,6 +38,7 @@ export async function insertSubscriber(
   input: SubscriberInput,
   actor: { type: 'api_key' | 'admin'; id: string },
   settings: CaptureSettings,
+  audit: (created: boolean) => AuditEntry,
 ): Promise<CaptureResult & { lists: ListRow[] }> {
   const { evidence } = input;
   const fieldKeys = Object.keys(input.profile ?? {});
@@ -88,7 +92,10 @@ export async function insertSubscriber(
       confirmedAt: evidence?.confirmedAt ? new Date(evidence.confirmedAt) : null,
       settings,
     },
-    { read: { ...address, state: await captureStateOf(keys, stateRows) } },
+    {
+      read: { ...address, state: await captureStateOf(keys, stateRows) },
+      commitWith: (batch, capture) => appendAudit(db, keys, [audit(capture.created)], batch),
+    },
   );
   return { ...result, lists };
 }

@@ -1,14 +1,14 @@
-// The audit log: one hash chain per tenant. An append reads the chain's head, chains its rows
-// after it and commits them with the change they record (one batch); a writer that loses the race
-// for the next seq rebuilds from the new head. Search, CSV export, verification and the
-// redaction that erasure applies (the chain keeps verifying: shared/audit-chain.ts).
+// The audit log: one hash chain per tenant. An append chains its rows after the head (the one this
+// isolate last wrote, else read) and commits them with the change they record (one batch); a
+// writer that loses the race for the next seq re-reads the head and rebuilds. Search, CSV export,
+// verification and the redaction that erasure applies (the chain keeps verifying: shared/audit-chain.ts).
 
 import { and, asc, desc, eq, gt, gte, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type AuditFacts, auditCommitment, auditHash, hashedTargetId } from '../shared/audit-chain';
 import { decryptTenantField, encryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
 import { toBase64Url } from '../shared/encoding';
 import { newId } from '../shared/regions';
-import { type BatchItem, type Db, runBatch } from './client';
+import type { BatchItem, Db } from './client';
 import { CONFLICT_BUDGET_MS, retryOnConflict, tooManyChanges } from './retry';
 import { auditHeads, auditLog } from './schema';
 
@@ -92,8 +92,13 @@ async function chainHead(db: Db, tenantId: string): Promise<Head> {
   return row ?? { seq: 0, hash: null };
 }
 
-/** The chained rows after `head`, and the statements that insert them and move the head. */
-async function chained(db: Db, tenantId: string, head: Head, prepared: Prepared[]): Promise<BatchItem[]> {
+/** The chained rows after `head`, the statements that insert them and move the head, and the new head. */
+async function chained(
+  db: Db,
+  tenantId: string,
+  head: Head,
+  prepared: Prepared[],
+): Promise<{ statements: BatchItem[]; head: Head }> {
   let { seq, hash: prevHash } = head;
   const rows: AuditRow[] = [];
   for (const p of prepared) {
@@ -103,13 +108,38 @@ async function chained(db: Db, tenantId: string, head: Head, prepared: Prepared[
     rows.push({ ...withSeq, prevHash, hash });
     prevHash = hash;
   }
-  return [
-    db.insert(auditLog).values(rows),
-    db
-      .insert(auditHeads)
-      .values({ tenantId, seq, hash: prevHash! })
-      .onConflictDoUpdate({ target: auditHeads.tenantId, set: { seq, hash: prevHash! } }),
-  ];
+  return {
+    statements: [
+      db.insert(auditLog).values(rows),
+      db
+        .insert(auditHeads)
+        .values({ tenantId, seq, hash: prevHash! })
+        .onConflictDoUpdate({ target: auditHeads.tenantId, set: { seq, hash: prevHash! } }),
+    ],
+    head: { seq, hash: prevHash },
+  };
+}
+
+/** How many tenants' heads an isolate keeps (the least recently written go first). */
+const AUDIT_HEADS_KEPT = 1_000;
+const keptHeads = new Map<string, Head>();
+
+/**
+ * The head this isolate last committed for the tenant, taken out of the map while an append uses
+ * it: a commit puts its new head back, a batch refused for another reason the old one, a lost
+ * race for the seq none (the next append reads it). A kept head is never ahead of the chain (rows
+ * are never deleted); one that another isolate moved past is refused by the unique (tenant, seq)
+ * index like any lost race.
+ */
+function takeKeptHead(tenantId: string): Head | undefined {
+  const head = keptHeads.get(tenantId);
+  keptHeads.delete(tenantId);
+  return head;
+}
+
+function keepHead(tenantId: string, head: Head): void {
+  keptHeads.set(tenantId, head);
+  if (keptHeads.size > AUDIT_HEADS_KEPT) keptHeads.delete(keptHeads.keys().next().value!);
 }
 
 /** The unique (tenant, seq) index refused the insert: another writer took the next seq first. */
@@ -135,23 +165,37 @@ export function settingsChange(
 
 /**
  * Appends `entries` to the tenant's chain, in one batch with `statements` (the change they
- * record, if any). A lost race for the next seq rebuilds the rows on the new head and commits
- * again; any other failure (a unique index of the change itself) is the caller's.
+ * record, if any), and answers what D1 answered for `statements`, in order. The rows go after
+ * the head this isolate last wrote without reading it, else after the head read. A lost race for
+ * the next seq re-reads the head, rebuilds the rows on it and commits again; any other failure
+ * (a unique index of the change itself) is the caller's.
  */
 export async function appendAudit(
   db: Db,
   keys: TenantKeys,
   entries: AuditEntry[],
   statements: BatchItem[] = [],
-): Promise<void> {
-  if (entries.length === 0) return runBatch(db, statements);
+): Promise<unknown[]> {
+  if (entries.length === 0)
+    return statements.length ? db.batch(statements as [BatchItem, ...BatchItem[]]) : [];
   const prepared = await Promise.all(entries.map((e) => prepare(keys, e)));
   const done = await takeTurn(keys.tenantId);
   try {
-    await retryOnConflict(
+    return await retryOnConflict(
       async () => {
-        const head = await chainHead(db, keys.tenantId);
-        await runBatch(db, [...statements, ...(await chained(db, keys.tenantId, head, prepared))]);
+        const head = takeKeptHead(keys.tenantId) ?? (await chainHead(db, keys.tenantId));
+        const chain = await chained(db, keys.tenantId, head, prepared);
+        let answers: unknown[];
+        try {
+          answers = await db.batch([...statements, ...chain.statements] as [BatchItem, ...BatchItem[]]);
+        } catch (err) {
+          // Refused for the change's own reason: the chain is still at `head` (or past it, if the
+          // batch committed unanswered, which the unique seq then refuses), so it stays the start.
+          if (!lostSeqRace(err)) keepHead(keys.tenantId, head);
+          throw err;
+        }
+        keepHead(keys.tenantId, chain.head);
+        return answers.slice(0, statements.length);
       },
       undefined,
       lostSeqRace,

@@ -124,6 +124,11 @@ export type CaptureOptions = {
   read?: CaptureRead;
   /** Claims the double opt-in mail of the awaited lists in the write batch (`mailDue`). */
   claimConfirmationMail?: boolean;
+  /**
+   * Runs the write batch instead of a plain D1 batch (the API puts its audit row in it) and
+   * answers D1's answers to the batch's statements, in order. Called again for a rebuilt round.
+   */
+  commitWith?: (batch: BatchItem[], result: CaptureResult) => Promise<unknown[]>;
 };
 
 /** An address's blind index and capture state, read in a caller's batch. */
@@ -408,7 +413,9 @@ async function buildCapture(
     mailDue: [],
   };
   const commit = async (batch: BatchItem[]) => {
-    const answers = await db.batch(batch as [BatchItem, ...BatchItem[]]);
+    const answers = opts.commitWith
+      ? await opts.commitWith(batch, result)
+      : await db.batch(batch as [BatchItem, ...BatchItem[]]);
     result.outbox = settle.toDispatch(batch, answers);
     if (claim) result.mailDue = (answers[batch.indexOf(claim)] as { listId: string }[]).map((r) => r.listId);
   };

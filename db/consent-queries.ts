@@ -43,9 +43,21 @@ export async function identities(
       !isAnonymised(r) && w
         ? await decryptField(await unwrapSubscriberKey(keys, r.id, w.wrappedKey), 'email', r.emailCt)
         : null;
-    out.set(r.id, { id: r.id, pseudonym: r.pseudonym, email, anonymised: isAnonymised(r) });
+    out.set(r.id, identityOf(r, email));
   }
   return out;
+}
+
+/**
+ * How a subscriber whose address the caller holds already (a capture's normalised address, the
+ * one their blind index was found by) is shown: no data key to read.
+ */
+export function identityOf(
+  row: Pick<Subscriber, 'id' | 'pseudonym' | 'homeRegion'>,
+  email: string | null,
+): Identity {
+  const anonymised = isAnonymised(row);
+  return { id: row.id, pseudonym: row.pseudonym, email: anonymised ? null : email, anonymised };
 }
 
 export async function requireSubscriber(db: Db, tenantId: string, id: string): Promise<Subscriber> {

@@ -134,7 +134,22 @@ export async function acceptFormSubmission(
   }
 }
 
-/** Whether the form and tenant rows are the ones the caller had (every column). */
-function sameRows(a: FormWithTenant, b: FormWithTenant): boolean {
-  return JSON.stringify([a.form, a.tenant]) === JSON.stringify([b.form, b.tenant]);
+/** The JSON of a row of the caller's copy: made once per copy (its rows are never changed), not once per post. */
+const copyJson = new WeakMap<object, string>();
+
+function jsonOfCopy(row: object): string {
+  let json = copyJson.get(row);
+  if (json === undefined) {
+    json = JSON.stringify(row);
+    copyJson.set(row, json);
+  }
+  return json;
+}
+
+/** Whether the form and tenant rows read now are the ones the caller had (every column). */
+function sameRows(now: FormWithTenant, known: FormWithTenant): boolean {
+  return (
+    JSON.stringify(now.form) === jsonOfCopy(known.form) &&
+    JSON.stringify(now.tenant) === jsonOfCopy(known.tenant)
+  );
 }

@@ -5,6 +5,8 @@
 
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db/audit-log';
+import { dbFor } from '../../db/client';
 import { agedToken, formFixture, postJson } from '../support/consent';
 import {
   answerTokenOf,
@@ -83,6 +85,16 @@ describe('simultaneous writes to one consent chain', () => {
     expect(subs.results).toHaveLength(1);
     expect(await countRows(env.DB_EU, 'subscriptions', 'tenant_id = ?', t.tenant.id)).toBe(1);
     expect(await chainOf(t.apiKey, subs.results[0]!.id)).toMatchObject({ ok: true, events: 20 });
+    // Each insert wrote its audit row in its own write batch, with the status it answered.
+    const trail = await env.DB_EU.prepare(
+      "select details from audit_log where tenant_id = ? and action = 'POST /subscribers'",
+    )
+      .bind(t.tenant.id)
+      .all<{ details: string }>();
+    expect(trail.results.map((r) => JSON.parse(r.details).status).sort()).toEqual(
+      [201, ...Array(19).fill(200)].sort(),
+    );
+    expect(await verifyAuditChain(dbFor(env.DB_EU), t.tenant.id)).toMatchObject({ ok: true });
   }, 60_000);
 
   it('answers from 10 consent pages of one subscriber: 10 × 303, each answer chained', async () => {

@@ -366,6 +366,53 @@ describe('POST /f/:formId', () => {
     ).toBe(2);
   });
 
+  it('an answered post writes no access log line (its consent event is the record); spam and a refused post write one', async () => {
+    const f = await formFixture('eu', { lists: 'single' });
+    const token = await agedToken(f.formId);
+    const logs = vi.spyOn(console, 'log');
+    try {
+      const accessLines = () =>
+        logs.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('"event":"http"'));
+      expect((await postJson(f.formId, { email: 'quiet.one@example.org', tm_t: token })).status).toBe(200);
+      expect((await postForm(f.formId, { email: 'quiet.two@example.org', consent: 'yes' })).status).toBe(303);
+      expect(accessLines()).toEqual([]);
+      expect((await postJson(f.formId, { email: 'spam@example.org', tm_t: token, tm_hp: 'x' })).status).toBe(
+        200,
+      );
+      expect(accessLines()).toHaveLength(1);
+      expect(
+        (await postJson(f.formId, { email: 'no.tick@example.org', tm_t: token, consent: false })).status,
+      ).toBe(422);
+      const lines = accessLines();
+      expect(lines).toHaveLength(2);
+      expect(lines.join('\n')).not.toContain('example.org');
+    } finally {
+      logs.mockRestore();
+    }
+  });
+
+  it('a double opt-in post logs no line at all once its mail is sent: the claim on the subscription records it', async () => {
+    const f = await formFixture('eu');
+    const mail = captureMail();
+    const token = await agedToken(f.formId);
+    const logs = vi.spyOn(console, 'log');
+    try {
+      expect((await postJson(f.formId, { email: 'silent@example.org', tm_t: token })).status).toBe(200);
+      expect((await mail.messages()).map((m) => m.to)).toEqual(['silent@example.org']);
+      expect(logs.mock.calls.map((c) => String(c[0])).filter((l) => l.startsWith('{"level":'))).toEqual([]);
+    } finally {
+      logs.mockRestore();
+    }
+    expect(
+      await countRows(
+        env.DB_EU,
+        'subscriptions',
+        'tenant_id = ? and confirmation_mailed_at is not null',
+        f.tenant.id,
+      ),
+    ).toBe(1);
+  });
+
   it('a tenant whose endpoint listens gets the matching events handed over after the answer, the rest settled', async () => {
     const f = await formFixture('eu', { lists: 'single' });
     await createEndpoint(f.apiKey, { url: receiverUrl().url, eventTypes: ['subscriber.*'] });

@@ -1,6 +1,6 @@
 // Every path that handles personal data writes log lines, and none of them carries any of it: a
-// form post, an API insert with evidence, an inbound request mail and a crash whose message
-// quotes its input. Each path is checked to have run (status, its own log events) first.
+// form post (an answered one writes none, a refused one its access line), an API insert with
+// evidence, an inbound request mail and a crash whose message quotes its input. Each path is checked to have run (status, its own log events) first.
 
 import { env } from 'cloudflare:workers';
 import { createExecutionContext } from 'cloudflare:test';
@@ -51,7 +51,13 @@ describe('logs never carry personal data', () => {
     expect((await postJson(f.formId, { email: 'zoe.secret@example.org', name: 'Zoë Geheim' })).status).toBe(
       200,
     );
-    expect(events(lines)).toContain('http /f/:formId 200');
+    // An answered post is recorded as its consent event, not logged; a refused one logs its line.
+    expect(events(lines)).toEqual([]);
+    expect(
+      (await postJson(f.formId, { email: 'zoe.secret@example.org', name: 'Zoë Geheim', consent: false }))
+        .status,
+    ).toBe(422);
+    expect(events(lines)).toContain('http /f/:formId 422');
 
     let from = lines.length;
     const inserted = await api(f.apiKey, '/subscribers', {

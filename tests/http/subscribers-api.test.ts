@@ -166,6 +166,13 @@ describe('POST /api/v1/subscribers', () => {
     const without = await api(t.apiKey, '/subscribers', { method: 'POST', json });
     expect(without.status).toBe(200);
     expect(await countRows(env.DB_US, 'consent_events', 'tenant_id = ?', t.tenant.id)).toBe(2);
+    // One audit row each: the insert's own (in its write batch), the replay's, none for the 409.
+    const trail = await env.DB_US.prepare(
+      "select details from audit_log where tenant_id = ? and action = 'POST /subscribers' order by seq",
+    )
+      .bind(t.tenant.id)
+      .all<{ details: string }>();
+    expect(trail.results.map((r) => JSON.parse(r.details).status)).toEqual([201, 201, 200]);
   });
 
   it('a double opt-in list sends the confirmation mail unless the client confirmed already', async () => {
@@ -323,7 +330,39 @@ describe('POST /api/v1/subscribers/import', () => {
     expect(row).toEqual({ status: 'confirmed', consent: 'given' });
   });
 
-  it('an insert with evidence is the key, one read batch, one write batch and the audit append; nothing follows when nobody listens', async () => {
+  it('answers a subscriber shown with their address from the captured address, without reading their data key again', async () => {
+    const t = await seedTenant('us');
+    const list = await createList(t.apiKey, { doubleOptIn: false });
+    const insert = (
+      email: string,
+      notice: Record<string, unknown> = { key: 'news', language: 'en', version: 1 },
+    ) =>
+      callSettled('/api/v1/subscribers', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ email, listIds: [list], evidence: evidence({ country: 'US', notice }) }),
+      });
+    expect((await insert('warm@example.com', { key: 'news', language: 'en', text: 'Yes.' })).status).toBe(
+      201,
+    );
+    for (const [email, status] of [
+      ['shown@example.com', 201],
+      ['shown@example.com', 200],
+    ] as const) {
+      const run = await recordD1(() => insert(email), { region: 'us' });
+      expect(run.result.status).toBe(status);
+      // The key, the read batch, the write batch with its audit row: no read of the data key after it.
+      expect(run.roundTrips).toBe(3);
+      const body = (await run.result.json()) as { subscriber: { id: string; email: string | null } };
+      expect(body.subscriber.email).toBe('shown@example.com');
+      const again = (await (await api(t.apiKey, `/subscribers/${body.subscriber.id}`)).json()) as {
+        email: string | null;
+      };
+      expect(again.email).toBe('shown@example.com');
+    }
+  });
+
+  it('an insert with evidence is the key, one read batch and one write batch with its audit row; nothing follows when nobody listens', async () => {
     const t = await seedTenant('eu');
     const list = await createList(t.apiKey, { doubleOptIn: true });
     const insert = (email: string, notice: Record<string, unknown>) =>
@@ -342,12 +381,21 @@ describe('POST /api/v1/subscribers/import', () => {
       insert('second@example.org', { key: 'newsletter', language: 'fr', version: 1 }),
     );
     expect(run.result.status).toBe(201);
-    // The key; lists, the notice version and the address's state; the capture; the audit chain's head and append.
-    expect(run.roundTrips).toBe(5);
+    // The key; lists, the notice version and the address's state; the capture with its audit row.
+    expect(run.roundTrips).toBe(3);
     expect(run.batches[0]).toBe(6);
     const unknown = await insert('third@example.org', { key: 'newsletter', language: 'fr', version: 9 });
     expect(unknown.status).toBe(400);
     expect(await countRows(env.DB_EU, 'subscribers', 'tenant_id = ?', t.tenant.id)).toBe(2);
+    const trail = await env.DB_EU.prepare(
+      "select actor_type, actor_id, action, details from audit_log where tenant_id = ? and action = 'POST /subscribers' order by seq",
+    )
+      .bind(t.tenant.id)
+      .all<{ actor_type: string; actor_id: string; action: string; details: string }>();
+    expect(trail.results.map((r) => [r.actor_type, JSON.parse(r.details)])).toEqual([
+      ['api_key', { status: 201 }],
+      ['api_key', { status: 201 }],
+    ]);
     expect(
       await countRows(
         env.DB_EU,

@@ -48,17 +48,36 @@ function targetOf(template: string, params: Record<string, string>): AuditEntry[
 function trailEntry(c: Context<AppEnv>): AuditEntry | null {
   if (!c.get('principal')) return null;
   const status = c.res.status;
-  const { template, params } = matchedRoute(c);
-  const request = `${c.req.method} ${template}`;
-  const permission = c.get('access')?.permission ?? null;
-  const base = { ...originOf(c), target: targetOf(template, params) };
   if (status === 401 || status === 403) {
-    return { ...base, action: 'access.refused', details: { request, status, permission } };
+    const { template, params } = matchedRoute(c);
+    const permission = c.get('access')?.permission ?? null;
+    const request = `${c.req.method} ${template}`;
+    return {
+      ...originOf(c),
+      target: targetOf(template, params),
+      action: 'access.refused',
+      details: { request, status, permission },
+    };
   }
   if (status >= 400 || c.get('audited')) return null;
   const reads = READS.includes(c.req.method);
+  const permission = c.get('access')?.permission ?? null;
   if (reads && !(permission && PERSONAL_DATA_PERMISSIONS.has(permission))) return null;
-  return { ...base, action: request, details: { status } };
+  return requestAuditEntry(c, status);
+}
+
+/**
+ * The row of a request that changed something and answered `status`: for a handler that writes it
+ * in the batch of its change (then `c.set('audited', true)`), the same row the trail would write.
+ */
+export function requestAuditEntry(c: Context<AppEnv>, status: number): AuditEntry {
+  const { template, params } = matchedRoute(c);
+  return {
+    ...originOf(c),
+    target: targetOf(template, params),
+    action: `${c.req.method} ${template}`,
+    details: { status },
+  };
 }
 
 export const auditTrail: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -6,7 +6,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { insertSubscriber } from '../../db/api-subscribers';
-import { identities, listSubscribers, requireSubscriber } from '../../db/consent-queries';
+import { identities, identityOf, listSubscribers, requireSubscriber } from '../../db/consent-queries';
 import { withIdempotency } from '../../db/idempotency';
 import { evaluateHomeRegionRules, setHomeRegionByApi } from '../../db/home-region-changes';
 import { importSubscribers } from '../../db/subscriber-import';
@@ -29,6 +29,7 @@ import { actorOf } from '../http/actor';
 import { validationHook } from '../http/errors';
 import { dispatchEventsAfterResponse } from '../outbox/dispatch';
 import { sendConfirmationIfDue } from '../mail/confirmation';
+import { requestAuditEntry } from './audit-trail';
 import { apiRoute, IdParam, json, jsonBody } from './openapi-helpers';
 import { subscriberConsentRoutes } from './subscriber-consent';
 import { subscriberView, subscriptionView } from './views';
@@ -112,7 +113,11 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
     c.req.header('idempotency-key'),
     { method: 'POST', path: '/subscribers', body: input },
     async () => {
-      const r = await insertSubscriber(db, keys, input, actorOf(c), tenant.settings);
+      // The audit row goes in the capture's write batch: the trail has nothing left to write.
+      const r = await insertSubscriber(db, keys, input, actorOf(c), tenant.settings, (created) =>
+        requestAuditEntry(c, created ? 201 : 200),
+      );
+      c.set('audited', true);
       if (r.awaitingConfirmation.length) {
         await sendConfirmationIfDue(c.env, {
           region,
@@ -124,7 +129,7 @@ async function createSubscriber(c: Context<AppEnv>, input: SubscriberInput) {
           formId: null,
         });
       }
-      const who = (await identities(db, keys, [r.subscriber])).get(r.subscriber.id)!;
+      const who = identityOf(r.subscriber, r.email);
       const body: SubscriberCreated = {
         subscriber: subscriberView(r.subscriber, who),
         created: r.created,

@@ -128,7 +128,11 @@ async function submit(c: Context<AppEnv>, first: FormContext, kind: BodyKind, fi
     }
     dispatchEventsAfterResponse(c, region, outcome.outbox);
   }
-  return success(c, ctx, kind, origin, formAnswerStatus(outcome.lists));
+  const answer = await success(c, ctx, kind, origin, formAnswerStatus(outcome.lists));
+  // An answered post is its consent event (an erased address rehearses the same work): no access
+  // line, like a click. Spam, refusals and errors still log one.
+  c.set('quietAccess', true);
+  return answer;
 }
 
 function success(

@@ -71,6 +71,8 @@ export async function sendConfirmation(env: Bindings, req: ConfirmationRequest):
       headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.language },
     },
     'double-opt-in',
+    // The subscription's `confirmation_mailed_at` records the mail; a failure still logs.
+    { quiet: true },
   );
 }
 
