@@ -61,15 +61,16 @@ const SORTED_FIELDS = [...HASHED_FIELDS].sort();
 /**
  * The hash that chains an event: SHA-256 of the canonical JSON (shared/canonical-json.ts) of
  * every field but `hash` itself and bookkeeping, dates as epoch milliseconds. The fields are
- * flat primitives, so the text is written here in canonical order without sorting per event.
+ * flat primitives, so an object with its keys inserted in canonical order is stringified once
+ * (JSON.stringify keeps that order and leaves undefined values out, as canonicalJson does).
  */
 export function eventHash(event: Omit<ConsentEvent, 'hash' | 'createdAt'>): Promise<string> {
-  const parts: string[] = [];
+  const ordered: Record<string, unknown> = {};
   for (const f of SORTED_FIELDS) {
     const v = event[f];
-    if (v !== undefined) parts.push(`"${f}":${JSON.stringify(v instanceof Date ? v.getTime() : v)}`);
+    ordered[f] = v instanceof Date ? v.getTime() : v;
   }
-  return sha256Hex(`{${parts.join(',')}}`);
+  return sha256Hex(JSON.stringify(ordered));
 }
 
 /**
@@ -81,6 +82,7 @@ export async function chainEvents(
   key: SubscriberKey,
   head: ChainHead,
   evidence: ConsentEvidence[],
+  createdAt = new Date(),
 ): Promise<{ events: ConsentEvent[]; head: ChainHead }> {
   const sealed = new Map<string, Promise<string>>();
   const seal = (field: 'ip' | 'user_agent', value: string | null) => {
@@ -120,7 +122,7 @@ export async function chainEvents(
       prevHash,
     };
     const hash = await eventHash(draft);
-    events.push({ ...draft, hash, createdAt: new Date() });
+    events.push({ ...draft, hash, createdAt });
     prevHash = hash;
   }
   return { events, head: { seq, hash: prevHash } };
