@@ -2,9 +2,10 @@
 // through its inspector (Chrome DevTools Protocol over WebSocket: Profiler.enable/start/stop) while
 // concurrent clients drive the path; prints the top self-time costs by function and by source
 // file (mapped back through the bundle's source map) and writes the .cpuprofile for DevTools.
-// Usage: npx tsx bench/profile.ts <form|form-single|api-insert|redirect|consent-page|crypto|erasure-chunk|import> (env: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_TOP;
+// Usage: npx tsx bench/profile.ts <form|form-single|api-insert|redirect|consent-page|crypto|erasure-chunk|import|webhook-test> (env: BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_TOP;
 // erasure-chunk: BENCH_ERASURES seeded, each request one alarm's chunk of the erasure clock, run with BENCH_CONCURRENCY=1;
-// import: each request one bulk import call of BENCH_IMPORT_ROWS rows, run with BENCH_CONCURRENCY=1)
+// import: each request one bulk import call of BENCH_IMPORT_ROWS rows, run with BENCH_CONCURRENCY=1;
+// webhook-test: each request a test event to an endpoint on a local receiver, delivered while profiled)
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -20,9 +21,11 @@ import {
   type DemoTenant,
   type LocalWorker,
 } from '../scripts/lib/local-worker';
+import { startWebhookReceiver, type WebhookReceiver } from '../scripts/lib/webhook-receiver';
 import { BROWSER, importRows } from './lib/app-requests';
 import { seedErasures } from './lib/erasure';
 import { closedLoop, type Send } from './lib/load';
+import { waitForDeliveries } from './lib/webhooks';
 
 const SCENARIOS = [
   'form',
@@ -33,6 +36,7 @@ const SCENARIOS = [
   'crypto',
   'erasure-chunk',
   'import',
+  'webhook-test',
 ] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 const scenario = process.argv[2] as ScenarioName;
@@ -162,8 +166,22 @@ function bulkImport(w: LocalWorker, t: DemoTenant): Send {
     });
 }
 
-async function prepare(w: LocalWorker, t: DemoTenant): Promise<{ send: Send; expect: number }> {
+/** Test events to one endpoint on the local receiver: the API request, then its queued, signed delivery. */
+async function webhookTest(w: LocalWorker, t: DemoTenant, receiver: WebhookReceiver): Promise<Send> {
+  const endpoint = await api(w, t, '/webhook-endpoints', { url: `${receiver.url}/hook/profile/200` });
+  const url = `${w.url}/api/v1/webhook-endpoints/${endpoint.id}/test`;
+  const headers = { authorization: `Bearer ${t.apiKey}` };
+  return () => fetch(url, { method: 'POST', headers });
+}
+
+async function prepare(
+  w: LocalWorker,
+  t: DemoTenant,
+  receiver: WebhookReceiver,
+): Promise<{ send: Send; expect: number }> {
   switch (scenario) {
+    case 'webhook-test':
+      return { send: await webhookTest(w, t, receiver), expect: 202 };
     case 'import':
       return { send: bulkImport(w, t), expect: 200 };
     case 'erasure-chunk':
@@ -315,14 +333,17 @@ function printTop(title: string, costs: Map<string, number>, busy: number, reque
 
 const state = mkdtempSync(path.join(tmpdir(), 'tm-profile-'));
 const port = await freePort();
+const receiver = await startWebhookReceiver();
 applyLocalMigrations(state);
 const worker = await startLocalWorker({
   port,
   persistTo: state,
   // ALLOW_DEV_GEO: the scenarios locate their clickers with `x-dev-geo` (US direct, DE consent page).
+  // ALLOW_DEV_WEBHOOK_HOSTS: the webhook-test scenario's endpoint is the receiver on 127.0.0.1.
   vars: {
     RUNTIME: 'local',
     ALLOW_DEV_GEO: '1',
+    ALLOW_DEV_WEBHOOK_HOSTS: '1',
     MASTER_KEY: newMasterKey(),
     PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
   },
@@ -330,9 +351,11 @@ const worker = await startLocalWorker({
 try {
   const [eu] = await seedDemo(worker.url);
   if (!eu) throw new Error('no demo tenant');
-  const { send, expect } = await prepare(worker, eu);
+  const { send, expect } = await prepare(worker, eu, receiver);
   const expected = (status: number) => status === expect;
-  await closedLoop((i) => send(1_000_000 + i), 3, CONCURRENCY, expected);
+  const warm = await closedLoop((i) => send(1_000_000 + i), 3, CONCURRENCY, expected);
+  // Webhook test events: the warm-up's deliveries arrive before the profile starts.
+  if (scenario === 'webhook-test') await waitForDeliveries(receiver, 'profile', warm.requests);
   const cdp = await inspector(inspectorPortOf(worker));
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -343,13 +366,21 @@ try {
   const { errors } = sample;
   const requests = sample.requests + errors;
   const seconds = (performance.now() - started) / 1000;
+  // Webhook test events: the profile holds every delivery of the requests it drove.
+  const delivered =
+    scenario === 'webhook-test'
+      ? await waitForDeliveries(receiver, 'profile', warm.requests + sample.requests).then(
+          (last) =>
+            ` (last delivery ${((last - started - performance.timeOrigin) / 1000).toFixed(1)} s after the start)`,
+        )
+      : '';
   const { profile } = await cdp.send<{ profile: CpuProfile }>('Profiler.stop');
   cdp.close();
   const out = path.join(tmpdir(), `tm-${scenario}-${run}.cpuprofile`);
   writeFileSync(out, JSON.stringify(profile));
   const { byFunction, byFile, busy, idle } = selfTimes(profile, bundleSourceMap());
   console.log(
-    `bench/profile ${scenario}: ${requests} requests in ${seconds.toFixed(1)} s (${(requests / seconds).toFixed(0)} req/s, ${errors} not ${expect}), ${CONCURRENCY} in flight, load average ${load.map((l) => l.toFixed(2)).join(' ')}`,
+    `bench/profile ${scenario}: ${requests} requests in ${seconds.toFixed(1)} s (${(requests / seconds).toFixed(0)} req/s, ${errors} not ${expect})${delivered}, ${CONCURRENCY} in flight, load average ${load.map((l) => l.toFixed(2)).join(' ')}`,
   );
   console.log(
     `Worker thread busy ${(busy / 1000).toFixed(0)} ms of ${((busy + idle) / 1000).toFixed(0)} ms sampled = ${(busy / Math.max(1, requests)).toFixed(0)} µs per request; profile written to ${out}`,
@@ -358,5 +389,6 @@ try {
   printTop('top files', byFile, busy, requests);
 } finally {
   await worker.stop();
+  await receiver.close();
   rmSync(state, { recursive: true, force: true });
 }

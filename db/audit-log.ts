@@ -3,7 +3,7 @@
 // for the next seq rebuilds from the new head. Search, CSV export, verification and the
 // redaction that erasure applies (the chain keeps verifying: shared/audit-chain.ts).
 
-import { and, asc, desc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type AuditFacts, auditCommitment, auditHash, hashedTargetId } from '../shared/audit-chain';
 import { decryptTenantField, encryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
 import { toBase64Url } from '../shared/encoding';
@@ -191,10 +191,20 @@ async function takeTurn(tenantId: string): Promise<() => void> {
 }
 
 /**
- * Erasure: the rows about a subscriber keep that something happened, not to whom. Found by subject
- * and by target, each through its own index (an `or` of the two reads all the tenant's rows).
+ * Erasure: the rows about the subscribers keep that something happened, not to whom, each marked
+ * with the request that erased its person. One statement for all of them (the pairs as one JSON
+ * parameter); rows found by subject and by target, each through its own index (an `or` of the
+ * two reads all the tenant's rows).
  */
-export function redactAuditSubject(db: Db, tenantId: string, subscriberId: string, requestId: string) {
+export function redactAuditSubjects(
+  db: Db,
+  tenantId: string,
+  erased: readonly { subscriberId: string; requestId: string }[],
+) {
+  const pairs = JSON.stringify(erased.map((e) => [e.subscriberId, e.requestId]));
+  const ids = sql`(select json_extract(value, '$[0]') from json_each(${pairs}))`;
+  const erasedBy = (column: SQLWrapper) =>
+    sql`(select json_extract(value, '$[1]') from json_each(${pairs}) where json_extract(value, '$[0]') = ${column})`;
   return db
     .update(auditLog)
     .set({
@@ -202,11 +212,11 @@ export function redactAuditSubject(db: Db, tenantId: string, subscriberId: strin
       targetId: sql`case when ${auditLog.targetType} = 'subscriber' then null else ${auditLog.targetId} end`,
       details: {},
       salt: null,
-      redactedBy: requestId,
+      redactedBy: sql`coalesce(${erasedBy(auditLog.subjectId)}, ${erasedBy(auditLog.targetId)})`,
     })
     .where(
-      sql`${auditLog.id} in (select id from audit_log where tenant_id = ${tenantId} and subject_id = ${subscriberId}
-        union all select id from audit_log where tenant_id = ${tenantId} and target_type = 'subscriber' and target_id = ${subscriberId})`,
+      sql`${auditLog.id} in (select id from audit_log where tenant_id = ${tenantId} and subject_id in ${ids}
+        union all select id from audit_log where tenant_id = ${tenantId} and target_type = 'subscriber' and target_id in ${ids})`,
     );
 }
 

@@ -3,9 +3,10 @@
 // deliveries about them), keep the blind index as a suppression and an erasure record with
 // counts only, move the compliance counters, and complete the request. A chunk of due requests
 // runs together: one read of the requests, one claim batch, one batch of reads, one deletion
-// batch covering all of them (ids passed as one JSON parameter). A batch is one transaction, so
-// each chunk happens entirely or not at all; when a chunk's batch fails, its requests run one by
-// one. The request's status in D1 is the authority: a late or repeated call never erases twice.
+// batch, each with one statement per kind for all of them (values passed as one JSON parameter).
+// A batch is one transaction, so each chunk happens entirely or not at all; when a chunk's batch
+// fails, its requests run one by one. The request's status in D1 is the authority: a late or
+// repeated call never erases twice.
 
 import { and, asc, count, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -13,12 +14,18 @@ import { decryptTenantField, type TenantKeys, unwrapSubscriberKey } from '../sha
 import { describeError, log } from '../shared/log';
 import { EVENT_CATALOGUE, EVENT_TYPES } from '../shared/webhooks/catalogue';
 import { newId } from '../shared/regions';
-import { redactAuditSubject } from './audit-log';
-import { chunk, type BatchItem, type Db, inJson } from './client';
+import { redactAuditSubjects } from './audit-log';
+import { type BatchItem, type Db, inJson } from './client';
 import { IDEMPOTENCY_TTL_MS } from './idempotency';
-import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import { outboxInsertEach, type OutboxRef, outboxRefs, settleUnwatched } from './outbox';
 import { OPEN_STATUSES, storedRequester, type PrivacyRequest } from './privacy-requests';
-import { closeForErasure, finishStatements, runGuarded, startStatements } from './privacy-transitions';
+import {
+  closeForErasure,
+  type EachTransition,
+  finishEachStatements,
+  runGuarded,
+  startEachStatements,
+} from './privacy-transitions';
 import { profileCount, type ProfileValues } from './profile-counters';
 import {
   counted,
@@ -58,9 +65,6 @@ export type ErasureOutcome =
     }
   | { status: 'not_due'; dueAt: Date }
   | { status: 'skipped'; reason: 'not_found' | 'not_erasure' | 'already_erased' | 'not_open' };
-
-/** Five bound parameters a row: 18 rows stay under D1's 100 per statement. */
-const SUPPRESSIONS_PER_INSERT = 18;
 
 type Count = { id: string | null; key: string | null; n: number };
 
@@ -215,7 +219,11 @@ function deletions(db: Db, tenantId: string, people: readonly Person[]): BatchIt
     db.delete(webhookDeliveries).where(deliveriesAbout),
     db.delete(outboxEvents).where(aboutThem),
     // The audit trail keeps that an action happened, not on whom; its chain still verifies.
-    ...people.map((p) => redactAuditSubject(db, tenantId, p.sub.id, p.request.id)),
+    redactAuditSubjects(
+      db,
+      tenantId,
+      people.map((p) => ({ subscriberId: p.sub.id, requestId: p.request.id })),
+    ),
     db.delete(subscribers).where(and(eq(subscribers.tenantId, tenantId), inJson(subscribers.id, ids))),
   ];
 }
@@ -270,11 +278,13 @@ async function idempotencyAnswersAbout(
       return people.some((p) => text.includes(p.sub.id) || (p.email !== null && lower.includes(p.email)));
     })
     .map((row) => row.key);
-  return chunk(about, 90).map((part) =>
-    db
-      .delete(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.tenantId, keys.tenantId), inArray(idempotencyKeys.key, part))),
-  );
+  return about.length
+    ? [
+        db
+          .delete(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.tenantId, keys.tenantId), inJson(idempotencyKeys.key, about))),
+      ]
+    : [];
 }
 
 /** Evidence of an inbound mail without the mail's Message-ID. */
@@ -357,9 +367,9 @@ export type ErasureResult = ErasureOutcome | { status: 'failed'; error: unknown 
 /** D1's limit of queries (each statement of a batch counts) per Worker invocation. */
 export const D1_QUERIES_PER_INVOCATION = 1_000;
 /**
- * The most D1 queries one erasure run alone can send: 10 reads, 6 to claim, about 33 to erase
- * (the deletions, the counters around them, the record and event), and 6 per other open request
- * of the person it closes.
+ * The most D1 queries one erasure run alone can send: 10 reads, 7 to claim, about 31 to erase
+ * (the deletions, the counters around them, the record and events, settling them), and 6 per
+ * other open request of the person it closes.
  */
 const SINGLE_ERASURE_QUERIES = 70;
 
@@ -479,7 +489,10 @@ export async function executeErasures(
   return results;
 }
 
-/** Claims the subjects' requests in one batch and erases them all in another. */
+/**
+ * Claims the subjects' requests in one batch and erases them all in another; the events nobody
+ * listens to are settled in the batch that writes them, the others handed on (`run.events`).
+ */
 async function eraseTogether(
   db: Db,
   keys: TenantKeys,
@@ -488,12 +501,13 @@ async function eraseTogether(
 ): Promise<Map<string, ErasureOutcome>> {
   const { now, trigger, actor } = run;
   const tenantId = keys.tenantId;
-  const claims = subjects.map((s) => startStatements(db, s.request, { actor, now, note: trigger }));
-  const claimBatch = claims.flatMap((c) => c.batch);
+  const claims = startEachStatements(
+    db,
+    subjects.map((s) => s.request),
+    { actor, now, note: trigger },
+  );
   const queries = run.queries ?? { sent: 0 };
-  queries.sent += claimBatch.length;
-  await runGuarded(db, claimBatch);
-  run.events?.push(...outboxRefs(claimBatch));
+  await commitSettled(db, claims.batch, run, now);
 
   const withSub = subjects.filter((s): s is Subject & { sub: Subscriber } => s.sub !== undefined);
   const ids = withSub.map((s) => s.sub.id);
@@ -524,12 +538,12 @@ async function eraseTogether(
   });
 
   const closed = new Set<string>();
-  const outcomes = new Map<string, ErasureOutcome>();
-  const finishes: BatchItem[] = [];
-  const perPerson: BatchItem[] = [];
+  const closures: BatchItem[] = [];
+  const finishing: EachTransition[] = [];
+  const records: { id: string; request: PrivacyRequest; counts: Record<string, number>; sub?: Subscriber }[] =
+    [];
   subjects.forEach((s, i) => {
     const { request, sub, index } = s;
-    const claimed = claims[i]?.next as PrivacyRequest;
     const recordId = newId('era');
     const counts: Record<string, number> = sub
       ? {
@@ -544,86 +558,40 @@ async function eraseTogether(
       : { subscribers: 0 };
     // The person's other open requests close with the erasure, and keep the erasure record
     // instead of the subscriber id, and no Message-ID of their mails (it can carry their address).
-    const closures = reads.others
-      .filter(
-        (o) =>
-          !closed.has(o.id) &&
-          ((sub && o.subscriberId === sub.id) || (index !== null && o.subjectIndex === index)),
-      )
-      .map((other) => {
-        closed.add(other.id);
-        return closeForErasure(db, other, {
+    const theirs = reads.others.filter(
+      (o) =>
+        !closed.has(o.id) &&
+        ((sub && o.subscriberId === sub.id) || (index !== null && o.subjectIndex === index)),
+    );
+    for (const other of theirs) {
+      closed.add(other.id);
+      closures.push(
+        ...closeForErasure(db, other, {
           erasureRequestId: request.id,
           now,
           patch: {
             subscriberId: sub && other.subscriberId ? recordId : other.subscriberId,
             evidence: withoutMailIds(other.evidence),
           },
-        }).batch;
-      });
-    const finish = finishStatements(db, claimed, {
-      actor,
-      now,
-      note: trigger,
-      payload: { trigger, closed: closures.length },
+        }).batch,
+      );
+    }
+    finishing.push({
+      request: claims.next[i] as PrivacyRequest,
+      payload: { trigger, closed: theirs.length },
       patch: {
         subscriberId: sub ? recordId : request.subscriberId,
         evidence: withoutMailIds(request.evidence),
       },
     });
-    finishes.push(...finish.batch);
-    // Each way to the person through its own index (an `or` of the two reads the whole tenant).
-    const samePerson: SQL[] = [];
-    if (sub)
-      samePerson.push(
-        sql`select id from privacy_requests where tenant_id = ${tenantId} and subscriber_id = ${sub.id}`,
-      );
-    if (index)
-      samePerson.push(
-        sql`select id from privacy_requests where tenant_id = ${tenantId} and subject_index = ${index}`,
-      );
-    perPerson.push(
-      ...closures.flat(),
-      ...(samePerson.length
-        ? [
-            db
-              .update(privacyRequests)
-              .set({
-                requesterCt: null,
-                ...(sub ? { subscriberId: recordId } : {}),
-                evidence: sql`case when json_extract(${privacyRequests.evidence}, '$.source') = 'inbound_email' then json_remove(${privacyRequests.evidence}, '$.messageId') else ${privacyRequests.evidence} end`,
-              })
-              .where(
-                and(
-                  ofTenant(privacyRequests.tenantId, tenantId),
-                  sql`${privacyRequests.id} in (${sql.join(samePerson, sql` union all `)})`,
-                  sql`${privacyRequests.id} <> ${request.id}`,
-                ),
-              ),
-          ]
-        : []),
-      // Unique per request: a second execution that got this far fails here and changes nothing.
-      db.insert(erasureRecords).values({
-        id: recordId,
-        tenantId,
-        requestId: request.id,
-        requestedAt: request.receivedAt,
-        executedAt: now,
-        trigger,
-        counts,
-      }),
-      outboxInsert(db, {
-        tenantId,
-        type: 'subscriber.erased',
-        subjectType: 'privacy_request',
-        subjectId: request.id,
-        occurredAt: now,
-        payload: { requestId: request.id, subscriberId: sub?.id ?? null, trigger },
-      }),
-    );
+    records.push({ id: recordId, request, counts, sub });
+  });
+  const finish = finishEachStatements(db, finishing, { actor, now, note: trigger });
+  const outcomes = new Map<string, ErasureOutcome>();
+  records.forEach(({ request, counts, sub }, i) => {
     outcomes.set(request.id, {
       status: 'executed',
-      request: finish.next,
+      request: finish.next[i] as PrivacyRequest,
       counts,
       requesterEmail: requesters[i]?.email ?? null,
       language: request.language ?? sub?.language ?? null,
@@ -632,7 +600,7 @@ async function eraseTogether(
 
   const suppressed = subjects.flatMap((s) => (s.index ? [{ index: s.index, requestId: s.request.id }] : []));
   const batch: BatchItem[] = [
-    ...finishes,
+    ...finish.batch,
     ...(await removalCounted(db, keys, people, subjects.length)),
     ...scrubIdsFromEvents(
       db,
@@ -646,30 +614,139 @@ async function eraseTogether(
           db,
           tenantId,
           suppressed.map((s) => s.index),
-          chunk(suppressed, SUPPRESSIONS_PER_INSERT).map((part) =>
-            db
-              .insert(suppressions)
-              .values(
-                part.map((s) => ({
-                  tenantId,
-                  emailIndex: s.index,
-                  reason: 'erasure' as const,
-                  requestId: s.requestId,
-                })),
-              )
-              .onConflictDoUpdate({
-                target: [suppressions.tenantId, suppressions.emailIndex],
-                set: { reason: 'erasure', requestId: sql`excluded.request_id` },
-              }),
-          ),
+          [suppressionsOf(db, tenantId, suppressed)],
         )
       : []),
-    ...perPerson,
+    ...closures,
+    ...theirOtherRequests(db, tenantId, records),
+    // Unique per request: a second execution that got this far fails here and changes nothing.
+    erasureRecordsOf(db, tenantId, records, trigger, now),
+    outboxInsertEach(
+      db,
+      records.map(({ request, sub }) => ({
+        tenantId,
+        type: 'subscriber.erased' as const,
+        subjectType: 'privacy_request' as const,
+        subjectId: request.id,
+        occurredAt: now,
+        payload: { requestId: request.id, subscriberId: sub?.id ?? null, trigger },
+      })),
+    ),
   ];
-  queries.sent += batch.length;
-  await runGuarded(db, batch);
-  run.events?.push(...outboxRefs(batch));
+  await commitSettled(db, batch, run, now);
   return outcomes;
+}
+
+/**
+ * Runs a guarded batch with the settling of its events appended (`settleUnwatched`), counts its
+ * queries and hands on the events an endpoint listens to.
+ */
+async function commitSettled(db: Db, statements: BatchItem[], run: ErasureRun, now: Date): Promise<void> {
+  const settle = settleUnwatched(db, outboxRefs(statements), now);
+  const batch = [...statements, ...settle.statements];
+  if (run.queries) run.queries.sent += batch.length;
+  const answers = await runGuarded(db, batch);
+  run.events?.push(...settle.toDispatch(batch, answers));
+}
+
+/**
+ * All of the people's requests besides the chunk's own (found through the subscriber and the
+ * subject indexes, each its own read): the erasure record's id instead of the subscriber id, no
+ * requester address, no Message-ID in their evidence. One statement for the chunk.
+ */
+function theirOtherRequests(
+  db: Db,
+  tenantId: string,
+  records: readonly { id: string; request: PrivacyRequest; sub?: Subscriber }[],
+): BatchItem[] {
+  const people = records.flatMap(({ id, request, sub }) => {
+    const index = sub?.emailIndex ?? request.subjectIndex;
+    return sub || index ? [{ record: sub ? id : null, sub: sub?.id ?? null, index }] : [];
+  });
+  if (people.length === 0) return [];
+  const json = JSON.stringify(people);
+  const pick = (path: string) => sql.raw(`json_extract(value, '$.${path}')`);
+  const own = JSON.stringify(records.map((r) => r.request.id));
+  const recordOf = sql`(select ${pick('record')} from json_each(${json})
+    where ${pick('sub')} = ${privacyRequests.subscriberId} or ${pick('index')} = ${privacyRequests.subjectIndex} limit 1)`;
+  return [
+    db
+      .update(privacyRequests)
+      .set({
+        requesterCt: null,
+        subscriberId: sql`coalesce(${recordOf}, ${privacyRequests.subscriberId})`,
+        evidence: sql`case when json_extract(${privacyRequests.evidence}, '$.source') = 'inbound_email' then json_remove(${privacyRequests.evidence}, '$.messageId') else ${privacyRequests.evidence} end`,
+      })
+      .where(
+        and(
+          ofTenant(privacyRequests.tenantId, tenantId),
+          sql`${privacyRequests.id} in (
+            select id from privacy_requests where tenant_id = ${tenantId} and subscriber_id in (select ${pick('sub')} from json_each(${json}))
+            union all select id from privacy_requests where tenant_id = ${tenantId} and subject_index in (select ${pick('index')} from json_each(${json})))`,
+          sql`${privacyRequests.id} not in (select value from json_each(${own}))`,
+        ),
+      ),
+  ];
+}
+
+/** The blind indexes kept as suppressions (reason `erasure`, the request that erased them), one statement. */
+function suppressionsOf(
+  db: Db,
+  tenantId: string,
+  suppressed: readonly { index: string; requestId: string }[],
+) {
+  const json = JSON.stringify(suppressed.map((s) => [s.index, s.requestId]));
+  return db
+    .insert(suppressions)
+    .select(
+      db
+        .select({
+          tenantId: sql<string>`${tenantId}`.as('tenant_id'),
+          emailIndex: sql<string>`json_extract(value, '$[0]')`.as('email_index'),
+          reason: sql<'erasure'>`'erasure'`.as('reason'),
+          requestId: sql<string>`json_extract(value, '$[1]')`.as('request_id'),
+          createdAt: sql<number>`unixepoch('subsec') * 1000`.as('created_at'),
+        })
+        .from(sql`json_each(${json})`)
+        // `where`: an upsert's `on conflict` would otherwise parse as the join's `on`.
+        .where(sql`true`),
+    )
+    .onConflictDoUpdate({
+      target: [suppressions.tenantId, suppressions.emailIndex],
+      set: { reason: 'erasure', requestId: sql`excluded.request_id` },
+    });
+}
+
+/** The chunk's erasure records (counts only), one statement; `request_id` is unique. */
+function erasureRecordsOf(
+  db: Db,
+  tenantId: string,
+  records: readonly { id: string; request: PrivacyRequest; counts: Record<string, number> }[],
+  trigger: ErasureTrigger,
+  now: Date,
+) {
+  const json = JSON.stringify(
+    records.map((r) => ({
+      id: r.id,
+      request: r.request.id,
+      at: r.request.receivedAt.getTime(),
+      counts: r.counts,
+    })),
+  );
+  const field = (path: string) => sql.raw(`json_extract(j.value, '$.${path}')`);
+  return db.insert(erasureRecords).select(
+    db
+      .select({
+        id: sql<string>`${field('id')}`.as('id'),
+        tenantId: sql<string>`${tenantId}`.as('tenant_id'),
+        requestId: sql<string>`${field('request')}`.as('request_id'),
+        requestedAt: sql<number>`${field('at')}`.as('requested_at'),
+        executedAt: sql<number>`${now.getTime()}`.as('executed_at'),
+        trigger: sql<string>`${trigger}`.as('trigger'),
+        counts: sql<string>`${field('counts')}`.as('counts'),
+      })
+      .from(sql`json_each(${json}) as j`),
+  );
 }
 
 /**

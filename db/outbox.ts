@@ -85,6 +85,45 @@ export function outboxInsertIf(db: Db, event: OutboxEventInput, from: SQLiteTabl
   return Object.assign(db.insert(outboxEvents).select(select), { eventId: id, outboxRef });
 }
 
+/**
+ * Events of distinct subjects written by one statement (an `insert … select` over one bound JSON
+ * array), each numbered as `outboxInsert` numbers it: a chunk's events of one type cost one query
+ * whatever their number. Two events of one subject need two statements (each must see the other's
+ * `seq`), so a repeated subject throws.
+ */
+export function outboxInsertEach(db: Db, events: readonly OutboxEventInput[]) {
+  const subjects = new Set(events.map((e) => `${e.tenantId}\u0000${e.subjectType}\u0000${e.subjectId}`));
+  if (subjects.size !== events.length) throw new Error('outboxInsertEach: one event per subject');
+  const rows = events.map((e) => ({
+    id: newId('evt'),
+    tenantId: e.tenantId,
+    type: e.type,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    payload: e.payload,
+    occurredAt: (e.occurredAt ?? new Date()).getTime(),
+  }));
+  const field = (name: string) => sql.raw(`json_extract(j.value, '$.${name}')`);
+  const select = db
+    .select({
+      id: sql<string>`${field('id')}`.as('id'),
+      tenantId: sql<string>`${field('tenantId')}`.as('tenant_id'),
+      type: sql<string>`${field('type')}`.as('type'),
+      subjectType: sql<string>`${field('subjectType')}`.as('subject_type'),
+      subjectId: sql<string>`${field('subjectId')}`.as('subject_id'),
+      payload: sql<string>`${field('payload')}`.as('payload'),
+      occurredAt: sql<number>`${field('occurredAt')}`.as('occurred_at'),
+      dispatchedAt: sql<null>`null`.as('dispatched_at'),
+      receivedAt: sql<null>`null`.as('received_at'),
+      seq: sql<number>`(select coalesce(max(o.seq), 0) + 1 from outbox_events o where o.tenant_id = ${field('tenantId')} and o.subject_type = ${field('subjectType')} and o.subject_id = ${field('subjectId')})`.as(
+        'seq',
+      ),
+    })
+    .from(sql`json_each(${JSON.stringify(rows)}) as j`);
+  const eventRefs: OutboxRef[] = rows.map((r) => ({ id: r.id, tenantId: r.tenantId, type: r.type }));
+  return Object.assign(db.insert(outboxEvents).select(select), { outboxRefList: eventRefs });
+}
+
 /** An event as the webhook fan-out and delivery read it (its type not yet checked against the catalogue). */
 export type OutboxEventRow = Omit<StoredEvent, 'type'> & { type: string };
 
@@ -100,37 +139,51 @@ export const storedEventColumns = {
   payload: outboxEvents.payload,
 };
 
+/** An endpoint as the fan-out matches it against an event. */
+export type LiveEndpoint = { id: string; eventTypes: string[] };
+
 /**
  * The fan-out's receipt of an event, in one batch: marks it received (`first` is false when it
- * already was, a redelivery) and reads it as it stands; `event` is undefined when absent.
+ * already was, a redelivery), reads it as it stands (`event` is undefined when absent) and the
+ * tenant's endpoints live when it occurred (`liveEndpointCondition`), for the fan-out to match.
  */
 export async function receiveOutboxEvent(
   db: Db,
   tenantId: string,
   eventId: string,
-): Promise<{ first: boolean; event: OutboxEventRow | undefined }> {
-  const [marked, [event]] = await db.batch([
+): Promise<{ first: boolean; event: OutboxEventRow | undefined; endpoints: LiveEndpoint[] }> {
+  const ofEvent = and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, eventId));
+  const [marked, [event], endpoints] = await db.batch([
     db
       .update(outboxEvents)
       .set({ receivedAt: new Date() })
       .where(and(eq(outboxEvents.id, eventId), isNull(outboxEvents.receivedAt)))
       .returning({ id: outboxEvents.id }),
+    db.select(storedEventColumns).from(outboxEvents).where(ofEvent).limit(1),
     db
-      .select(storedEventColumns)
-      .from(outboxEvents)
-      .where(and(eq(outboxEvents.tenantId, tenantId), eq(outboxEvents.id, eventId)))
-      .limit(1),
+      .select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes })
+      .from(webhookEndpoints)
+      .where(
+        liveEndpointCondition(
+          tenantId,
+          sql`(${db.select({ at: outboxEvents.occurredAt }).from(outboxEvents).where(ofEvent)})`,
+        ),
+      ),
   ]);
-  return { first: marked.length > 0, event };
+  return { first: marked.length > 0, event, endpoints };
 }
 
-/** The events among the statements of a batch (those made by `outboxInsert`), once it committed. */
+/**
+ * The events among the statements of a batch (those made by `outboxInsert`, `outboxInsertIf` and
+ * `outboxInsertEach`), once it committed.
+ */
 export function outboxRefs(items: readonly unknown[]): OutboxRef[] {
-  return items.flatMap((item) =>
-    item !== null && typeof item === 'object' && 'outboxRef' in item
-      ? [(item as { outboxRef: OutboxRef }).outboxRef]
-      : [],
-  );
+  return items.flatMap((item) => {
+    if (item === null || typeof item !== 'object') return [];
+    if ('outboxRef' in item) return [(item as { outboxRef: OutboxRef }).outboxRef];
+    if ('outboxRefList' in item) return (item as { outboxRefList: OutboxRef[] }).outboxRefList;
+    return [];
+  });
 }
 
 /**

@@ -14,9 +14,9 @@ import {
   type RequestAction,
 } from '../shared/request-lifecycle';
 import { runBatch, type BatchItem, type Db } from './client';
-import { outboxInsert, type OutboxRef, outboxRefs } from './outbox';
+import { outboxInsert, outboxInsertEach, type OutboxRef, outboxRefs } from './outbox';
 import { findPrivacyRequest, type PrivacyRequest } from './privacy-requests';
-import { counted, requestSubjectScope } from './report-counters';
+import { counted, requestSubjectScope, requestSubjectsScope } from './report-counters';
 import { privacyRequestHistory, privacyRequests } from './schema';
 
 const EVENT = {
@@ -67,6 +67,36 @@ const isGuardFailure = (err: unknown) =>
   err instanceof Error &&
   /NOT NULL constraint failed: privacy_requests\.kind/.test(`${err.message} ${String(err.cause ?? '')}`);
 
+/** The state `action` moves `request` to, at `now` (after its last change); or `illegal_transition` (409). */
+function transitioned(
+  request: PrivacyRequest,
+  action: RequestAction,
+  input: Pick<TransitionInput, 'now' | 'patch'>,
+): PrivacyRequest {
+  const verdict = nextStatus(request.status, action, {
+    kind: request.kind,
+    extended: request.extendedAt !== null,
+  });
+  if (!verdict.ok)
+    throw new AppError('illegal_transition', verdict.reason, { status: request.status, action });
+  let now = input.now ?? new Date();
+  if (now.getTime() <= request.updatedAt.getTime()) now = new Date(request.updatedAt.getTime() + 1);
+  return { ...request, ...input.patch, status: verdict.to, updatedAt: now };
+}
+
+/** The outbox payload of a transition: the request's ids, state and due dates, and `facts`. */
+function transitionPayload(request: PrivacyRequest, next: PrivacyRequest, facts?: Record<string, unknown>) {
+  return {
+    requestId: request.id,
+    subscriberId: next.subscriberId,
+    kind: request.kind,
+    status: next.status,
+    dueAt: next.dueAt.toISOString(),
+    monthDueAt: next.monthDueAt.toISOString(),
+    ...facts,
+  };
+}
+
 /**
  * The statements of one transition (guard, new state, history row, outbox event), for a batch of
  * the caller's; throws `illegal_transition` (409) when the action is not allowed from the status.
@@ -77,15 +107,8 @@ function transitionStatements(
   action: RequestAction,
   input: Omit<TransitionInput, 'extra' | 'events'>,
 ): { next: PrivacyRequest; batch: BatchItem[] } {
-  const verdict = nextStatus(request.status, action, {
-    kind: request.kind,
-    extended: request.extendedAt !== null,
-  });
-  if (!verdict.ok)
-    throw new AppError('illegal_transition', verdict.reason, { status: request.status, action });
-  let now = input.now ?? new Date();
-  if (now.getTime() <= request.updatedAt.getTime()) now = new Date(request.updatedAt.getTime() + 1);
-  const next: PrivacyRequest = { ...request, ...input.patch, status: verdict.to, updatedAt: now };
+  const next = transitioned(request, action, input);
+  const now = next.updatedAt;
   const { id: _id, tenantId: _tenantId, ...changes } = next;
   const type = `privacy_request.${EVENT[action]}` as const;
   const batch: BatchItem[] = [
@@ -111,15 +134,7 @@ function transitionStatements(
       subjectType: 'privacy_request',
       subjectId: request.id,
       occurredAt: now,
-      payload: {
-        requestId: request.id,
-        subscriberId: next.subscriberId,
-        kind: request.kind,
-        status: next.status,
-        dueAt: next.dueAt.toISOString(),
-        monthDueAt: next.monthDueAt.toISOString(),
-        ...input.payload,
-      },
+      payload: transitionPayload(request, next, input.payload),
     }),
   ];
   // An erasure opening or closing moves its subject between the compliance cells.
@@ -148,9 +163,10 @@ export async function transitionRequest(
  * Runs a batch holding transition guards; a guard that fired becomes `conflict` (409) and the
  * batch changed nothing. Other failures are rethrown as they are.
  */
-export async function runGuarded(db: Db, batch: BatchItem[]): Promise<void> {
+export async function runGuarded(db: Db, batch: BatchItem[]): Promise<unknown[]> {
   try {
-    await runBatch(db, batch);
+    if (batch.length === 0) return [];
+    return await db.batch(batch as [BatchItem, ...BatchItem[]]);
   } catch (err) {
     if (isGuardFailure(err))
       throw new AppError(
@@ -291,27 +307,149 @@ export function finishExecution(
   return transitionRequest(db, request, 'finish', finishing(by));
 }
 
-/**
- * The statements that claim a request for execution, for a batch of the caller's (run with
- * `runGuarded`): a request claimed or changed meanwhile fails the whole batch.
- */
-export function startStatements(db: Db, request: PrivacyRequest, by: Omit<Actor, 'events'>) {
-  return transitionStatements(db, request, 'start', by);
-}
-
 /** A finished execution is resolved now and keeps no requester address. */
 function finishing<T extends TransitionInput>(by: T): T {
   const now = by.now ?? new Date();
   return { ...by, now, patch: { ...by.patch, resolvedAt: now, requesterCt: null } };
 }
 
-/** The statements that complete a claimed execution, for the batch of the erasure itself. */
-export function finishStatements(
+/** One request of a transition of several, with its own changes and event facts. */
+export type EachTransition = {
+  request: PrivacyRequest;
+  /** Columns to change besides status and updatedAt: the same keys for every request. */
+  patch?: TransitionInput['patch'];
+  payload?: Record<string, unknown>;
+};
+
+/** A value of a patch as SQLite stores it (dates as milliseconds), for a JSON parameter. */
+const stored = (value: unknown) => (value instanceof Date ? value.getTime() : value);
+
+/**
+ * The statements of one action applied to several erasure requests of a tenant, one statement
+ * per kind whatever their number (guard, new states, history rows, outbox events, with the
+ * compliance cells of their subjects counted around them): their values travel as one bound
+ * JSON array, read with `json_each`, so D1's 100 parameters per statement never bind the
+ * number. One request changed meanwhile fails the whole batch, as its own guard would.
+ */
+function transitionEachStatements(
   db: Db,
-  request: PrivacyRequest,
-  by: Omit<Actor, 'events'> & { payload?: Record<string, unknown>; patch?: TransitionInput['patch'] },
-) {
-  return transitionStatements(db, request, 'finish', finishing(by));
+  items: readonly EachTransition[],
+  action: RequestAction,
+  input: Omit<TransitionInput, 'extra' | 'events' | 'patch' | 'payload'>,
+): { next: PrivacyRequest[]; batch: BatchItem[] } {
+  const first = items[0]?.request;
+  if (!first) return { next: [], batch: [] };
+  const tenantId = first.tenantId;
+  const keys = Object.keys(items[0]?.patch ?? {}) as (keyof NonNullable<TransitionInput['patch']>)[];
+  if (items.some((i) => i.request.tenantId !== tenantId || i.request.kind !== 'erasure'))
+    throw new Error('transitionEachStatements: erasure requests of one tenant');
+  const next = items.map((i) => transitioned(i.request, action, { now: input.now, patch: i.patch }));
+  const rows = items.map((i, n) => ({
+    id: i.request.id,
+    from: i.request.status,
+    was: i.request.updatedAt.getTime(),
+    status: next[n]?.status,
+    at: next[n]?.updatedAt.getTime(),
+    history: newId('rqh'),
+    patch: Object.fromEntries(keys.map((k) => [k, stored(i.patch?.[k])])),
+  }));
+  const json = JSON.stringify(rows);
+  const field = (path: string) => sql.raw(`json_extract(j.value, '$.${path}')`);
+  const each = sql`json_each(${json}) as j`;
+  // `+tenant_id`: the requests are found by their ids, never through the tenant's index.
+  const ofChunk = and(
+    sql`+${privacyRequests.tenantId} = ${tenantId}`,
+    sql`${privacyRequests.id} = ${field('id')}`,
+  );
+  const batch: BatchItem[] = [
+    // The guard: a NOT NULL column set to null on any request no longer as it was read.
+    db
+      .update(privacyRequests)
+      .set({ kind: sql`null` })
+      .from(each)
+      .where(
+        and(
+          ofChunk,
+          sql`(${privacyRequests.status} <> ${field('from')} or ${privacyRequests.updatedAt} <> ${field('was')})`,
+        ),
+      ),
+    db
+      .update(privacyRequests)
+      .set({
+        status: sql`${field('status')}`,
+        updatedAt: sql`${field('at')}`,
+        ...Object.fromEntries(keys.map((k) => [k, sql`${field(`patch.${k}`)}`])),
+      })
+      .from(each)
+      .where(ofChunk),
+    db.insert(privacyRequestHistory).select(
+      db
+        .select({
+          id: sql<string>`${field('history')}`.as('id'),
+          tenantId: sql<string>`${tenantId}`.as('tenant_id'),
+          requestId: sql<string>`${field('id')}`.as('request_id'),
+          fromStatus: sql<string>`${field('from')}`.as('from_status'),
+          toStatus: sql<string>`${field('status')}`.as('to_status'),
+          action: sql<string>`${action}`.as('action'),
+          actor: sql<string>`${input.actor}`.as('actor'),
+          note: sql<string | null>`${input.note ?? null}`.as('note'),
+          at: sql<number>`${field('at')}`.as('at'),
+        })
+        .from(each),
+    ),
+    outboxInsertEach(
+      db,
+      items.map((i, n) => {
+        const moved = next[n] as PrivacyRequest;
+        return {
+          tenantId,
+          type: `privacy_request.${EVENT[action]}` as const,
+          subjectType: 'privacy_request' as const,
+          subjectId: i.request.id,
+          occurredAt: moved.updatedAt,
+          payload: transitionPayload(i.request, moved, i.payload),
+        };
+      }),
+    ),
+  ];
+  return {
+    next,
+    batch: counted(
+      db,
+      requestSubjectsScope(
+        tenantId,
+        items.map((i) => i.request),
+      ),
+      batch,
+    ),
+  };
+}
+
+/**
+ * The statements that claim erasure requests for execution, for a batch of the caller's (run with
+ * `runGuarded`): a request claimed or changed meanwhile fails the whole batch.
+ */
+export function startEachStatements(db: Db, requests: readonly PrivacyRequest[], by: Omit<Actor, 'events'>) {
+  return transitionEachStatements(
+    db,
+    requests.map((request) => ({ request })),
+    'start',
+    by,
+  );
+}
+
+/**
+ * The statements that complete claimed executions, for the batch of the erasures themselves:
+ * resolved now, no requester address kept, each with its own `patch` and event facts.
+ */
+export function finishEachStatements(db: Db, items: readonly EachTransition[], by: Omit<Actor, 'events'>) {
+  const now = by.now ?? new Date();
+  return transitionEachStatements(
+    db,
+    items.map((i) => ({ ...i, patch: { ...i.patch, resolvedAt: now, requesterCt: null } })),
+    'finish',
+    { ...by, now },
+  );
 }
 
 /**

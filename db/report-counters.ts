@@ -34,6 +34,25 @@ export const requestSubjectScope = (
   where: sql`p.tenant_id = ${tenantId} and (p.id = ${subject.subscriberId ?? ''} or p.email_index = ${subject.subjectIndex ?? ''})`,
 });
 
+/**
+ * The subscribers several erasure requests are about (ids and blind indexes as two JSON
+ * parameters), each found through its own key (the id; the tenant and blind index, address by
+ * address: `cross join` keeps the addresses outside): an `or` of the two, or the tenant index
+ * SQLite picks for a plainer union, would read the whole tenant.
+ */
+export const requestSubjectsScope = (
+  tenantId: string,
+  subjects: readonly { subscriberId: string | null; subjectIndex: string | null }[],
+): CounterScope => {
+  const ids = subjects.flatMap((s) => (s.subscriberId ? [s.subscriberId] : []));
+  const indexes = subjects.flatMap((s) => (s.subjectIndex ? [s.subjectIndex] : []));
+  return {
+    tenantId,
+    where: sql`+p.tenant_id = ${tenantId} and p.id in (select value from json_each(${JSON.stringify(ids)})
+      union select q.id from json_each(${JSON.stringify(indexes)}) as k cross join subscribers q on q.tenant_id = ${tenantId} and q.email_index = k.value)`,
+  };
+};
+
 /** Everyone subscribed to a list (a change of its lawful basis). */
 export const listScope = (tenantId: string, listId: string): CounterScope => ({
   tenantId,

@@ -7,8 +7,15 @@ import type { TenantKeys } from '../shared/crypto/envelope';
 import { newId } from '../shared/regions';
 import { matchesEventFilter, type EventType } from '../shared/webhooks/catalogue';
 import { type AuditOrigin, appendAudit } from './audit-log';
-import type { BatchItem, Db } from './client';
-import { type OutboxEventRow, type OutboxRef, outboxInsert, outboxRefs, storedEventColumns } from './outbox';
+import { type BatchItem, type Db, inJson } from './client';
+import {
+  type LiveEndpoint,
+  type OutboxEventRow,
+  type OutboxRef,
+  outboxInsert,
+  outboxRefs,
+  storedEventColumns,
+} from './outbox';
 import { outboxEvents, tenants, webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema';
 import {
   disableStatements,
@@ -34,13 +41,15 @@ const EARLY_SLACK_MS = 2_000;
  * The fan-out of one event: a delivery for each enabled endpoint of the tenant whose filters
  * match (unique per endpoint and event, so a redelivered event adds none), and the deliveries of
  * this event not yet attempted, to be sent as queue messages (the insert and that read in one batch).
+ * `live` are the endpoints live when it occurred, as the receipt read them; read here when not given.
  */
 export async function createDeliveries(
   db: Db,
   event: { id: string; tenantId: string; type: EventType; occurredAt: Date },
   now: Date,
+  live?: readonly LiveEndpoint[],
 ): Promise<DeliveryRef[]> {
-  const endpoints = (await liveEndpoints(db, event.tenantId, event.occurredAt)).filter((e) =>
+  const endpoints = (live ?? (await liveEndpoints(db, event.tenantId, event.occurredAt))).filter((e) =>
     matchesEventFilter(e.eventTypes, event.type),
   );
   if (endpoints.length === 0) return [];
@@ -161,97 +170,98 @@ export type Claim =
 /**
  * Takes one attempt of each delivery: counts it and leases the row in one conditional update, so
  * of two consumers of the same message (or of duplicate messages) exactly one sends. The same
- * batch reads each delivery as its update left it, its endpoint, event and tenant: one round trip
- * for the whole queue batch (five statements a delivery).
+ * batch reads the deliveries as the update left them, their endpoints, events and tenants: one
+ * round trip and five statements for the whole queue batch, however many deliveries it holds.
  */
 export async function claimDeliveries(db: Db, refs: readonly DeliveryRef[], now: Date): Promise<Claim[]> {
   if (refs.length === 0) return [];
-  const statements = refs.flatMap((ref) => claimStatements(db, ref, now));
-  const results = (await db.batch(statements as [BatchItem, ...BatchItem[]])) as unknown[];
+  const [claimed, deliveries, endpoints, events, tenantRows] = await db.batch(claimStatements(db, refs, now));
+  // One row matches once: of two messages of the same delivery in a batch, the first holds the claim.
+  const unclaimed = new Set(claimed.map((c) => c.id));
+  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  const [endpointOf, eventOf, tenantOf] = [byId(endpoints), byId(events), byId(tenantRows)];
   return Promise.all(
-    refs.map((ref, i) =>
-      claimOutcome(
-        db,
-        ref,
-        now,
-        results.slice(i * CLAIM_STATEMENTS, (i + 1) * CLAIM_STATEMENTS) as ClaimRows,
-      ),
-    ),
+    refs.map((ref) => {
+      // Every read is of the message's own tenant: another tenant's delivery is missing.
+      const delivery = deliveries.find((r) => r.id === ref.id && r.tenantId === ref.tenantId);
+      const row = delivery && {
+        delivery,
+        endpoint: sameTenant(endpointOf.get(delivery.endpointId), ref),
+        event: sameTenant(eventOf.get(delivery.eventId), ref),
+        tenant: tenantOf.get(ref.tenantId),
+      };
+      return claimOutcome(db, ref, now, row !== undefined && unclaimed.delete(ref.id), row);
+    }),
   );
 }
 
-const CLAIM_STATEMENTS = 5;
+/** The refs as one JSON parameter (D1 binds at most 100 per statement): `[[tenantId, id, round], …]`. */
+const refsJson = (refs: readonly DeliveryRef[]) =>
+  JSON.stringify(refs.map((r) => [r.tenantId, r.id, r.round]));
 
-type ClaimRows = [{ id: string }[], WebhookDelivery[], WebhookEndpoint[], OutboxEventRow[], ClaimedTenant[]];
-
-function claimStatements(db: Db, ref: DeliveryRef, now: Date): BatchItem[] {
+function claimStatements(db: Db, refs: readonly DeliveryRef[], now: Date) {
   const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
-  const ofDelivery = and(eq(webhookDeliveries.tenantId, ref.tenantId), eq(webhookDeliveries.id, ref.id));
+  const ids = refs.map((r) => r.id);
+  const d = webhookDeliveries;
   return [
     db
-      .update(webhookDeliveries)
-      .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, claimedUntil: lease })
+      .update(d)
+      .set({ attempts: sql`${d.attempts} + 1`, claimedUntil: lease })
       .where(
         and(
-          eq(webhookDeliveries.tenantId, ref.tenantId),
-          eq(webhookDeliveries.id, ref.id),
-          eq(webhookDeliveries.round, ref.round),
-          inArray(webhookDeliveries.status, ['pending', 'retrying']),
-          or(isNull(webhookDeliveries.claimedUntil), lte(webhookDeliveries.claimedUntil, now)),
-          or(
-            isNull(webhookDeliveries.nextAttemptAt),
-            lte(webhookDeliveries.nextAttemptAt, new Date(now.getTime() + EARLY_SLACK_MS)),
-          ),
+          inJson(d.id, ids),
+          sql`(${d.tenantId}, ${d.id}, ${d.round}) in (select value ->> 0, value ->> 1, value ->> 2 from json_each(${refsJson(refs)}))`,
+          inArray(d.status, ['pending', 'retrying']),
+          or(isNull(d.claimedUntil), lte(d.claimedUntil, now)),
+          or(isNull(d.nextAttemptAt), lte(d.nextAttemptAt, new Date(now.getTime() + EARLY_SLACK_MS))),
           exists(
             db
               .select({ one: sql`1` })
               .from(webhookEndpoints)
-              .where(
-                and(eq(webhookEndpoints.id, webhookDeliveries.endpointId), eq(webhookEndpoints.active, true)),
-              ),
+              .where(and(eq(webhookEndpoints.id, d.endpointId), eq(webhookEndpoints.active, true))),
           ),
         ),
       )
-      .returning({ id: webhookDeliveries.id }),
-    db.select().from(webhookDeliveries).where(ofDelivery),
+      .returning({ id: d.id }),
+    db.select().from(d).where(inJson(d.id, ids)),
     db
       .select()
       .from(webhookEndpoints)
-      .where(
-        and(
-          eq(webhookEndpoints.tenantId, ref.tenantId),
-          inArray(
-            webhookEndpoints.id,
-            db.select({ id: webhookDeliveries.endpointId }).from(webhookDeliveries).where(ofDelivery),
-          ),
-        ),
-      ),
+      .where(inArray(webhookEndpoints.id, db.select({ id: d.endpointId }).from(d).where(inJson(d.id, ids)))),
     db
       .select(storedEventColumns)
       .from(outboxEvents)
-      .where(
-        and(
-          eq(outboxEvents.tenantId, ref.tenantId),
-          inArray(
-            outboxEvents.id,
-            db.select({ id: webhookDeliveries.eventId }).from(webhookDeliveries).where(ofDelivery),
-          ),
-        ),
-      ),
+      .where(inArray(outboxEvents.id, db.select({ id: d.eventId }).from(d).where(inJson(d.id, ids)))),
     db
       .select({ id: tenants.id, wrappedKey: tenants.wrappedKey })
       .from(tenants)
-      .where(eq(tenants.id, ref.tenantId)),
-  ];
+      .where(inJson(tenants.id, [...new Set(refs.map((r) => r.tenantId))])),
+  ] as const;
 }
 
-/** What the claim's statements found for one delivery. */
-async function claimOutcome(db: Db, ref: DeliveryRef, now: Date, rows: ClaimRows): Promise<Claim> {
-  const [claimed, [delivery], [endpoint], [event], [tenant]] = rows;
-  if (!delivery) return { kind: 'skip', reason: 'missing' };
-  if (claimed.length > 0) {
+const sameTenant = <T extends { tenantId: string }>(row: T | undefined, ref: DeliveryRef) =>
+  row?.tenantId === ref.tenantId ? row : undefined;
+
+type ClaimRow = {
+  delivery: WebhookDelivery;
+  endpoint: WebhookEndpoint | undefined;
+  event: OutboxEventRow | undefined;
+  tenant: ClaimedTenant | undefined;
+};
+
+/** What the claim found for one delivery: `claimed` when its update counted this attempt. */
+async function claimOutcome(
+  db: Db,
+  ref: DeliveryRef,
+  now: Date,
+  claimed: boolean,
+  row: ClaimRow | undefined,
+): Promise<Claim> {
+  if (!row) return { kind: 'skip', reason: 'missing' };
+  const { delivery, endpoint } = row;
+  if (claimed) {
     if (!endpoint) return { kind: 'skip', reason: 'missing' };
-    return { kind: 'claimed', delivery, endpoint, event, tenant };
+    return { kind: 'claimed', delivery, endpoint, event: row.event, tenant: row.tenant };
   }
   if (delivery.round !== ref.round) return { kind: 'skip', reason: 'stale_round' };
   if (delivery.status !== 'pending' && delivery.status !== 'retrying')

@@ -204,18 +204,19 @@ export async function rotateSecret(
   return { secret, previousSecretExpiresAt };
 }
 
-/** The secrets that sign at `now`: the current one, and the previous until it expires. */
-export async function signingSecrets(
+/** The signing secret an endpoint stores as `secretCt` (`current`) or `previousSecretCt` (`previous`), decrypted. */
+export function decryptSecret(
   keys: TenantKeys,
-  endpoint: WebhookEndpoint,
-  now: Date,
-): Promise<string[]> {
-  const secrets = [await decryptTenantField(keys, endpoint.id, SECRET_FIELD, endpoint.secretCt)];
-  if (endpoint.previousSecretCt && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now)
-    secrets.push(
-      await decryptTenantField(keys, endpoint.id, PREVIOUS_SECRET_FIELD, endpoint.previousSecretCt),
-    );
-  return secrets;
+  endpointId: string,
+  which: 'current' | 'previous',
+  ciphertext: string,
+): Promise<string> {
+  return decryptTenantField(
+    keys,
+    endpointId,
+    which === 'current' ? SECRET_FIELD : PREVIOUS_SECRET_FIELD,
+    ciphertext,
+  );
 }
 
 /** The tenant's enabled endpoints that existed when an event occurred. */

@@ -34,28 +34,39 @@ export async function seedErasures(url: string, n: number): Promise<Backlog> {
 }
 
 /**
- * Drains the clock until `target` erasures ran or none remain; `ms` is the time inside the clock.
+ * Drains the clock until `target` erasures ran or none remain; `ms` is the time inside the clock,
+ * `restedMs` the part of it spent resting between chunks, as the re-armed alarm would.
  * Slices are at most 20 s (no request outlives HTTP timeouts) and shorter near the target.
  */
 export async function drainClock(
   url: string,
   backlog: Backlog,
   target: number,
-): Promise<{ executed: number; ms: number; remaining: number }> {
+): Promise<{ executed: number; ms: number; restedMs: number; chunks: number; remaining: number }> {
   let executed = 0;
   let ms = 0;
+  let restedMs = 0;
+  let chunks = 0;
   let remaining = Number.POSITIVE_INFINITY;
   while (executed < target && remaining > 0) {
     const perMs = executed && ms ? executed / ms : 0;
     const budgetMs = perMs ? Math.min(20_000, Math.max(500, Math.ceil((target - executed) / perMs))) : 2_000;
-    const slice = await post<{ executed: number; ms: number; remaining: number }>(
-      url,
-      '/__dev/bench/erasure/drain',
-      { tenantId: backlog.tenantId, asOf: backlog.dueAt + 60_000, budgetMs },
-    );
+    const slice = await post<{
+      executed: number;
+      ms: number;
+      restedMs: number;
+      chunks: number;
+      remaining: number;
+    }>(url, '/__dev/bench/erasure/drain', {
+      tenantId: backlog.tenantId,
+      asOf: backlog.dueAt + 60_000,
+      budgetMs,
+    });
     executed += slice.executed;
     ms += slice.ms;
+    restedMs += slice.restedMs;
+    chunks += slice.chunks;
     remaining = slice.remaining;
   }
-  return { executed, ms, remaining };
+  return { executed, ms, restedMs, chunks, remaining };
 }

@@ -22,27 +22,28 @@ export function secretBytes(secret: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** The `v1,<base64>` signature of one message under one secret. */
+/** The HMAC-SHA-256 key of a `whsec_` secret (non-extractable, for signing only). */
+export function signingKey(secret: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', secretBytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+}
+
+/** The `v1,<base64>` signature of one message under one secret (a `whsec_` string or its key). */
 export async function signatureV1(
-  secret: string,
+  secret: string | CryptoKey,
   webhookId: string,
   timestampSeconds: number,
   body: string,
 ): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    secretBytes(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
+  const key = typeof secret === 'string' ? await signingKey(secret) : secret;
   const mac = await crypto.subtle.sign('HMAC', key, utf8(`${webhookId}.${timestampSeconds}.${body}`));
   return `v1,${toBase64(new Uint8Array(mac))}`;
 }
 
-/** The three Standard Webhooks headers of one attempt; every secret given signs. */
+/** The three Standard Webhooks headers of one attempt; every secret (or key) given signs. */
 export async function webhookHeaders(
-  secrets: readonly string[],
+  secrets: readonly (string | CryptoKey)[],
   webhookId: string,
   timestampSeconds: number,
   body: string,

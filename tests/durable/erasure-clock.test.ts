@@ -3,11 +3,12 @@ import {
   createScheduledController,
   evictDurableObject,
   runDurableObjectAlarm,
+  runInDurableObject,
 } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { regional } from '../../db/regions';
-import { ALARM_CHUNK } from '../../workers/durable/erasure-clock';
+import { ALARM_CHUNK, MIN_REST_MS, restAfter } from '../../workers/durable/erasure-clock';
 import { clockFor } from '../../workers/privacy/clock';
 import { handleScheduled } from '../../workers/scheduled';
 import { body, seedSubscriber } from '../support/privacy';
@@ -122,13 +123,23 @@ describe('ErasureClock', () => {
       expect(res.status).toBe(201);
     }
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.now() + 46 * 86_400_000);
+    const at = Date.now() + 46 * 86_400_000;
+    vi.setSystemTime(at);
     expect(await runDurableObjectAlarm(clock)).toBe(true);
     expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(ALARM_CHUNK);
     expect((await clock.pending()).length).toBe(5);
+    // More is due: the next alarm comes after the rest (the chunk took no time on a stopped clock).
+    expect(await runInDurableObject(clock, (_, state) => state.storage.getAlarm())).toBe(at + MIN_REST_MS);
     expect(await runDurableObjectAlarm(clock)).toBe(true);
     expect(await countRows(d1, 'erasure_records', 'tenant_id = ?', tenant.id)).toBe(ALARM_CHUNK + 5);
     expect(await clock.pending()).toEqual([]);
+    expect(await runInDurableObject(clock, (_, state) => state.storage.getAlarm())).toBeNull();
+  });
+
+  it('rests between chunks a quarter of the time the last one took, at least MIN_REST_MS', () => {
+    expect(restAfter(0)).toBe(MIN_REST_MS);
+    expect(restAfter(4 * MIN_REST_MS)).toBe(MIN_REST_MS);
+    expect(restAfter(2_000)).toBe(500);
   });
 
   it('retries a failing erasure with growing backoff, keeps it through the hourly reconcile, and drops it once it succeeds', async () => {

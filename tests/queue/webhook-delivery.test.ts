@@ -4,6 +4,7 @@
 // dead-letter record, one send for duplicate messages, rotation's two signatures, replays, and
 // answers that must not stall the queue (redirects, 5 MB bodies).
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createAdminUser } from '../../db/admin-users';
@@ -14,6 +15,7 @@ import { tenantKeys } from '../../db/tenants';
 import { createDeliveries } from '../../db/webhook-deliveries';
 import { isEventType } from '../../shared/webhooks/catalogue';
 import { MAX_ATTEMPTS } from '../../shared/webhooks/retry-schedule';
+import { fanOutEvent } from '../../workers/queue/webhook-fan-out';
 import { captureMail } from '../support/mail';
 import { recordD1 } from '../support/slow-writes';
 import { seedSubscriber } from '../support/privacy';
@@ -155,6 +157,38 @@ describe('a delivered webhook', () => {
     expect(rows.map((r) => r.endpoint_id)).not.toContain(other.id);
   });
 
+  it('is fanned out in two D1 round trips: the receipt with the live endpoints, then the deliveries', async () => {
+    const seeded = await seedTenant('eu');
+    const wanted = await createEndpoint(seeded.apiKey, { url: receiverUrl().url, eventTypes: ['tenant.*'] });
+    await createEndpoint(seeded.apiKey, { url: receiverUrl().url, eventTypes: ['privacy_request.*'] });
+    const disabled = await createEndpoint(seeded.apiKey, { url: receiverUrl().url });
+    await api(seeded.apiKey, `/webhook-endpoints/${disabled.id}`, {
+      method: 'PATCH',
+      json: { enabled: false },
+    });
+    const insert = outboxInsert(db, {
+      tenantId: seeded.tenant.id,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: seeded.tenant.id,
+      payload: { changed: ['brandColor'] },
+    });
+    await runBatch(db, [insert]);
+    // Created after the event occurred: not one of its endpoints.
+    await createEndpoint(seeded.apiKey, { url: receiverUrl().url, eventTypes: ['tenant.*'] });
+    const msg = {
+      type: 'outbox-event' as const,
+      region: 'eu' as const,
+      tenantId: seeded.tenant.id,
+      eventId: insert.eventId,
+      eventType: 'tenant.settings_changed',
+    };
+    const { roundTrips } = await recordD1(() => fanOutEvent(env, msg));
+    expect(roundTrips).toBe(2);
+    const rows = await deliveriesOf(d1, 'event_id = ?', insert.eventId);
+    expect(rows.map((r) => r.endpoint_id)).toEqual([wanted.id]);
+  });
+
   it('is sent once when the same message comes twice at the same moment, and never after it was delivered', async () => {
     const setup = await endpointOf('slow400');
     const { deliveryId } = await eventFor(setup);
@@ -186,9 +220,10 @@ describe('a queue batch of deliveries', () => {
     );
     expect(result.explicitAcks.sort()).toEqual(['m0', 'm1', 'm2', 'm3']);
     expect(result.retryMessages).toEqual([{ msgId: 'm4', delaySeconds: 5 }]);
-    // Five claims of five statements each in the first round trip; at most one more per settlement
+    // Five claims in the first round trip, five statements for all of them (five a delivery before);
+    // at most one more round trip per settlement
     // (one at a time, the old way, was ten round trips).
-    expect(batches[0]).toBe(25);
+    expect(batches[0]).toBe(5);
     expect(roundTrips).toBeLessThanOrEqual(6);
     const sent = await received(ok.key);
     expect(sent.map((r) => r.headers['webhook-id']).sort()).toEqual(
@@ -494,6 +529,49 @@ describe('secret rotation', () => {
       expect(verifies(latest, after)).toBe(true);
       expect(verifies(secret, after)).toBe(false);
     });
+  });
+});
+
+/** Runs `fn` and counts the WebCrypto key imports it makes itself (not a consumer running meanwhile). */
+async function countKeyImports<T>(fn: () => Promise<T>): Promise<{ result: T; imports: number }> {
+  const subtle = Object.getPrototypeOf(crypto.subtle) as { importKey: (...a: unknown[]) => unknown };
+  const original = subtle.importKey;
+  const context = new AsyncLocalStorage<symbol>();
+  const run = Symbol('countKeyImports');
+  let imports = 0;
+  subtle.importKey = function (this: unknown, ...args: unknown[]) {
+    if (context.getStore() === run) imports++;
+    return original.apply(this, args);
+  };
+  try {
+    return { result: await context.run(run, fn), imports };
+  } finally {
+    subtle.importKey = original;
+  }
+}
+
+describe('signing keys', () => {
+  it("imports an endpoint's signing key once per isolate, and a rotated secret's at its next attempt", async () => {
+    const setup = await endpointOf('200');
+    await runDeliveries([message(setup, (await eventFor(setup)).deliveryId)]);
+    const again = await countKeyImports(async () =>
+      runDeliveries([message(setup, (await eventFor(setup)).deliveryId)]),
+    );
+    expect(again.result.explicitAcks).toHaveLength(1);
+    expect(again.imports).toBe(0);
+    const rotated = await api(setup.seeded.apiKey, `/webhook-endpoints/${setup.endpoint.id}/rotate-secret`, {
+      method: 'POST',
+      json: { previousSecretExpiresInHours: 0 },
+    });
+    const { secret } = (await rotated.json()) as { secret: string };
+    const after = await countKeyImports(async () =>
+      runDeliveries([message(setup, (await eventFor(setup)).deliveryId)]),
+    );
+    expect(after.imports).toBe(1);
+    const [first, second, third] = await received(setup.key);
+    expect(verifies(setup.endpoint.secret, first!) && verifies(setup.endpoint.secret, second!)).toBe(true);
+    expect(verifies(secret, third!)).toBe(true);
+    expect(verifies(setup.endpoint.secret, third!)).toBe(false);
   });
 });
 

@@ -15,7 +15,7 @@ import {
   type Settlement,
   settlementWriter,
 } from '../../db/webhook-deliveries';
-import { signingSecrets, type WebhookEndpoint } from '../../db/webhook-endpoints';
+import type { WebhookEndpoint } from '../../db/webhook-endpoints';
 import { decryptField, type TenantKeys } from '../../shared/crypto/envelope';
 import { describeError, log } from '../../shared/log';
 import type { Region } from '../../shared/regions';
@@ -29,6 +29,7 @@ import type { Bindings } from '../env';
 import { dispatchEvents } from '../outbox/dispatch';
 import { devRetrySeconds, webhookUrlPolicy } from './webhook-messages';
 import { postWebhook } from './webhook-post';
+import { signingKeys } from './webhook-signing-keys';
 import { mailOwnersEndpointDisabled } from './webhook-owner-mail';
 
 /** What the consumer does with the message afterwards. */
@@ -170,8 +171,8 @@ async function attempt(
     });
     return unsendable('payload_invalid', 'The event does not match the schema of its type.');
   }
-  const secrets = await signingSecrets(keys, endpoint, at);
-  const headers = await webhookHeaders(secrets, event.id, Math.floor(at.getTime() / 1000), body);
+  const signing = await signingKeys(keys, endpoint, at);
+  const headers = await webhookHeaders(signing, event.id, Math.floor(at.getTime() / 1000), body);
   return { result: await postWebhook(verdict.url, headers, body), unsendable: false };
 }
 

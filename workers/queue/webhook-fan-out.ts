@@ -13,7 +13,7 @@ import { enqueueDeliveries } from './webhook-messages';
 
 export async function fanOutEvent(env: Bindings, msg: OutboxEventMessage, now = new Date()): Promise<void> {
   const { db } = regional(env, msg.region);
-  const { first, event } = await receiveOutboxEvent(db, msg.tenantId, msg.eventId);
+  const { first, event, endpoints } = await receiveOutboxEvent(db, msg.tenantId, msg.eventId);
   // A conditional event (a home-region fill another request made first) may never have been written.
   if (!event) {
     log('info', 'outbox.no_such_event', { eventId: msg.eventId, eventType: msg.eventType });
@@ -24,7 +24,7 @@ export async function fanOutEvent(env: Bindings, msg: OutboxEventMessage, now = 
     return;
   }
   // Deliveries not yet attempted are sent again on a redelivery: the claim makes a duplicate harmless.
-  const deliveries = await createDeliveries(db, { ...event, type: event.type }, now);
+  const deliveries = await createDeliveries(db, { ...event, type: event.type }, now, endpoints);
   await enqueueDeliveries(env, msg.region, deliveries);
   // The receipt is a row; a line says only what the row does not: deliveries made or a redelivery.
   if (first && deliveries.length === 0) return;
