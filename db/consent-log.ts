@@ -61,15 +61,17 @@ const SORTED_FIELDS = [...HASHED_FIELDS].sort();
 /**
  * The hash that chains an event: SHA-256 of the canonical JSON (shared/canonical-json.ts) of
  * every field but `hash` itself and bookkeeping, dates as epoch milliseconds. The fields are
- * flat primitives, so the text is written here in canonical order without sorting per event.
+ * flat primitives, so the text is written here in canonical order without sorting per event,
+ * by concatenation (no array of parts to join).
  */
 export function eventHash(event: Omit<ConsentEvent, 'hash' | 'createdAt'>): Promise<string> {
-  const parts: string[] = [];
+  let text = '';
   for (const f of SORTED_FIELDS) {
     const v = event[f];
-    if (v !== undefined) parts.push(`"${f}":${JSON.stringify(v instanceof Date ? v.getTime() : v)}`);
+    if (v === undefined) continue;
+    text += `${text ? ',' : '{'}"${f}":${JSON.stringify(v instanceof Date ? v.getTime() : v)}`;
   }
-  return sha256Hex(`{${parts.join(',')}}`);
+  return sha256Hex(`${text || '{'}}`);
 }
 
 /**
@@ -81,6 +83,7 @@ export async function chainEvents(
   key: SubscriberKey,
   head: ChainHead,
   evidence: ConsentEvidence[],
+  createdAt = new Date(),
 ): Promise<{ events: ConsentEvent[]; head: ChainHead }> {
   const sealed = new Map<string, Promise<string>>();
   const seal = (field: 'ip' | 'user_agent', value: string | null) => {
@@ -120,7 +123,7 @@ export async function chainEvents(
       prevHash,
     };
     const hash = await eventHash(draft);
-    events.push({ ...draft, hash, createdAt: new Date() });
+    events.push({ ...draft, hash, createdAt });
     prevHash = hash;
   }
   return { events, head: { seq, hash: prevHash } };

@@ -266,15 +266,20 @@ async function insertFresh(
     const home = initialHomeRegion(geo, 'import', settings.homeRegionRules, r.email);
     const counting = profileCounting(settings, home.homeRegion, input.profile);
     if (counting) profiles[counting.audience].push(counting.profile);
-    const made = await newSubscriberRow(keys, {
-      email: r.email,
-      emailIndex: r.emailIndex,
-      name: input.name,
-      profile: input.profile,
-      language: input.language,
-      ...home,
-      profileAudience: counting?.audience ?? null,
-    });
+    // One creation time for the chunk's rows and events: bound once, not repeated in each row's JSON.
+    const made = await newSubscriberRow(
+      keys,
+      {
+        email: r.email,
+        emailIndex: r.emailIndex,
+        name: input.name,
+        profile: input.profile,
+        language: input.language,
+        ...home,
+        profileAudience: counting?.audience ?? null,
+      },
+      now,
+    );
     const notice = r.notice ? { id: r.notice.id, version: r.notice.version, hash: r.notice.textHash } : null;
     const base = {
       occurredAt: input.occurredAt,
@@ -291,7 +296,7 @@ async function insertFresh(
         ? [{ ...base, kind: 'confirmation' as const, listId: l.id, occurredAt: input.confirmedAt }]
         : []),
     ]);
-    const chain = await chainEvents(made.key, { seq: 0, hash: null }, evidence);
+    const chain = await chainEvents(made.key, { seq: 0, hash: null }, evidence, now);
     events.push(...chain.events);
     const waiting: string[] = [];
     let active = false;

@@ -73,10 +73,10 @@ export type NewSubscriberInput = {
 export async function newSubscriberRow(
   keys: TenantKeys,
   input: NewSubscriberInput,
+  now = new Date(),
 ): Promise<{ id: string; key: SubscriberKey; wrappedKey: string; row: Subscriber }> {
   const id = newId('sub');
   const { key, wrapped } = await createSubscriberKey(keys, id);
-  const now = new Date();
   const row: Subscriber = {
     id,
     tenantId: keys.tenantId,

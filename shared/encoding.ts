@@ -7,7 +7,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export const utf8 = (s: string): Uint8Array<ArrayBuffer> => encoder.encode(s) as Uint8Array<ArrayBuffer>;
 export const fromUtf8 = (b: Uint8Array): string => decoder.decode(b);
 
+/** `Uint8Array.prototype.toBase64` where the runtime has it (workerd does; Node 22 does not). */
+const nativeToBase64 = (Uint8Array.prototype as { toBase64?: (this: Uint8Array) => string }).toBase64;
+
 export function toBase64(bytes: Uint8Array): string {
+  if (nativeToBase64) return nativeToBase64.call(bytes);
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

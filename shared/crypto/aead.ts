@@ -26,6 +26,24 @@ export async function seal(
   return concatBytes(iv, new Uint8Array(ct));
 }
 
+/**
+ * An extractable key's raw bytes sealed like `seal` does (`iv || ciphertext+tag`), by `wrapKey`
+ * with `key`, so that `open` returns the raw bytes again.
+ */
+export async function sealKey(
+  key: CryptoKey,
+  sealedKey: CryptoKey,
+  aad: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const ct = await crypto.subtle.wrapKey('raw', sealedKey, key, {
+    name: 'AES-GCM',
+    iv,
+    additionalData: utf8(aad),
+  });
+  return concatBytes(iv, new Uint8Array(ct));
+}
+
 export async function open(
   key: CryptoKey,
   sealed: Uint8Array,

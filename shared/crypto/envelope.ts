@@ -2,14 +2,14 @@
 // Every ciphertext is bound through AES-GCM additional data to its tenant, its owner and its
 // field, so a ciphertext copied to another row, owner or field does not decrypt.
 
-import { DecryptError, formatEnvelope, open, openText, parseEnvelope, seal, sealText } from './aead';
+import { DecryptError, formatEnvelope, open, openText, parseEnvelope, seal, sealKey, sealText } from './aead';
 import { AES_256, HMAC_SHA_256, hkdf } from './hkdf';
 import type { MasterKeyring } from './keyring';
 
 /** Keys derived from one tenant's secret. */
 export type TenantKeys = {
   tenantId: string;
-  /** Wraps subscriber data keys. */
+  /** Wraps subscriber data keys (AES-GCM: `encrypt`/`wrapKey` to wrap, `decrypt` to unwrap). */
   kek: CryptoKey;
   /** Encrypts tenant-owned personal data that belongs to no subscriber (admin emails, webhook secrets). */
   dataKey: CryptoKey;
@@ -55,7 +55,7 @@ export async function unwrapTenantKey(
   const secret = await unwrapTenantSecret(ring, tenantId, wrapped);
   const base = await crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
   const [kek, dataKey, indexKey, pseudonymKey] = await Promise.all([
-    hkdf(base, 'tm/kek', AES_256, ['encrypt', 'decrypt']),
+    hkdf(base, 'tm/kek', AES_256, ['encrypt', 'decrypt', 'wrapKey']),
     hkdf(base, 'tm/tenant-data', AES_256, ['encrypt', 'decrypt']),
     hkdf(base, 'tm/blind-index', HMAC_SHA_256, ['sign']),
     hkdf(base, 'tm/pseudonym', HMAC_SHA_256, ['sign']),
@@ -109,18 +109,21 @@ export async function rewrapTenantKey(
   return formatEnvelope(TENANT_TAG, ring.current, await seal(wrapping, secret, tenantAad(tenantId)));
 }
 
-/** A new data key for one subscriber: the key itself and its wrapped form for storage. */
+/**
+ * A new data key for one subscriber: the key itself and its wrapped form for storage. The key is
+ * generated in place and wrapped by the KEK with AES-GCM (`iv || ciphertext+tag` of its 32 raw
+ * bytes, as `seal` writes), so it needs no import; `unwrapSubscriberKey` opens either way.
+ */
 export async function createSubscriberKey(
   tenant: TenantKeys,
   subscriberId: string,
 ): Promise<{ key: SubscriberKey; wrapped: string }> {
-  const raw = crypto.getRandomValues(new Uint8Array(32));
+  const key = (await crypto.subtle.generateKey(AES_256, true, ['encrypt', 'decrypt'])) as CryptoKey;
   const wrapped = formatEnvelope(
     DEK_TAG,
     DEK_VERSION,
-    await seal(tenant.kek, raw, dekAad(tenant.tenantId, subscriberId)),
+    await sealKey(tenant.kek, key, dekAad(tenant.tenantId, subscriberId)),
   );
-  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
   return { key: { tenantId: tenant.tenantId, subscriberId, key }, wrapped };
 }
 

@@ -4,7 +4,7 @@
 import { utf8 } from '../encoding';
 
 export type DerivedAlgorithm = Parameters<SubtleCrypto['deriveKey']>[2];
-export type KeyUse = 'encrypt' | 'decrypt' | 'sign';
+export type KeyUse = 'encrypt' | 'decrypt' | 'sign' | 'wrapKey';
 
 export const AES_256 = { name: 'AES-GCM', length: 256 } as const;
 export const HMAC_SHA_256 = { name: 'HMAC', hash: 'SHA-256', length: 256 } as const;

@@ -11,7 +11,9 @@ import { eventHash } from '../../db/consent-log';
 import { cellDelta, subscriberScope } from '../../db/report-counters';
 import { consentEvents, subscriberKeys } from '../../db/schema';
 import { canonicalJson } from '../../shared/canonical-json';
+import { decryptField, unwrapSubscriberKey } from '../../shared/crypto/envelope';
 import { sha256Hex } from '../../shared/encoding';
+import { tenantKeys } from '../../db/tenants';
 import { callSettled, createList } from '../support/consent';
 import { cell, expectCountersExact } from '../support/reports';
 import { api, countRows, seedTenant } from '../support/seed';
@@ -78,15 +80,19 @@ describe('bulk import work', () => {
     const t = await seedTenant('eu');
     const list = await createList(t.apiKey, { doubleOptIn: true });
     const encrypt = vi.spyOn(crypto.subtle, 'encrypt');
+    const wrapKey = vi.spyOn(crypto.subtle, 'wrapKey');
     const res = await api(t.apiKey, '/subscribers/import', {
       method: 'POST',
       json: { listIds: [list], rows: rowsOf('e', 50) },
     });
     expect(res.status).toBe(200);
     const calls = encrypt.mock.calls.length;
+    const wraps = wrapKey.mock.calls.length;
     encrypt.mockRestore();
-    // Per row: its data key wrapped, the address, the IP, the user agent (the notice: once).
-    expect(calls).toBe(4 * 50);
+    wrapKey.mockRestore();
+    // Per row: the address, the IP, the user agent (the notice: once); its data key is wrapped.
+    expect(calls).toBe(3 * 50);
+    expect(wraps).toBe(50);
     const events = await env.DB_EU.prepare(
       'select subscriber_id, kind, ip_ct, user_agent_ct from consent_events where tenant_id = ? order by subscriber_id, seq',
     )
@@ -102,6 +108,44 @@ describe('bulk import work', () => {
     expect(await chain.json()).toMatchObject({ ok: true, events: 2 });
     const record = await api(t.apiKey, `/subscribers/${first!.subscriber_id}/consent-record`);
     expect(record.status).toBe(200);
+  });
+
+  it('gives every new person a data key of their own without importing a key per row', async () => {
+    const t = await seedTenant('eu');
+    const list = await createList(t.apiKey, { doubleOptIn: true });
+    // The tenant's keys and the notice are made once, before the rows are counted.
+    await api(t.apiKey, '/subscribers/import', {
+      method: 'POST',
+      json: { listIds: [list], rows: rowsOf('k', 1) },
+    });
+    const importKey = vi.spyOn(crypto.subtle, 'importKey');
+    const generateKey = vi.spyOn(crypto.subtle, 'generateKey');
+    const res = await api(t.apiKey, '/subscribers/import', {
+      method: 'POST',
+      json: { listIds: [list], rows: rowsOf('n', 40) },
+    });
+    const imports = importKey.mock.calls.length;
+    const generated = generateKey.mock.calls.length;
+    importKey.mockRestore();
+    generateKey.mockRestore();
+    expect(await res.json()).toMatchObject({ created: 40 });
+    expect(imports).toBe(0);
+    expect(generated).toBe(40);
+    // Forty different wrapped keys, each opening its own person's address only.
+    const keys = await env.DB_EU.prepare(
+      'select k.subscriber_id, k.wrapped_key, s.email_ct from subscriber_keys k join subscribers s on s.id = k.subscriber_id where k.tenant_id = ? order by k.subscriber_id',
+    )
+      .bind(t.tenant.id)
+      .all<{ subscriber_id: string; wrapped_key: string; email_ct: string }>();
+    expect(keys.results).toHaveLength(41);
+    expect(new Set(keys.results.map((k) => k.wrapped_key)).size).toBe(41);
+    const tenantKeysNow = await tenantKeys(env.MASTER_KEY, t.tenant);
+    const [a, b] = keys.results;
+    const keyA = await unwrapSubscriberKey(tenantKeysNow, a!.subscriber_id, a!.wrapped_key);
+    expect(await decryptField(keyA, 'email', a!.email_ct)).toMatch(/^[kn]\d+@beispiel\.at$/);
+    await expect(
+      decryptField({ ...keyA, subscriberId: b!.subscriber_id }, 'email', b!.email_ct),
+    ).rejects.toThrow();
   });
 
   it('an event hash is the SHA-256 of the canonical JSON of its fields, as stored chains were hashed', async () => {

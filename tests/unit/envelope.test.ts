@@ -1,8 +1,8 @@
 // Envelope encryption, unit by unit: field round trips, binding of a ciphertext to its tenant,
 // owner and field, rotation of the master key, and what crypto-shredding leaves unreadable.
 
-import { describe, expect, it } from 'vitest';
-import { DecryptError } from '../../shared/crypto/aead';
+import { describe, expect, it, vi } from 'vitest';
+import { DecryptError, seal } from '../../shared/crypto/aead';
 import {
   createSubscriberKey,
   createTenantKey,
@@ -97,6 +97,38 @@ describe('envelope encryption', () => {
     const tenantAfter = await unwrapTenantKey(onlyNew, 'ten_eu_a', rewrapped);
     const keyAfter = await unwrapSubscriberKey(tenantAfter, 'sub_1', dek);
     expect(await decryptField(keyAfter, 'email', ct)).toBe('anna@example.org');
+  });
+
+  it('makes a data key without importing it, and opens data keys wrapped before as well as new ones', async () => {
+    const { tenant, key, dek } = await setup();
+    // A new key: generated and wrapped in place; its envelope holds the IV and 32 sealed bytes.
+    expect(dek).toMatch(/^d1\./);
+    expect(fromBase64(dek.slice(3))).toHaveLength(12 + 32 + 16);
+    const ct = await encryptField(key, 'email', 'anna@example.org');
+    expect(await decryptField(await unwrapSubscriberKey(tenant, 'sub_1', dek), 'email', ct)).toBe(
+      'anna@example.org',
+    );
+    // A key stored by the earlier code: random bytes sealed by the KEK, the field key imported from them.
+    const raw = crypto.getRandomValues(new Uint8Array(32));
+    const stored = `d1.${toBase64(await seal(tenant.kek, raw, 'tm/data-key/ten_eu_a/sub_old'))}`;
+    const imported = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+    const old = await encryptField(
+      { tenantId: 'ten_eu_a', subscriberId: 'sub_old', key: imported },
+      'email',
+      'ben@example.org',
+    );
+    expect(await decryptField(await unwrapSubscriberKey(tenant, 'sub_old', stored), 'email', old)).toBe(
+      'ben@example.org',
+    );
+    // Bound to its subscriber: another subscriber's id does not unwrap it.
+    await expect(unwrapSubscriberKey(tenant, 'sub_2', dek)).rejects.toBeInstanceOf(DecryptError);
+    const importKey = vi.spyOn(crypto.subtle, 'importKey');
+    try {
+      await createSubscriberKey(tenant, 'sub_3');
+      expect(importKey).not.toHaveBeenCalled();
+    } finally {
+      importKey.mockRestore();
+    }
   });
 
   it('shreds: once the wrapped data key is deleted, no key the tenant keeps opens the fields', async () => {
