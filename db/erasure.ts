@@ -724,7 +724,8 @@ function theirOtherRequests(
   const pick = (path: string) => sql.raw(`json_extract(value, '$.${path}')`);
   const own = JSON.stringify(records.map((r) => r.request.id));
   const recordOf = sql`(select ${pick('record')} from json_each(${json})
-    where ${pick('sub')} = ${privacyRequests.subscriberId} or ${pick('index')} = ${privacyRequests.subjectIndex} limit 1)`;
+    where ${pick('sub')} = ${privacyRequests.subscriberId} or ${pick('index')} = ${privacyRequests.subjectIndex}
+    order by ${pick('record')} is null limit 1)`;
   return [
     db
       .update(privacyRequests)
