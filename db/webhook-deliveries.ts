@@ -176,8 +176,9 @@ export type Claim =
 export async function claimDeliveries(db: Db, refs: readonly DeliveryRef[], now: Date): Promise<Claim[]> {
   if (refs.length === 0) return [];
   const [claimed, deliveries, endpoints, events, tenantRows] = await db.batch(claimStatements(db, refs, now));
-  // One row matches once: of two messages of the same delivery in a batch, the first holds the claim.
-  const unclaimed = new Set(claimed.map((c) => c.id));
+  // One row matches once: of two messages of the delivery's current round in a batch, the first
+  // holds the claim; a message of an earlier round never does, wherever it comes in the batch.
+  const unclaimed = new Map(claimed.map((c) => [c.id, c.round]));
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
   const [endpointOf, eventOf, tenantOf] = [byId(endpoints), byId(events), byId(tenantRows)];
   return Promise.all(
@@ -190,7 +191,8 @@ export async function claimDeliveries(db: Db, refs: readonly DeliveryRef[], now:
         event: sameTenant(eventOf.get(delivery.eventId), ref),
         tenant: tenantOf.get(ref.tenantId),
       };
-      return claimOutcome(db, ref, now, row !== undefined && unclaimed.delete(ref.id), row);
+      const holds = row !== undefined && unclaimed.get(ref.id) === ref.round && unclaimed.delete(ref.id);
+      return claimOutcome(db, ref, now, holds, row);
     }),
   );
 }
@@ -222,7 +224,7 @@ function claimStatements(db: Db, refs: readonly DeliveryRef[], now: Date) {
           ),
         ),
       )
-      .returning({ id: d.id }),
+      .returning({ id: d.id, round: d.round }),
     db.select().from(d).where(inJson(d.id, ids)),
     db
       .select()

@@ -136,6 +136,53 @@ describe('ErasureClock', () => {
     expect(await runInDurableObject(clock, (_, state) => state.storage.getAlarm())).toBeNull();
   });
 
+  it('keeps the rest after a full chunk when a request is scheduled, moved or cancelled meanwhile', async () => {
+    const { tenant } = await seedTenant('eu');
+    const clock = clockFor(env, tenant.id);
+    // A day ahead, so that workerd's own alarm never fires: the test runs each alarm itself.
+    const at = Date.now() + 86_400_000;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at);
+    // A backlog one entry longer than a chunk (ids D1 does not hold: each is dropped as not found).
+    const backlog = Array.from({ length: ALARM_CHUNK + 1 }, (_, i) => ({
+      requestId: `prq_backlog_${String(i).padStart(3, '0')}`,
+      dueAt: at - 60_000 + i,
+    }));
+    expect(await clock.scheduleMissing({ tenantId: tenant.id, items: backlog })).toBe(ALARM_CHUNK + 1);
+    const alarmAt = () => runInDurableObject(clock, (_, state) => state.storage.getAlarm());
+    expect(await runDurableObjectAlarm(clock)).toBe(true);
+    expect((await clock.pending()).length).toBe(1);
+    const restEnd = at + MIN_REST_MS;
+    expect(await alarmAt()).toBe(restEnd);
+
+    // A request filed during the backlog, already due: the alarm still waits out the rest.
+    await clock.schedule({ tenantId: tenant.id, requestId: 'prq_filed_late', dueAt: at - 1 });
+    expect(await alarmAt()).toBe(restEnd);
+    await clock.schedule({ tenantId: tenant.id, requestId: 'prq_filed_late', dueAt: at - 30_000 });
+    expect(await alarmAt()).toBe(restEnd);
+    await clock.scheduleMissing({ tenantId: tenant.id, items: [{ requestId: 'prq_swept', dueAt: at - 2 }] });
+    expect(await alarmAt()).toBe(restEnd);
+    await clock.cancel({ requestId: 'prq_swept' });
+    expect(await alarmAt()).toBe(restEnd);
+    // Twice in a row is the same alarm at the same time.
+    await clock.schedule({ tenantId: tenant.id, requestId: 'prq_filed_late', dueAt: at - 30_000 });
+    expect(await alarmAt()).toBe(restEnd);
+    // An entry due after the rest is armed at its own time.
+    await clock.cancel({ requestId: 'prq_filed_late' });
+    await clock.cancel({ requestId: backlog[ALARM_CHUNK]?.requestId as string });
+    await clock.schedule({ tenantId: tenant.id, requestId: 'prq_later', dueAt: restEnd + 5_000 });
+    expect(await alarmAt()).toBe(restEnd + 5_000);
+
+    // The rest ends with the chunk after it: a new due entry is armed at its due time again.
+    await clock.schedule({ tenantId: tenant.id, requestId: 'prq_later', dueAt: at - 1 });
+    vi.setSystemTime(restEnd);
+    expect(await runDurableObjectAlarm(clock)).toBe(true);
+    expect(await clock.pending()).toEqual([]);
+    expect(await alarmAt()).toBeNull();
+    await clock.schedule({ tenantId: tenant.id, requestId: 'prq_after', dueAt: at - 1 });
+    expect(await alarmAt()).toBe(at - 1);
+  });
+
   it('rests between chunks a quarter of the time the last one took, at least MIN_REST_MS', () => {
     expect(restAfter(0)).toBe(MIN_REST_MS);
     expect(restAfter(4 * MIN_REST_MS)).toBe(MIN_REST_MS);

@@ -288,6 +288,25 @@ describe('a claim', () => {
     expect(await deliveryRow(deliveryId)).toMatchObject({ round: 2, attempts: 1, status: 'delivered' });
   });
 
+  it('of an earlier round that comes first in a batch leaves the claim to the current round', async () => {
+    const setup = await endpointOf('500');
+    const { eventId, deliveryId } = await eventFor(setup);
+    await d1
+      .prepare("update webhook_deliveries set round = 2, status = 'pending' where id = ?")
+      .bind(deliveryId)
+      .run();
+    const both = await runDeliveries([
+      { ...message(setup, deliveryId, 1), id: 'stale' },
+      { ...message(setup, deliveryId, 2), id: 'current' },
+    ]);
+    // The stale message is acked without sending; the retry schedule follows the current one.
+    expect(both.explicitAcks).toEqual(['stale']);
+    expect(both.retryMessages).toEqual([{ msgId: 'current', delaySeconds: 5 }]);
+    expect((await received(setup.key)).map((r) => r.headers['webhook-id'])).toEqual([eventId]);
+    expect(await deliveryRow(deliveryId)).toMatchObject({ round: 2, attempts: 1, status: 'retrying' });
+    expect(await attemptsOf(deliveryId)).toMatchObject([{ round: 2, attempt: 1, status_code: 500 }]);
+  });
+
   it('of a delivery whose event is gone sends nothing and records why', async () => {
     const setup = await endpointOf('200');
     const { eventId, deliveryId } = await eventFor(setup);

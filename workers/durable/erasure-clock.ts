@@ -1,7 +1,8 @@
 // ErasureClock: a SQLite-backed Durable Object per tenant holding the due times of its open
 // erasure requests in an ordered table, with one alarm at the earliest. An alarm executes at
 // most ALARM_CHUNK due erasures together (db/erasure.ts `executeErasures`) and re-arms after a
-// rest for the rest, so 100,000 due requests become a steady stream instead of a stampede on D1.
+// rest (kept in storage: a request filed meanwhile never cuts it short) for the rest, so 100,000
+// due requests become a steady stream instead of a stampede on D1.
 // D1 stays the authority: each chunk re-reads its requests there, so a repeated or late alarm
 // never erases twice.
 
@@ -63,7 +64,8 @@ export class ErasureClock extends DurableObject<Bindings> {
   }
 
   /**
-   * Records (or moves) the due time of one request and arms the alarm at the earliest. A moved
+   * Records (or moves) the due time of one request and arms the alarm at the earliest, after
+   * the running rest if there is one (a backlog's chunks keep their rests). A moved
    * entry keeps its count of failed attempts, so its next backoff stays where it was.
    */
   async schedule(input: z.input<typeof Schedule>): Promise<void> {
@@ -215,7 +217,8 @@ export class ErasureClock extends DurableObject<Bindings> {
       .exec<{ n: number }>('select count(*) as n from (select 1 from due where due_at <= ? limit 1)', now)
       .one().n;
     const rest = more && due.length === limit ? restAfter(Date.now() - started) : undefined;
-    await this.arm(rest === undefined ? undefined : Date.now() + rest);
+    this.setRestUntil(rest === undefined ? undefined : Date.now() + rest);
+    await this.arm();
     return { handled: due.length, executed, skipped, rest };
   }
 
@@ -245,12 +248,37 @@ export class ErasureClock extends DurableObject<Bindings> {
     );
   }
 
-  /** Arms the alarm at `at`, or at the earliest due time; clears it when nothing is left. */
-  private async arm(at?: number): Promise<void> {
+  /**
+   * Keeps (or ends) the rest after a full chunk in the clock's own storage, so that a request
+   * filed, moved or cancelled during the rest re-arms the alarm no earlier than its end.
+   */
+  private setRestUntil(at: number | undefined): void {
+    if (at === undefined) this.ctx.storage.sql.exec("delete from meta where key = 'rest_until'");
+    else
+      this.ctx.storage.sql.exec(
+        "insert into meta (key, value) values ('rest_until', ?) on conflict (key) do update set value = excluded.value",
+        String(at),
+      );
+  }
+
+  private restUntil(): number {
+    const value = this.ctx.storage.sql
+      .exec<{ value: string }>("select value from meta where key = 'rest_until'")
+      .toArray()[0]?.value;
+    return value === undefined ? 0 : Number(value);
+  }
+
+  /**
+   * Arms the alarm at the earliest due time, but not before a running rest ends; clears the
+   * alarm and the rest when nothing is left.
+   */
+  private async arm(): Promise<void> {
     const next = this.ctx.storage.sql
       .exec<{ due_at: number | null }>('select min(due_at) as due_at from due')
       .one().due_at;
-    if (next === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(at === undefined ? next : Math.max(at, next));
+    if (next === null) {
+      this.setRestUntil(undefined);
+      await this.ctx.storage.deleteAlarm();
+    } else await this.ctx.storage.setAlarm(Math.max(next, this.restUntil()));
   }
 }
