@@ -83,6 +83,35 @@ function prefixed(prefix: string, rows: Count[]): Record<string, number> {
 /** The statements of `chunkReads`. */
 const CHUNK_READS = 7;
 
+/**
+ * The open requests (any kind) of the people with these subscriber ids or subject indexes, the
+ * chunk's own included: found through each index, as `chunkReads` finds them.
+ */
+function openRequestsOf(db: Db, tenantId: string, subIds: string[], indexes: string[]) {
+  return db
+    .select({
+      id: privacyRequests.id,
+      kind: privacyRequests.kind,
+      subscriberId: privacyRequests.subscriberId,
+      subjectIndex: privacyRequests.subjectIndex,
+    })
+    .from(privacyRequests)
+    .where(
+      and(
+        ofTenant(privacyRequests.tenantId, tenantId),
+        sql`${privacyRequests.id} in (
+          select id from privacy_requests where tenant_id = ${tenantId} and subscriber_id in (select value from json_each(${JSON.stringify(subIds)}))
+          union select id from privacy_requests where tenant_id = ${tenantId} and subject_index in (select value from json_each(${JSON.stringify(indexes)}))
+          union select id from privacy_requests where tenant_id = ${tenantId} and subject_index in (
+            select email_index from subscribers where tenant_id = ${tenantId} and id in (select value from json_each(${JSON.stringify(subIds)}))))`,
+        inArray(
+          sql`+${privacyRequests.status}`,
+          OPEN_STATUSES.filter((s) => s !== 'executing'),
+        ),
+      ),
+    );
+}
+
 /** The reads of a chunk after its claim, in one D1 round trip. */
 async function chunkReads(
   db: Db,
@@ -367,11 +396,20 @@ export type ErasureResult = ErasureOutcome | { status: 'failed'; error: unknown 
 /** D1's limit of queries (each statement of a batch counts) per Worker invocation. */
 export const D1_QUERIES_PER_INVOCATION = 1_000;
 /**
- * The most D1 queries one erasure run alone can send: 10 reads, 7 to claim, about 31 to erase
- * (the deletions, the counters around them, the record and events, settling them), and 6 per
- * other open request of the person it closes.
+ * The most D1 queries a chunk sends whatever its size (49 counted for 2 people or 30: the reads,
+ * the claim, the set-based deletions, counters, records and events, settling them), with room to
+ * spare; closing the people's other open requests comes on top (`closingQueries`).
  */
-const SINGLE_ERASURE_QUERIES = 70;
+const CHUNK_BASE_QUERIES = 70;
+
+/**
+ * What closing a person's other open requests adds to the erasure batch: the transition's
+ * statements for each (guard, update, history, event; an erasure also its counters). At most one
+ * open request per kind and subject keeps this under 60 a person.
+ */
+function closingQueries(others: readonly { kind: string }[]): number {
+  return others.reduce((n, o) => n + (o.kind === 'erasure' ? 6 : 4), 0);
+}
 
 /** One claimed request, its subject and what is read about them. */
 type Subject = { request: PrivacyRequest; sub: Subscriber | undefined; index: string | null };
@@ -429,8 +467,8 @@ export async function executeErasures(
 
   const subIds = eligible.flatMap((r) => (r.subscriberId ? [r.subscriberId] : []));
   const subIndexes = eligible.flatMap((r) => (!r.subscriberId && r.subjectIndex ? [r.subjectIndex] : []));
-  queries.sent += 2;
-  const [byIdRows, byIndexRows] = await db.batch([
+  queries.sent += 3;
+  const [byIdRows, byIndexRows, openRows] = await db.batch([
     db
       .select()
       .from(subscribers)
@@ -439,12 +477,19 @@ export async function executeErasures(
       .select()
       .from(subscribers)
       .where(and(eq(subscribers.tenantId, tenantId), inJson(subscribers.emailIndex, subIndexes))),
+    // The people's open requests, to size the chunk within D1's queries before anything is claimed.
+    openRequestsOf(db, tenantId, subIds, [
+      ...eligible.flatMap((r) => (r.subjectIndex ? [r.subjectIndex] : [])),
+    ]),
   ]);
   const subById = new Map(byIdRows.map((s) => [s.id, s]));
   const subByIndex = new Map(byIndexRows.map((s) => [s.emailIndex, s]));
   const together: Subject[] = [];
   const later: string[] = [];
   const taken = new Set<string>();
+  // What closing each request's other open requests adds; a chunk takes people while it fits.
+  const closing = new Map<string, number>();
+  let budget = D1_QUERIES_PER_INVOCATION - queries.sent - CHUNK_BASE_QUERIES;
   for (const request of eligible) {
     const sub = request.subscriberId
       ? subById.get(request.subscriberId)
@@ -455,29 +500,40 @@ export async function executeErasures(
     const marks = [request.subscriberId, sub?.id, index, request.subjectIndex].filter(
       (m): m is string => !!m,
     );
-    if (marks.some((m) => taken.has(m))) later.push(request.id);
+    const cost = closingQueries(
+      openRows.filter(
+        (o) =>
+          o.id !== request.id &&
+          ((o.subscriberId !== null && o.subscriberId === sub?.id) ||
+            (o.subjectIndex !== null && o.subjectIndex === index)),
+      ),
+    );
+    closing.set(request.id, cost);
+    if (marks.some((m) => taken.has(m)) || cost > budget) later.push(request.id);
     else {
       for (const m of marks) taken.add(m);
+      budget -= cost;
       together.push({ request, sub, index });
     }
   }
 
-  try {
-    for (const [id, outcome] of await eraseTogether(db, keys, together, { ...run, now }))
-      results.set(id, outcome);
-  } catch (error) {
-    if (together.length === 1) {
-      results.set(together[0]?.request.id ?? '', { status: 'failed', error });
-    } else {
-      // One request's conflict must not hold up the others: each runs alone, as it would have.
-      log('warn', 'erasure.chunk_split', { requests: together.length, ...describeError(error) });
-      later.unshift(...together.map((s) => s.request.id));
+  if (together.length)
+    try {
+      for (const [id, outcome] of await eraseTogether(db, keys, together, { ...run, now }))
+        results.set(id, outcome);
+    } catch (error) {
+      if (together.length === 1) {
+        results.set(together[0]?.request.id ?? '', { status: 'failed', error });
+      } else {
+        // One request's conflict must not hold up the others: each runs alone, as it would have.
+        log('warn', 'erasure.chunk_split', { requests: together.length, ...describeError(error) });
+        later.unshift(...together.map((s) => s.request.id));
+      }
     }
-  }
   // Bounded by D1's queries per invocation: what does not fit stays due for the next alarm.
   let deferred = 0;
   for (const id of later) {
-    if (queries.sent + SINGLE_ERASURE_QUERIES > D1_QUERIES_PER_INVOCATION) {
+    if (queries.sent + CHUNK_BASE_QUERIES + (closing.get(id) ?? 0) > D1_QUERIES_PER_INVOCATION) {
       results.set(id, { status: 'deferred' });
       deferred++;
       continue;

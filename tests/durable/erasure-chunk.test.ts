@@ -413,6 +413,56 @@ describe('a chunk of due erasures', () => {
     expect(cell(await countersOf(tenant), '', 'eu', 'erased')).toBe(executed);
   });
 
+  it("takes only the people whose other open requests fit within D1's queries per invocation, before claiming any", {
+    timeout: 120_000,
+  }, async () => {
+    const { tenant, apiKey } = await seedTenant('eu');
+    const filed = await fileErasures(tenant, apiKey, [
+      'busy1@example.org',
+      'busy2@example.org',
+      'busy3@example.org',
+    ]);
+    // Each person has three more open requests, which the erasure closes (four statements each).
+    for (const { subscriberId } of filed)
+      for (const kind of ['access', 'objection', 'portability']) {
+        const res = await api(apiKey, '/privacy-requests', { method: 'POST', json: { kind, subscriberId } });
+        expect(res.status).toBe(201);
+      }
+    const keys = await tenantKeys(env.MASTER_KEY, tenant);
+    const ids = filed.map((f) => f.requestId);
+    const run = (sent: number) => {
+      const recording = recordingD1(env.DB_EU);
+      const done = executeErasures(dbFor(recording.d1), keys, ids, {
+        trigger: 'due',
+        actor: 'clock',
+        now: new Date(Date.now() + 46 * DAY),
+        queries: { sent },
+      });
+      return done.then((results) => ({ results, statements: recording.statements.length }));
+    };
+
+    // An invocation that has already sent 920 queries: the chunk and its closings would pass 1,000.
+    const late = await run(920);
+    expect(920 + late.statements).toBeLessThanOrEqual(D1_QUERIES_PER_INVOCATION);
+    expect([...late.results.values()].map((r) => r.status)).toEqual(['deferred', 'deferred', 'deferred']);
+    // Nothing was claimed: the requests are still open, no person is gone.
+    expect(await countRows(d1, 'privacy_requests', `tenant_id = ? and status = 'open'`, tenant.id)).toBe(12);
+    expect(await countRows(d1, 'subscribers', 'tenant_id = ?', tenant.id)).toBe(3);
+
+    // The next invocation, fresh, erases all three and closes their nine other requests.
+    const next = await run(0);
+    expect([...next.results.values()].map((r) => r.status)).toEqual(['executed', 'executed', 'executed']);
+    expect(await countRows(d1, 'subscribers', 'tenant_id = ?', tenant.id)).toBe(0);
+    // The erasures and the nine requests they closed.
+    expect(await countRows(d1, 'privacy_requests', `tenant_id = ? and status = 'completed'`, tenant.id)).toBe(
+      12,
+    );
+    expect(
+      await countRows(d1, 'outbox_events', `tenant_id = ? and type = 'privacy_request.closed'`, tenant.id),
+    ).toBe(9);
+    await expectCountersExact(tenant);
+  });
+
   it('on the clock: erasures deferred by a failed chunk stay due and the next alarm, at once, erases them', {
     timeout: 300_000,
   }, async () => {

@@ -18,8 +18,8 @@ import { runDueErasures } from '../privacy/erasure';
 
 /**
  * Erasures per alarm invocation, executed together: bounded work per wake-up, bounded load on
- * D1. A chunk's statements are one per kind whatever its size (about 55 D1 queries for 100, see
- * docs/privacy-requests.md), which leaves a failed chunk room to run a dozen of its requests
+ * D1. A chunk's statements are one per kind whatever its size (49 D1 queries, plus 4 for each
+ * other open request of its people that the erasure closes; see docs/privacy-requests.md), which leaves a failed chunk room to run a dozen of its requests
  * alone within D1's 1,000 queries per invocation.
  */
 export const ALARM_CHUNK = 100;
