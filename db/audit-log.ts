@@ -1,7 +1,8 @@
 // The audit log: one hash chain per tenant. An append chains its rows after the head (the one this
-// isolate last wrote, else read) and commits them with the change they record (one batch); a
-// writer that loses the race for the next seq re-reads the head and rebuilds. Search, CSV export,
-// verification and the redaction that erasure applies (the chain keeps verifying: shared/audit-chain.ts).
+// isolate last wrote, else read) and commits them with the change they record (one batch) behind a
+// guard that the head is still the chain's last row; a writer whose head was not re-reads it and
+// rebuilds. Search, CSV export, verification and the redaction that erasure applies (the chain
+// keeps verifying: shared/audit-chain.ts).
 
 import { and, asc, desc, eq, gt, gte, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type AuditFacts, auditCommitment, auditHash, hashedTargetId } from '../shared/audit-chain';
@@ -92,7 +93,21 @@ async function chainHead(db: Db, tenantId: string): Promise<Head> {
   return row ?? { seq: 0, hash: null };
 }
 
-/** The chained rows after `head`, the statements that insert them and move the head, and the new head. */
+/**
+ * A statement that fails the batch unless `head` is a row of the chain (seq 0: none to check):
+ * it inserts a head with a null hash (a NOT NULL column) when the row at `head.seq` with that hash
+ * (null for a legacy row, as `chainHead` reads it) is not there. Together with the unique
+ * (tenant, seq) index, which refuses a head that is behind, the rows go after the chain's last row
+ * only, even when a kept head is ahead of it (a restore, a repair, a tenant moved).
+ */
+function headGuard(db: Db, tenantId: string, head: Head): BatchItem {
+  return db.insert(auditHeads).select(
+    sql`select ${tenantId}, ${head.seq}, null where ${head.seq} > 0 and not exists (select 1 from ${auditLog}
+      where tenant_id = ${tenantId} and seq = ${head.seq} and hash is ${head.hash})`,
+  );
+}
+
+/** The chained rows after `head`, the statements that insert them (behind the guard) and move the head, and the new head. */
 async function chained(
   db: Db,
   tenantId: string,
@@ -110,6 +125,7 @@ async function chained(
   }
   return {
     statements: [
+      headGuard(db, tenantId, head),
       db.insert(auditLog).values(rows),
       db
         .insert(auditHeads)
@@ -126,10 +142,10 @@ const keptHeads = new Map<string, Head>();
 
 /**
  * The head this isolate last committed for the tenant, taken out of the map while an append uses
- * it: a commit puts its new head back, a batch refused for another reason the old one, a lost
- * race for the seq none (the next append reads it). A kept head is never ahead of the chain (rows
- * are never deleted); one that another isolate moved past is refused by the unique (tenant, seq)
- * index like any lost race.
+ * it: a commit puts its new head back, a batch refused for another reason the old one, a refused
+ * head none (the append reads it). A kept head that another isolate moved past is refused by the
+ * unique (tenant, seq) index; one ahead of the chain (rows gone by a restore or a repair) by the
+ * head guard.
  */
 function takeKeptHead(tenantId: string): Head | undefined {
   const head = keptHeads.get(tenantId);
@@ -142,10 +158,14 @@ function keepHead(tenantId: string, head: Head): void {
   if (keptHeads.size > AUDIT_HEADS_KEPT) keptHeads.delete(keptHeads.keys().next().value!);
 }
 
-/** The unique (tenant, seq) index refused the insert: another writer took the next seq first. */
+/**
+ * The head the rows were chained on is not the chain's last row: the unique (tenant, seq) index
+ * refused the insert (another writer took the next seq first) or the head guard did (no such row).
+ */
 function lostSeqRace(err: unknown): boolean {
   for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (/audit_log\.tenant_id, audit_log\.seq/.test(e.message)) return true;
+    if (/audit_log\.tenant_id, audit_log\.seq|NOT NULL constraint failed: audit_heads\.hash/.test(e.message))
+      return true;
   }
   return false;
 }
@@ -166,9 +186,10 @@ export function settingsChange(
 /**
  * Appends `entries` to the tenant's chain, in one batch with `statements` (the change they
  * record, if any), and answers what D1 answered for `statements`, in order. The rows go after
- * the head this isolate last wrote without reading it, else after the head read. A lost race for
- * the next seq re-reads the head, rebuilds the rows on it and commits again; any other failure
- * (a unique index of the change itself) is the caller's.
+ * the head this isolate last wrote without reading it, else after the head read. A refused kept
+ * head (another isolate wrote last) is dropped and the head read at once: a stale copy is not
+ * contention. A refused head just read means a writer raced this one: the next round pauses,
+ * re-reads and rebuilds. Any other failure (a unique index of the change itself) is the caller's.
  */
 export async function appendAudit(
   db: Db,
@@ -179,23 +200,34 @@ export async function appendAudit(
   if (entries.length === 0)
     return statements.length ? db.batch(statements as [BatchItem, ...BatchItem[]]) : [];
   const prepared = await Promise.all(entries.map((e) => prepare(keys, e)));
-  const done = await takeTurn(keys.tenantId);
+  const tenantId = keys.tenantId;
+  const commitOn = async (head: Head): Promise<unknown[]> => {
+    const chain = await chained(db, tenantId, head, prepared);
+    let answers: unknown[];
+    try {
+      answers = await db.batch([...statements, ...chain.statements] as [BatchItem, ...BatchItem[]]);
+    } catch (err) {
+      // Refused for the change's own reason: the chain is still at `head` (or past it, if the
+      // batch committed unanswered, which the guard or the unique seq then refuses), so it stays the start.
+      if (!lostSeqRace(err)) keepHead(tenantId, head);
+      throw err;
+    }
+    keepHead(tenantId, chain.head);
+    return answers.slice(0, statements.length);
+  };
+  const done = await takeTurn(tenantId);
   try {
     return await retryOnConflict(
       async () => {
-        const head = takeKeptHead(keys.tenantId) ?? (await chainHead(db, keys.tenantId));
-        const chain = await chained(db, keys.tenantId, head, prepared);
-        let answers: unknown[];
-        try {
-          answers = await db.batch([...statements, ...chain.statements] as [BatchItem, ...BatchItem[]]);
-        } catch (err) {
-          // Refused for the change's own reason: the chain is still at `head` (or past it, if the
-          // batch committed unanswered, which the unique seq then refuses), so it stays the start.
-          if (!lostSeqRace(err)) keepHead(keys.tenantId, head);
-          throw err;
+        const kept = takeKeptHead(tenantId);
+        if (kept) {
+          try {
+            return await commitOn(kept);
+          } catch (err) {
+            if (!lostSeqRace(err)) throw err;
+          }
         }
-        keepHead(keys.tenantId, chain.head);
-        return answers.slice(0, statements.length);
+        return commitOn(await chainHead(db, tenantId));
       },
       undefined,
       lostSeqRace,
