@@ -12,36 +12,28 @@ export class DecryptError extends Error {
   }
 }
 
-export async function seal(
-  key: CryptoKey,
-  plaintext: Uint8Array,
+/** `iv || result` of `op` run with a fresh IV and `aad` as AES-GCM's parameters. */
+async function withFreshIv(
   aad: string,
+  op: (params: SubtleCryptoEncryptAlgorithm) => Promise<ArrayBuffer>,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const ct = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: utf8(aad) },
-    key,
-    plaintext as Uint8Array<ArrayBuffer>,
-  );
+  const ct = await op({ name: 'AES-GCM', iv, additionalData: utf8(aad) });
   return concatBytes(iv, new Uint8Array(ct));
+}
+
+export function seal(key: CryptoKey, plaintext: Uint8Array, aad: string): Promise<Uint8Array<ArrayBuffer>> {
+  return withFreshIv(aad, (params) =>
+    crypto.subtle.encrypt(params, key, plaintext as Uint8Array<ArrayBuffer>),
+  );
 }
 
 /**
  * An extractable key's raw bytes sealed like `seal` does (`iv || ciphertext+tag`), by `wrapKey`
  * with `key`, so that `open` returns the raw bytes again.
  */
-export async function sealKey(
-  key: CryptoKey,
-  sealedKey: CryptoKey,
-  aad: string,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const ct = await crypto.subtle.wrapKey('raw', sealedKey, key, {
-    name: 'AES-GCM',
-    iv,
-    additionalData: utf8(aad),
-  });
-  return concatBytes(iv, new Uint8Array(ct));
+export function sealKey(key: CryptoKey, sealedKey: CryptoKey, aad: string): Promise<Uint8Array<ArrayBuffer>> {
+  return withFreshIv(aad, (params) => crypto.subtle.wrapKey('raw', sealedKey, key, params));
 }
 
 export async function open(

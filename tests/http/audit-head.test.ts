@@ -81,6 +81,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** A tenant whose audit chain holds `one`, `two`, `three`, appended by this isolate. */
+async function chainOfThree() {
+  const { tenant } = await seedTenant('eu');
+  const keys = await tenantKeys(env.MASTER_KEY, tenant);
+  for (const action of ['one', 'two', 'three']) await appendAudit(dbFor(env.DB_EU), keys, [entry(action)]);
+  return { tenant, keys };
+}
+
 describe('the audit head kept by the isolate', () => {
   it('lets an append after this isolate’s own write its batch without reading the head first', async () => {
     const { tenant } = await seedTenant('eu');
@@ -158,9 +166,7 @@ describe('the audit head kept by the isolate', () => {
   });
 
   it('chains after the chain’s last row when the kept head is ahead of it (a restore moved both back)', async () => {
-    const { tenant } = await seedTenant('eu');
-    const keys = await tenantKeys(env.MASTER_KEY, tenant);
-    for (const action of ['one', 'two', 'three']) await appendAudit(dbFor(env.DB_EU), keys, [entry(action)]);
+    const { tenant, keys } = await chainOfThree();
     await cutChainAfter(tenant.id, 1, true);
     const counted = countPauses();
     const next = await recordD1(() => appendAudit(dbFor(env.DB_EU), keys, [entry('after')]));
@@ -178,9 +184,7 @@ describe('the audit head kept by the isolate', () => {
   });
 
   it('chains after the chain’s last row when rows after the kept head were removed and the stored head not', async () => {
-    const { tenant } = await seedTenant('eu');
-    const keys = await tenantKeys(env.MASTER_KEY, tenant);
-    for (const action of ['one', 'two', 'three']) await appendAudit(dbFor(env.DB_EU), keys, [entry(action)]);
+    const { tenant, keys } = await chainOfThree();
     await cutChainAfter(tenant.id, 2, false);
     await appendAudit(dbFor(env.DB_EU), keys, [entry('after')]);
     expect(await actionsOf(tenant.id)).toEqual(['one', 'two', 'after']);
