@@ -189,6 +189,39 @@ describe('a delivered webhook', () => {
     expect(rows.map((r) => r.endpoint_id)).toEqual([wanted.id]);
   });
 
+  it('is not received through a message naming another tenant: the event stays unreceived and undelivered', async () => {
+    const seeded = await seedTenant('eu');
+    const wanted = await createEndpoint(seeded.apiKey, { url: receiverUrl().url, eventTypes: ['tenant.*'] });
+    const other = await seedTenant('eu');
+    const insert = outboxInsert(db, {
+      tenantId: seeded.tenant.id,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: seeded.tenant.id,
+      payload: { changed: ['brandColor'] },
+    });
+    await runBatch(db, [insert]);
+    const msg = {
+      type: 'outbox-event' as const,
+      region: 'eu' as const,
+      eventId: insert.eventId,
+      eventType: 'tenant.settings_changed',
+    };
+    await fanOutEvent(env, { ...msg, tenantId: other.tenant.id });
+    const receivedAt = () =>
+      d1
+        .prepare('select received_at from outbox_events where id = ?')
+        .bind(insert.eventId)
+        .first('received_at');
+    expect(await receivedAt()).toBeNull();
+    expect(await deliveriesOf(d1, 'event_id = ?', insert.eventId)).toHaveLength(0);
+    // The event's own tenant still receives it once, with its delivery.
+    await fanOutEvent(env, { ...msg, tenantId: seeded.tenant.id });
+    expect(await receivedAt()).not.toBeNull();
+    const rows = await deliveriesOf(d1, 'event_id = ?', insert.eventId);
+    expect(rows.map((r) => r.endpoint_id)).toEqual([wanted.id]);
+  });
+
   it('is sent once when the same message comes twice at the same moment, and never after it was delivered', async () => {
     const setup = await endpointOf('slow400');
     const { deliveryId } = await eventFor(setup);
