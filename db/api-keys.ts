@@ -2,12 +2,12 @@
 // stored. The region mark routes a request to its database before any lookup. Keys are listed
 // with when they were last used (noted at most once a minute) and revoked, never deleted.
 
-import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { API_SCOPES, type ApiScope } from '../shared/access';
 import { hashSecret } from '../shared/crypto/passwords';
 import { toBase64Url } from '../shared/encoding';
 import { newId, regionFromMark, regionMark, type Region } from '../shared/regions';
-import { bound, builtOnce, rowOf } from './built-statements';
+import { bound, builtOnce, columnsOf, rowOf, slot } from './built-statements';
 import { type Db, dbFor } from './client';
 import { apiKeys, tenants } from './schema';
 import type { Tenant } from './tenants';
@@ -87,7 +87,9 @@ export async function noteApiKeyUse(db: Db, id: string, now = new Date()): Promi
     );
 }
 
-const KEY_HASH = sql.placeholder('keyHash');
+const KEY_HASH = slot('keyHash');
+const KEY_COLUMNS = columnsOf(apiKeys);
+const TENANT_COLUMNS = columnsOf(tenants);
 const liveKey = and(eq(apiKeys.keyHash, KEY_HASH), isNull(apiKeys.revokedAt));
 
 /** The key read: the live key of a hash and its tenant, built once per isolate. */
@@ -114,5 +116,7 @@ export async function findApiKey(
   );
   const [k] = keys?.results ?? [];
   const [t] = tenantRows?.results ?? [];
-  return k && t ? { key: rowOf(apiKeys, k), tenant: rowOf(tenants, t) } : undefined;
+  return k && t
+    ? { key: rowOf<ApiKey>(KEY_COLUMNS, k), tenant: rowOf<Tenant>(TENANT_COLUMNS, t) }
+    : undefined;
 }
