@@ -52,6 +52,3 @@ export function rowOf<R>(columns: Record<string, Column>, raw: Row): R {
   }
   return row as R;
 }
-
-/** The milliseconds of a time, or null: a timestamp slot's value. */
-export const ms = (at: Date | null | undefined): number | null => (at ? at.getTime() : null);
