@@ -92,6 +92,7 @@ async function attemptsOf(deliveryId: string) {
     .all<{
       round: number;
       attempt: number;
+      at: number;
       status_code: number | null;
       outcome: string;
       error_code: string | null;
@@ -383,6 +384,10 @@ describe('a failed attempt', () => {
       [2, 500, 'http_status'],
     ]);
     expect(JSON.stringify(attempts)).not.toContain('"ok"');
+    // The next attempt waits 5 min from the second, and no claim is held meanwhile.
+    const row = await deliveryRow(deliveryId);
+    expect(row.next_attempt_at).toBe(attempts[1]!.at + 300_000);
+    expect(row.claimed_until).toBeNull();
     // Both attempts carried the same webhook-id.
     const ids = (await received(setup.key)).map((r) => r.headers['webhook-id']);
     expect(new Set(ids).size).toBe(1);
