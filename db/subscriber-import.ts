@@ -240,10 +240,18 @@ function captureInput(r: Ready, batchId: string) {
   };
 }
 
+/** Every row one chunk of new subscribers inserts, built in memory (the chunk's crypto is done). */
+export type FreshRows = {
+  subs: Subscriber[];
+  wrapped: (typeof subscriberKeys.$inferInsert)[];
+  subscriptionRows: SubscriptionRow[];
+  events: ConsentEvent[];
+  profiles: Record<ProfileAudience, ProfileValues[]>;
+};
+
 /**
- * Writes one chunk of new subscribers in one batch: json_each inserts, then their compliance
- * counters computed in SQL from the rows just written, their consent events and profile values
- * tallied, and the import's event. Rows are built without drizzle (no statement per row).
+ * Writes one chunk of new subscribers in one batch: the rows built by `buildFresh`, then the
+ * import's event.
  */
 async function insertFresh(
   db: Db,
@@ -253,6 +261,22 @@ async function insertFresh(
   run: { batchId: string; settings: CaptureSettings },
   awaiting: ImportOutcome['awaitingConfirmation'],
 ): Promise<OutboxRef[]> {
+  const built = await buildFresh(keys, rows, run, awaiting);
+  const { statements, announce } = await freshStatements(db, d1, keys, run.batchId, built);
+  await runStatements(d1, statements);
+  return [announce];
+}
+
+/**
+ * A chunk's rows: each person's data key, encrypted fields, pseudonym, consent events (hash
+ * chain) and subscriptions, built without drizzle (no statement per row).
+ */
+async function buildFresh(
+  keys: TenantKeys,
+  rows: Ready[],
+  run: { batchId: string; settings: CaptureSettings },
+  awaiting: ImportOutcome['awaitingConfirmation'],
+): Promise<FreshRows> {
   const { batchId, settings } = run;
   const subs: Subscriber[] = [];
   const wrapped: (typeof subscriberKeys.$inferInsert)[] = [];
@@ -329,6 +353,22 @@ async function insertFresh(
     wrapped.push({ subscriberId: made.id, tenantId: keys.tenantId, wrappedKey: made.wrappedKey });
     if (waiting.length) awaiting.push({ subscriberId: made.id, listIds: waiting, language: input.language });
   }
+  return { subs, wrapped, subscriptionRows, events, profiles };
+}
+
+/**
+ * The one write batch of a built chunk: json_each inserts of its four tables, the compliance
+ * counters computed in SQL from the rows just written, the consent events and profile values
+ * tallied, and the import's event (whose reference is returned for the route to hand over).
+ */
+export async function freshStatements(
+  db: Db,
+  d1: D1Database,
+  keys: TenantKeys,
+  batchId: string,
+  rows: FreshRows,
+): Promise<{ statements: D1PreparedStatement[]; announce: OutboxRef }> {
+  const { subs, wrapped, subscriptionRows, events, profiles } = rows;
   const announce = outboxInsert(db, {
     tenantId: keys.tenantId,
     type: 'subscribers.imported',
@@ -350,13 +390,15 @@ async function insertFresh(
   for (const audience of ['detail', 'aggregate'] as const) {
     counters.push(...(await profileCount(db, keys, audience, profiles[audience], 1)));
   }
-  await runStatements(d1, [
-    ...bulkInsert(d1, subscriberKeys, wrapped),
-    ...bulkInsert(d1, subscribers, subs),
-    ...bulkInsert(d1, subscriptions, subscriptionRows),
-    ...bulkInsert(d1, consentEvents, events),
-    ...counters.map((q) => statementOf(d1, q)),
-    statementOf(d1, announce),
-  ]);
-  return [announce.outboxRef];
+  return {
+    statements: [
+      ...bulkInsert(d1, subscriberKeys, wrapped),
+      ...bulkInsert(d1, subscribers, subs),
+      ...bulkInsert(d1, subscriptions, subscriptionRows),
+      ...bulkInsert(d1, consentEvents, events),
+      ...counters.map((q) => statementOf(d1, q)),
+      statementOf(d1, announce),
+    ],
+    announce: announce.outboxRef,
+  };
 }
