@@ -121,8 +121,11 @@ export async function importSubscribers(
   const outbox: OutboxRef[] = [];
   let created = 0;
   for (const part of chunk(fresh, ROWS_PER_BATCH)) {
+    const built = await buildFresh(keys, part, { batchId, settings });
     try {
-      outbox.push(...(await insertFresh(db, d1, keys, part, { batchId, settings }, awaiting)));
+      outbox.push(await writeFresh(db, d1, keys, batchId, built));
+      // Only a chunk that committed has confirmation mails to claim.
+      awaiting.push(...built.awaiting);
       created += part.length;
     } catch (err) {
       // Another writer added one of these addresses meanwhile: fall back to one capture per row.
@@ -249,22 +252,17 @@ export type FreshRows = {
   profiles: Record<ProfileAudience, ProfileValues[]>;
 };
 
-/**
- * Writes one chunk of new subscribers in one batch: the rows built by `buildFresh`, then the
- * import's event.
- */
-async function insertFresh(
+/** Writes one built chunk of new subscribers in one batch (`freshStatements`). */
+async function writeFresh(
   db: Db,
   d1: D1Database,
   keys: TenantKeys,
-  rows: Ready[],
-  run: { batchId: string; settings: CaptureSettings },
-  awaiting: ImportOutcome['awaitingConfirmation'],
-): Promise<OutboxRef[]> {
-  const built = await buildFresh(keys, rows, run, awaiting);
-  const { statements, announce } = await freshStatements(db, d1, keys, run.batchId, built);
+  batchId: string,
+  built: FreshRows,
+): Promise<OutboxRef> {
+  const { statements, announce } = await freshStatements(db, d1, keys, batchId, built);
   await runStatements(d1, statements);
-  return [announce];
+  return announce;
 }
 
 /**
@@ -275,14 +273,14 @@ async function buildFresh(
   keys: TenantKeys,
   rows: Ready[],
   run: { batchId: string; settings: CaptureSettings },
-  awaiting: ImportOutcome['awaitingConfirmation'],
-): Promise<FreshRows> {
+): Promise<FreshRows & { awaiting: ImportOutcome['awaitingConfirmation'] }> {
   const { batchId, settings } = run;
   const subs: Subscriber[] = [];
   const wrapped: (typeof subscriberKeys.$inferInsert)[] = [];
   const subscriptionRows: SubscriptionRow[] = [];
   const events: ConsentEvent[] = [];
   const profiles: Record<ProfileAudience, ProfileValues[]> = { detail: [], aggregate: [] };
+  const awaiting: ImportOutcome['awaitingConfirmation'] = [];
   const now = new Date();
   for (const r of rows) {
     const input = captureInput(r, batchId);
@@ -353,7 +351,7 @@ async function buildFresh(
     wrapped.push({ subscriberId: made.id, tenantId: keys.tenantId, wrappedKey: made.wrappedKey });
     if (waiting.length) awaiting.push({ subscriberId: made.id, listIds: waiting, language: input.language });
   }
-  return { subs, wrapped, subscriptionRows, events, profiles };
+  return { subs, wrapped, subscriptionRows, events, profiles, awaiting };
 }
 
 /**

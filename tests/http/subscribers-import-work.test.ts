@@ -17,7 +17,7 @@ import { tenantKeys } from '../../db/tenants';
 import { callSettled, createList } from '../support/consent';
 import { cell, expectCountersExact } from '../support/reports';
 import { api, countRows, seedTenant } from '../support/seed';
-import { recordD1 } from '../support/slow-writes';
+import { recordD1, withSlowWrites } from '../support/slow-writes';
 
 const evidence = {
   occurredAt: '2026-10-02T08:00:00Z',
@@ -257,5 +257,40 @@ describe('bulk import work', () => {
     const details = plan.results.map((r) => r.detail);
     expect(details.some((d) => /SEARCH s USING .*\(subscriber_id=\?\)/.test(d))).toBe(true);
     expect(details.filter((d) => /\bs USING (COVERING )?INDEX subscriptions_/.test(d))).toEqual([]);
+  });
+
+  it('claims confirmation mails only for a chunk that committed: a chunk lost to a concurrent import claims none', async () => {
+    const t = await seedTenant('eu');
+    const list = await createList(t.apiKey, { doubleOptIn: true });
+    const sent = vi.spyOn(env.EVENTS, 'sendBatch');
+    const { confirmedAt: _, ...unconfirmed } = evidence;
+    const row = { email: 'gleichzeitig@beispiel.at', evidence: unconfirmed };
+    // Both imports look the address up before either writes; one chunk loses on the unique index.
+    const answers = await withSlowWrites(() =>
+      Promise.all(
+        [0, 1].map(() =>
+          callSettled('/api/v1/subscribers/import', {
+            method: 'POST',
+            headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ listIds: [list], rows: [row] }),
+          }),
+        ),
+      ),
+    );
+    const reports = await Promise.all(
+      answers.map((a) => a.json() as Promise<{ created: number; updated: number }>),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(reports.map((r) => r.created + r.updated)).toEqual([1, 1]);
+    const people = await env.DB_EU.prepare('select id from subscribers where tenant_id = ?')
+      .bind(t.tenant.id)
+      .all<{ id: string }>();
+    expect(people.results).toHaveLength(1);
+    const mailed = sent.mock.calls
+      .flatMap(([messages]) => [...messages].map((m) => m.body as { type: string; subscriberId?: string }))
+      .filter((b) => b.type === 'confirmation-mail')
+      .map((b) => b.subscriberId);
+    // One confirmation mail, for the person who exists; none for the losing chunk's unwritten row.
+    expect(mailed).toEqual([people.results[0]!.id]);
   });
 });
