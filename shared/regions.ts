@@ -24,7 +24,8 @@ export function randomIdBody(): string {
     pool = crypto.getRandomValues(new Uint8Array(POOL_BYTES));
     drawn = 0;
   }
-  const bytes = pool.subarray(drawn, (drawn += ID_BODY_BYTES));
+  const bytes = pool.subarray(drawn, drawn + ID_BODY_BYTES);
+  drawn += ID_BODY_BYTES;
   return toBase32(bytes).slice(0, ID_BODY_LENGTH);
 }
 
