@@ -1,7 +1,7 @@
 // bench/import-floor: what caps a bulk import, measured in one workerd. Per round, interleaved:
 // the WebCrypto calls one row needs, alone (µs a row, so the crypto ceiling in rows/s), the
 // import's write batch for pre-made rows (no crypto: the D1 ceiling in rows/s, batches of the
-// import's 2,000 rows), and a real `POST /api/v1/subscribers/import` of the same rows with evidence.
+// import's 5,000 rows), and a real `POST /api/v1/subscribers/import` of the same rows with evidence.
 // Then each secondary index of the imported tables is dropped in turn and the D1 floor measured
 // again, to weigh what each costs. Usage: npm run bench:import-floor (env: BENCH_IMPORT_ROWS,
 // BENCH_ROUNDS, BENCH_FLOOR_INDEXES=0 to skip the index part).
@@ -17,7 +17,7 @@ const ROWS = env('BENCH_IMPORT_ROWS', 5_000);
 const ROUNDS = env('BENCH_ROUNDS', 5);
 const WEIGH_INDEXES = process.env.BENCH_FLOOR_INDEXES !== '0';
 /** New subscribers per D1 batch in db/subscriber-import.ts. */
-const BATCH_ROWS = 2_000;
+const BATCH_ROWS = 5_000;
 const CRYPTO_PARTS = ['crypto', 'crypto-hmac', 'crypto-key', 'crypto-encrypt', 'crypto-hash'] as const;
 
 type Answer = {
