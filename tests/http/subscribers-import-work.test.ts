@@ -1,5 +1,5 @@
 // What a bulk import costs: its D1 round trips do not grow with the rows (one lookup, one write
-// batch per 2,000 new rows), a row's evidence encrypts its IP and user agent once for all of its
+// batch per 5,000 new rows), a row's evidence encrypts its IP and user agent once for all of its
 // events, the counters stay exact across write batches, and the counters' SQL finds a person's
 // subscriptions by key instead of walking the tenant's.
 
@@ -17,7 +17,7 @@ import { tenantKeys } from '../../db/tenants';
 import { callSettled, createList } from '../support/consent';
 import { cell, expectCountersExact } from '../support/reports';
 import { api, countRows, seedTenant } from '../support/seed';
-import { recordD1 } from '../support/slow-writes';
+import { recordD1, withSlowWrites } from '../support/slow-writes';
 
 const evidence = {
   occurredAt: '2026-10-02T08:00:00Z',
@@ -33,7 +33,7 @@ const rowsOf = (prefix: string, n: number) =>
 afterEach(() => vi.restoreAllMocks());
 
 describe('bulk import work', () => {
-  it('takes the same D1 round trips for 300 and 4,100 new rows: one lookup, a write batch per 2,000', {
+  it('takes the same D1 round trips for 300 and 5,100 new rows: one lookup, a write batch per 5,000', {
     timeout: 120_000,
   }, async () => {
     const t = await seedTenant('eu');
@@ -51,17 +51,17 @@ describe('bulk import work', () => {
     // The notice is published by the first import that shows it: not part of what is compared.
     await run('w', 1);
     const small = await run('s', 300);
-    const large = await run('l', 4_100);
+    const large = await run('l', 5_100);
     expect(small.result).toMatchObject({ status: 200, report: { created: 300 } });
-    expect(large.result).toMatchObject({ status: 200, report: { created: 4_100 } });
-    // 4,100 rows: the same work as 300, plus two more write batches (2,000 + 2,000 + 100).
-    expect(large.roundTrips).toBe(small.roundTrips + 2);
+    expect(large.result).toMatchObject({ status: 200, report: { created: 5_100 } });
+    // 5,100 rows: the same work as 300, plus one more write batch (5,000 + 100).
+    expect(large.roundTrips).toBe(small.roundTrips + 1);
     const writes = large.batches.filter((size) => size >= 7);
-    expect(writes).toHaveLength(3);
-    // One lookup batch: existing subscribers and suppressions, 2,500 addresses a statement.
-    expect(large.batches).toContain(4);
-    expect(await countRows(env.DB_EU, 'subscribers', 'tenant_id = ?', t.tenant.id)).toBe(4_401);
-    expect(await countRows(env.DB_EU, 'consent_events', 'tenant_id = ?', t.tenant.id)).toBe(8_802);
+    expect(writes).toHaveLength(2);
+    // One lookup batch: existing subscribers and suppressions, 2,500 addresses a statement (3 × 2).
+    expect(large.batches).toContain(6);
+    expect(await countRows(env.DB_EU, 'subscribers', 'tenant_id = ?', t.tenant.id)).toBe(5_401);
+    expect(await countRows(env.DB_EU, 'consent_events', 'tenant_id = ?', t.tenant.id)).toBe(10_802);
     const announced = await env.DB_EU.prepare(
       "select payload from outbox_events where tenant_id = ? and type = 'subscribers.imported'",
     )
@@ -70,10 +70,10 @@ describe('bulk import work', () => {
     const ids = announced.results.flatMap(
       (r) => (JSON.parse(r.payload) as { subscriberIds: string[] }).subscriberIds,
     );
-    expect(announced.results).toHaveLength(5);
-    expect(new Set(ids).size).toBe(4_401);
+    expect(announced.results).toHaveLength(4);
+    expect(new Set(ids).size).toBe(5_401);
     const cells = await expectCountersExact(t.tenant);
-    expect(cell(cells, list, 'eu', 'valid')).toBe(4_401);
+    expect(cell(cells, list, 'eu', 'valid')).toBe(5_401);
   });
 
   it('encrypts a row’s IP and user agent once for both of its events, each a ciphertext that opens', async () => {
@@ -257,5 +257,40 @@ describe('bulk import work', () => {
     const details = plan.results.map((r) => r.detail);
     expect(details.some((d) => /SEARCH s USING .*\(subscriber_id=\?\)/.test(d))).toBe(true);
     expect(details.filter((d) => /\bs USING (COVERING )?INDEX subscriptions_/.test(d))).toEqual([]);
+  });
+
+  it('claims confirmation mails only for a chunk that committed: a chunk lost to a concurrent import claims none', async () => {
+    const t = await seedTenant('eu');
+    const list = await createList(t.apiKey, { doubleOptIn: true });
+    const sent = vi.spyOn(env.EVENTS, 'sendBatch');
+    const { confirmedAt: _, ...unconfirmed } = evidence;
+    const row = { email: 'gleichzeitig@beispiel.at', evidence: unconfirmed };
+    // Both imports look the address up before either writes; one chunk loses on the unique index.
+    const answers = await withSlowWrites(() =>
+      Promise.all(
+        [0, 1].map(() =>
+          callSettled('/api/v1/subscribers/import', {
+            method: 'POST',
+            headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ listIds: [list], rows: [row] }),
+          }),
+        ),
+      ),
+    );
+    const reports = await Promise.all(
+      answers.map((a) => a.json() as Promise<{ created: number; updated: number }>),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(reports.map((r) => r.created + r.updated)).toEqual([1, 1]);
+    const people = await env.DB_EU.prepare('select id from subscribers where tenant_id = ?')
+      .bind(t.tenant.id)
+      .all<{ id: string }>();
+    expect(people.results).toHaveLength(1);
+    const mailed = sent.mock.calls
+      .flatMap(([messages]) => [...messages].map((m) => m.body as { type: string; subscriberId?: string }))
+      .filter((b) => b.type === 'confirmation-mail')
+      .map((b) => b.subscriberId);
+    // One confirmation mail, for the person who exists; none for the losing chunk's unwritten row.
+    expect(mailed).toEqual([people.results[0]!.id]);
   });
 });

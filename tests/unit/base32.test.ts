@@ -2,7 +2,7 @@
 // comparison. Pinned vectors were minted before these modules shared the encoder: addresses and
 // links already sent keep working.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importMasterKeyring } from '../../shared/crypto/keyring';
 import { timingSafeEqual } from '../../shared/crypto/timing-safe-equal';
 import { fromBase32, isBase32, toBase32 } from '../../shared/encoding';
@@ -41,6 +41,17 @@ describe('Crockford base32', () => {
       const input = crypto.getRandomValues(new Uint8Array(5 * (n % 7)));
       expect(fromBase32(toBase32(input))).toEqual(input);
     }
+  });
+
+  it('id bodies draw their random bytes in bulk: one getRandomValues call serves hundreds, no byte twice', () => {
+    const random = vi.spyOn(crypto, 'getRandomValues');
+    const bodies = Array.from({ length: 1_000 }, randomIdBody);
+    const calls = random.mock.calls.length;
+    random.mockRestore();
+    // A bulk import makes three ids a row: not one call of the random source for each.
+    expect(calls).toBeLessThanOrEqual(5);
+    expect(new Set(bodies).size).toBe(1_000);
+    for (const body of bodies) expect(isIdBody(body)).toBe(true);
   });
 
   it('id bodies: 20 base32 digits, random, and nothing else', () => {

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../env';
 import { devBenchReport } from './bench-report';
 import { cryptoBench } from './crypto-bench';
+import { importFloor } from './import-floor';
 import { interceptFixtures } from './intercept-fixtures';
 import { seedDemoTenant } from './seed';
 import { selfServiceFixtures } from './self-service-fixtures';
@@ -28,6 +29,10 @@ devRoutes.post('/seed', async (c) => {
 
 devRoutes.post('/bench/crypto', async (c) =>
   c.json(await cryptoBench(c.env, c.req.query('op') ?? '', Number(c.req.query('n') ?? '100'))),
+);
+
+devRoutes.post('/bench/import-floor', async (c) =>
+  c.json(await importFloor(c.env, c.req.query('op') ?? '', Number(c.req.query('n') ?? '100'))),
 );
 
 devRoutes.post('/bench/send', async (c) =>
