@@ -4,12 +4,24 @@
 // query's), so it mixes with statements built per request and with what wraps them (counters,
 // audit rows, outbox settling).
 
-import { fillPlaceholders, type Placeholder } from 'drizzle-orm';
+import { fillPlaceholders, type Placeholder, sql } from 'drizzle-orm';
 import type { SQLitePreparedQuery } from 'drizzle-orm/sqlite-core';
 import type { BatchItem, Db } from './client';
 
 /** A value of a query that is built once: the value itself, or the placeholder it is bound to. */
 export type Bindable<T = string> = T | Placeholder;
+
+/** The placeholder `name`. */
+export const P = (name: string) => sql.placeholder(name);
+
+/** `n` placeholders `<prefix>0`, `<prefix>1`, …, for a list of values of a known length. */
+export const numbered = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => P(`${prefix}${i}`));
+
+/** Puts `items` into `values` under the names `numbered(prefix, items.length)` gave them. */
+export function numberedValues(values: Record<string, unknown>, prefix: string, items: readonly unknown[]) {
+  for (const [i, item] of items.entries()) values[`${prefix}${i}`] = item;
+}
 
 type Prepared = SQLitePreparedQuery<never>;
 type Buildable = { prepare(): unknown };

@@ -10,7 +10,7 @@ import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import { assertAllowedValues } from '../shared/privacy/special-categories';
 import type { EventType } from '../shared/webhooks/catalogue';
-import { type Bindable, builtOnce } from './built-statements';
+import { type Bindable, builtOnce, P } from './built-statements';
 import { runBatch, type BatchItem, type Db } from './client';
 import {
   appendToChain,
@@ -257,8 +257,6 @@ async function rehearse(db: Db, capture: ChainAppend<CaptureResult>): Promise<vo
   }
   throw new Error('A rehearsed capture was not rolled back.');
 }
-
-const P = (name: string) => sql.placeholder(name);
 
 /** A subscription as a capture decided it (a row's values): inserted, or its state moved on. */
 const subscriptionUpsert = builtOnce((db) =>

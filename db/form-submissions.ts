@@ -2,12 +2,11 @@
 // fields are kept, the form's lists and its current notice version are recorded as evidence.
 // What a form answers depends on the form alone, never on who the address belongs to.
 
-import { sql } from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import type { FormSubmission } from '../shared/schemas/forms';
-import { BuiltShapes, BuiltStatement } from './built-statements';
+import { BuiltShapes, BuiltStatement, numbered, numberedValues, P } from './built-statements';
 import type { BatchItem, Db } from './client';
 import {
   type CaptureResult,
@@ -75,16 +74,14 @@ export function formAnswerStatus(lists: ListRow[]): 'pending' | 'confirmed' {
   return lists.some(needsConfirmation) ? 'pending' : 'confirmed';
 }
 
-const P = (name: string) => sql.placeholder(name);
-
 /**
  * The read batch's statements, built once per isolate and shape (how many lists and profile
  * fields the form has): a post binds its values (the form, tenant, address and notice) into them.
  */
 const formReads = new BuiltShapes((shape, db) => {
   const [lists, fields] = shape.split(':').map(Number) as [number, number];
-  const listIds = Array.from({ length: lists }, (_, i) => P(`list${i}`));
-  const fieldKeys = Array.from({ length: fields }, (_, i) => P(`field${i}`));
+  const listIds = numbered('list', lists);
+  const fieldKeys = numbered('field', fields);
   const state = captureStateReads(db, P('tenantId'), P('index'), listIds);
   return [
     ...formWithTenantReads(db, P('formId')),
@@ -132,8 +129,8 @@ export async function acceptFormSubmission(
     noticeKey: form.noticeKey,
     language: form.language,
   };
-  for (const [i, id] of form.listIds.entries()) values[`list${i}`] = id;
-  for (const [i, key] of form.fields.entries()) values[`field${i}`] = key;
+  numberedValues(values, 'list', form.listIds);
+  numberedValues(values, 'field', form.fields);
   const [formRows, tenantRows, fieldRows, listRows, noticeRow, ...stateRows] = (await db.batch(
     reads.map((r) => r.bind(db, values)) as [BatchItem, ...BatchItem[]],
   )) as ReadAnswers;

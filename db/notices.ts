@@ -33,7 +33,13 @@ export function currentNoticeQuery(db: Db, tenantId: Bindable, key: Bindable, la
 }
 
 /** One published version of a notice, by key, language and number (a query for a read batch). */
-export function noticeVersionQuery(db: Db, tenantId: string, key: string, language: string, version: number) {
+export function noticeVersionQuery(
+  db: Db,
+  tenantId: Bindable,
+  key: Bindable,
+  language: Bindable,
+  version: Bindable<number>,
+) {
   return db
     .select()
     .from(consentNotices)

@@ -2,6 +2,7 @@
 // (the same for every address), and what it refuses.
 
 import { env } from 'cloudflare:workers';
+import { SQLiteDialect } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it, vi } from 'vitest';
 import { regional } from '../../db/regions';
 import { decryptSubscriber, loadSubscriberKey } from '../../db/subscribers';
@@ -351,6 +352,29 @@ describe('POST /f/:formId', () => {
       'subscriber.created',
     ]);
     expect(results.every((r) => r.dispatched_at !== null && r.received_at !== null)).toBe(true);
+  });
+
+  it('a post binds its values into statements built once: after the first post, no read and no subscription statement is built again', async () => {
+    const f = await formFixture('eu', { lists: 'single' });
+    const token = await agedToken(f.formId);
+    expect((await postJson(f.formId, { email: 'shape.one@example.org', tm_t: token })).status).toBe(200);
+    const building = vi.spyOn(SQLiteDialect.prototype, 'sqlToQuery');
+    try {
+      // A new address and a known one: both read the same nine statements and upsert a subscription.
+      const run = await recordD1(async () => [
+        await postJson(f.formId, { email: 'shape.two@example.org', tm_t: token }),
+        await postJson(f.formId, { email: 'shape.one@example.org', tm_t: token }),
+      ]);
+      expect(run.result.map((r) => r.status)).toEqual([200, 200]);
+      expect(run.batches.filter((size) => size === 9)).toHaveLength(2);
+      const built = building.mock.results.map((r) => (r.value as { sql: string }).sql);
+      expect(built.filter((q) => q.startsWith('select'))).toEqual([]);
+      expect(built.filter((q) => q.startsWith('insert into "subscriptions"'))).toEqual([]);
+      expect(built.filter((q) => q.startsWith('update "subscribers" set "status"'))).toEqual([]);
+    } finally {
+      building.mockRestore();
+    }
+    expect(await countRows(env.DB_EU, 'subscriptions', 'tenant_id = ?', f.tenant.id)).toBe(2);
   });
 
   it('a double opt-in sign-up claims its mail in the write batch: two round trips, the mail after the answer, once an hour', async () => {
