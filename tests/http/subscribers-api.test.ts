@@ -385,9 +385,10 @@ describe('POST /api/v1/subscribers/import', () => {
     const building = vi.spyOn(SQLiteDialect.prototype, 'sqlToQuery');
     const run = await recordD1(() =>
       insert('second@example.org', { key: 'newsletter', language: 'fr', version: 1 }),
-    ).finally(() => building.mockRestore());
-    expect(run.result.status).toBe(201);
+    );
     const built = building.mock.results.map((r) => (r.value as { sql: string }).sql);
+    building.mockRestore();
+    expect(run.result.status).toBe(201);
     expect(
       built.filter((q) => q.startsWith('select') || q.startsWith('insert into "subscriptions"')),
     ).toEqual([]);
