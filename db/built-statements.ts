@@ -59,10 +59,13 @@ export class BuiltStatement {
   }
 }
 
+/** Shapes kept per `BuiltShapes`: the common ones; a caller who varies its shapes past it gets them built per request. */
+const MAX_SHAPES = 64;
+
 /**
  * Statements built once per shape: `build` runs (on the caller's `db`) the first time a key is
  * asked for (the key names everything that changes the SQL, e.g. how many lists a form has);
- * later asks, on any region's database, reuse its result.
+ * later asks, on any region's database, reuse its result. At most `MAX_SHAPES` are kept.
  */
 export class BuiltShapes<T> {
   private readonly shapes = new Map<string, T>();
@@ -73,7 +76,7 @@ export class BuiltShapes<T> {
     let shape = this.shapes.get(key);
     if (shape === undefined) {
       shape = this.build(key, db);
-      this.shapes.set(key, shape);
+      if (this.shapes.size < MAX_SHAPES) this.shapes.set(key, shape);
     }
     return shape;
   }
