@@ -46,7 +46,7 @@ describe('BuiltStatement', () => {
     const [rowsA, rowsB] = (await db.batch([
       read.bind(db, { id: a.tenant.id }),
       read.bind(db, { id: b.tenant.id }),
-    ])) as Row[][];
+    ])) as [Row[], Row[]];
     expect(rowsA.map((r) => r.id)).toEqual([a.tenant.id]);
     expect(rowsB.map((r) => r.id)).toEqual([b.tenant.id]);
     expect(rowsA[0]!.createdAt).toBeInstanceOf(Date);
