@@ -2,13 +2,15 @@
 // stored. The region mark routes a request to its database before any lookup. Keys are listed
 // with when they were last used (noted at most once a minute) and revoked, never deleted.
 
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { API_SCOPES, type ApiScope } from '../shared/access';
 import { hashSecret } from '../shared/crypto/passwords';
 import { toBase64Url } from '../shared/encoding';
 import { newId, regionFromMark, regionMark, type Region } from '../shared/regions';
-import type { Db } from './client';
+import { bound, builtOnce, columnsOf, rowOf, slot } from './built-statements';
+import { type Db, dbFor } from './client';
 import { apiKeys, tenants } from './schema';
+import type { Tenant } from './tenants';
 
 export { API_SCOPES, type ApiScope };
 export type ApiKey = typeof apiKeys.$inferSelect;
@@ -85,13 +87,36 @@ export async function noteApiKeyUse(db: Db, id: string, now = new Date()): Promi
     );
 }
 
-/** The live key and its tenant, or undefined for an unknown or revoked key. */
-export async function findApiKey(db: Db, key: string) {
-  const rows = await db
-    .select({ key: apiKeys, tenant: tenants })
-    .from(apiKeys)
-    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
-    .where(and(eq(apiKeys.keyHash, await hashSecret(key)), isNull(apiKeys.revokedAt)))
-    .limit(1);
-  return rows[0];
+const KEY_HASH = slot('keyHash');
+const KEY_COLUMNS = columnsOf(apiKeys);
+const TENANT_COLUMNS = columnsOf(tenants);
+const liveKey = and(eq(apiKeys.keyHash, KEY_HASH), isNull(apiKeys.revokedAt));
+
+/** The key read: the live key of a hash and its tenant, built once per isolate. */
+const keyReads = builtOnce((db: Db) => [
+  db.select().from(apiKeys).where(liveKey).limit(1),
+  db
+    .select()
+    .from(tenants)
+    .where(inArray(tenants.id, db.select({ id: apiKeys.tenantId }).from(apiKeys).where(liveKey)))
+    .limit(1),
+]);
+
+/**
+ * The live key and its tenant, or undefined for an unknown or revoked key: one D1 round trip that
+ * reads them as they stand (never a cached verdict, so a revoked key stops at once).
+ */
+export async function findApiKey(
+  d1: D1Database,
+  key: string,
+): Promise<{ key: ApiKey; tenant: Tenant } | undefined> {
+  const values = { keyHash: await hashSecret(key) };
+  const [keys, tenantRows] = await d1.batch<Record<string, unknown>>(
+    keyReads(dbFor(d1)).map((q) => bound(d1, q, values)),
+  );
+  const [k] = keys?.results ?? [];
+  const [t] = tenantRows?.results ?? [];
+  return k && t
+    ? { key: rowOf<ApiKey>(KEY_COLUMNS, k), tenant: rowOf<Tenant>(TENANT_COLUMNS, t) }
+    : undefined;
 }

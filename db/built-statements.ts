@@ -1,17 +1,72 @@
-// Statements of a hot path built once per isolate: the query is written with `sql.placeholder`s,
-// drizzle builds its SQL the first time (`prepare()`), and each request only binds its values.
-// A bound statement goes into `db.batch` like any query (drizzle maps its answer as it maps the
-// query's), so it mixes with statements built per request and with what wraps them (counters,
-// audit rows, outbox settling).
+// Statements whose SQL drizzle builds once per isolate, with a placeholder for every value that
+// changes (`slot`, `P`), so a request only binds its values: as D1's own statements (`bound`, with
+// a raw row read back as drizzle maps a select: `rowOf`), or as items of `db.batch` that mix with
+// statements built per request and get drizzle's mapping of their answers (`BuiltStatement`).
 
-import { fillPlaceholders, type Placeholder, sql } from 'drizzle-orm';
+import {
+  type Column,
+  fillPlaceholders,
+  getTableColumns,
+  type Placeholder,
+  type SQL,
+  sql,
+  type Table,
+} from 'drizzle-orm';
 import type { SQLitePreparedQuery } from 'drizzle-orm/sqlite-core';
 import type { BatchItem, Db } from './client';
+
+export type Built = { sql: string; params: unknown[] };
+
+/**
+ * A value bound at each run, as the driver takes it (a timestamp as milliseconds, a boolean as
+ * 0 or 1, null as null): no column mapping applies to it, in a condition, a `set` or `values`.
+ */
+export const slot = (name: string): SQL => sql`${sql.placeholder(name)}`;
+
+/** The statements `build` makes, built at the first call in this isolate. */
+export function builtOnce<A, S extends readonly { toSQL(): Built }[]>(
+  build: (arg: A) => S,
+): (arg: A) => { [K in keyof S]: Built } {
+  let built: { [K in keyof S]: Built } | undefined;
+  return (arg) => {
+    built ??= build(arg).map((q) => q.toSQL()) as { [K in keyof S]: Built };
+    return built;
+  };
+}
+
+/** The D1 database under a drizzle one (drizzle's `$client`), for `bound` and `prepared`. */
+export const d1Of = (db: Db): D1Database => (db as Db & { $client: D1Database }).$client;
+
+/** A built statement bound to `values` (by placeholder name), ready for `d1.batch`. */
+export const bound = (d1: D1Database, q: Built, values: Record<string, unknown>): D1PreparedStatement =>
+  d1.prepare(q.sql).bind(...fillPlaceholders(q.params, values));
+
+/** A drizzle statement as D1's own, for a `d1.batch` that mixes it with built ones. */
+export function prepared(d1: D1Database, query: { toSQL(): Built }): D1PreparedStatement {
+  const { sql: text, params } = query.toSQL();
+  return d1.prepare(text).bind(...params);
+}
+
+type Row = Record<string, unknown>;
+
+/** The columns of a table, for `rowOf`. */
+export const columnsOf = (table: Table): Record<string, Column> => getTableColumns(table);
+
+/** A raw row (keyed by column name) of a select of `columns`, mapped as drizzle maps it. */
+export function rowOf<R>(columns: Record<string, Column>, raw: Row): R {
+  const row: Row = {};
+  for (const key in columns) {
+    const column = columns[key]!;
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as R;
+}
 
 /** A value of a query that is built once: the value itself, or the placeholder it is bound to. */
 export type Bindable<T = string> = T | Placeholder;
 
-/** The placeholder `name`. */
+/** The placeholder `name`: in `values` or `eq`, mapped by the column as drizzle maps its values (not null). */
 export const P = (name: string) => sql.placeholder(name);
 
 /** `n` placeholders `<prefix>0`, `<prefix>1`, …, for a list of values of a known length. */
@@ -28,9 +83,6 @@ type Buildable = { prepare(): unknown };
 
 /** What `bind` needs of a prepared query (drizzle's D1 batch reads the same three). */
 type BatchPrepared = Prepared & { stmt: D1PreparedStatement };
-
-/** The D1 binding under `db` (drizzle keeps it as `$client`; dbFor's type leaves it out). */
-const clientOf = (db: Db) => (db as Db & { $client: D1Database }).$client;
 
 /**
  * One query's SQL, built now. drizzle's D1 batch asks each item for `_prepare()` (its prepared
@@ -52,7 +104,7 @@ export class BuiltStatement {
     const params = fillPlaceholders(this.params, values);
     const sql = this.sql;
     const prepared: BatchPrepared = Object.create(this.prepared, {
-      stmt: { value: clientOf(db).prepare(sql) },
+      stmt: { value: d1Of(db).prepare(sql) },
       getQuery: { value: () => ({ sql, params }) },
     });
     return { _prepare: () => prepared } as unknown as BatchItem;
@@ -82,8 +134,8 @@ export class BuiltShapes<T> {
   }
 }
 
-/** One statement without variants: built on the first caller's `db`, reused after. */
-export function builtOnce(build: (db: Db) => Buildable): (db: Db) => BuiltStatement {
+/** One `BuiltStatement` without variants: built on the first caller's `db`, reused after. */
+export function builtStatementOnce(build: (db: Db) => Buildable): (db: Db) => BuiltStatement {
   let built: BuiltStatement | undefined;
   return (db) => {
     built ??= new BuiltStatement(build(db));

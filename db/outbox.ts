@@ -144,7 +144,7 @@ export type LiveEndpoint = { id: string; eventTypes: string[] };
 
 /**
  * The fan-out's receipt of an event, in one batch: marks it received (`first` is false when it
- * already was, a redelivery), reads it as it stands (`event` is undefined when absent) and the
+ * already was, a redelivery; a message naming another tenant marks nothing), reads it as it stands (`event` is undefined when absent) and the
  * tenant's endpoints live when it occurred (`liveEndpointCondition`), for the fan-out to match.
  */
 export async function receiveOutboxEvent(
@@ -157,7 +157,7 @@ export async function receiveOutboxEvent(
     db
       .update(outboxEvents)
       .set({ receivedAt: new Date() })
-      .where(and(eq(outboxEvents.id, eventId), isNull(outboxEvents.receivedAt)))
+      .where(and(ofEvent, isNull(outboxEvents.receivedAt)))
       .returning({ id: outboxEvents.id }),
     db.select(storedEventColumns).from(outboxEvents).where(ofEvent).limit(1),
     db

@@ -2,12 +2,29 @@
 // exactly one consumer send an attempt; the settlement that records the attempt, moves the
 // delivery on and marks the endpoint's health in one batch; replays; the API's views of them.
 
-import { and, asc, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  exists,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import type { TenantKeys } from '../shared/crypto/envelope';
 import { newId } from '../shared/regions';
 import { matchesEventFilter, type EventType } from '../shared/webhooks/catalogue';
 import { type AuditOrigin, appendAudit } from './audit-log';
-import { type BatchItem, type Db, inJson } from './client';
+import { bound, builtOnce, columnsOf, d1Of, prepared, rowOf, slot } from './built-statements';
+import type { Db } from './client';
 import {
   type LiveEndpoint,
   type OutboxEventRow,
@@ -20,7 +37,6 @@ import { outboxEvents, tenants, webhookAttempts, webhookDeliveries, webhookEndpo
 import {
   disableStatements,
   type DisableReason,
-  endpointHealth,
   liveEndpoints,
   type WebhookEndpoint,
 } from './webhook-endpoints';
@@ -175,16 +191,25 @@ export type Claim =
  */
 export async function claimDeliveries(db: Db, refs: readonly DeliveryRef[], now: Date): Promise<Claim[]> {
   if (refs.length === 0) return [];
-  const [claimed, deliveries, endpoints, events, tenantRows] = await db.batch(claimStatements(db, refs, now));
+  const d1 = d1Of(db);
+  const values = claimValues(refs, now);
+  const [claimed, deliveries, endpoints, events, tenantRows] = (
+    await d1.batch<Record<string, unknown>>(claimStatements(db).map((q) => bound(d1, q, values)))
+  ).map((r) => r.results);
   // One row matches once: of two messages of the delivery's current round in a batch, the first
   // holds the claim; a message of an earlier round never does, wherever it comes in the batch.
-  const unclaimed = new Map(claimed.map((c) => [c.id, c.round]));
+  const unclaimed = new Map((claimed ?? []).map((c) => [c.id as string, c.round as number]));
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-  const [endpointOf, eventOf, tenantOf] = [byId(endpoints), byId(events), byId(tenantRows)];
+  const [endpointOf, eventOf, tenantOf] = [
+    byId((endpoints ?? []).map((r) => rowOf<WebhookEndpoint>(ENDPOINT_COLUMNS, r))),
+    byId((events ?? []).map((r) => rowOf<OutboxEventRow>(storedEventColumns, r))),
+    byId((tenantRows ?? []).map((r) => rowOf<ClaimedTenant>(CLAIMED_TENANT_COLUMNS, r))),
+  ];
+  const rows = (deliveries ?? []).map((r) => rowOf<WebhookDelivery>(DELIVERY_COLUMNS, r));
   return Promise.all(
     refs.map((ref) => {
       // Every read is of the message's own tenant: another tenant's delivery is missing.
-      const delivery = deliveries.find((r) => r.id === ref.id && r.tenantId === ref.tenantId);
+      const delivery = rows.find((r) => r.id === ref.id && r.tenantId === ref.tenantId);
       const row = delivery && {
         delivery,
         endpoint: sameTenant(endpointOf.get(delivery.endpointId), ref),
@@ -197,25 +222,42 @@ export async function claimDeliveries(db: Db, refs: readonly DeliveryRef[], now:
   );
 }
 
-/** The refs as one JSON parameter (D1 binds at most 100 per statement): `[[tenantId, id, round], …]`. */
-const refsJson = (refs: readonly DeliveryRef[]) =>
-  JSON.stringify(refs.map((r) => [r.tenantId, r.id, r.round]));
+const DELIVERY_COLUMNS = columnsOf(webhookDeliveries);
+const ENDPOINT_COLUMNS = columnsOf(webhookEndpoints);
+const CLAIMED_TENANT_COLUMNS = { id: tenants.id, wrappedKey: tenants.wrappedKey };
 
-function claimStatements(db: Db, refs: readonly DeliveryRef[], now: Date) {
-  const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
-  const ids = refs.map((r) => r.id);
+/**
+ * The claim's values, each list as one JSON parameter (D1 binds at most 100 per statement): the
+ * ids, the refs as `[[tenantId, id, round], …]` and their tenants; the times in milliseconds.
+ */
+const claimValues = (refs: readonly DeliveryRef[], now: Date) => ({
+  ids: JSON.stringify(refs.map((r) => r.id)),
+  refs: JSON.stringify(refs.map((r) => [r.tenantId, r.id, r.round])),
+  tenantIds: JSON.stringify([...new Set(refs.map((r) => r.tenantId))]),
+  now: now.getTime(),
+  lease: now.getTime() + CLAIM_LEASE_MS,
+  dueBy: now.getTime() + EARLY_SLACK_MS,
+});
+
+/** `column in` the JSON list bound to `name`. */
+const inSlot = (column: SQLWrapper, name: string) =>
+  sql`${column} in (select value from json_each(${slot(name)}))`;
+
+/** The claim's five statements (see `claimDeliveries`), built once per isolate. */
+const claimStatements = builtOnce((db: Db) => {
   const d = webhookDeliveries;
+  const ofBatch = inSlot(d.id, 'ids');
   return [
     db
       .update(d)
-      .set({ attempts: sql`${d.attempts} + 1`, claimedUntil: lease })
+      .set({ attempts: sql`${d.attempts} + 1`, claimedUntil: slot('lease') })
       .where(
         and(
-          inJson(d.id, ids),
-          sql`(${d.tenantId}, ${d.id}, ${d.round}) in (select value ->> 0, value ->> 1, value ->> 2 from json_each(${refsJson(refs)}))`,
+          ofBatch,
+          sql`(${d.tenantId}, ${d.id}, ${d.round}) in (select value ->> 0, value ->> 1, value ->> 2 from json_each(${slot('refs')}))`,
           inArray(d.status, ['pending', 'retrying']),
-          or(isNull(d.claimedUntil), lte(d.claimedUntil, now)),
-          or(isNull(d.nextAttemptAt), lte(d.nextAttemptAt, new Date(now.getTime() + EARLY_SLACK_MS))),
+          or(isNull(d.claimedUntil), lte(d.claimedUntil, slot('now'))),
+          or(isNull(d.nextAttemptAt), lte(d.nextAttemptAt, slot('dueBy'))),
           exists(
             db
               .select({ one: sql`1` })
@@ -225,21 +267,18 @@ function claimStatements(db: Db, refs: readonly DeliveryRef[], now: Date) {
         ),
       )
       .returning({ id: d.id, round: d.round }),
-    db.select().from(d).where(inJson(d.id, ids)),
+    db.select().from(d).where(ofBatch),
     db
       .select()
       .from(webhookEndpoints)
-      .where(inArray(webhookEndpoints.id, db.select({ id: d.endpointId }).from(d).where(inJson(d.id, ids)))),
+      .where(inArray(webhookEndpoints.id, db.select({ id: d.endpointId }).from(d).where(ofBatch))),
     db
       .select(storedEventColumns)
       .from(outboxEvents)
-      .where(inArray(outboxEvents.id, db.select({ id: d.eventId }).from(d).where(inJson(d.id, ids)))),
-    db
-      .select({ id: tenants.id, wrappedKey: tenants.wrappedKey })
-      .from(tenants)
-      .where(inJson(tenants.id, [...new Set(refs.map((r) => r.tenantId))])),
+      .where(inArray(outboxEvents.id, db.select({ id: d.eventId }).from(d).where(ofBatch))),
+    db.select(CLAIMED_TENANT_COLUMNS).from(tenants).where(inSlot(tenants.id, 'tenantIds')),
   ] as const;
-}
+});
 
 const sameTenant = <T extends { tenantId: string }>(row: T | undefined, ref: DeliveryRef) =>
   row?.tenantId === ref.tenantId ? row : undefined;
@@ -311,6 +350,51 @@ export type Settlement =
 export type Settled = { events: OutboxRef[]; disabled: boolean };
 
 /**
+ * What every attempt writes, built once per isolate: the attempt row, the delivery's new state
+ * (of its tenant and round), and the health mark it leaves on its endpoint: a success ends a
+ * failing run, a failure starts (or continues) one.
+ */
+const attemptStatements = builtOnce((db: Db) => {
+  const d = webhookDeliveries;
+  const e = webhookEndpoints;
+  const endpoint = and(eq(e.tenantId, slot('tenantId')), eq(e.id, slot('endpointId')));
+  return [
+    db.insert(webhookAttempts).values({
+      id: slot('attemptId'),
+      tenantId: slot('tenantId'),
+      deliveryId: slot('deliveryId'),
+      round: slot('round'),
+      attempt: slot('attempt'),
+      at: slot('at'),
+      durationMs: slot('durationMs'),
+      statusCode: slot('statusCode'),
+      outcome: slot('outcome'),
+      errorCode: slot('errorCode'),
+      error: slot('error'),
+    }),
+    db
+      .update(d)
+      .set({
+        status: slot('status'),
+        lastStatusCode: slot('statusCode'),
+        lastError: slot('errorCode'),
+        nextAttemptAt: slot('nextAttemptAt'),
+        deliveredAt: slot('deliveredAt'),
+        claimedUntil: null,
+      })
+      .where(and(eq(d.tenantId, slot('tenantId')), eq(d.id, slot('deliveryId')), eq(d.round, slot('round')))),
+    db
+      .update(e)
+      .set({ failingSince: null })
+      .where(and(endpoint, isNotNull(e.failingSince))),
+    db
+      .update(e)
+      .set({ failingSince: sql`coalesce(${e.failingSince}, ${slot('at')})` })
+      .where(endpoint),
+  ] as const;
+});
+
+/**
  * The statements that record an attempt and its consequences together: the attempt row, the
  * delivery's new state, the endpoint's failing run and, when the endpoint is to be disabled, the
  * disabling with its event; and how to read what they did from their results.
@@ -321,49 +405,41 @@ function settlementStatements(
   result: AttemptResult,
   next: Settlement,
   health: 'ok' | 'failed' | 'unchanged',
-): { statements: BatchItem[]; settled: (results: unknown[]) => Settled } {
+): { statements: D1PreparedStatement[]; settled: (results: D1Result[]) => Settled } {
   const { delivery, endpoint } = claim;
   const at = result.at;
-  const attempt = db.insert(webhookAttempts).values({
-    id: newId('wha'),
+  const d1 = d1Of(db);
+  const [attempt, update, healthy, failing] = attemptStatements(db);
+  const values = {
+    attemptId: newId('wha'),
     tenantId: delivery.tenantId,
     deliveryId: delivery.id,
+    endpointId: endpoint.id,
     round: delivery.round,
     attempt: delivery.attempts,
-    at,
+    at: at.getTime(),
     durationMs: result.durationMs,
     statusCode: result.statusCode,
     outcome: result.ok ? 'delivered' : 'failed',
     errorCode: result.errorCode,
     error: result.error,
-  });
-  const update = db
-    .update(webhookDeliveries)
-    .set({
-      status: next.status,
-      lastStatusCode: result.statusCode,
-      lastError: result.errorCode,
-      nextAttemptAt: next.status === 'retrying' ? new Date(at.getTime() + next.delaySeconds * 1000) : null,
-      deliveredAt: next.status === 'delivered' ? at : null,
-      claimedUntil: null,
-    })
-    .where(
-      and(
-        eq(webhookDeliveries.tenantId, delivery.tenantId),
-        eq(webhookDeliveries.id, delivery.id),
-        eq(webhookDeliveries.round, delivery.round),
-      ),
-    );
-  const healthMark = health === 'unchanged' ? [] : [endpointHealth(db, endpoint, health === 'ok', at)];
-  if (!('disable' in next))
-    return { statements: [attempt, update, ...healthMark], settled: () => ({ events: [], disabled: false }) };
+    status: next.status,
+    nextAttemptAt: next.status === 'retrying' ? at.getTime() + next.delaySeconds * 1000 : null,
+    deliveredAt: next.status === 'delivered' ? at.getTime() : null,
+  };
+  const statements = [
+    attempt,
+    update,
+    ...(health === 'unchanged' ? [] : [health === 'ok' ? healthy : failing]),
+  ].map((q) => bound(d1, q, values));
+  if (!('disable' in next)) return { statements, settled: () => ({ events: [], disabled: false }) };
   const failingSince = next.disable === 'failing' ? (endpoint.failingSince ?? at) : null;
   const disabling = disableStatements(db, endpoint, next.disable, failingSince, at);
   return {
-    statements: [attempt, update, ...healthMark, disabling.event, disabling.update],
+    statements: [...statements, prepared(d1, disabling.event), prepared(d1, disabling.update)],
     settled: (results) => ({
       events: outboxRefs([disabling.event]),
-      disabled: (results.at(-1) as { id: string }[]).length > 0,
+      disabled: (results.at(-1)?.results ?? []).length > 0,
     }),
   };
 }
@@ -384,16 +460,15 @@ export type SettleAttempt = (
  */
 export function settlementWriter(db: Db): SettleAttempt {
   type Waiting = {
-    statements: BatchItem[];
-    resolve: (results: unknown[]) => void;
+    statements: D1PreparedStatement[];
+    resolve: (results: D1Result[]) => void;
     reject: (err: unknown) => void;
   };
+  const d1 = d1Of(db);
   let waiting: Waiting[] = [];
   let writing = false;
   const write = async (group: Waiting[]) => {
-    const results = (await db.batch(
-      group.flatMap((w) => w.statements) as [BatchItem, ...BatchItem[]],
-    )) as unknown[];
+    const results = await d1.batch(group.flatMap((w) => w.statements));
     let at = 0;
     for (const w of group) {
       w.resolve(results.slice(at, at + w.statements.length));
@@ -416,7 +491,7 @@ export function settlementWriter(db: Db): SettleAttempt {
   };
   return async (claim, result, next, health) => {
     const { statements, settled } = settlementStatements(db, claim, result, next, health);
-    const results = await new Promise<unknown[]>((resolve, reject) => {
+    const results = await new Promise<D1Result[]>((resolve, reject) => {
       waiting.push({ statements, resolve, reject });
       if (!writing) void drain();
     });

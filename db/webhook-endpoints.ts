@@ -2,7 +2,7 @@
 // tenant data key), changes, deletion with their delivery log, secret rotation (the previous
 // secret keeps signing until it expires), and the conditional disabling that writes its event.
 
-import { and, asc, count, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import { decryptTenantField, encryptTenantField, type TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
@@ -260,24 +260,6 @@ export function disableStatements(
     .where(stillEnabled)
     .returning({ id: webhookEndpoints.id });
   return { event, update };
-}
-
-/** The health mark an attempt leaves on its endpoint: a failure starts (or continues) a failing run. */
-export function endpointHealth(
-  db: Db,
-  endpoint: Pick<WebhookEndpoint, 'tenantId' | 'id'>,
-  ok: boolean,
-  now: Date,
-) {
-  return db
-    .update(webhookEndpoints)
-    .set({ failingSince: ok ? null : sql`coalesce(${webhookEndpoints.failingSince}, ${now.getTime()})` })
-    .where(
-      and(
-        ofTenant(endpoint.tenantId, endpoint.id),
-        ok ? isNotNull(webhookEndpoints.failingSince) : undefined,
-      ),
-    );
 }
 
 /** Ends rotations whose previous secret expired (the hourly sweep), so no expired secret stays stored. */

@@ -56,21 +56,27 @@ export const COUNTING_ENTRY = path.join(ROOT, 'bench', 'counting', 'entry.ts');
 
 /**
  * The app on a free port (or `port`), RUNTIME=local with development geolocation and webhook
- * hosts allowed. `counting` runs the counting build; `assets: false` drops the `[assets]` router.
+ * hosts allowed. `counting` runs the counting build; `entry` another checkout's Worker (its
+ * `workers/index.ts`, for an A/B in one run); `assets: false` drops the `[assets]` router.
  */
 export async function startApp(
-  opts: { port?: number; counting?: boolean; assets?: boolean; vars?: Record<string, string> } = {},
+  opts: {
+    port?: number;
+    counting?: boolean;
+    entry?: string;
+    assets?: boolean;
+    vars?: Record<string, string>;
+  } = {},
 ): Promise<Bench> {
   const port = opts.port ?? (await freePort());
   return inFreshState(async (state) => {
     applyLocalMigrations(state);
-    const custom = opts.counting || opts.assets === false;
+    const entry = opts.counting ? COUNTING_ENTRY : opts.entry;
+    const custom = entry !== undefined || opts.assets === false;
     return startLocalWorker({
       port,
       persistTo: state,
-      config: custom
-        ? appConfig(state, { entry: opts.counting ? COUNTING_ENTRY : undefined, assets: opts.assets })
-        : undefined,
+      config: custom ? appConfig(state, { entry, assets: opts.assets }) : undefined,
       vars: {
         RUNTIME: 'local',
         ALLOW_DEV_GEO: '1',

@@ -92,6 +92,7 @@ async function attemptsOf(deliveryId: string) {
     .all<{
       round: number;
       attempt: number;
+      at: number;
       status_code: number | null;
       outcome: string;
       error_code: string | null;
@@ -185,6 +186,39 @@ describe('a delivered webhook', () => {
     };
     const { roundTrips } = await recordD1(() => fanOutEvent(env, msg));
     expect(roundTrips).toBe(2);
+    const rows = await deliveriesOf(d1, 'event_id = ?', insert.eventId);
+    expect(rows.map((r) => r.endpoint_id)).toEqual([wanted.id]);
+  });
+
+  it('is not received through a message naming another tenant: the event stays unreceived and undelivered', async () => {
+    const seeded = await seedTenant('eu');
+    const wanted = await createEndpoint(seeded.apiKey, { url: receiverUrl().url, eventTypes: ['tenant.*'] });
+    const other = await seedTenant('eu');
+    const insert = outboxInsert(db, {
+      tenantId: seeded.tenant.id,
+      type: 'tenant.settings_changed',
+      subjectType: 'tenant',
+      subjectId: seeded.tenant.id,
+      payload: { changed: ['brandColor'] },
+    });
+    await runBatch(db, [insert]);
+    const msg = {
+      type: 'outbox-event' as const,
+      region: 'eu' as const,
+      eventId: insert.eventId,
+      eventType: 'tenant.settings_changed',
+    };
+    await fanOutEvent(env, { ...msg, tenantId: other.tenant.id });
+    const receivedAt = () =>
+      d1
+        .prepare('select received_at from outbox_events where id = ?')
+        .bind(insert.eventId)
+        .first('received_at');
+    expect(await receivedAt()).toBeNull();
+    expect(await deliveriesOf(d1, 'event_id = ?', insert.eventId)).toHaveLength(0);
+    // The event's own tenant still receives it once, with its delivery.
+    await fanOutEvent(env, { ...msg, tenantId: seeded.tenant.id });
+    expect(await receivedAt()).not.toBeNull();
     const rows = await deliveriesOf(d1, 'event_id = ?', insert.eventId);
     expect(rows.map((r) => r.endpoint_id)).toEqual([wanted.id]);
   });
@@ -350,6 +384,10 @@ describe('a failed attempt', () => {
       [2, 500, 'http_status'],
     ]);
     expect(JSON.stringify(attempts)).not.toContain('"ok"');
+    // The next attempt waits 5 min from the second, and no claim is held meanwhile.
+    const row = await deliveryRow(deliveryId);
+    expect(row.next_attempt_at).toBe(attempts[1]!.at + 300_000);
+    expect(row.claimed_until).toBeNull();
     // Both attempts carried the same webhook-id.
     const ids = (await received(setup.key)).map((r) => r.headers['webhook-id']);
     expect(new Set(ids).size).toBe(1);

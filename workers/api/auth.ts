@@ -27,7 +27,7 @@ async function authenticateKey(c: Parameters<MiddlewareHandler<AppEnv>>[0], head
   const region = apiKeyRegion(m[1]!);
   if (!region) throw new AppError('unauthorized', 'The API key is not valid.');
   const store = regional(c.env, region);
-  const found = await findApiKey(store.db, m[1]!);
+  const found = await findApiKey(store.d1, m[1]!);
   if (!found) throw new AppError('unauthorized', 'The API key is not valid.');
   c.set('tenant', found.tenant);
   c.set('region', region);
