@@ -10,7 +10,7 @@ import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import { assertAllowedValues } from '../shared/privacy/special-categories';
 import type { EventType } from '../shared/webhooks/catalogue';
-import { type Bindable, builtOnce, P } from './built-statements';
+import { type Bindable, builtStatementOnce, P } from './built-statements';
 import { runBatch, type BatchItem, type Db } from './client';
 import {
   appendToChain,
@@ -259,7 +259,7 @@ async function rehearse(db: Db, capture: ChainAppend<CaptureResult>): Promise<vo
 }
 
 /** A subscription as a capture decided it (a row's values): inserted, or its state moved on. */
-const subscriptionUpsert = builtOnce((db) =>
+const subscriptionUpsert = builtStatementOnce((db) =>
   db
     .insert(subscriptions)
     .values({
@@ -286,7 +286,7 @@ const subscriptionUpsert = builtOnce((db) =>
 );
 
 /** A subscriber's status (`status`, `tenantId`, `id`). */
-const subscriberStatus = builtOnce((db) =>
+const subscriberStatus = builtStatementOnce((db) =>
   db
     .update(subscribers)
     .set({ status: sql`${P('status')}` })
