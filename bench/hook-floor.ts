@@ -1,8 +1,10 @@
 // bench/hook-floor (`npm run bench:hook-floor`): how much of the webhook gap is the queue hop of
-// the prescribed design. Three Workers take the same number of requests, 16 in flight, in rounds
-// (order rotating): the app's test events (`POST /api/v1/webhook-endpoints/{id}/test`), the bare
-// poster (posts inside the request) and the bare queue floor (one queue message per request, its
-// consumer posts; no D1, no signing), each rate from the first request to the last delivery.
+// the prescribed design, and how much its own D1 work. Four Workers take the same number of
+// requests, 16 in flight, in rounds (order rotating): the app's test events (`POST
+// /api/v1/webhook-endpoints/{id}/test`), the bare poster (posts inside the request), the bare queue
+// floor (one queue message per request, its consumer posts; no D1, no signing) and the D1 floor
+// (the queue floor plus the design's D1 round trips, raw SQL shaped as the app's), each rate from
+// the first request to the last delivery.
 // BENCH_BEFORE=<checkout> adds the app of another checkout (its workers/index.ts) as an A/B.
 
 import { loadavg } from 'node:os';
@@ -39,6 +41,13 @@ async function testEvents(app: Bench, key: string): Promise<Send> {
   return () => fetch(`${app.url}/api/v1/webhook-endpoints/${id}/test`, { method: 'POST', headers });
 }
 
+/** The D1 floor's own counts since it started: D1 round trips and deliveries settled. */
+async function d1Counts(worker: Bench): Promise<{ d1RoundTrips: number; delivered: number }> {
+  const res = await fetch(`${worker.url}/counts`);
+  if (!res.ok) throw new Error(`D1 floor counts: ${res.status}`);
+  return (await res.json()) as { d1RoundTrips: number; delivered: number };
+}
+
 let body = '{}';
 /** A bare Worker's request: post (or queue) `body` toward the receiver's `key`. */
 const bare = (worker: Bench, key: string) => () =>
@@ -56,7 +65,7 @@ async function rate(key: string, send: Send, total = EVENTS): Promise<number> {
   if (failed > 0) throw new Error(`${key}: ${failed} requests failed`);
   const last = await waitForDeliveries(receiver, key, total);
   const ids = (receiver.received.get(key) ?? []).map((r) => r.headers['webhook-id'] ?? r.body);
-  if (key !== 'bare' && key !== 'floor' && new Set(ids).size !== total)
+  if ((key === 'app' || key === 'd1floor' || key === 'before') && new Set(ids).size !== total)
     throw new Error(`${key}: ${new Set(ids).size} distinct webhook-ids for ${total} events`);
   return total / ((last - started) / 1000);
 }
@@ -65,6 +74,7 @@ try {
   const app = await fleet.add(startApp());
   const poster = await fleet.add(startBaseline('webhook.wrangler.toml'));
   const floor = await fleet.add(startBaseline('webhook-queue.wrangler.toml'));
+  const d1Floor = await fleet.add(startBaseline('webhook-d1.wrangler.toml'));
   const before = BEFORE
     ? await fleet.add(startApp({ entry: path.resolve(BEFORE, 'workers', 'index.ts') }))
     : undefined;
@@ -72,6 +82,7 @@ try {
     ['app', await testEvents(app, 'app')],
     ['bare', bare(poster, 'bare')],
     ['floor', bare(floor, 'floor')],
+    ['d1floor', bare(d1Floor, 'd1floor')],
   ];
   if (before) scenarios.push(['before', await testEvents(before, 'before')]);
   // Warm every Worker (and take a real test event's body for the bare ones).
@@ -79,6 +90,7 @@ try {
     await rate(key, send, 20);
     if (key === 'app') body = receiver.received.get('app')?.[0]?.body ?? body;
   }
+  const d1Before = await d1Counts(d1Floor);
   const rates = new Map<string, number[]>(scenarios.map(([key]) => [key, []]));
   for (let round = 0; round < ROUNDS; round++) {
     const order = scenarios.map((_, i) => scenarios[(i + round) % scenarios.length]!);
@@ -90,6 +102,7 @@ try {
     }
     console.error(`round ${round + 1}/${ROUNDS}: ${line.join(', ')}; load ${loadavg()[0]!.toFixed(1)}`);
   }
+  const d1After = await d1Counts(d1Floor);
   const perRound = (key: string, base: string) =>
     spread(rates.get(key)!.map((r, i) => r / rates.get(base)![i]!));
   const med = (key: string) => median(rates.get(key)!).toFixed(1);
@@ -102,8 +115,13 @@ try {
   console.log(
     `bare queue floor (queue message, consumer posts): ${med('floor')} deliveries/s, ${formatSpread(perRound('floor', 'bare'))} of the poster`,
   );
+  const roundTrips =
+    (d1After.d1RoundTrips - d1Before.d1RoundTrips) / (d1After.delivered - d1Before.delivered);
   console.log(
-    `app test events                             : ${med('app')} deliveries/s, ${formatSpread(perRound('app', 'bare'))} of the poster, ${formatSpread(perRound('app', 'floor'))} of the floor`,
+    `D1 floor (+ key read, delivery and audit row, claim, settlement; ${roundTrips.toFixed(2)} D1 round trips a delivery): ${med('d1floor')} deliveries/s, ${formatSpread(perRound('d1floor', 'bare'))} of the poster, ${formatSpread(perRound('d1floor', 'floor'))} of the queue floor`,
+  );
+  console.log(
+    `app test events                             : ${med('app')} deliveries/s, ${formatSpread(perRound('app', 'bare'))} of the poster, ${formatSpread(perRound('app', 'floor'))} of the floor, ${formatSpread(perRound('app', 'd1floor'))} of the D1 floor`,
   );
   if (before)
     console.log(
