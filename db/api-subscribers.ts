@@ -7,6 +7,7 @@ import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { SubscriberInput } from '../shared/schemas/subscribers';
 import { type AuditEntry, appendAudit } from './audit-log';
+import { BuiltShapes, BuiltStatement, numbered, numberedValues, P } from './built-statements';
 import type { BatchItem, Db } from './client';
 import {
   type CaptureResult,
@@ -15,7 +16,7 @@ import {
   captureStateOf,
   captureStateReads,
 } from './consent-capture';
-import { evidenceGeo, evidenceNoticeQuery, resolveEvidenceNotice } from './evidence';
+import { evidenceGeo, resolveEvidenceNotice } from './evidence';
 import {
   checkedLists,
   checkedProfileFields,
@@ -24,8 +25,31 @@ import {
   type ProfileFieldRow,
   profileFieldsQuery,
 } from './lists';
-import type { Notice } from './notices';
+import { type Notice, noticeVersionQuery } from './notices';
 import { addressIndex } from './subscribers';
+
+/**
+ * The read batch's statements, built once per isolate and shape (how many lists and profile
+ * fields, whether the evidence names a notice version): an insert binds its values into them.
+ */
+const apiReads = new BuiltShapes((shape, db) => {
+  const [lists, fields, byVersion] = shape.split(':').map(Number) as [number, number, number];
+  const listIds = numbered('list', lists);
+  const state = captureStateReads(db, P('tenantId'), P('index'), listIds);
+  const reads: { prepare(): unknown }[] = [
+    listsQuery(db, P('tenantId'), listIds),
+    state.suppressed,
+    state.subscriber,
+    state.wrappedKey,
+    state.subscriptions,
+  ];
+  if (fields) reads.push(profileFieldsQuery(db, P('tenantId'), numbered('field', fields)));
+  if (byVersion)
+    reads.push(
+      noticeVersionQuery(db, P('tenantId'), P('noticeKey'), P('noticeLanguage'), P('noticeVersion')),
+    );
+  return reads.map((query) => new BuiltStatement(query));
+});
 
 /**
  * One read batch (lists, profile fields, the evidence's notice version, the address's capture
@@ -43,21 +67,23 @@ export async function insertSubscriber(
   const { evidence } = input;
   const fieldKeys = Object.keys(input.profile ?? {});
   const address = await addressIndex(keys, input.email);
-  const state = captureStateReads(db, keys.tenantId, address.index, input.listIds);
-  const noticeRead = evidence ? evidenceNoticeQuery(db, keys.tenantId, evidence.notice) : null;
-  const reads: BatchItem[] = [
-    listsQuery(db, keys.tenantId, input.listIds),
-    state.suppressed,
-    state.subscriber,
-    state.wrappedKey,
-    state.subscriptions,
-  ];
-  if (fieldKeys.length) reads.push(profileFieldsQuery(db, keys.tenantId, fieldKeys));
-  if (noticeRead) reads.push(noticeRead);
-  const [listRows, ...rest] = (await db.batch(reads as [BatchItem, ...BatchItem[]])) as unknown[][];
+  const byVersion = evidence && 'version' in evidence.notice ? evidence.notice : null;
+  const reads = apiReads.get(`${input.listIds.length}:${fieldKeys.length}:${byVersion ? 1 : 0}`, db);
+  const values: Record<string, unknown> = { tenantId: keys.tenantId, index: address.index };
+  numberedValues(values, 'list', input.listIds);
+  numberedValues(values, 'field', fieldKeys);
+  if (byVersion)
+    Object.assign(values, {
+      noticeKey: byVersion.key,
+      noticeLanguage: byVersion.language,
+      noticeVersion: byVersion.version,
+    });
+  const [listRows, ...rest] = (await db.batch(
+    reads.map((r) => r.bind(db, values)) as [BatchItem, ...BatchItem[]],
+  )) as unknown[][];
   const stateRows = rest.splice(0, 4) as Parameters<typeof captureStateOf>[1];
   const fieldRows = (fieldKeys.length ? rest.shift() : []) as ProfileFieldRow[];
-  const noticeRows = noticeRead ? (rest.shift() as Notice[]) : undefined;
+  const noticeRows = byVersion ? (rest.shift() as Notice[]) : undefined;
   const lists = checkedLists(input.listIds, listRows as ListRow[]);
   const consentLists = lists.filter((l) => l.lawfulBasis === 'consent');
   if (consentLists.length && !evidence) {

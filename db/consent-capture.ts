@@ -10,6 +10,7 @@ import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import { assertAllowedValues } from '../shared/privacy/special-categories';
 import type { EventType } from '../shared/webhooks/catalogue';
+import { type Bindable, builtStatementOnce, P } from './built-statements';
 import { runBatch, type BatchItem, type Db } from './client';
 import {
   appendToChain,
@@ -191,7 +192,7 @@ async function readCaptureState(
 }
 
 /** The four queries of a capture's state, for `readCaptureState` or a caller's own read batch. */
-export function captureStateReads(db: Db, tenantId: string, index: string, listIds: string[]) {
+export function captureStateReads(db: Db, tenantId: Bindable, index: Bindable, listIds: readonly Bindable[]) {
   const byAddress = and(eq(subscribers.tenantId, tenantId), eq(subscribers.emailIndex, index));
   const idOfAddress = db.select({ id: subscribers.id }).from(subscribers).where(byAddress);
   return {
@@ -256,6 +257,41 @@ async function rehearse(db: Db, capture: ChainAppend<CaptureResult>): Promise<vo
   }
   throw new Error('A rehearsed capture was not rolled back.');
 }
+
+/** A subscription as a capture decided it (a row's values): inserted, or its state moved on. */
+const subscriptionUpsert = builtStatementOnce((db) =>
+  db
+    .insert(subscriptions)
+    .values({
+      tenantId: P('tenantId'),
+      subscriberId: P('subscriberId'),
+      listId: P('listId'),
+      status: P('status'),
+      consent: P('consent'),
+      consentEventId: P('consentEventId'),
+      // Raw (in ms, or null): a column's encoder would be handed the null too.
+      confirmationMailedAt: sql`${P('mailedAt')}`,
+      createdAt: P('createdAt'),
+      updatedAt: P('updatedAt'),
+    })
+    .onConflictDoUpdate({
+      target: [subscriptions.subscriberId, subscriptions.listId],
+      set: {
+        status: sql`excluded.status`,
+        consent: sql`excluded.consent`,
+        consentEventId: sql`excluded.consent_event_id`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    }),
+);
+
+/** A subscriber's status (`status`, `tenantId`, `id`). */
+const subscriberStatus = builtStatementOnce((db) =>
+  db
+    .update(subscribers)
+    .set({ status: sql`${P('status')}` })
+    .where(and(eq(subscribers.tenantId, P('tenantId')), eq(subscribers.id, P('id')))),
+);
 
 async function buildCapture(
   db: Db,
@@ -348,30 +384,14 @@ async function buildCapture(
     };
     rows.push(row);
     queries.push(
-      db
-        .insert(subscriptions)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [subscriptions.subscriberId, subscriptions.listId],
-          set: {
-            status: row.status,
-            consent: row.consent,
-            consentEventId: row.consentEventId,
-            updatedAt: now,
-          },
-        }),
+      subscriptionUpsert(db).bind(db, { ...row, mailedAt: row.confirmationMailedAt?.getTime() ?? null }),
     );
   }
   queries.push(...chain.queries);
   const active = rows.some((r) => r.status === 'confirmed') || subscriber.status === 'active';
   const status = active ? 'active' : 'pending';
   if (status !== subscriber.status) {
-    queries.push(
-      db
-        .update(subscribers)
-        .set({ status })
-        .where(and(eq(subscribers.tenantId, keys.tenantId), eq(subscribers.id, subscriber.id))),
-    );
+    queries.push(subscriberStatus(db).bind(db, { status, tenantId: keys.tenantId, id: subscriber.id }));
   }
   if (existing) queries.push(...homeRegionFill(db, existing, input.geo, input.homeRegionSource, now));
   const announce = (type: EventType, payload: Record<string, unknown>) => {

@@ -10,7 +10,7 @@ import { noticeVersionOf, noticeVersionQuery, type Notice } from './notices';
 
 /**
  * The notice a piece of evidence names; 400 for a version that was never published. `read` is
- * what `evidenceNoticeQuery` found in the caller's read batch; a text is published when new.
+ * what `noticeVersionQuery` found in the caller's read batch; a text is published when new.
  */
 export async function resolveEvidenceNotice(
   db: Db,
@@ -29,13 +29,6 @@ export async function resolveEvidenceNotice(
     return found;
   }
   return noticeVersionOf(db, keys.tenantId, notice.key ?? 'api', notice.language, notice.text);
-}
-
-/** The read of a notice named by its version, for a read batch; null for one sent as text. */
-export function evidenceNoticeQuery(db: Db, tenantId: string, notice: EvidenceInput['notice']) {
-  return 'version' in notice
-    ? noticeVersionQuery(db, tenantId, notice.key, notice.language, notice.version)
-    : null;
 }
 
 /** Where the person was, as the client reported it (the API caller's own location is not evidence). */

@@ -6,7 +6,8 @@ import type { TenantKeys } from '../shared/crypto/envelope';
 import { AppError } from '../shared/errors';
 import type { Geo } from '../shared/geo';
 import type { FormSubmission } from '../shared/schemas/forms';
-import type { Db } from './client';
+import { BuiltShapes, BuiltStatement, numbered, numberedValues, P } from './built-statements';
+import type { BatchItem, Db } from './client';
 import {
   type CaptureResult,
   type CaptureSettings,
@@ -16,15 +17,22 @@ import {
   needsConfirmation,
 } from './consent-capture';
 import {
+  type FormRow,
   type FormWithTenant,
-  formNoticeQuery,
   formWithTenantOf,
   formWithTenantReads,
   publishedFormNotice,
 } from './forms';
-import { checkedLists, checkedProfileFields, listsQuery, profileFieldsQuery, type ListRow } from './lists';
+import {
+  checkedLists,
+  checkedProfileFields,
+  type ListRow,
+  listsQuery,
+  type ProfileFieldRow,
+  profileFieldsQuery,
+} from './lists';
+import { currentNoticeQuery, type Notice } from './notices';
 import { addressIndex } from './subscribers';
-import type { Notice } from './notices';
 
 export type SubmissionContext = {
   occurredAt: Date;
@@ -33,6 +41,8 @@ export type SubmissionContext = {
   userAgent: string | null;
   pageUrl: string | null;
   settings: CaptureSettings;
+  /** Settles once the post may be written (its rate limits, counted meanwhile); awaited after the read batch. */
+  admitted?: Promise<void>;
 };
 
 /** The page a form was posted from, without query or fragment (they may carry personal data). */
@@ -65,6 +75,36 @@ export function formAnswerStatus(lists: ListRow[]): 'pending' | 'confirmed' {
 }
 
 /**
+ * The read batch's statements, built once per isolate and shape (how many lists and profile
+ * fields the form has): a post binds its values (the form, tenant, address and notice) into them.
+ */
+const formReads = new BuiltShapes((shape, db) => {
+  const [lists, fields] = shape.split(':').map(Number) as [number, number];
+  const listIds = numbered('list', lists);
+  const fieldKeys = numbered('field', fields);
+  const state = captureStateReads(db, P('tenantId'), P('index'), listIds);
+  return [
+    ...formWithTenantReads(db, P('formId')),
+    profileFieldsQuery(db, P('tenantId'), fieldKeys),
+    listsQuery(db, P('tenantId'), listIds),
+    currentNoticeQuery(db, P('tenantId'), P('noticeKey'), P('language')),
+    state.suppressed,
+    state.subscriber,
+    state.wrappedKey,
+    state.subscriptions,
+  ].map((query) => new BuiltStatement(query));
+});
+
+type ReadAnswers = [
+  FormRow[],
+  FormWithTenant['tenant'][],
+  ProfileFieldRow[],
+  ListRow[],
+  Notice | undefined,
+  ...Parameters<typeof captureStateOf>[1],
+];
+
+/**
  * A form post in one read batch (the form with its tenant, profile fields, lists, notice and the
  * address's state) and one write batch (see captureConsent); an erased address rehearses that
  * write and is not accepted. `known` is the form and tenant as the caller had them (an isolate's
@@ -81,17 +121,20 @@ export async function acceptFormSubmission(
   if (!submission.consent)
     throw new AppError('consent_required', 'The consent box was not ticked, so nobody was subscribed.');
   const address = await addressIndex(keys, submission.email);
-  const state = captureStateReads(db, keys.tenantId, address.index, form.listIds);
-  const [formRows, tenantRows, fieldRows, listRows, noticeRow, ...stateRows] = await db.batch([
-    ...formWithTenantReads(db, form.id),
-    profileFieldsQuery(db, keys.tenantId, form.fields),
-    listsQuery(db, keys.tenantId, form.listIds),
-    formNoticeQuery(db, form),
-    state.suppressed,
-    state.subscriber,
-    state.wrappedKey,
-    state.subscriptions,
-  ]);
+  const reads = formReads.get(`${form.listIds.length}:${form.fields.length}`, db);
+  const values: Record<string, unknown> = {
+    formId: form.id,
+    tenantId: keys.tenantId,
+    index: address.index,
+    noticeKey: form.noticeKey,
+    language: form.language,
+  };
+  numberedValues(values, 'list', form.listIds);
+  numberedValues(values, 'field', form.fields);
+  const [formRows, tenantRows, fieldRows, listRows, noticeRow, ...stateRows] = (await db.batch(
+    reads.map((r) => r.bind(db, values)) as [BatchItem, ...BatchItem[]],
+  )) as ReadAnswers;
+  await ctx.admitted;
   const current = formWithTenantOf(formRows, tenantRows);
   if (!current || !sameRows(current, known)) return { accepted: false, stale: true, current };
   const defined = checkedProfileFields(form.fields, fieldRows);

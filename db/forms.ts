@@ -6,9 +6,10 @@ import { AppError } from '../shared/errors';
 import { newFormId } from '../shared/form-ids';
 import type { Region } from '../shared/regions';
 import type { FormInput, FormPatch } from '../shared/schemas/forms';
+import type { Bindable } from './built-statements';
 import type { Db } from './client';
 import { pageByCreated, requireLists, requireProfileFields } from './lists';
-import { currentNotice, currentNoticeQuery, publishNotice, type Notice } from './notices';
+import { currentNotice, publishNotice, type Notice } from './notices';
 import { forms, tenants } from './schema';
 
 export type FormRow = typeof forms.$inferSelect;
@@ -49,10 +50,6 @@ export async function findForm(db: Db, tenantId: string, id: string): Promise<Fo
 export async function formNotice(db: Db, form: FormRow): Promise<Notice> {
   return publishedFormNotice(await currentNotice(db, form.tenantId, form.noticeKey, form.language));
 }
-
-/** The query of the notice version a form shows now, for a caller's read batch. */
-export const formNoticeQuery = (db: Db, form: FormRow) =>
-  currentNoticeQuery(db, form.tenantId, form.noticeKey, form.language);
 
 /** A form always has a published notice: its absence is our fault, not the visitor's. */
 export function publishedFormNotice(notice: Notice | undefined): Notice {
@@ -129,7 +126,7 @@ export type FormWithTenant = { form: FormRow; tenant: typeof tenants.$inferSelec
  * batch answers rows as objects keyed by column name, so a join of two tables with the same
  * column names would mix them); `formWithTenantOf` makes one `FormWithTenant` of their rows.
  */
-export function formWithTenantReads(db: Db, id: string) {
+export function formWithTenantReads(db: Db, id: Bindable) {
   return [
     db.select().from(forms).where(eq(forms.id, id)).limit(1),
     db

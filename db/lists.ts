@@ -7,6 +7,7 @@ import { AppError } from '../shared/errors';
 import { CATEGORY_LABEL, specialCategoryOf } from '../shared/privacy/special-categories';
 import { newId } from '../shared/regions';
 import type { ListInput, ListPatch, ProfileFieldInput } from '../shared/schemas/lists';
+import type { Bindable } from './built-statements';
 import type { BatchItem, Db } from './client';
 import { counted, listScope } from './report-counters';
 import { lists, profileFields } from './schema';
@@ -53,7 +54,7 @@ export async function requireLists(db: Db, tenantId: string, ids: readonly strin
 }
 
 /** The rows of these lists, for a caller's read batch; `checkedLists` refuses a missing one. */
-export function listsQuery(db: Db, tenantId: string, ids: readonly string[]) {
+export function listsQuery(db: Db, tenantId: Bindable, ids: readonly Bindable[]) {
   return db
     .select()
     .from(lists)
@@ -177,7 +178,7 @@ export async function requireProfileFields(
 }
 
 /** The definitions of these profile fields, for a caller's read batch (see checkedProfileFields). */
-export function profileFieldsQuery(db: Db, tenantId: string, keys: readonly string[]) {
+export function profileFieldsQuery(db: Db, tenantId: Bindable, keys: readonly Bindable[]) {
   return db
     .select()
     .from(profileFields)

@@ -5,6 +5,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { sha256Hex } from '../shared/encoding';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/regions';
+import type { Bindable } from './built-statements';
 import type { Db } from './client';
 import { consentNotices } from './schema';
 
@@ -20,7 +21,7 @@ export async function currentNotice(
 }
 
 /** The newest version of a notice in one language, as a query for a caller's read batch. */
-export function currentNoticeQuery(db: Db, tenantId: string, key: string, language: string) {
+export function currentNoticeQuery(db: Db, tenantId: Bindable, key: Bindable, language: Bindable) {
   return db.query.consentNotices.findFirst({
     where: and(
       eq(consentNotices.tenantId, tenantId),
@@ -32,7 +33,13 @@ export function currentNoticeQuery(db: Db, tenantId: string, key: string, langua
 }
 
 /** One published version of a notice, by key, language and number (a query for a read batch). */
-export function noticeVersionQuery(db: Db, tenantId: string, key: string, language: string, version: number) {
+export function noticeVersionQuery(
+  db: Db,
+  tenantId: Bindable,
+  key: Bindable,
+  language: Bindable,
+  version: Bindable<number>,
+) {
   return db
     .select()
     .from(consentNotices)

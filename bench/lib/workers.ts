@@ -2,6 +2,7 @@
 // development variable the scenarios need) from the counting build (bench/counting/entry.ts) or
 // from wrangler.toml as deployed, and the bare baseline Workers of bench/baseline/.
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -89,12 +90,35 @@ export async function startApp(
   });
 }
 
-/** A bare Worker of bench/baseline/ (`file` is its wrangler config there). */
-export async function startBaseline(file: string, port?: number): Promise<Bench> {
+/**
+ * A bare Worker of bench/baseline/ (`file` is its wrangler config there); `migrate` names a D1
+ * binding to which the config's `migrations_dir` (the app's migrations) is applied first.
+ */
+export async function startBaseline(file: string, port?: number, migrate?: string): Promise<Bench> {
   const chosen = port ?? (await freePort());
-  return inFreshState((state) =>
-    startLocalWorker({ port: chosen, persistTo: state, config: path.join(ROOT, 'bench', 'baseline', file) }),
-  );
+  const config = path.join(ROOT, 'bench', 'baseline', file);
+  return inFreshState(async (state) => {
+    if (migrate) {
+      const args = [
+        'd1',
+        'migrations',
+        'apply',
+        migrate,
+        '--local',
+        '--persist-to',
+        state,
+        '--config',
+        config,
+      ];
+      const res = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'wrangler'), args, {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+      });
+      if (res.status !== 0) throw new Error(`migrations for ${file} failed:\n${res.stdout}\n${res.stderr}`);
+    }
+    return startLocalWorker({ port: chosen, persistTo: state, config });
+  });
 }
 
 /** Runs `run` with the Worker `start` gives, and stops it whatever happens. */

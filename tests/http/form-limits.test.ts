@@ -4,9 +4,9 @@
 
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createList, formFixture, postForm, postJson, SITE } from '../support/consent';
+import { agedToken, createList, formFixture, postForm, postJson, SITE } from '../support/consent';
 import { captureMail } from '../support/mail';
-import { api } from '../support/seed';
+import { api, countRows } from '../support/seed';
 
 const visitor = (n: number) => ({ headers: { 'cf-connecting-ip': `192.0.2.${n}` } });
 
@@ -90,6 +90,48 @@ describe('rate limits of POST /f/:formId', () => {
     // Another visitor of the same form is not held back.
     expect((await postJson(f.formId, { email: 'other@example.org' }, visitor(8))).status).toBe(200);
   }, 45_000);
+
+  it('the limits are counted while the post is read: a refused post ran its read batch and wrote nothing', async () => {
+    const f = await formFixture('eu', { lists: 'single' });
+    const token = await agedToken(f.formId);
+    expect((await postJson(f.formId, { email: 'warm@example.org', tm_t: token }, visitor(30))).status).toBe(
+      200,
+    );
+    const saved = { db: env.DB_EU, limit: env.FORM_LIMIT };
+    const batches: number[] = [];
+    let batchSent = () => {};
+    const sent = new Promise<void>((resolve) => (batchSent = resolve));
+    // The form's limit answers once a batch went to D1 (or after a second): spent.
+    const spent: RateLimit = {
+      limit: async () => {
+        await Promise.race([sent, new Promise((r) => setTimeout(r, 1_000))]);
+        return { success: false };
+      },
+    };
+    const db = new Proxy(saved.db, {
+      get(target, prop) {
+        if (prop === 'batch')
+          return (list: D1PreparedStatement[]) => {
+            batches.push(list.length);
+            batchSent();
+            return target.batch(list);
+          };
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    Object.assign(env, { DB_EU: db, FORM_LIMIT: spent });
+    try {
+      const res = await postJson(f.formId, { email: 'refused@example.org', tm_t: token }, visitor(31));
+      expect(res.status).toBe(429);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    } finally {
+      Object.assign(env, { DB_EU: saved.db, FORM_LIMIT: saved.limit });
+    }
+    // The read batch went out while the limits were counted; no write batch followed the refusal.
+    expect(batches).toEqual([9]);
+    expect(await countRows(env.DB_EU, 'subscribers', 'tenant_id = ?', f.tenant.id)).toBe(1);
+  });
 
   it('a form takes at most 600 posts a minute from all visitors together', async () => {
     const f = await formFixture('eu', { lists: 'single' });

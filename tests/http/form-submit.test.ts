@@ -9,6 +9,7 @@ import { tenantKeys } from '../../db/tenants';
 import { agedToken, formFixture, postForm, postJson, SITE, US_CF } from '../support/consent';
 import { captureMail } from '../support/mail';
 import { api, call, countRows } from '../support/seed';
+import { recordBuiltSql } from '../support/built-sql';
 import { recordD1 } from '../support/slow-writes';
 import { createEndpoint, receiverUrl } from '../support/webhooks';
 
@@ -351,6 +352,26 @@ describe('POST /f/:formId', () => {
       'subscriber.created',
     ]);
     expect(results.every((r) => r.dispatched_at !== null && r.received_at !== null)).toBe(true);
+  });
+
+  it('a post binds its values into statements built once: after the first post, no read and no subscription statement is built again', async () => {
+    const f = await formFixture('eu', { lists: 'single' });
+    const token = await agedToken(f.formId);
+    expect((await postJson(f.formId, { email: 'shape.one@example.org', tm_t: token })).status).toBe(200);
+    // A new address and a known one: both read the same nine statements and upsert a subscription.
+    const { result: run, built } = await recordBuiltSql(() =>
+      recordD1(async () => [
+        await postJson(f.formId, { email: 'shape.two@example.org', tm_t: token }),
+        await postJson(f.formId, { email: 'shape.one@example.org', tm_t: token }),
+      ]),
+    );
+    expect(run.result.map((r) => r.status)).toEqual([200, 200]);
+    expect(run.batches.filter((size) => size === 9)).toHaveLength(2);
+    expect(built.length).toBeGreaterThan(0);
+    expect(built.filter((q) => q.startsWith('select'))).toEqual([]);
+    expect(built.filter((q) => q.startsWith('insert into "subscriptions"'))).toEqual([]);
+    expect(built.filter((q) => q.startsWith('update "subscribers" set "status"'))).toEqual([]);
+    expect(await countRows(env.DB_EU, 'subscriptions', 'tenant_id = ?', f.tenant.id)).toBe(2);
   });
 
   it('a double opt-in sign-up claims its mail in the write batch: two round trips, the mail after the answer, once an hour', async () => {

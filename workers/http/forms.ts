@@ -57,18 +57,32 @@ formRoutes.post(
   async (c) => {
     const { ctx, origin } = await formForPost(c, c.req.param('formId'));
     let kind: BodyKind = 'json';
+    let limits: Promise<void> = Promise.resolve();
     try {
       kind = bodyKind(c);
-      await enforceFormRateLimits(c.env, ctx.form.id, clientIp(c));
-      return await submit(c, ctx, kind, origin);
+      // Counted while the post is read, checked and its read batch runs; nothing is written or
+      // answered before they allowed it, and their refusal comes before any other.
+      limits = enforceFormRateLimits(c.env, ctx.form.id, clientIp(c));
+      limits.catch(() => undefined);
+      return await submit(c, ctx, kind, origin, limits);
     } catch (err) {
-      if (err instanceof AppError && err.status < 500) return failure(c, ctx, kind, origin, err);
-      throw err;
+      const refusal = await limits.then(
+        () => err,
+        (limited: unknown) => limited,
+      );
+      if (refusal instanceof AppError && refusal.status < 500) return failure(c, ctx, kind, origin, refusal);
+      throw refusal;
     }
   },
 );
 
-async function submit(c: Context<AppEnv>, first: FormContext, kind: BodyKind, firstOrigin: string | null) {
+async function submit(
+  c: Context<AppEnv>,
+  first: FormContext,
+  kind: BodyKind,
+  firstOrigin: string | null,
+  limits: Promise<void>,
+) {
   let ctx = first;
   let origin = firstOrigin;
   const submission = await readSubmission(c, kind);
@@ -81,6 +95,7 @@ async function submit(c: Context<AppEnv>, first: FormContext, kind: BodyKind, fi
   );
   const { db, region } = ctx.store;
   if (verdict.spam) {
+    await limits;
     log('info', 'form.spam', { formId: ctx.form.id, reason: verdict.reason });
     const form = await loadForm(c, ctx.form.id);
     return success(
@@ -99,6 +114,7 @@ async function submit(c: Context<AppEnv>, first: FormContext, kind: BodyKind, fi
       userAgent: c.req.header('user-agent') ?? null,
       pageUrl: submission.pageUrl ?? null,
       settings: ctx.tenant.settings,
+      admitted: limits,
     });
   let outcome = await accept();
   // The isolate's copy of the form was out of date: start over from the form as it is now.
