@@ -66,7 +66,11 @@ export function rowOf<R>(columns: Record<string, Column>, raw: Row): R {
 /** A value of a query that is built once: the value itself, or the placeholder it is bound to. */
 export type Bindable<T = string> = T | Placeholder;
 
-/** The placeholder `name`: in `values` or `eq`, mapped by the column as drizzle maps its values (not null). */
+/**
+ * The placeholder `name`: in an insert's `values` or an update's `set` mapped by the column as
+ * drizzle maps its values (not null); in a condition (`eq`, `inArray`) bound raw, as `slot` is, so
+ * bind a time as milliseconds and a boolean as 0 or 1 there.
+ */
 export const P = (name: string) => sql.placeholder(name);
 
 /** `n` placeholders `<prefix>0`, `<prefix>1`, …, for a list of values of a known length. */

@@ -41,7 +41,7 @@ export type SubmissionContext = {
   userAgent: string | null;
   pageUrl: string | null;
   settings: CaptureSettings;
-  /** Settles once the post may be written (its rate limits, counted meanwhile); awaited after the read batch. */
+  /** Settles once the post may be read and written (its rate limits, counted meanwhile); awaited before the read batch. */
   admitted?: Promise<void>;
 };
 
@@ -131,10 +131,11 @@ export async function acceptFormSubmission(
   };
   numberedValues(values, 'list', form.listIds);
   numberedValues(values, 'field', form.fields);
+  // A post the limits refuse reads nothing either: a flood costs the region's database nothing.
+  await ctx.admitted;
   const [formRows, tenantRows, fieldRows, listRows, noticeRow, ...stateRows] = (await db.batch(
     reads.map((r) => r.bind(db, values)) as [BatchItem, ...BatchItem[]],
   )) as ReadAnswers;
-  await ctx.admitted;
   const current = formWithTenantOf(formRows, tenantRows);
   if (!current || !sameRows(current, known)) return { accepted: false, stale: true, current };
   const defined = checkedProfileFields(form.fields, fieldRows);

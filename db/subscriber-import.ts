@@ -44,6 +44,11 @@ import { initialHomeRegion, newSubscriberRow, type Subscriber } from './subscrib
  * Fewer, larger batches write the B-tree pages that random keys touch fewer times.
  */
 const ROWS_PER_BATCH = 5_000;
+/**
+ * How often a chunk that lost addresses to another writer is written again without them; after
+ * that (or when no address was lost), its rows are captured one by one.
+ */
+const MAX_CHUNK_ROUNDS = 3;
 /** Blind indexes (64 hex digits) per lookup statement, in its one JSON parameter (about 165 KB). */
 const LOOKUP_CHUNK = 2_500;
 
@@ -108,11 +113,7 @@ export async function importSubscribers(
   const known: Ready[] = [];
   for (const r of valid) {
     try {
-      if (suppressed.has(r.emailIndex))
-        throw new AppError(
-          'suppressed',
-          "This address was erased at its owner's request and is not re-imported.",
-        );
+      if (suppressed.has(r.emailIndex)) throw new AppError('suppressed', suppressedRefusal().message);
       const notice = await rowNotice(db, keys, r.row, notices);
       (existing.has(r.emailIndex) ? known : fresh).push({ ...r, notice });
     } catch (err) {
@@ -123,17 +124,36 @@ export async function importSubscribers(
   const awaiting: ImportOutcome['awaitingConfirmation'] = [];
   const outbox: OutboxRef[] = [];
   let created = 0;
-  for (const part of chunk(fresh, ROWS_PER_BATCH)) {
-    const built = await buildFresh(keys, part, { batchId, settings });
-    try {
-      outbox.push(await writeFresh(db, d1, keys, batchId, built));
-      // Only a chunk that committed has confirmation mails to claim.
-      awaiting.push(...built.awaiting);
-      created += part.length;
-    } catch (err) {
-      // Another writer added one of these addresses meanwhile: fall back to one capture per row.
-      if (!isUniqueConflict(err)) throw err;
-      known.push(...part);
+  for (const first of chunk(fresh, ROWS_PER_BATCH)) {
+    let part = first;
+    for (let round = 1; part.length; round++) {
+      const built = await buildFresh(keys, part, { batchId, settings });
+      try {
+        outbox.push(await writeFresh(db, d1, keys, batchId, built));
+        // Only a chunk that committed has confirmation mails to claim.
+        awaiting.push(...built.awaiting);
+        created += part.length;
+        break;
+      } catch (err) {
+        if (!isUniqueConflict(err)) throw err;
+        // Another writer added (or an erasure suppressed) some of these addresses meanwhile: those
+        // take the known rows' way, one capture each, and the rest are written in bulk again.
+        const now = await lookup(
+          db,
+          keys.tenantId,
+          part.map((r) => r.emailIndex),
+        );
+        const taken = (r: Ready) => now.existing.has(r.emailIndex) || now.suppressed.has(r.emailIndex);
+        if (!part.some(taken) || round === MAX_CHUNK_ROUNDS) {
+          known.push(...part);
+          break;
+        }
+        for (const r of part.filter(taken)) {
+          if (now.suppressed.has(r.emailIndex)) refused.push({ row: r.index, ...suppressedRefusal() });
+          else known.push(r);
+        }
+        part = part.filter((r) => !taken(r));
+      }
     }
   }
   let updated = 0;
@@ -203,6 +223,11 @@ async function rowNotice(
   }
   return pending;
 }
+
+const suppressedRefusal = () => ({
+  code: 'suppressed' as const,
+  message: "This address was erased at its owner's request and is not re-imported.",
+});
 
 /** Which indexes are subscribers or suppressed already: one round trip, LOOKUP_CHUNK indexes a statement. */
 async function lookup(db: Db, tenantId: string, indexes: string[]) {

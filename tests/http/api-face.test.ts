@@ -164,4 +164,23 @@ describe('local-only routes', () => {
     expect((await seed('')).status).toBe(404);
     expect((await seed('local')).status).toBe(200);
   });
+
+  it("refuse a request a page of another site sent from the developer's browser", async () => {
+    const seed = (headers: Record<string, string>) =>
+      fetchWith({ RUNTIME: 'local' }, '/__dev/seed', { method: 'POST', headers });
+    const crossSite = await seed({
+      origin: 'https://pages.example',
+      'sec-fetch-site': 'cross-site',
+      accept: 'application/json',
+    });
+    expect(crossSite.status).toBe(403);
+    expect(((await crossSite.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    expect((await seed({ origin: 'http://127.0.0.1:9999' })).status).toBe(403);
+    expect((await seed({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    // The app's own page, and a script that sends neither header.
+    expect((await seed({ origin: 'https://privacy.test', 'sec-fetch-site': 'same-origin' })).status).toBe(
+      200,
+    );
+    expect((await seed({})).status).toBe(200);
+  });
 });

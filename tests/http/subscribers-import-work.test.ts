@@ -293,4 +293,40 @@ describe('bulk import work', () => {
     // One confirmation mail, for the person who exists; none for the losing chunk's unwritten row.
     expect(mailed).toEqual([people.results[0]!.id]);
   });
+
+  it('a chunk that lost one address to a concurrent import writes its other rows in bulk again', async () => {
+    const t = await seedTenant('eu');
+    const list = await createList(t.apiKey, { doubleOptIn: false });
+    const shared = { email: 'geteilt@beispiel.at', evidence };
+    const importOf = (rows: unknown[]) =>
+      callSettled('/api/v1/subscribers/import', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ listIds: [list], rows }),
+      });
+    // Both look the shared address up before either writes; the one-row import writes first.
+    const answers = await withSlowWrites(() =>
+      Promise.all([importOf([shared]), importOf([shared, ...rowsOf('eigen', 30)])]),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    const [small, large] = (await Promise.all(answers.map((a) => a.json()))) as {
+      created: number;
+      updated: number;
+      refused: unknown[];
+    }[];
+    expect(small!.created + large!.created).toBe(31);
+    expect(small!.updated + large!.updated).toBe(1);
+    expect([...small!.refused, ...large!.refused]).toEqual([]);
+    expect(await countRows(env.DB_EU, 'subscribers', 'tenant_id = ?', t.tenant.id)).toBe(31);
+    // Every new person is announced by a bulk write's event: none of the 30 went one by one.
+    const announced = await env.DB_EU.prepare(
+      "select payload from outbox_events where tenant_id = ? and type = 'subscribers.imported'",
+    )
+      .bind(t.tenant.id)
+      .all<{ payload: string }>();
+    const ids = announced.results.flatMap(
+      (r) => (JSON.parse(r.payload) as { subscriberIds: string[] }).subscriberIds,
+    );
+    expect(new Set(ids).size).toBe(31);
+  });
 });

@@ -60,7 +60,7 @@ formRoutes.post(
     let limits: Promise<void> = Promise.resolve();
     try {
       kind = bodyKind(c);
-      // Counted while the post is read, checked and its read batch runs; nothing is written or
+      // Counted while the post is read and checked; nothing is read from D1, written or
       // answered before they allowed it, and their refusal comes before any other.
       limits = enforceFormRateLimits(c.env, ctx.form.id, clientIp(c));
       limits.catch(() => undefined);
