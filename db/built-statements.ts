@@ -34,18 +34,12 @@ export function builtOnce<A, S extends readonly { toSQL(): Built }[]>(
   };
 }
 
-/** The D1 database under a drizzle one (drizzle's `$client`), for `bound` and `prepared`. */
+/** The D1 database under a drizzle one (drizzle's `$client`), for `bound`. */
 export const d1Of = (db: Db): D1Database => (db as Db & { $client: D1Database }).$client;
 
 /** A built statement bound to `values` (by placeholder name), ready for `d1.batch`. */
 export const bound = (d1: D1Database, q: Built, values: Record<string, unknown>): D1PreparedStatement =>
   d1.prepare(q.sql).bind(...fillPlaceholders(q.params, values));
-
-/** A drizzle statement as D1's own, for a `d1.batch` that mixes it with built ones. */
-export function prepared(d1: D1Database, query: { toSQL(): Built }): D1PreparedStatement {
-  const { sql: text, params } = query.toSQL();
-  return d1.prepare(text).bind(...params);
-}
 
 type Row = Record<string, unknown>;
 

@@ -2,8 +2,9 @@
 // recording of a click after the redirect (queue consumer), which also fills an unknown home
 // region from a person's click.
 
-import { and, desc, eq, fillPlaceholders, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ClickRecordedMessage } from '../shared/schemas/queue';
+import { bound, builtOnce } from './built-statements';
 import { statementOf } from './bulk-insert';
 import { dbFor, type Db } from './client';
 import { consentValidityQuery, isConsentValid, type SubscriptionState } from './consent-validity';
@@ -86,7 +87,7 @@ function interceptReads(db: Db) {
 }
 
 // Their SQL, built once per isolate: a click's reads only bind its ids (no query building per click).
-let builtReads: { sql: string; params: unknown[] }[] | undefined;
+const builtReads = builtOnce(interceptReads);
 
 type Row = Record<string, unknown>;
 /** A raw row's value of a schema column: renaming the column in db/schema.ts follows here. */
@@ -98,10 +99,9 @@ const col = (row: Row, column: { name: string }) => row[column.name];
  * the subscriber or list is not (or no longer) in this tenant.
  */
 export async function loadInterceptContext(d1: D1Database, ids: Ids): Promise<InterceptContext | undefined> {
-  builtReads ??= interceptReads(dbFor(d1)).map((q) => q.toSQL());
   const values = { tenantId: ids.tenantId, subscriberId: ids.subscriberId, listId: ids.listId };
   const [subs, listRows, subscription, noticeRows] = (
-    await d1.batch<Row>(builtReads.map((q) => d1.prepare(q.sql).bind(...fillPlaceholders(q.params, values))))
+    await d1.batch<Row>(builtReads(dbFor(d1)).map((q) => bound(d1, q, values)))
   ).map((r) => r.results);
   const s = subs?.[0];
   const l = listRows?.[0];

@@ -23,7 +23,8 @@ import type { TenantKeys } from '../shared/crypto/envelope';
 import { newId } from '../shared/regions';
 import { matchesEventFilter, type EventType } from '../shared/webhooks/catalogue';
 import { type AuditOrigin, appendAudit } from './audit-log';
-import { bound, builtOnce, columnsOf, d1Of, prepared, rowOf, slot } from './built-statements';
+import { bound, builtOnce, columnsOf, d1Of, rowOf, slot } from './built-statements';
+import { statementOf } from './bulk-insert';
 import type { Db } from './client';
 import {
   type LiveEndpoint,
@@ -436,7 +437,7 @@ function settlementStatements(
   const failingSince = next.disable === 'failing' ? (endpoint.failingSince ?? at) : null;
   const disabling = disableStatements(db, endpoint, next.disable, failingSince, at);
   return {
-    statements: [...statements, prepared(d1, disabling.event), prepared(d1, disabling.update)],
+    statements: [...statements, statementOf(d1, disabling.event), statementOf(d1, disabling.update)],
     settled: (results) => ({
       events: outboxRefs([disabling.event]),
       disabled: (results.at(-1)?.results ?? []).length > 0,
