@@ -32,6 +32,19 @@ const rowsOf = (prefix: string, n: number) =>
 
 afterEach(() => vi.restoreAllMocks());
 
+/** The tenant's `subscribers.imported` events: how many, and the subscriber ids they announce. */
+async function announcedImports(tenantId: string) {
+  const announced = await env.DB_EU.prepare(
+    "select payload from outbox_events where tenant_id = ? and type = 'subscribers.imported'",
+  )
+    .bind(tenantId)
+    .all<{ payload: string }>();
+  const ids = announced.results.flatMap(
+    (r) => (JSON.parse(r.payload) as { subscriberIds: string[] }).subscriberIds,
+  );
+  return { events: announced.results.length, ids };
+}
+
 describe('bulk import work', () => {
   it('takes the same D1 round trips for 300 and 5,100 new rows: one lookup, a write batch per 5,000', {
     timeout: 120_000,
@@ -62,15 +75,8 @@ describe('bulk import work', () => {
     expect(large.batches).toContain(6);
     expect(await countRows(env.DB_EU, 'subscribers', 'tenant_id = ?', t.tenant.id)).toBe(5_401);
     expect(await countRows(env.DB_EU, 'consent_events', 'tenant_id = ?', t.tenant.id)).toBe(10_802);
-    const announced = await env.DB_EU.prepare(
-      "select payload from outbox_events where tenant_id = ? and type = 'subscribers.imported'",
-    )
-      .bind(t.tenant.id)
-      .all<{ payload: string }>();
-    const ids = announced.results.flatMap(
-      (r) => (JSON.parse(r.payload) as { subscriberIds: string[] }).subscriberIds,
-    );
-    expect(announced.results).toHaveLength(4);
+    const { events, ids } = await announcedImports(t.tenant.id);
+    expect(events).toBe(4);
     expect(new Set(ids).size).toBe(5_401);
     const cells = await expectCountersExact(t.tenant);
     expect(cell(cells, list, 'eu', 'valid')).toBe(5_401);
@@ -319,14 +325,7 @@ describe('bulk import work', () => {
     expect([...small!.refused, ...large!.refused]).toEqual([]);
     expect(await countRows(env.DB_EU, 'subscribers', 'tenant_id = ?', t.tenant.id)).toBe(31);
     // Every new person is announced by a bulk write's event: none of the 30 went one by one.
-    const announced = await env.DB_EU.prepare(
-      "select payload from outbox_events where tenant_id = ? and type = 'subscribers.imported'",
-    )
-      .bind(t.tenant.id)
-      .all<{ payload: string }>();
-    const ids = announced.results.flatMap(
-      (r) => (JSON.parse(r.payload) as { subscriberIds: string[] }).subscriberIds,
-    );
+    const { ids } = await announcedImports(t.tenant.id);
     expect(new Set(ids).size).toBe(31);
   });
 });

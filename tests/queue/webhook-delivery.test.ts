@@ -105,6 +105,28 @@ async function attemptsOf(deliveryId: string) {
 const timePasses = (deliveryId: string) =>
   d1.prepare('update webhook_deliveries set next_attempt_at = null where id = ?').bind(deliveryId).run();
 
+/** A `tenant.settings_changed` event of the tenant, written to its outbox (not yet fanned out). */
+async function settingsChanged(tenantId: string) {
+  const insert = outboxInsert(db, {
+    tenantId,
+    type: 'tenant.settings_changed',
+    subjectType: 'tenant',
+    subjectId: tenantId,
+    payload: { changed: ['brandColor'] },
+  });
+  await runBatch(db, [insert]);
+  // Its id only: the insert itself is a thenable query, which an async function would run again.
+  return { eventId: insert.eventId };
+}
+
+/** The queue's fan-out message for an EU `tenant.settings_changed` event, without its tenant. */
+const fanOutMessage = (eventId: string) => ({
+  type: 'outbox-event' as const,
+  region: 'eu' as const,
+  eventId,
+  eventType: 'tenant.settings_changed',
+});
+
 describe('a delivered webhook', () => {
   it('is one signed POST of {type, timestamp, data} the reference verifier accepts', async () => {
     const setup = await endpointOf('200');
@@ -167,23 +189,10 @@ describe('a delivered webhook', () => {
       method: 'PATCH',
       json: { enabled: false },
     });
-    const insert = outboxInsert(db, {
-      tenantId: seeded.tenant.id,
-      type: 'tenant.settings_changed',
-      subjectType: 'tenant',
-      subjectId: seeded.tenant.id,
-      payload: { changed: ['brandColor'] },
-    });
-    await runBatch(db, [insert]);
+    const insert = await settingsChanged(seeded.tenant.id);
     // Created after the event occurred: not one of its endpoints.
     await createEndpoint(seeded.apiKey, { url: receiverUrl().url, eventTypes: ['tenant.*'] });
-    const msg = {
-      type: 'outbox-event' as const,
-      region: 'eu' as const,
-      tenantId: seeded.tenant.id,
-      eventId: insert.eventId,
-      eventType: 'tenant.settings_changed',
-    };
+    const msg = { ...fanOutMessage(insert.eventId), tenantId: seeded.tenant.id };
     const { roundTrips } = await recordD1(() => fanOutEvent(env, msg));
     expect(roundTrips).toBe(2);
     const rows = await deliveriesOf(d1, 'event_id = ?', insert.eventId);
@@ -194,20 +203,8 @@ describe('a delivered webhook', () => {
     const seeded = await seedTenant('eu');
     const wanted = await createEndpoint(seeded.apiKey, { url: receiverUrl().url, eventTypes: ['tenant.*'] });
     const other = await seedTenant('eu');
-    const insert = outboxInsert(db, {
-      tenantId: seeded.tenant.id,
-      type: 'tenant.settings_changed',
-      subjectType: 'tenant',
-      subjectId: seeded.tenant.id,
-      payload: { changed: ['brandColor'] },
-    });
-    await runBatch(db, [insert]);
-    const msg = {
-      type: 'outbox-event' as const,
-      region: 'eu' as const,
-      eventId: insert.eventId,
-      eventType: 'tenant.settings_changed',
-    };
+    const insert = await settingsChanged(seeded.tenant.id);
+    const msg = fanOutMessage(insert.eventId);
     await fanOutEvent(env, { ...msg, tenantId: other.tenant.id });
     const receivedAt = () =>
       d1
