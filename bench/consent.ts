@@ -4,7 +4,7 @@
 // API for 10,000 rows in one call. Usage: npx tsx bench/consent.ts
 
 import { freePort, seedDemo } from '../scripts/lib/local-worker';
-import { createForms, formPost, importRows } from './lib/app-requests';
+import { createForms, formPost, importRows, createSingleOptInList } from './lib/app-requests';
 import { drive, type Send } from './lib/load';
 import { startApp, startBaseline, withWorker } from './lib/workers';
 
@@ -41,15 +41,11 @@ const product = await withWorker(startApp({ port: PORT }), async (w) => {
   const [eu] = await seedDemo(w.url);
   if (!eu?.formId) throw new Error('the demo tenant has no form');
   const admin = { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' };
-  const single = await fetch(`${w.url}/api/v1/lists`, {
-    method: 'POST',
-    headers: admin,
-    body: JSON.stringify({ name: 'Updates', purpose: 'Product updates', doubleOptIn: false }),
-  }).then((r) => r.json() as Promise<{ id: string }>);
+  const singleList = await createSingleOptInList(w.url, admin);
   // A form takes 600 posts a minute (FORM_LIMIT): the posts go round a pool of forms, and
   // every post comes from its own visitor (FORM_VISITOR_LIMIT), as a crowd would.
   const doiForms = await createForms(w.url, admin, eu.listId);
-  const singleForms = await createForms(w.url, admin, single.id);
+  const singleForms = await createForms(w.url, admin, singleList);
   await new Promise((r) => setTimeout(r, 2_100));
   const submit =
     (prefix: string, pool: { id: string; token: string }[], offset = 0) =>

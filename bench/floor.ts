@@ -7,7 +7,7 @@
 
 import { loadavg } from 'node:os';
 import { seedDemo } from '../scripts/lib/local-worker';
-import { createForms, formPost } from './lib/app-requests';
+import { createForms, formPost, createSingleOptInList } from './lib/app-requests';
 import { closedLoop, type SlicedScenario, slicedRound } from './lib/load';
 import { formatSpread, median, spread, type Stats, stats } from './lib/stats';
 import { Fleet, startApp, startBaseline } from './lib/workers';
@@ -34,12 +34,8 @@ try {
   const [eu] = (await seedDemo(app.url)).filter((t) => t.region === 'eu');
   if (!eu) throw new Error('the demo EU tenant is missing');
   const api = { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' };
-  const single = await fetch(`${app.url}/api/v1/lists`, {
-    method: 'POST',
-    headers: api,
-    body: JSON.stringify({ name: 'Updates', purpose: 'Product updates', doubleOptIn: false }),
-  }).then((r) => r.json() as Promise<{ id: string }>);
-  const singleForms = await createForms(app.url, api, single.id);
+  const singleList = await createSingleOptInList(app.url, api);
+  const singleForms = await createForms(app.url, api, singleList);
   const doiForms = await createForms(app.url, api, eu.listId);
   // A fill token counts only after two seconds (the form's bot check).
   await new Promise((r) => setTimeout(r, 2_100));

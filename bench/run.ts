@@ -22,6 +22,7 @@ import {
   importRows,
   mintLink,
   subscriberPost,
+  createSingleOptInList,
 } from './lib/app-requests';
 import { drainClock, seedErasures } from './lib/erasure';
 import { waitForDeliveries } from './lib/webhooks';
@@ -59,13 +60,9 @@ try {
   const api = { authorization: `Bearer ${eu.apiKey}`, 'content-type': 'application/json' };
 
   // Fixtures: forms on a double opt-in and a single opt-in list, links, a webhook endpoint.
-  const single = await fetch(`${app.url}/api/v1/lists`, {
-    method: 'POST',
-    headers: api,
-    body: JSON.stringify({ name: 'Updates', purpose: 'Product updates', doubleOptIn: false }),
-  }).then((r) => r.json() as Promise<{ id: string }>);
+  const singleList = await createSingleOptInList(app.url, api);
   const doiForms = await createForms(app.url, api, eu.listId);
-  const singleForms = await createForms(app.url, api, single.id);
+  const singleForms = await createForms(app.url, api, singleList);
   const link = await mintLink(app.url, api, eu.listId);
   const hook = await fetch(`${app.url}/api/v1/webhook-endpoints`, {
     method: 'POST',

@@ -10,6 +10,17 @@ const SITE = 'http://localhost:8000';
 type Headers = Record<string, string>;
 export type Form = { id: string; token: string };
 
+/** A single opt-in list of the API key's tenant, for the sign-ups that send no confirmation mail. */
+export async function createSingleOptInList(url: string, api: Headers): Promise<string> {
+  const res = await fetch(`${url}/api/v1/lists`, {
+    method: 'POST',
+    headers: api,
+    body: JSON.stringify({ name: 'Updates', purpose: 'Product updates', doubleOptIn: false }),
+  });
+  if (!res.ok) throw new Error(`creating a list: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
 /** `count` forms on one list, each with a fill token from its embed script. */
 export async function createForms(url: string, api: Headers, listId: string, count = 10): Promise<Form[]> {
   const forms: Form[] = [];
